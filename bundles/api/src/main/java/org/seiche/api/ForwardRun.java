@@ -1,0 +1,45 @@
+package org.seiche.api;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Receiver data of one forward run and, when gradients were asked for, the adjoint.
+ * Receiver data: one array per receiver group, [shots, receiversPerShot, nt].
+ */
+public interface ForwardRun extends AutoCloseable {
+    List<NdArray> receiverData();
+
+    /**
+     * Runs the adjoint with the given adjoint sources (d loss / d receiver data, one per
+     * receiver group, shaped like {@link #receiverData()}) and returns the gradients asked
+     * for: model parameters summed over this run's shots (shaped like the model), and
+     * source amplitudes per shot ([shots, sourcesPerShot, nt], one per source group, named
+     * {@code source_amplitudes} for the first group and {@code source_amplitudes_<i>} after).
+     */
+    Map<String, NdArray> adjoint(List<NdArray> adjointSources);
+
+    /**
+     * Exact Hessian-vector product of the loss whose adjoint source is given:
+     * H w = J^T (L'' J w) + (second-order terms of the propagator weighted by the adjoint source).
+     * {@code lossCurvature} maps tangent receiver data to L'' applied to it.
+     */
+    default Map<String, NdArray> hessianVector(Map<String, NdArray> direction, List<NdArray> adjointSources,
+                                               java.util.function.UnaryOperator<List<NdArray>> lossCurvature) {
+        throw new UnsupportedOperationException("this propagator gives no Hessian-vector products");
+    }
+
+    /** Gauss-Newton product J^T (L'' J w): the Hessian without the second-order terms. */
+    default Map<String, NdArray> gaussNewtonVector(Map<String, NdArray> direction,
+                                                   java.util.function.UnaryOperator<List<NdArray>> lossCurvature) {
+        throw new UnsupportedOperationException("this propagator gives no Gauss-Newton products");
+    }
+
+    /** Largest number of bytes this run held at once. */
+    long peakMemoryBytes();
+
+    /** Releases the stored wavefields (to a pool for reuse). */
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,37 @@
+package org.seiche.api;
+
+import java.util.Map;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * Inversion space to simulation space, one link of a chain (preconditioners are mappings
+ * whose forward is the identity). Registered with the property {@code mapping.name};
+ * {@link #create} binds it to its configuration (file references already loaded as
+ * {@link NdArray}) and the run's model and survey.
+ */
+@ConsumerType
+public interface Mapping {
+    String PROPERTY = "mapping.name";
+
+    String name();
+
+    Link create(Map<String, Object> config, Model model, Survey survey);
+
+    /** A configured mapping of one parameter array. */
+    interface Link {
+        /** m = f(x). */
+        NdArray toSimulation(NdArray x);
+
+        /** The start point in inversion space for a simulation-space model (f^-1). */
+        NdArray toInversion(NdArray m);
+
+        /** The adjoint of the Jacobian of f at x applied to g: d loss / d x from d loss / d m. */
+        NdArray gradientToInversion(NdArray x, NdArray g);
+
+        /** Projects x onto the feasible set after an optimiser step (bounds). */
+        default NdArray project(NdArray x) {
+            return x;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.seiche.api;
+
+import java.util.Map;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * Steps an inversion: from x and the objective's value and gradient there, a new x.
+ * Registered with the property {@code optimiser.name}. Its state (momenta, curvature pairs)
+ * can be saved and restored, so that a resumed run continues exactly.
+ */
+@ConsumerType
+public interface Optimiser {
+    String PROPERTY = "optimiser.name";
+
+    String name();
+
+    Run start(Map<String, Object> config, int size);
+
+    /** One optimisation in progress. */
+    interface Run {
+        /** The next point; may evaluate the objective more (line search). */
+        double[] step(double[] x, Objective.Evaluation atX, Objective objective);
+
+        /** Everything needed to continue exactly, as plain arrays and numbers. */
+        Map<String, Object> state();
+
+        void restore(Map<String, Object> state);
+    }
+}

@@ -1,0 +1,99 @@
+package org.seiche.api;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A pipeline assembled in code: the same content as a pipeline file, with services named
+ * or given as instances. Build one with {@link #builder()} and hand it to {@link Pipeline}.
+ */
+public record PipelineSpec(String task, Named<Device> device, int threads, Precision precision, Model model,
+                           Named<Propagator> propagator, PropagatorSettings settings, Survey survey,
+                           List<NdArray> observed, Named<Loss> loss, List<String> gradientWrt, int shotsPerBatch,
+                           InversionSpec inversion, Path output, boolean quiet, boolean resume,
+                           Map<String, Object> options) {
+    public PipelineSpec {
+        observed = observed == null ? List.of() : List.copyOf(observed);
+        gradientWrt = gradientWrt == null ? List.of() : List.copyOf(gradientWrt);
+        options = options == null ? Map.of() : Map.copyOf(options);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.task = task;
+        b.device = device;
+        b.threads = threads;
+        b.precision = precision;
+        b.model = model;
+        b.propagator = propagator;
+        b.settings = settings;
+        b.survey = survey;
+        b.observed = new ArrayList<>(observed);
+        b.loss = loss;
+        b.gradientWrt = new ArrayList<>(gradientWrt);
+        b.shotsPerBatch = shotsPerBatch;
+        b.inversion = inversion;
+        b.output = output;
+        b.quiet = quiet;
+        b.resume = resume;
+        b.options = new LinkedHashMap<>(options);
+        return b;
+    }
+
+    /** Fluent assembly of a {@link PipelineSpec}; unset fields take the pipeline file's defaults. */
+    public static final class Builder {
+        private String task = "forward";
+        private Named<Device> device = Named.of("auto");
+        private int threads;
+        private Precision precision = Precision.FLOAT32;
+        private Model model;
+        private Named<Propagator> propagator;
+        private PropagatorSettings settings = PropagatorSettings.defaults();
+        private Survey survey;
+        private List<NdArray> observed = new ArrayList<>();
+        private Named<Loss> loss = Named.of("mse");
+        private List<String> gradientWrt = new ArrayList<>();
+        private int shotsPerBatch;
+        private InversionSpec inversion;
+        private Path output;
+        private boolean quiet;
+        private boolean resume;
+        private Map<String, Object> options = new LinkedHashMap<>();
+
+        public Builder task(String t) { task = t; return this; }
+        public Builder device(String name) { device = Named.of(name); return this; }
+        public Builder device(Device d) { device = Named.instance(d.name(), d); return this; }
+        /** Worker threads; 0 = the device's default. */
+        public Builder threads(int n) { threads = n; return this; }
+        public Builder precision(Precision p) { precision = p; return this; }
+        public Builder model(Model m) { model = m; return this; }
+        public Builder propagator(String name) { propagator = Named.of(name); return this; }
+        public Builder propagator(Propagator p) { propagator = Named.instance(p.name(), p); return this; }
+        public Builder settings(PropagatorSettings s) { settings = s; return this; }
+        public Builder survey(Survey s) { survey = s; return this; }
+        public Builder observed(NdArray... data) { observed = new ArrayList<>(List.of(data)); return this; }
+        public Builder loss(String name) { loss = Named.of(name); return this; }
+        public Builder loss(Loss l) { loss = Named.instance(l.name(), l); return this; }
+        public Builder gradientWrt(String... names) { gradientWrt = new ArrayList<>(List.of(names)); return this; }
+        /** Shots per batch for gradients (0 = all at once); gradients are summed over batches. */
+        public Builder shotsPerBatch(int n) { shotsPerBatch = n; return this; }
+        public Builder inversion(InversionSpec i) { inversion = i; return this; }
+        /** Directory the results are written to; null = return them only. */
+        public Builder output(Path dir) { output = dir; return this; }
+        public Builder quiet(boolean q) { quiet = q; return this; }
+        public Builder resume(boolean r) { resume = r; return this; }
+        public Builder option(String key, Object value) { options.put(key, value); return this; }
+
+        public PipelineSpec build() {
+            return new PipelineSpec(task, device, threads, precision, model, propagator, settings, survey, observed, loss,
+                    gradientWrt, shotsPerBatch, inversion, output, quiet, resume, options);
+        }
+    }
+}

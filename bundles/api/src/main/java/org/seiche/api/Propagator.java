@@ -1,0 +1,27 @@
+package org.seiche.api;
+
+import java.util.Set;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * Forward modelling of a survey on a model, with exact adjoints. Registered as a service
+ * with the property {@code propagator.name}. The propagator owns the physics around its
+ * kernels (padding, PML, stability sub-stepping, resampling, injection and recording,
+ * gradient assembly); kernels run on the {@link Device} of the setup.
+ */
+@ConsumerType
+public interface Propagator {
+    String PROPERTY = "propagator.name";
+
+    String name();
+
+    /** Every model parameter name this propagator accepts (alternative sets included). */
+    Set<String> parameterNames();
+
+    /**
+     * Checks the setup (one clear message on bad input, before any propagation) and
+     * prepares the simulation: padded models, profiles, kernels.
+     */
+    Simulation prepare(SimulationSetup setup);
+}
