@@ -1,0 +1,131 @@
+package org.seiche.wave;
+
+/**
+ * Complex discrete Fourier transform of any length: iterative radix-2 for powers of two,
+ * Bluestein's chirp-z for the rest. Unnormalised both ways: inverse(forward(x)) = n x.
+ * A plan holds the tables for one length and is safe to share between threads.
+ */
+public final class Fft {
+    private final int n;
+    private final int m; // power-of-two length used for radix-2 (n itself, or Bluestein's)
+    private final double[] cos;
+    private final double[] sin;
+    private final int[] bitReverse;
+    // Bluestein: chirp w_j = exp(-i pi j^2 / n) and the transform of its padded conjugate
+    private final double[] chirpRe;
+    private final double[] chirpIm;
+    private final double[] kernelRe;
+    private final double[] kernelIm;
+
+    public Fft(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("FFT length must be positive: " + n);
+        }
+        this.n = n;
+        boolean pow2 = (n & (n - 1)) == 0;
+        this.m = pow2 ? n : Integer.highestOneBit(2 * n - 2) << 1;
+        cos = new double[m / 2];
+        sin = new double[m / 2];
+        for (int i = 0; i < m / 2; i++) {
+            double t = -2 * Math.PI * i / m;
+            cos[i] = Math.cos(t);
+            sin[i] = Math.sin(t);
+        }
+        bitReverse = new int[m];
+        int bits = Integer.numberOfTrailingZeros(m);
+        for (int i = 0; i < m; i++) {
+            bitReverse[i] = bits == 0 ? 0 : Integer.reverse(i) >>> (32 - bits);
+        }
+        if (pow2) {
+            chirpRe = chirpIm = kernelRe = kernelIm = null;
+            return;
+        }
+        chirpRe = new double[n];
+        chirpIm = new double[n];
+        for (int j = 0; j < n; j++) {
+            // j^2 mod 2n keeps the angle accurate for large j
+            long jj = ((long) j * j) % (2L * n);
+            double t = -Math.PI * jj / n;
+            chirpRe[j] = Math.cos(t);
+            chirpIm[j] = Math.sin(t);
+        }
+        kernelRe = new double[m];
+        kernelIm = new double[m];
+        kernelRe[0] = chirpRe[0];
+        kernelIm[0] = -chirpIm[0];
+        for (int j = 1; j < n; j++) {
+            kernelRe[j] = kernelRe[m - j] = chirpRe[j];
+            kernelIm[j] = kernelIm[m - j] = -chirpIm[j];
+        }
+        radix2(kernelRe, kernelIm, false);
+    }
+
+    public int length() {
+        return n;
+    }
+
+    /** Transforms re + i im in place (length n): sign -1 forward, +1 inverse, no scaling. */
+    public void transform(double[] re, double[] im, boolean inverse) {
+        if (chirpRe == null) {
+            radix2(re, im, inverse);
+            return;
+        }
+        // Bluestein: X_k = w_k sum_j (x_j w_j) conj(w)_{k-j}; the inverse by conjugation
+        double sign = inverse ? -1 : 1;
+        double[] ar = new double[m];
+        double[] ai = new double[m];
+        for (int j = 0; j < n; j++) {
+            double xr = re[j];
+            double xi = sign * im[j];
+            ar[j] = xr * chirpRe[j] - xi * chirpIm[j];
+            ai[j] = xr * chirpIm[j] + xi * chirpRe[j];
+        }
+        radix2(ar, ai, false);
+        for (int j = 0; j < m; j++) {
+            double r = ar[j] * kernelRe[j] - ai[j] * kernelIm[j];
+            double i = ar[j] * kernelIm[j] + ai[j] * kernelRe[j];
+            ar[j] = r;
+            ai[j] = i;
+        }
+        radix2(ar, ai, true);
+        for (int k = 0; k < n; k++) {
+            double r = (ar[k] * chirpRe[k] - ai[k] * chirpIm[k]) / m;
+            double i = (ar[k] * chirpIm[k] + ai[k] * chirpRe[k]) / m;
+            re[k] = r;
+            im[k] = sign * i;
+        }
+    }
+
+    private void radix2(double[] re, double[] im, boolean inverse) {
+        for (int i = 0; i < m; i++) {
+            int j = bitReverse[i];
+            if (j > i) {
+                double t = re[i];
+                re[i] = re[j];
+                re[j] = t;
+                t = im[i];
+                im[i] = im[j];
+                im[j] = t;
+            }
+        }
+        double sign = inverse ? -1 : 1;
+        for (int len = 2; len <= m; len <<= 1) {
+            int half = len >> 1;
+            int stride = m / len;
+            for (int start = 0; start < m; start += len) {
+                for (int k = 0; k < half; k++) {
+                    double wr = cos[k * stride];
+                    double wi = sign * sin[k * stride];
+                    int p = start + k;
+                    int q = p + half;
+                    double tr = re[q] * wr - im[q] * wi;
+                    double ti = re[q] * wi + im[q] * wr;
+                    re[q] = re[p] - tr;
+                    im[q] = im[p] - ti;
+                    re[p] += tr;
+                    im[p] += ti;
+                }
+            }
+        }
+    }
+}
