@@ -1,0 +1,481 @@
+package org.seiche.io;
+
+import static java.nio.file.StandardOpenOption.CREATE;
+import static java.nio.file.StandardOpenOption.TRUNCATE_EXISTING;
+import static java.nio.file.StandardOpenOption.WRITE;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.seiche.api.Locations;
+import org.seiche.api.NdArray;
+import org.seiche.api.Precision;
+import org.seiche.api.SeicheException;
+
+/**
+ * NumPy {@code .npy} files, format versions 1.0, 2.0 and 3.0: little-endian, C-order arrays
+ * of float32, float64 or integers are read into {@link NdArray}; float32, float64 and int32
+ * arrays are written. Data goes through a fixed-size buffer, so arrays of tens of millions
+ * of values cost no memory beyond the array itself. Anything else is refused with a
+ * {@link SeicheException} naming the file and what is wrong.
+ */
+public final class Npy {
+    private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
+    /** numpy pads the header so that the data starts on a 64-byte boundary (for memory mapping). */
+    private static final int ALIGN = 64;
+    /** numpy leaves room after the dict for the first axis to grow to this many digits in place. */
+    private static final int GROWTH_DIGITS = 21;
+    /** Bytes per read or write call: a multiple of every item size. */
+    private static final int CHUNK = 1 << 20;
+    /** The longest Java array. */
+    private static final long MAX_VALUES = Integer.MAX_VALUE - 8;
+
+    private Npy() {
+    }
+
+    /** What a file's header says: numpy's dtype string (e.g. {@code <f4}), the storage order and the shape. */
+    public record Header(String dtype, boolean fortranOrder, int[] shape) {
+        public Header {
+            shape = shape.clone();
+        }
+
+        @Override
+        public int[] shape() {
+            return shape.clone();
+        }
+
+        /** The number of values; saturates at Long.MAX_VALUE instead of overflowing. */
+        public long size() {
+            long n = 1;
+            for (int d : shape) {
+                n = n > Long.MAX_VALUE / Math.max(d, 1) ? Long.MAX_VALUE : n * d;
+            }
+            return n;
+        }
+    }
+
+    /** Reads only the header: dtype and shape without the data. */
+    public static Header header(Path file) {
+        try (FileChannel ch = FileChannel.open(file)) {
+            return readHeader(file, ch).header();
+        } catch (IOException e) {
+            throw cannot("read", file, e);
+        }
+    }
+
+    /** Reads a float32, float64, int8, int16, int32, int64 or uint8 array (0-d included) as doubles. */
+    public static NdArray read(Path file) {
+        try (FileChannel ch = FileChannel.open(file)) {
+            Layout layout = readHeader(file, ch);
+            Header h = layout.header();
+            Kind kind = Kind.of(file, h.dtype());
+            if (h.fortranOrder()) {
+                throw fail(file, "Fortran-order arrays are not supported");
+            }
+            long n = h.size();
+            if (n > MAX_VALUES) {
+                throw fail(file, "shape " + Arrays.toString(h.shape()) + " holds more values than one array can");
+            }
+            // Bytes after the data are ignored, as numpy does.
+            long found = (ch.size() - layout.dataOffset()) / kind.bytes;
+            if (found < n) {
+                throw fail(file, "file is truncated: header says " + n + " values, found " + found);
+            }
+            double[] out = new double[(int) n];
+            ByteBuffer buf = ByteBuffer.allocate((int) Math.min(CHUNK, n * kind.bytes)).order(ByteOrder.LITTLE_ENDIAN);
+            ch.position(layout.dataOffset());
+            for (int done = 0; done < n; ) {
+                buf.clear().limit((int) Math.min(buf.capacity(), (n - done) * kind.bytes));
+                fill(file, ch, buf);
+                int count = buf.limit() / kind.bytes;
+                kind.decode(buf, out, done, count);
+                done += count;
+            }
+            return new NdArray(h.shape(), out);
+        } catch (IOException e) {
+            throw cannot("read", file, e);
+        }
+    }
+
+    /**
+     * Reads grid-cell locations [shots, perShot, ndim] from an integer file, or a float file
+     * holding whole numbers.
+     */
+    public static Locations readLocations(Path file, int ndim) {
+        NdArray a = read(file);
+        int[] s = a.shape();
+        if (s.length != 3 || s[2] != ndim) {
+            throw fail(file, "locations must have shape [shots, perShot, " + ndim + "], got " + a.shapeString());
+        }
+        double[] d = a.data();
+        int[] cells = new int[d.length];
+        for (int i = 0; i < d.length; i++) {
+            double v = d[i];
+            if (v != Math.rint(v) || v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+                throw fail(file, "value " + v + " at flat index " + i + " is not a grid-cell index (a whole number)");
+            }
+            cells[i] = (int) v;
+        }
+        return new Locations(s[0], s[1], ndim, cells);
+    }
+
+    /** Writes the array as float32 or float64. */
+    public static void write(Path file, NdArray a, Precision p) {
+        double[] d = a.data();
+        if (p == Precision.FLOAT32) {
+            write(file, "<f4", 4, a.shape(), d.length, (b, from, n) -> {
+                for (int i = from; i < from + n; i++) {
+                    b.putFloat((float) d[i]);
+                }
+            });
+        } else {
+            write(file, "<f8", 8, a.shape(), d.length, (b, from, n) -> {
+                for (int i = from; i < from + n; i++) {
+                    b.putDouble(d[i]);
+                }
+            });
+        }
+    }
+
+    /** Writes an int32 array of the given shape (C order). */
+    public static void writeInt(Path file, int[] shape, int[] data) {
+        if (NdArray.size(shape) != data.length) {
+            throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " does not hold " + data.length + " values");
+        }
+        write(file, "<i4", 4, shape, data.length, (b, from, n) -> {
+            for (int i = from; i < from + n; i++) {
+                b.putInt(data[i]);
+            }
+        });
+    }
+
+    /** The header text numpy itself writes for a C-order array, so the files are byte-identical. */
+    static byte[] headerBytes(String dtype, int[] shape) {
+        StringBuilder dict = new StringBuilder("{'descr': '").append(dtype).append("', 'fortran_order': False, 'shape': (");
+        for (int i = 0; i < shape.length; i++) {
+            dict.append(i > 0 ? ", " : "").append(shape[i]);
+        }
+        dict.append(shape.length == 1 ? ",), }" : "), }");
+        if (shape.length > 0) {
+            dict.append(" ".repeat(GROWTH_DIGITS - Integer.toString(shape[0]).length()));
+        }
+        // numpy always adds 1 to 64 spaces, then the newline.
+        int unpadded = MAGIC.length + 4 + dict.length() + 1;
+        dict.append(" ".repeat(ALIGN - unpadded % ALIGN)).append('\n');
+        ByteBuffer b = ByteBuffer.allocate(MAGIC.length + 4 + dict.length()).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) dict.length());
+        b.put(dict.toString().getBytes(StandardCharsets.ISO_8859_1));
+        return b.array();
+    }
+
+    /** Puts values [from, from + count) into the buffer. */
+    private interface Encoder {
+        void put(ByteBuffer buf, int from, int count);
+    }
+
+    /** Writes a sibling file and moves it into place, so that a failed write leaves no partial file. */
+    private static void write(Path file, String dtype, int itemBytes, int[] shape, int count, Encoder encoder) {
+        Path part = file.resolveSibling(file.getFileName() + ".part");
+        try {
+            try (FileChannel ch = FileChannel.open(part, CREATE, TRUNCATE_EXISTING, WRITE)) {
+                drain(ch, ByteBuffer.wrap(headerBytes(dtype, shape)));
+                ByteBuffer buf = ByteBuffer.allocate((int) Math.min(CHUNK, (long) count * itemBytes)).order(ByteOrder.LITTLE_ENDIAN);
+                int perChunk = buf.capacity() / itemBytes;
+                for (int done = 0; done < count; done += perChunk) {
+                    buf.clear();
+                    encoder.put(buf, done, Math.min(perChunk, count - done));
+                    drain(ch, buf.flip());
+                }
+            }
+            Files.move(part, file, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(part);
+            } catch (IOException ignored) {
+                // the write's own failure is the one worth reporting
+            }
+            throw cannot("write", file, e);
+        }
+    }
+
+    private static void drain(FileChannel ch, ByteBuffer buf) throws IOException {
+        while (buf.hasRemaining()) {
+            ch.write(buf);
+        }
+    }
+
+    /** Fills the buffer up to its limit and flips it. */
+    private static void fill(Path file, FileChannel ch, ByteBuffer buf) throws IOException {
+        while (buf.hasRemaining()) {
+            if (ch.read(buf) < 0) {
+                throw fail(file, "file is truncated");
+            }
+        }
+        buf.flip();
+    }
+
+    private record Layout(Header header, long dataOffset) {
+    }
+
+    private static Layout readHeader(Path file, FileChannel ch) throws IOException {
+        ByteBuffer pre = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
+        while (pre.hasRemaining() && ch.read(pre) >= 0) {
+            // a short file is refused below
+        }
+        int got = pre.position();
+        if (got < MAGIC.length || !Arrays.equals(Arrays.copyOf(pre.array(), MAGIC.length), MAGIC)) {
+            throw fail(file, "not a NumPy .npy file (bad magic)");
+        }
+        if (got < 10) {
+            throw fail(file, "file is truncated: the header is cut off");
+        }
+        int major = pre.get(6);
+        int minor = pre.get(7);
+        if (major < 1 || major > 3) {
+            throw fail(file, "unsupported .npy format version " + major + "." + minor);
+        }
+        // Version 1.0 gives the header length in 2 bytes, later versions in 4.
+        int start = major == 1 ? 10 : 12;
+        long length = major == 1 ? pre.getShort(8) & 0xffff : pre.getInt(8) & 0xffffffffL;
+        if (got < start || start + length > ch.size()) {
+            throw fail(file, "file is truncated: the header is cut off");
+        }
+        if (length > CHUNK) {
+            throw fail(file, "header of " + length + " bytes is too long to be a plain array's");
+        }
+        ByteBuffer text = ByteBuffer.allocate((int) length);
+        ch.position(start);
+        fill(file, ch, text);
+        // Version 3.0 differs from 2.0 only in allowing UTF-8 in the header.
+        String dict = new String(text.array(), major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+        return new Layout(parseHeader(file, dict), start + length);
+    }
+
+    private static Header parseHeader(Path file, String text) {
+        Literal literal = new Literal(file, text);
+        if (!(literal.whole() instanceof Map<?, ?> dict)) {
+            throw fail(file, "malformed .npy header: not a dict");
+        }
+        Object descr = dict.get("descr");
+        if (descr instanceof List) {
+            throw fail(file, "structured arrays (records with named fields) are not supported");
+        }
+        if (!(descr instanceof String dtype)) {
+            throw fail(file, "malformed .npy header: no 'descr' string");
+        }
+        if (!(dict.get("fortran_order") instanceof Boolean fortran)) {
+            throw fail(file, "malformed .npy header: no 'fortran_order' True or False");
+        }
+        if (!(dict.get("shape") instanceof List<?> dims)) {
+            throw fail(file, "malformed .npy header: no 'shape' tuple");
+        }
+        int[] shape = new int[dims.size()];
+        for (int i = 0; i < shape.length; i++) {
+            if (!(dims.get(i) instanceof Long d) || d < 0 || d > Integer.MAX_VALUE) {
+                throw fail(file, "malformed .npy header: bad dimension " + dims.get(i) + " in shape " + dims);
+            }
+            shape[i] = (int) (long) d;
+        }
+        return new Header(dtype, fortran, shape);
+    }
+
+    /**
+     * The header is a Python dict literal; this reads the subset numpy writes: strings,
+     * True/False, integers (with Python 2's L suffix), tuples and lists.
+     */
+    private static final class Literal {
+        private final Path file;
+        private final String s;
+        private int pos;
+
+        Literal(Path file, String s) {
+            this.file = file;
+            this.s = s;
+        }
+
+        /** The one value of the text, followed only by the padding. */
+        Object whole() {
+            Object v = value();
+            if (!s.substring(pos).isBlank()) {
+                throw malformed();
+            }
+            return v;
+        }
+
+        private Object value() {
+            skipSpace();
+            char c = pos < s.length() ? s.charAt(pos) : '\0';
+            if (c == '{') {
+                pos++;
+                Map<Object, Object> dict = new HashMap<>();
+                while (!closes('}')) {
+                    Object key = value();
+                    expect(':');
+                    dict.put(key, value());
+                    separator('}');
+                }
+                return dict;
+            }
+            if (c == '(' || c == '[') {
+                char close = c == '(' ? ')' : ']';
+                pos++;
+                List<Object> items = new ArrayList<>();
+                while (!closes(close)) {
+                    items.add(value());
+                    separator(close);
+                }
+                return items;
+            }
+            if (c == '\'' || c == '"') {
+                int end = s.indexOf(c, pos + 1);
+                if (end < 0) {
+                    throw malformed();
+                }
+                String v = s.substring(pos + 1, end);
+                pos = end + 1;
+                return v;
+            }
+            int from = pos;
+            while (pos < s.length() && (Character.isLetterOrDigit(s.charAt(pos)) || s.charAt(pos) == '-')) {
+                pos++;
+            }
+            String word = s.substring(from, pos);
+            if (word.equals("True") || word.equals("False")) {
+                return Boolean.valueOf(word.equals("True"));
+            }
+            try {
+                return Long.valueOf(word.endsWith("L") ? word.substring(0, word.length() - 1) : word);
+            } catch (NumberFormatException e) {
+                pos = from;
+                throw malformed();
+            }
+        }
+
+        /** After an item: the closing bracket (left for {@link #closes}) or a comma. */
+        private void separator(char close) {
+            skipSpace();
+            if (pos < s.length() && s.charAt(pos) == close) {
+                return;
+            }
+            expect(',');
+        }
+
+        private boolean closes(char close) {
+            skipSpace();
+            if (pos < s.length() && s.charAt(pos) == close) {
+                pos++;
+                return true;
+            }
+            return false;
+        }
+
+        private void expect(char c) {
+            skipSpace();
+            if (pos >= s.length() || s.charAt(pos) != c) {
+                throw malformed();
+            }
+            pos++;
+        }
+
+        private void skipSpace() {
+            while (pos < s.length() && Character.isWhitespace(s.charAt(pos))) {
+                pos++;
+            }
+        }
+
+        private SeicheException malformed() {
+            return fail(file, "malformed .npy header at character " + pos);
+        }
+    }
+
+    /** The element types read; each decodes little-endian bytes to doubles. */
+    private enum Kind {
+        F4("f4", 4), F8("f8", 8), I1("i1", 1), I2("i2", 2), I4("i4", 4), I8("i8", 8), U1("u1", 1);
+
+        private final String code;
+        private final int bytes;
+
+        Kind(String code, int bytes) {
+            this.code = code;
+            this.bytes = bytes;
+        }
+
+        static Kind of(Path file, String dtype) {
+            char order = dtype.isEmpty() ? ' ' : dtype.charAt(0);
+            if (order == '>') {
+                throw fail(file, "big-endian data ('" + dtype + "') is not supported");
+            }
+            for (Kind k : values()) {
+                if ((order == '<' || order == '|') && dtype.substring(1).equals(k.code)) {
+                    return k;
+                }
+            }
+            if (dtype.endsWith("O")) {
+                throw fail(file, "object arrays ('" + dtype + "') are not supported");
+            }
+            throw fail(file, "unsupported dtype '" + dtype + "' (supported: float32, float64, int8, int16, int32, int64, uint8)");
+        }
+
+        void decode(ByteBuffer b, double[] out, int off, int n) {
+            switch (this) {
+                case F4 -> {
+                    for (int i = 0; i < n; i++) {
+                        out[off + i] = b.getFloat(4 * i);
+                    }
+                }
+                case F8 -> b.asDoubleBuffer().get(out, off, n);
+                case I1 -> {
+                    for (int i = 0; i < n; i++) {
+                        out[off + i] = b.get(i);
+                    }
+                }
+                case I2 -> {
+                    for (int i = 0; i < n; i++) {
+                        out[off + i] = b.getShort(2 * i);
+                    }
+                }
+                case I4 -> {
+                    for (int i = 0; i < n; i++) {
+                        out[off + i] = b.getInt(4 * i);
+                    }
+                }
+                case I8 -> {
+                    for (int i = 0; i < n; i++) {
+                        out[off + i] = b.getLong(8 * i);
+                    }
+                }
+                case U1 -> {
+                    for (int i = 0; i < n; i++) {
+                        out[off + i] = b.get(i) & 0xff;
+                    }
+                }
+            }
+        }
+    }
+
+    private static SeicheException fail(Path file, String what) {
+        return new SeicheException(file + ": " + what);
+    }
+
+    private static SeicheException cannot(String action, Path file, IOException e) {
+        String reason = e instanceof NoSuchFileException ? "No such file or directory"
+                : e instanceof AccessDeniedException ? "Permission denied"
+                : e instanceof FileSystemException f && f.getReason() != null ? f.getReason()
+                : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        return new SeicheException(file + ": cannot " + action + " (" + reason + ")", e);
+    }
+}
