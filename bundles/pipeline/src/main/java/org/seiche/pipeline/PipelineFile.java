@@ -1,0 +1,272 @@
+package org.seiche.pipeline;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import org.seiche.api.Locations;
+import org.seiche.api.Model;
+import org.seiche.api.NdArray;
+import org.seiche.api.PipelineSpec;
+import org.seiche.api.Precision;
+import org.seiche.api.PropagatorSettings;
+import org.seiche.api.ReceiverGroup;
+import org.seiche.api.SeicheException;
+import org.seiche.api.SourceGroup;
+import org.seiche.api.Survey;
+import org.seiche.wave.Wavelets;
+
+/** Reads a pipeline file (CONTRACT.md) into a {@link PipelineSpec}: one client of the builder. */
+final class PipelineFile {
+    static final Set<String> TASKS = Set.of("forward", "gradient", "hessian", "invert");
+    private static final Set<String> TOP_LEVEL = Set.of("task", "device", "precision", "model", "propagator", "survey",
+            "observed", "loss", "gradient_wrt", "output", "shots_per_batch", "batches", "inversion", "checkpoint",
+            "mask", "threads");
+    private static final Set<String> PROPAGATOR_KEYS = Set.of("name", "accuracy", "pml_width", "pml_freq", "max_vel",
+            "gradient_sampling_interval");
+
+    private PipelineFile() {
+    }
+
+    static JsonNode parse(Path file) {
+        String name = file.toString();
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new SeicheException(name + ": no such pipeline file");
+        } catch (IOException e) {
+            throw new SeicheException(name + ": cannot read (" + e.getMessage() + ")");
+        }
+        try {
+            JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(text);
+            if (root == null || !root.isObject()) {
+                throw new SeicheException(name + ": expected a YAML mapping of pipeline fields");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new SeicheException(name + ": malformed YAML" + where + ": " + firstLine(e.getOriginalMessage()));
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "syntax error";
+        }
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).trim();
+    }
+
+    static PipelineSpec read(Path file, java.util.function.Consumer<String> warn) {
+        Path base = file.toAbsolutePath().getParent();
+        Field root = new Field("", parse(file));
+        for (String k : root.keys()) {
+            if (!TOP_LEVEL.contains(k)) {
+                warn.accept(file + ": unknown field '" + k + "' is ignored (known: " + new java.util.TreeSet<>(TOP_LEVEL) + ")");
+            }
+        }
+        ArrayInputs arrays = new ArrayInputs(base);
+        PipelineSpec.Builder b = PipelineSpec.builder();
+        String task = root.get("task").text("forward");
+        if (!TASKS.contains(task)) {
+            throw root.get("task").fail("'" + task + "' is not one of forward, gradient, hessian, invert");
+        }
+        b.task(task);
+        b.device(root.get("device").text("auto"));
+        b.threads(root.get("threads").integer(0));
+        b.precision(Precision.parse(root.get("precision").text("float32")));
+
+        Model model = model(root.required("model"), arrays);
+        b.model(model);
+        int ndim = model.shape().length;
+
+        Field prop = root.required("propagator");
+        if (prop.node().isTextual()) {
+            b.propagator(prop.text());
+        } else {
+            b.propagator(prop.required("name").text());
+            b.settings(settings(prop));
+        }
+        b.survey(survey(root.required("survey"), arrays, ndim));
+        if (root.has("observed")) {
+            Field obs = root.get("observed");
+            if (obs.node().isArray() && obs.node().size() > 0 && obs.node().get(0).isObject()) {
+                List<NdArray> groups = new ArrayList<>();
+                for (Field g : obs.elements()) {
+                    groups.add(arrays.array(g));
+                }
+                b.observed(groups.toArray(NdArray[]::new));
+            } else {
+                b.observed(arrays.array(obs));
+            }
+        }
+        Field loss = root.get("loss");
+        b.loss(loss.present() && loss.node().isObject() ? loss.required("name").text() : loss.text("mse"));
+        b.gradientWrt(root.get("gradient_wrt").words().toArray(String[]::new));
+        b.shotsPerBatch(shotsPerBatch(root));
+        b.output(base.resolve(root.get("output").text("out")).normalize());
+        return b.build();
+    }
+
+    static int shotsPerBatch(Field root) {
+        if (root.has("shots_per_batch") && root.has("batches")) {
+            throw root.get("batches").fail("give shots_per_batch or batches, not both");
+        }
+        if (root.has("batches")) {
+            int n = root.get("batches").integer();
+            if (n < 1) {
+                throw root.get("batches").fail("must be at least 1");
+            }
+            return -n; // a negative count means "this many batches"; resolved once the shot count is known
+        }
+        int m = root.get("shots_per_batch").integer(0);
+        if (m < 0) {
+            throw root.get("shots_per_batch").fail("must be at least 1");
+        }
+        return m;
+    }
+
+    private static Model model(Field f, ArrayInputs arrays) {
+        f.requireObject();
+        Field params = f.required("parameters");
+        params.requireObject();
+        Map<String, NdArray> p = new LinkedHashMap<>();
+        for (String k : params.keys()) {
+            Field pf = params.get(k);
+            NdArray a = arrays.array(pf);
+            for (int i = 0; i < a.size(); i++) {
+                if (!Double.isFinite(a.data()[i])) {
+                    throw pf.fail("holds " + a.data()[i] + " at flat index " + i + "; model values must be finite");
+                }
+            }
+            p.put(k, a);
+        }
+        if (p.isEmpty()) {
+            throw params.fail("no parameters given");
+        }
+        int ndim = p.values().iterator().next().ndim();
+        double[] spacing = f.required("spacing").numbers();
+        if (spacing.length == 1 && ndim > 1) {
+            double h = spacing[0];
+            spacing = new double[ndim];
+            java.util.Arrays.fill(spacing, h);
+        }
+        for (double h : spacing) {
+            if (!(h > 0) || Double.isInfinite(h)) {
+                throw f.get("spacing").fail("must be positive, got " + h);
+            }
+        }
+        try {
+            return new Model(spacing, p);
+        } catch (SeicheException e) {
+            throw new SeicheException("model." + e.getMessage().replaceFirst("^model\\.", ""));
+        }
+    }
+
+    private static PropagatorSettings settings(Field f) {
+        Map<String, Object> options = new LinkedHashMap<>();
+        for (String k : f.keys()) {
+            if (!PROPAGATOR_KEYS.contains(k)) {
+                JsonNode n = f.get(k).node();
+                options.put(k, n.isNumber() ? (Object) n.asDouble() : n.asText());
+            }
+        }
+        int accuracy = f.get("accuracy").integer(4);
+        if (accuracy != 2 && accuracy != 4 && accuracy != 6 && accuracy != 8) {
+            throw f.get("accuracy").fail("must be 2, 4, 6 or 8, got " + accuracy);
+        }
+        int[] widths = f.has("pml_width") ? f.get("pml_width").integers() : new int[] {20};
+        return new PropagatorSettings(accuracy, widths, f.get("pml_freq").number(25.0),
+                f.get("max_vel").number(Double.NaN), f.get("gradient_sampling_interval").integer(1), options);
+    }
+
+    private static Survey survey(Field f, ArrayInputs arrays, int ndim) {
+        f.requireObject();
+        double dt = f.required("dt").number();
+        if (!(dt > 0)) {
+            throw f.get("dt").fail("must be positive, got " + dt);
+        }
+        Field src = f.required("sources");
+        Field rec = f.required("receivers");
+        List<Field> srcGroups = src.node().isArray() ? src.elements() : List.of(src);
+        List<Field> recGroups = rec.node().isArray() ? rec.elements() : List.of(rec);
+        int nt = f.get("nt").integer(-1);
+        List<Locations> srcLocations = new ArrayList<>();
+        for (Field g : srcGroups) {
+            srcLocations.add(arrays.locations(g.required("locations"), ndim));
+        }
+        List<SourceGroup> sources = new ArrayList<>();
+        for (int i = 0; i < srcGroups.size(); i++) {
+            Field g = srcGroups.get(i);
+            Locations loc = srcLocations.get(i);
+            NdArray amplitudes;
+            if (g.has("amplitudes")) {
+                amplitudes = arrays.array(g.get("amplitudes"));
+                if (amplitudes.ndim() != 3) {
+                    throw g.get("amplitudes").fail("shape " + amplitudes.shapeString() + " is not [shots, sources_per_shot, nt]");
+                }
+                if (nt < 0) {
+                    nt = amplitudes.dim(2);
+                } else if (amplitudes.dim(2) != nt) {
+                    throw g.get("amplitudes").fail("shape " + amplitudes.shapeString() + " has " + amplitudes.dim(2)
+                            + " samples but survey.nt is " + nt);
+                }
+                if (amplitudes.dim(0) != loc.shots() || amplitudes.dim(1) != loc.perShot()) {
+                    throw g.get("amplitudes").fail("shape " + amplitudes.shapeString() + " does not match [" + loc.shots()
+                            + ", " + loc.perShot() + ", nt] of the source locations");
+                }
+            } else if (g.has("wavelet")) {
+                if (nt < 1) {
+                    throw f.get("nt").fail(nt < 0 ? "is missing (needed with a wavelet)" : "must be at least 1, got " + nt);
+                }
+                amplitudes = wavelet(g.get("wavelet"), loc, nt, dt);
+            } else {
+                throw g.fail("give amplitudes: {file: ...} or wavelet: {type: ricker, freq: .., peak_time: ..}");
+            }
+            sources.add(new SourceGroup(g.get("component").text(""), loc, amplitudes));
+        }
+        if (nt < 1) {
+            throw f.get("nt").fail(nt < 0 ? "is missing" : "must be at least 1, got " + nt);
+        }
+        List<ReceiverGroup> receivers = new ArrayList<>();
+        for (Field g : recGroups) {
+            receivers.add(new ReceiverGroup(g.get("component").text(""), arrays.locations(g.required("locations"), ndim)));
+        }
+        return new Survey(dt, nt, sources, receivers);
+    }
+
+    private static NdArray wavelet(Field w, Locations loc, int nt, double dt) {
+        String type = w.get("type").text("ricker");
+        if (!type.equals("ricker")) {
+            throw w.get("type").fail("'" + type + "' is not a known wavelet (known: ricker)");
+        }
+        double freq = w.required("freq").number();
+        if (!(freq > 0)) {
+            throw w.get("freq").fail("must be positive, got " + freq);
+        }
+        double peak = w.get("peak_time").number(1.5 / freq);
+        double scale = w.get("scale").number(1.0);
+        double[] trace = Wavelets.ricker(freq, nt, dt, peak);
+        double[] all = new double[loc.shots() * loc.perShot() * nt];
+        for (int s = 0; s < loc.shots() * loc.perShot(); s++) {
+            for (int i = 0; i < nt; i++) {
+                all[s * nt + i] = scale * trace[i];
+            }
+        }
+        return new NdArray(new int[] {loc.shots(), loc.perShot(), nt}, all);
+    }
+}

@@ -1,0 +1,107 @@
+package org.seiche.pipeline;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.seiche.api.Device;
+import org.seiche.api.Loss;
+import org.seiche.api.Mapping;
+import org.seiche.api.Optimiser;
+import org.seiche.api.Pipeline;
+import org.seiche.api.PipelineSpec;
+import org.seiche.api.Propagator;
+import org.seiche.api.ShotExecutor;
+
+/**
+ * The pipeline runtime: tracks every propagator, device, loss, mapping, optimiser and shot
+ * executor by its name property as bundles come and go, and runs pipelines with them.
+ */
+@Component(service = Pipeline.class)
+public final class PipelineService implements Pipeline {
+    private final Services services = new Services();
+
+    @Override
+    public PipelineSpec read(Path pipelineFile) {
+        return PipelineFile.read(pipelineFile, msg -> System.err.println("warning: " + msg));
+    }
+
+    @Override
+    public Result run(PipelineSpec spec) {
+        Runner runner = new Runner(spec, services, Progress.forStderr(spec.quiet()));
+        Runner.Prepared prepared = runner.check();
+        Runner.Outcome outcome = runner.run(prepared);
+        Map<String, Object> summary = new java.util.LinkedHashMap<>(outcome.summary());
+        Object startup = spec.options().get("startup_seconds");
+        if (startup != null) {
+            summary.put("startup_seconds", startup);
+        }
+        if (spec.output() != null) {
+            Results.write(spec.output(), outcome.arrays(), summary, spec.precision());
+        }
+        return new Result(outcome.arrays(), summary);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addPropagator(Propagator p, Map<String, Object> props) {
+        services.propagators.put(name(props, Propagator.PROPERTY, p.name()), p);
+    }
+
+    void removePropagator(Propagator p, Map<String, Object> props) {
+        services.propagators.remove(name(props, Propagator.PROPERTY, p.name()), p);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addDevice(Device d, Map<String, Object> props) {
+        services.devices.put(name(props, Device.PROPERTY, d.name()), d);
+    }
+
+    void removeDevice(Device d, Map<String, Object> props) {
+        services.devices.remove(name(props, Device.PROPERTY, d.name()), d);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addLoss(Loss l, Map<String, Object> props) {
+        services.losses.put(name(props, Loss.PROPERTY, l.name()), l);
+    }
+
+    void removeLoss(Loss l, Map<String, Object> props) {
+        services.losses.remove(name(props, Loss.PROPERTY, l.name()), l);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addMapping(Mapping m, Map<String, Object> props) {
+        services.mappings.put(name(props, Mapping.PROPERTY, m.name()), m);
+    }
+
+    void removeMapping(Mapping m, Map<String, Object> props) {
+        services.mappings.remove(name(props, Mapping.PROPERTY, m.name()), m);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addOptimiser(Optimiser o, Map<String, Object> props) {
+        services.optimisers.put(name(props, Optimiser.PROPERTY, o.name()), o);
+    }
+
+    void removeOptimiser(Optimiser o, Map<String, Object> props) {
+        services.optimisers.remove(name(props, Optimiser.PROPERTY, o.name()), o);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addExecutor(ShotExecutor e, Map<String, Object> props) {
+        services.executors.put(name(props, ShotExecutor.PROPERTY, e.name()), e);
+    }
+
+    void removeExecutor(ShotExecutor e, Map<String, Object> props) {
+        services.executors.remove(name(props, ShotExecutor.PROPERTY, e.name()), e);
+    }
+
+    /** The service's name property, falling back to what the service says of itself. */
+    private static String name(Map<String, Object> props, String key, String fallback) {
+        Object v = props.get(key);
+        return v == null ? fallback : v.toString();
+    }
+}

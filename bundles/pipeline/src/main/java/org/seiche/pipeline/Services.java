@@ -1,0 +1,57 @@
+package org.seiche.pipeline;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+import org.seiche.api.Device;
+import org.seiche.api.Loss;
+import org.seiche.api.Mapping;
+import org.seiche.api.Named;
+import org.seiche.api.Optimiser;
+import org.seiche.api.Propagator;
+import org.seiche.api.SeicheException;
+import org.seiche.api.ShotExecutor;
+
+/** The services the framework has found, by kind and name. */
+final class Services {
+    final Map<String, Propagator> propagators = new ConcurrentSkipListMap<>();
+    final Map<String, Device> devices = new ConcurrentSkipListMap<>();
+    final Map<String, Loss> losses = new ConcurrentSkipListMap<>();
+    final Map<String, Mapping> mappings = new ConcurrentSkipListMap<>();
+    final Map<String, Optimiser> optimisers = new ConcurrentSkipListMap<>();
+    final Map<String, ShotExecutor> executors = new ConcurrentSkipListMap<>();
+
+    /** The instance given, or the service of that name, or a message listing what there is. */
+    static <T> T resolve(String field, Named<T> named, Map<String, T> available) {
+        if (named.instance() != null) {
+            return named.instance();
+        }
+        T found = available.get(named.name());
+        if (found == null) {
+            throw new SeicheException(field + ": no service named '" + named.name() + "' (available: "
+                    + (available.isEmpty() ? "none" : String.join(", ", new TreeMap<>(available).keySet())) + ")");
+        }
+        return found;
+    }
+
+    /** "auto" = the available device of highest priority; a named one must be available. */
+    Device device(Named<Device> named, int threads) {
+        Device d;
+        if (named.instance() == null && "auto".equals(named.name())) {
+            d = devices.values().stream().filter(x -> x.unavailableReason() == null)
+                    .max(java.util.Comparator.comparingInt(Device::priority))
+                    .orElseThrow(() -> new SeicheException("device: auto found no available device (have: "
+                            + String.join(", ", devices.keySet()) + ")"));
+        } else {
+            d = resolve("device", named, devices);
+            if (d.unavailableReason() != null) {
+                throw new SeicheException("device: " + d.name() + " is not available here (" + d.unavailableReason() + ")");
+            }
+        }
+        if (threads < 0) {
+            throw new SeicheException("threads: must be at least 1, got " + threads);
+        }
+        return threads > 0 ? d.withThreads(threads) : d;
+    }
+}

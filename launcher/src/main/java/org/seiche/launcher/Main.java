@@ -1,0 +1,153 @@
+package org.seiche.launcher;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.seiche.api.Pipeline;
+import org.seiche.api.PipelineSpec;
+import org.seiche.api.SeicheException;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ScopeType;
+
+/** The fwi command line. */
+@Command(name = "fwi", mixinStandardHelpOptions = true, version = "Seiche 0.1.0",
+        description = "Differentiable seismic wave propagation and full-waveform inversion.",
+        subcommands = {Main.Run.class, Main.Plugins.class, CommandLine.HelpCommand.class})
+public final class Main implements Callable<Integer> {
+    @Option(names = "--plugins", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "folder of third-party bundles to install (default: plugins/ of the installation)")
+    List<Path> pluginDirs = new ArrayList<>();
+
+    @Option(names = "--quiet", scope = ScopeType.INHERIT, description = "no progress output")
+    boolean quiet;
+
+    private final Path home;
+    private final long startedNanos;
+
+    Main(Path home, long startedNanos) {
+        this.home = home;
+        this.startedNanos = startedNanos;
+    }
+
+    @Override
+    public Integer call() {
+        new CommandLine(this).usage(System.out);
+        return 0;
+    }
+
+    SeicheFramework framework() {
+        List<Path> dirs = new ArrayList<>(pluginDirs);
+        if (dirs.isEmpty() && java.nio.file.Files.isDirectory(home.resolve("plugins"))) {
+            dirs.add(home.resolve("plugins"));
+        }
+        Path bundles = Path.of(System.getProperty("seiche.bundles", home.resolve("launcher/target/bundles").toString()));
+        return SeicheFramework.start(bundles, dirs);
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true, description = "Runs one pipeline file headless.")
+    static final class Run implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Main main;
+
+        @Parameters(index = "0", paramLabel = "PIPELINE.yaml", description = "the pipeline file (YAML or JSON)")
+        Path pipelineFile;
+
+        @Option(names = "--out", paramLabel = "DIR", description = "output directory (overrides the file's output)")
+        Path out;
+
+        @Option(names = "--device", paramLabel = "NAME", description = "device service name (overrides the file's device)")
+        String device;
+
+        @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: all cores)")
+        Integer threads;
+
+        @Option(names = "--resume", description = "continue an interrupted inversion from its last checkpoint")
+        boolean resume;
+
+        @Override
+        public Integer call() {
+            try (SeicheFramework fw = main.framework()) {
+                for (String p : fw.problems()) {
+                    System.err.println("warning: " + p);
+                }
+                Pipeline pipeline = fw.pipeline();
+                PipelineSpec.Builder b = pipeline.read(pipelineFile).toBuilder();
+                if (out != null) {
+                    b.output(out.toAbsolutePath());
+                }
+                if (device != null) {
+                    b.device(device);
+                }
+                if (threads != null) {
+                    if (threads < 1) {
+                        throw new SeicheException("--threads: must be at least 1, got " + threads);
+                    }
+                    b.threads(threads);
+                }
+                b.quiet(main.quiet).resume(resume);
+                b.option("startup_seconds", (System.nanoTime() - main.startedNanos) / 1e9);
+                Pipeline.Result result = pipeline.run(b.build());
+                if (!main.quiet) {
+                    Object loss = result.summary().get("loss");
+                    System.err.printf("%s done in %.2f s%s%n", result.summary().get("task"), result.summary().get("seconds"),
+                            loss == null ? "" : ", loss " + loss);
+                }
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "plugins", mixinStandardHelpOptions = true, description = "Lists the propagators, devices, losses, mappings, optimisers and "
+            + "shot executors found at runtime, with the bundle providing each.")
+    static final class Plugins implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Main main;
+
+        @Override
+        public Integer call() {
+            try (SeicheFramework fw = main.framework()) {
+                List<SeicheFramework.ServiceInfo> services = fw.services();
+                System.out.printf("%-11s %-16s %-40s %s%n", "TYPE", "NAME", "BUNDLE", "");
+                for (SeicheFramework.ServiceInfo s : services) {
+                    System.out.printf("%-11s %-16s %-40s %s%n", s.kind(), s.name(), s.bundle(), s.note()).flush();
+                }
+                for (String p : fw.problems()) {
+                    System.out.println("FAILED      " + p);
+                }
+                return 0;
+            }
+        }
+    }
+
+    /** Runs the command line and returns the exit code; errors are one line on stderr. */
+    public static int execute(Path home, String... args) {
+        long started = System.nanoTime();
+        CommandLine cl = new CommandLine(new Main(home, started));
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            PrintWriter err = cmd.getErr();
+            if (ex instanceof SeicheException) {
+                err.println("error: " + ex.getMessage());
+            } else {
+                err.println("error: internal failure: " + ex);
+                if (System.getenv("SEICHE_DEBUG") != null) {
+                    ex.printStackTrace(err);
+                }
+            }
+            err.flush();
+            return 1;
+        });
+        return cl.execute(args);
+    }
+
+    public static void main(String[] args) {
+        Path home = Path.of(System.getProperty("seiche.home", ".")).toAbsolutePath().normalize();
+        System.exit(execute(home, args));
+    }
+}

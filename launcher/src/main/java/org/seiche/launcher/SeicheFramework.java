@@ -1,0 +1,200 @@
+package org.seiche.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.apache.felix.framework.FrameworkFactory;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.launch.Framework;
+import org.osgi.util.tracker.ServiceTracker;
+import org.seiche.api.Pipeline;
+import org.seiche.api.SeicheException;
+
+/**
+ * Embedded Apache Felix: installs and starts the built-in bundles and every jar of the
+ * plugin folders, remembering the ones that fail (the rest keeps working). The api
+ * package is exported by the system bundle, so code outside the framework (this launcher,
+ * a program embedding Seiche) and every bundle share one copy of it.
+ */
+public final class SeicheFramework implements AutoCloseable {
+    /** The version the api's package-info declares. */
+    static final String API_EXPORT = "org.seiche.api;version=1.0.0";
+    private static final long SERVICE_WAIT_MS = 20_000;
+
+    private final Framework framework;
+    private final Path storage;
+    private final List<String> problems = new ArrayList<>();
+
+    private SeicheFramework(Framework framework, Path storage) {
+        this.framework = framework;
+        this.storage = storage;
+    }
+
+    /** Starts the framework with the bundles of bundleDir and of every plugin folder. */
+    public static SeicheFramework start(Path bundleDir, List<Path> pluginDirs) {
+        Path storage;
+        try {
+            storage = Files.createTempDirectory("seiche-felix");
+        } catch (IOException e) {
+            throw new SeicheException("cannot create the framework's cache folder: " + e.getMessage());
+        }
+        Map<String, String> config = new HashMap<>();
+        config.put(Constants.FRAMEWORK_STORAGE, storage.toString());
+        config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, API_EXPORT);
+        config.put("felix.log.level", "1");
+        config.put("ds.loglevel", "error");
+        Framework fw = new FrameworkFactory().newFramework(config);
+        SeicheFramework sf = new SeicheFramework(fw, storage);
+        try {
+            fw.start();
+        } catch (BundleException e) {
+            sf.close();
+            throw new SeicheException("cannot start the OSGi framework: " + e.getMessage());
+        }
+        List<Bundle> installed = new ArrayList<>();
+        sf.installAll(bundleDir, installed, true);
+        for (Path dir : pluginDirs) {
+            sf.installAll(dir, installed, false);
+        }
+        for (Bundle b : installed) {
+            if (b.getHeaders().get(Constants.FRAGMENT_HOST) != null) {
+                continue;
+            }
+            try {
+                b.start();
+            } catch (BundleException | RuntimeException e) {
+                sf.problems.add(label(b) + ": " + oneLine(e.getMessage()));
+            }
+        }
+        return sf;
+    }
+
+    private void installAll(Path dir, List<Bundle> installed, boolean required) {
+        if (!Files.isDirectory(dir)) {
+            if (required) {
+                throw new SeicheException("bundles folder " + dir + " is missing: build the launcher (mvn install)");
+            }
+            problems.add("plugins folder " + dir + ": does not exist");
+            return;
+        }
+        List<Path> jars;
+        try (Stream<Path> s = Files.list(dir)) {
+            jars = s.filter(p -> p.toString().endsWith(".jar")).sorted(Comparator.comparing(Path::toString)).toList();
+        } catch (IOException e) {
+            throw new SeicheException(dir + ": cannot list (" + e.getMessage() + ")");
+        }
+        BundleContext ctx = framework.getBundleContext();
+        for (Path jar : jars) {
+            try {
+                installed.add(ctx.installBundle("reference:" + jar.toUri()));
+            } catch (BundleException | RuntimeException e) {
+                problems.add(jar.getFileName() + ": not installed: " + oneLine(e.getMessage()));
+            }
+        }
+    }
+
+    private static String label(Bundle b) {
+        return b.getSymbolicName() + " " + b.getVersion();
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "unknown failure" : s.replaceAll("\\s+", " ").trim();
+    }
+
+    /** Bundles that failed to install, resolve or start, with the reason. */
+    public List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    public BundleContext context() {
+        return framework.getBundleContext();
+    }
+
+    /** The pipeline runtime, waiting briefly for Declarative Services to register it. */
+    public Pipeline pipeline() {
+        ServiceTracker<Pipeline, Pipeline> tracker = new ServiceTracker<>(context(), Pipeline.class, null);
+        tracker.open();
+        try {
+            Pipeline p = tracker.waitForService(SERVICE_WAIT_MS);
+            if (p == null) {
+                throw new SeicheException("the pipeline runtime did not start" + (problems.isEmpty() ? ""
+                        : ": " + String.join("; ", problems)));
+            }
+            return p;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SeicheException("interrupted while starting");
+        }
+    }
+
+    /** One discovered service: its kind, name, the bundle providing it and, for devices, a note. */
+    public record ServiceInfo(String kind, String name, String bundle, String note) {
+    }
+
+    static final String[][] KINDS = {
+        {"propagator", "propagator.name", "org.seiche.api.Propagator"},
+        {"device", "device.name", "org.seiche.api.Device"},
+        {"loss", "loss.name", "org.seiche.api.Loss"},
+        {"mapping", "mapping.name", "org.seiche.api.Mapping"},
+        {"optimiser", "optimiser.name", "org.seiche.api.Optimiser"},
+        {"executor", "executor.name", "org.seiche.api.ShotExecutor"},
+    };
+
+    /** Every propagator, device, loss, mapping, optimiser and shot executor registered now. */
+    public List<ServiceInfo> services() {
+        pipeline(); // Declarative Services has processed the bundles once the runtime is up
+        List<ServiceInfo> out = new ArrayList<>();
+        for (String[] kind : KINDS) {
+            try {
+                ServiceReference<?>[] refs = context().getAllServiceReferences(kind[2], null);
+                if (refs == null) {
+                    continue;
+                }
+                for (ServiceReference<?> r : refs) {
+                    Object name = r.getProperty(kind[1]);
+                    String note = "";
+                    if (kind[0].equals("device")) {
+                        org.seiche.api.Device d = (org.seiche.api.Device) context().getService(r);
+                        if (d != null) {
+                            note = d.unavailableReason() == null ? d.threads() + " threads"
+                                    : "unavailable: " + d.unavailableReason();
+                            context().ungetService(r);
+                        }
+                    }
+                    out.add(new ServiceInfo(kind[0], String.valueOf(name), label(r.getBundle()), note));
+                }
+            } catch (org.osgi.framework.InvalidSyntaxException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        out.sort(Comparator.comparing(ServiceInfo::kind).thenComparing(ServiceInfo::name));
+        return out;
+    }
+
+    @Override
+    public void close() {
+        try {
+            framework.stop();
+            framework.waitForStop(10_000);
+        } catch (BundleException | InterruptedException e) {
+            // stopping is best effort: the process is ending
+        }
+        try (Stream<Path> all = Files.walk(storage)) {
+            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a leftover cache folder in the temp directory is harmless
+        }
+    }
+}
