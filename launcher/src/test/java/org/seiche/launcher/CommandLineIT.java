@@ -1,0 +1,138 @@
+package org.seiche.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The fwi commands of CONTRACT.md, and bad input refused with one clear line. */
+class CommandLineIT {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void helpListsTheCommands() {
+        Fwi.Outcome o = Fwi.run("--help");
+        assertEquals(0, o.exit());
+        assertTrue(o.out().contains("run"), o.out());
+        assertTrue(o.out().contains("plugins"), o.out());
+    }
+
+    @Test
+    void pluginsListsTheBuiltInServicesWithTheirBundles() {
+        Fwi.Outcome o = Fwi.run("plugins");
+        assertEquals(0, o.exit(), o.err());
+        assertTrue(o.out().matches("(?s).*device\\s+cpu\\s+seiche-device-cpu.*"), o.out());
+        assertTrue(o.out().matches("(?s).*loss\\s+mse\\s+seiche-losses.*"), o.out());
+        assertTrue(o.out().matches("(?s).*executor\\s+local\\s+seiche-pipeline.*"), o.out());
+    }
+
+    @Test
+    void aBundleThatCannotResolveIsReportedAndTheRestKeepsWorking() throws IOException {
+        Path plugins = Files.createDirectories(tmp.resolve("plugins"));
+        Path jar = plugins.resolve("broken.jar");
+        java.util.jar.Manifest mf = new java.util.jar.Manifest();
+        mf.getMainAttributes().putValue("Manifest-Version", "1.0");
+        mf.getMainAttributes().putValue("Bundle-ManifestVersion", "2");
+        mf.getMainAttributes().putValue("Bundle-SymbolicName", "broken.plugin");
+        mf.getMainAttributes().putValue("Import-Package", "org.nowhere.missing");
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar), mf)) {
+            out.flush();
+        }
+        Fwi.Outcome o = Fwi.run("plugins", "--plugins", plugins.toString());
+        assertEquals(0, o.exit(), o.err());
+        assertTrue(o.out().contains("FAILED") && o.out().contains("broken.plugin") && o.out().contains("org.nowhere.missing"),
+                o.out());
+        assertTrue(o.out().contains("mse"), o.out());
+    }
+
+    private Path pipeline(String yaml) throws IOException {
+        Path p = tmp.resolve("pipeline.yaml");
+        Files.writeString(p, yaml);
+        return p;
+    }
+
+    private static void assertOneLineError(Fwi.Outcome o, String... fragments) {
+        assertTrue(o.exit() != 0, "exit code");
+        String err = o.err().strip();
+        assertFalse(err.contains("\n"), "one line: " + err);
+        for (String f : fragments) {
+            assertTrue(err.contains(f), "'" + f + "' in: " + err);
+        }
+    }
+
+    static final String GOOD = """
+            task: forward
+            model:
+              spacing: 5.0
+              parameters:
+                v: {constant: 1500.0, shape: [20, 20]}
+            propagator: {name: scalar, accuracy: 4, pml_width: 5}
+            survey:
+              dt: 0.001
+              nt: 50
+              sources:
+                locations: [[[2, 10]]]
+                wavelet: {type: ricker, freq: 25.0}
+              receivers:
+                locations: [[[2, 5], [2, 15]]]
+            """;
+
+    @Test
+    void unknownServiceNameListsTheAvailableOnes() throws IOException {
+        Path p = pipeline(GOOD.replace("name: scalar", "name: nosuch"));
+        assertOneLineError(Fwi.run("run", p.toString(), "--quiet"), "propagator", "nosuch", "available");
+        Path d = pipeline(GOOD.replace("task: forward", "task: forward\ndevice: quantum"));
+        assertOneLineError(Fwi.run("run", d.toString(), "--quiet"), "device", "quantum", "cpu");
+    }
+
+    @Test
+    void malformedYamlGivesLineAndColumn() throws IOException {
+        Path p = pipeline("task: forward\nmodel: {spacing: 4\n  parameters: [\n");
+        assertOneLineError(Fwi.run("run", p.toString(), "--quiet"), "pipeline.yaml", "line", "column");
+    }
+
+    @Test
+    void aMissingFileIsNamed() throws IOException {
+        Path p = pipeline(GOOD.replace("{constant: 1500.0, shape: [20, 20]}", "{file: nowhere/v.npy}"));
+        assertOneLineError(Fwi.run("run", p.toString(), "--quiet"), "nowhere/v.npy");
+        assertOneLineError(Fwi.run("run", tmp.resolve("absent.yaml").toString(), "--quiet"), "absent.yaml");
+    }
+
+    @Test
+    void aWrongShapeSaysExpectedAndGot() throws IOException {
+        Path q = pipeline("""
+                task: gradient
+                model:
+                  spacing: 5.0
+                  parameters:
+                    v: {constant: 1500.0, shape: [20, 20]}
+                propagator: {name: scalar}
+                survey:
+                  dt: 0.001
+                  nt: 50
+                  sources:
+                    locations: [[[2, 10]]]
+                    wavelet: {type: ricker, freq: 25.0}
+                  receivers:
+                    locations: [[[2, 5], [2, 15]]]
+                observed: {constant: 0.0, shape: [1, 2, 49]}
+                gradient_wrt: [v]
+                """);
+        assertOneLineError(Fwi.run("run", q.toString(), "--quiet"), "observed", "[1, 2, 49]", "[1, 2, 50]");
+    }
+
+    @Test
+    void aBadFieldIsNamed() throws IOException {
+        Path p = pipeline(GOOD.replace("accuracy: 4", "accuracy: 5"));
+        assertOneLineError(Fwi.run("run", p.toString(), "--quiet"), "propagator.accuracy", "5");
+        Path q = pipeline(GOOD.replace("dt: 0.001", "dt: fast"));
+        assertOneLineError(Fwi.run("run", q.toString(), "--quiet"), "survey.dt", "fast");
+    }
+}
