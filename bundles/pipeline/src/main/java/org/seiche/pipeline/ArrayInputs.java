@@ -68,6 +68,47 @@ final class ArrayInputs {
         return new Locations(a.dim(0), a.dim(1), ndim, cells);
     }
 
+    /**
+     * A service's configuration: the block's keys with YAML values as Java values (numbers
+     * as Double, lists as List), and every {file: x.npy} loaded as an NdArray.
+     */
+    java.util.Map<String, Object> config(Field block, java.util.Set<String> skip) {
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        for (String k : block.keys()) {
+            if (!skip.contains(k)) {
+                out.put(k, value(block.get(k)));
+            }
+        }
+        return out;
+    }
+
+    private Object value(Field f) {
+        JsonNode n = f.node();
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (n.isObject()) {
+            if (f.has("file") || f.has("constant")) {
+                return array(f);
+            }
+            return config(f, java.util.Set.of());
+        }
+        if (n.isArray()) {
+            List<Object> list = new ArrayList<>();
+            for (Field e : f.elements()) {
+                list.add(value(e));
+            }
+            return list;
+        }
+        if (n.isNumber()) {
+            return n.asDouble();
+        }
+        if (n.isBoolean()) {
+            return n.asBoolean();
+        }
+        return n.asText();
+    }
+
     private static void flatten(Field f, int depth, List<Integer> shape, List<Double> values) {
         JsonNode n = f.node();
         if (n.isArray()) {

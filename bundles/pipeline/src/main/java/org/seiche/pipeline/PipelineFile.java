@@ -16,8 +16,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import org.seiche.api.InversionSpec;
 import org.seiche.api.Locations;
 import org.seiche.api.Model;
+import org.seiche.api.Named;
 import org.seiche.api.NdArray;
 import org.seiche.api.PipelineSpec;
 import org.seiche.api.Precision;
@@ -119,6 +121,9 @@ final class PipelineFile {
         b.gradientWrt(root.get("gradient_wrt").words().toArray(String[]::new));
         b.shotsPerBatch(shotsPerBatch(root));
         b.output(base.resolve(root.get("output").text("out")).normalize());
+        if (task.equals("invert")) {
+            b.inversion(inversion(root, arrays, model));
+        }
         return b.build();
     }
 
@@ -138,6 +143,53 @@ final class PipelineFile {
             throw root.get("shots_per_batch").fail("must be at least 1");
         }
         return m;
+    }
+
+    private static InversionSpec inversion(Field root, ArrayInputs arrays, Model model) {
+        Field inv = root.required("inversion");
+        inv.requireObject();
+        List<String> params = inv.get("parameters").words();
+        if (params.isEmpty()) {
+            params = root.get("gradient_wrt").words().stream().filter(model.parameters()::containsKey).toList();
+        }
+        if (params.isEmpty()) {
+            throw inv.get("parameters").fail("name the model parameters to invert, e.g. [v]");
+        }
+        for (String p : params) {
+            if (!model.parameters().containsKey(p)) {
+                throw inv.get("parameters").fail("'" + p + "' is not a model parameter (have " + model.parameters().keySet() + ")");
+            }
+        }
+        int iterations = inv.get("iterations").integer(10);
+        if (iterations < 1) {
+            throw inv.get("iterations").fail("must be at least 1, got " + iterations);
+        }
+        String mode = inv.get("mode").text("accumulate");
+        if (!mode.equals("accumulate") && !mode.equals("stochastic")) {
+            throw inv.get("mode").fail("'" + mode + "' is not accumulate or stochastic");
+        }
+        List<InversionSpec.MappingUse> mappings = new ArrayList<>();
+        if (inv.has("mappings")) {
+            for (Field m : inv.get("mappings").elements()) {
+                m.requireObject();
+                mappings.add(new InversionSpec.MappingUse(Named.of(m.required("name").text()),
+                        arrays.config(m, Set.of("name"))));
+            }
+        }
+        Field opt = inv.get("optimiser");
+        String optimiser = opt.present() && opt.node().isObject() ? opt.required("name").text() : opt.text("lbfgs");
+        Map<String, Object> optConfig = opt.present() && opt.node().isObject() ? arrays.config(opt, Set.of("name")) : Map.of();
+        int perBatch = inv.has("shots_per_batch") || inv.has("batches") ? shotsPerBatch(inv) : shotsPerBatch(root);
+        Field cp = root.get("checkpoint");
+        int every = 1;
+        if (cp.present()) {
+            String t = cp.node().isNumber() ? "every " + cp.integer() : cp.text();
+            if (!t.matches("every \\d+")) {
+                throw cp.fail("write 'every N' (iterations), got '" + t + "'");
+            }
+            every = Integer.parseInt(t.substring(6));
+        }
+        return new InversionSpec(params, iterations, perBatch, mode, mappings, Named.of(optimiser), optConfig, every);
     }
 
     private static Model model(Field f, ArrayInputs arrays) {

@@ -40,7 +40,7 @@ public final class PipelineService implements Pipeline {
             summary.put("startup_seconds", startup);
         }
         if (spec.output() != null) {
-            Results.write(spec.output(), outcome.arrays(), summary, spec.precision());
+            Results.write(spec.output(), outcome.arrays(), summary, outcome.jsonFiles(), spec.precision());
         }
         return new Result(outcome.arrays(), summary);
     }

@@ -21,6 +21,10 @@ final class Progress {
         this.enabled = enabled;
     }
 
+    static Progress silent() {
+        return new Progress(System.err, false);
+    }
+
     static Progress forStderr(boolean quiet) {
         return new Progress(System.err, !quiet && System.console() != null);
     }

@@ -42,7 +42,8 @@ final class Results {
         }
     }
 
-    static void write(Path dir, Map<String, NdArray> arrays, Map<String, Object> summary, Precision precision) {
+    static void write(Path dir, Map<String, NdArray> arrays, Map<String, Object> summary, Map<String, Object> jsonFiles,
+                      Precision precision) {
         Path abs = dir.toAbsolutePath();
         Path staging = abs.resolveSibling("." + abs.getFileName() + ".partial-" + ProcessHandle.current().pid());
         try {
@@ -52,6 +53,9 @@ final class Results {
                 Npy.write(staging.resolve(e.getKey() + ".npy"), e.getValue(), precision);
             }
             JSON.writeValue(staging.resolve("summary.json").toFile(), summary);
+            for (Map.Entry<String, Object> e : jsonFiles.entrySet()) {
+                JSON.writeValue(staging.resolve(e.getKey() + ".json").toFile(), e.getValue());
+            }
             if (!Files.exists(abs)) {
                 Files.move(staging, abs, StandardCopyOption.ATOMIC_MOVE);
                 return;

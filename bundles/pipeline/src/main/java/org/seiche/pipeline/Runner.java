@@ -11,7 +11,10 @@ import java.util.function.UnaryOperator;
 import org.seiche.api.Batches;
 import org.seiche.api.Device;
 import org.seiche.api.ForwardRun;
+import org.seiche.api.InversionSpec;
 import org.seiche.api.Loss;
+import org.seiche.api.Mapping;
+import org.seiche.api.Optimiser;
 import org.seiche.api.NdArray;
 import org.seiche.api.PipelineSpec;
 import org.seiche.api.Propagator;
@@ -37,7 +40,8 @@ final class Runner {
     }
 
     /** What the task needs, checked before any propagation. */
-    record Prepared(Device device, Propagator propagator, Loss loss, Set<String> gradientWrt, int[][] batches) {
+    record Prepared(Device device, Propagator propagator, Loss loss, Set<String> gradientWrt, int[][] batches,
+                    List<Mapping> mappings, Optimiser optimiser) {
     }
 
     Prepared check() {
@@ -86,10 +90,25 @@ final class Runner {
         if (spec.output() != null) {
             Results.checkWritable(spec.output());
         }
+        List<Mapping> mappings = new ArrayList<>();
+        Optimiser optimiser = null;
+        int perBatchSpec = spec.shotsPerBatch();
+        if (spec.task().equals("invert")) {
+            InversionSpec inv = spec.inversion();
+            if (inv == null) {
+                throw new SeicheException("inversion: is missing (task invert needs it)");
+            }
+            for (InversionSpec.MappingUse m : inv.mappings()) {
+                mappings.add(Services.resolve("inversion.mappings", m.mapping(), services.mappings));
+            }
+            optimiser = Services.resolve("inversion.optimiser", inv.optimiser(), services.optimisers);
+            wrt = new LinkedHashSet<>(inv.parameters());
+            perBatchSpec = inv.shotsPerBatch();
+        }
         int shots = spec.survey().shots();
-        int per = spec.shotsPerBatch() < 0 ? (shots + (-spec.shotsPerBatch()) - 1) / (-spec.shotsPerBatch())
-                : spec.shotsPerBatch() == 0 ? shots : spec.shotsPerBatch();
-        return new Prepared(device, propagator, loss, wrt, Batches.split(shots, per));
+        int per = perBatchSpec < 0 ? (shots + (-perBatchSpec) - 1) / (-perBatchSpec)
+                : perBatchSpec == 0 ? shots : perBatchSpec;
+        return new Prepared(device, propagator, loss, wrt, Batches.split(shots, per), mappings, optimiser);
     }
 
     private void checkObserved(Survey survey) {
@@ -111,133 +130,57 @@ final class Runner {
     }
 
     /** Arrays by file stem, and the run's summary. */
-    record Outcome(Map<String, NdArray> arrays, Map<String, Object> summary) {
+    record Outcome(Map<String, NdArray> arrays, Map<String, Object> summary, Map<String, Object> jsonFiles) {
     }
 
     Outcome run(Prepared p) {
+        if (spec.task().equals("invert")) {
+            return new Inversion(spec, p, progress).run();
+        }
         long start = System.nanoTime();
-        Survey survey = spec.survey();
-        int shots = survey.shots();
-        Map<String, NdArray> arrays = new LinkedHashMap<>();
-        Map<String, Object> summary = new LinkedHashMap<>();
-        try (Simulation sim = p.propagator().prepare(
-                new SimulationSetup(spec.model(), survey, spec.settings(), p.device(), spec.precision()))) {
-            List<NdArray> data = new ArrayList<>();
-            for (var g : survey.receivers()) {
-                data.add(NdArray.zeros(g.locations().shots(), g.locations().perShot(), survey.nt()));
-            }
-            Map<String, NdArray> gradients = new LinkedHashMap<>();
-            double loss = 0;
-            long peak = 0;
-            boolean withGradient = !spec.task().equals("forward");
-            Set<String> wrt = withGradient ? p.gradientWrt() : Set.of();
-            NdArray hessian = null;
-            progress.start(spec.task() + " " + p.propagator().name(), p.batches().length);
-            for (int[] batch : p.batches()) {
-                try (ForwardRun run = sim.forward(batch, wrt)) {
-                    List<NdArray> batchData = run.receiverData();
-                    for (int g = 0; g < batchData.size(); g++) {
-                        Batches.scatterShots(batchData.get(g), batch, data.get(g));
-                    }
-                    if (withGradient) {
-                        List<NdArray> adjointSources = new ArrayList<>();
-                        List<NdArray> observed = new ArrayList<>();
-                        for (int g = 0; g < batchData.size(); g++) {
-                            NdArray obs = Batches.selectShots(spec.observed().get(g), batch);
-                            observed.add(obs);
-                            loss += p.loss().value(batchData.get(g), obs, shots);
-                            adjointSources.add(p.loss().adjointSource(batchData.get(g), obs, shots));
-                        }
-                        Map<String, NdArray> g = run.adjoint(adjointSources);
-                        accumulate(gradients, g, batch, shots);
-                        if (spec.task().equals("hessian")) {
-                            hessian = add(hessian, hessianColumns(run, p, batchData, observed, adjointSources, shots));
-                        }
-                    }
-                    peak = Math.max(peak, run.peakMemoryBytes());
-                }
-                progress.advance();
-            }
-            progress.finish();
-            for (int g = 0; g < data.size(); g++) {
-                arrays.put(g == 0 ? "receiver_data" : "receiver_data_" + g, data.get(g));
-            }
-            for (Map.Entry<String, NdArray> e : gradients.entrySet()) {
-                arrays.put("gradient_" + e.getKey(), e.getValue());
-            }
-            if (hessian != null) {
-                arrays.put("hessian_" + p.gradientWrt().stream().filter(spec.model().parameters()::containsKey)
-                        .findFirst().orElseThrow(), hessian);
-            }
-            if (withGradient) {
-                summary.put("loss", loss);
-            }
-            summary.put("task", spec.task());
-            summary.put("propagator", p.propagator().name());
-            summary.put("device", p.device().name());
-            summary.put("threads", p.device().threads());
-            summary.put("precision", spec.precision().label());
-            summary.put("shots", shots);
-            summary.put("batches", p.batches().length);
-            summary.put("step_ratio", sim.stepRatio());
-            summary.put("seconds", (System.nanoTime() - start) / 1e9);
-            summary.put("peak_memory_bytes", peak + inputBytes());
-            summary.put("memory_per_shot_bytes", sim.bytesPerShot(withGradient));
-        }
-        return new Outcome(arrays, summary);
-    }
-
-    /** The Hessian of the loss w.r.t. one parameter, one exact product per cell, cells in parallel. */
-    private NdArray hessianColumns(ForwardRun run, Prepared p, List<NdArray> data, List<NdArray> observed,
-                                   List<NdArray> adjointSources, int shots) {
-        String name = p.gradientWrt().stream().filter(spec.model().parameters()::containsKey).findFirst().orElseThrow();
-        int[] shape = spec.model().parameter(name).shape();
-        int n = spec.model().parameter(name).size();
-        UnaryOperator<List<NdArray>> curvature = dirs -> {
-            List<NdArray> out = new ArrayList<>();
-            for (int g = 0; g < dirs.size(); g++) {
-                out.add(p.loss().curvature(data.get(g), observed.get(g), dirs.get(g), shots));
-            }
-            return out;
+        Evaluator.Want want = switch (spec.task()) {
+            case "forward" -> Evaluator.Want.DATA;
+            case "hessian" -> Evaluator.Want.HESSIAN;
+            default -> Evaluator.Want.GRADIENT;
         };
-        double[] h = new double[n * n];
-        p.device().parallel(n, i -> {
-            NdArray e = NdArray.zeros(shape);
-            e.data()[i] = 1;
-            NdArray column = run.hessianVector(Map.of(name, e), adjointSources, curvature).get(name);
-            // H is symmetric: the product with e_i is row i as well as column i
-            System.arraycopy(column.data(), 0, h, i * n, n);
-        });
-        return new NdArray(new int[] {n, n}, h);
+        Evaluator.Evaluation e = new Evaluator(spec, p, progress).evaluate(spec.model(), p.batches(), p.gradientWrt(), want);
+        Map<String, NdArray> arrays = new LinkedHashMap<>();
+        for (int g = 0; g < e.data().size(); g++) {
+            arrays.put(g == 0 ? "receiver_data" : "receiver_data_" + g, e.data().get(g));
+        }
+        for (Map.Entry<String, NdArray> g : e.gradients().entrySet()) {
+            arrays.put("gradient_" + g.getKey(), g.getValue());
+        }
+        if (e.hessian() != null) {
+            arrays.put("hessian_" + p.gradientWrt().stream().filter(spec.model().parameters()::containsKey)
+                    .findFirst().orElseThrow(), e.hessian());
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        if (want != Evaluator.Want.DATA) {
+            summary.put("loss", e.loss());
+        }
+        summary.putAll(describe(spec, p, start, e.stepRatio()));
+        summary.put("peak_memory_bytes", e.peakBytes() + inputBytes());
+        summary.put("memory_per_shot_bytes", e.bytesPerShot());
+        return new Outcome(arrays, summary, Map.of());
     }
 
-    private static NdArray add(NdArray sum, NdArray term) {
-        if (sum == null) {
-            return term;
-        }
-        for (int i = 0; i < sum.size(); i++) {
-            sum.data()[i] += term.data()[i];
-        }
-        return sum;
+    /** The summary fields every task writes. */
+    static Map<String, Object> describe(PipelineSpec spec, Prepared p, long startNanos, int stepRatio) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("task", spec.task());
+        summary.put("propagator", p.propagator().name());
+        summary.put("device", p.device().name());
+        summary.put("threads", p.device().threads());
+        summary.put("precision", spec.precision().label());
+        summary.put("shots", spec.survey().shots());
+        summary.put("batches", p.batches().length);
+        summary.put("step_ratio", stepRatio);
+        summary.put("seconds", (System.nanoTime() - startNanos) / 1e9);
+        return summary;
     }
 
-    /** Sums model gradients over batches; places per-shot source gradients at their shots. */
-    private void accumulate(Map<String, NdArray> total, Map<String, NdArray> batchGradients, int[] batch, int shots) {
-        for (Map.Entry<String, NdArray> e : batchGradients.entrySet()) {
-            String name = e.getKey();
-            NdArray g = e.getValue();
-            if (name.startsWith(Simulation.SOURCE_AMPLITUDES)) {
-                int[] shape = g.shape();
-                shape[0] = shots;
-                NdArray full = total.computeIfAbsent(name, k -> NdArray.zeros(shape));
-                Batches.scatterShots(g, batch, full);
-            } else {
-                total.merge(name, g, Runner::add);
-            }
-        }
-    }
-
-    private long inputBytes() {
+    long inputBytes() {
         long n = 0;
         for (NdArray a : spec.model().parameters().values()) {
             n += a.size();

@@ -1,0 +1,169 @@
+package org.seiche.pipeline;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+import org.seiche.api.Batches;
+import org.seiche.api.ForwardRun;
+import org.seiche.api.Model;
+import org.seiche.api.NdArray;
+import org.seiche.api.PipelineSpec;
+import org.seiche.api.Simulation;
+import org.seiche.api.SimulationSetup;
+import org.seiche.api.Survey;
+
+/**
+ * Models batches of shots on a model and, when asked, runs their adjoints: the loss summed
+ * over batches, model gradients summed in batch order (so results do not depend on the
+ * number of threads), per-shot source gradients placed at their shots, and Hessian columns.
+ */
+final class Evaluator {
+    private final PipelineSpec spec;
+    private final Runner.Prepared services;
+    private final Progress progress;
+
+    Evaluator(PipelineSpec spec, Runner.Prepared services, Progress progress) {
+        this.spec = spec;
+        this.services = services;
+        this.progress = progress;
+    }
+
+    /** What modelling some batches gave. */
+    record Evaluation(double loss, Map<String, NdArray> gradients, List<NdArray> data, NdArray hessian,
+                      long peakBytes, int stepRatio, long bytesPerShot) {
+    }
+
+    /** What to compute besides the receiver data. */
+    enum Want { DATA, GRADIENT, HESSIAN }
+
+    Evaluation evaluate(Model model, int[][] batches, Set<String> wrt, Want want) {
+        Survey survey = spec.survey();
+        int shots = survey.shots();
+        List<NdArray> data = new ArrayList<>();
+        for (var g : survey.receivers()) {
+            data.add(NdArray.zeros(g.locations().shots(), g.locations().perShot(), survey.nt()));
+        }
+        Map<String, NdArray> gradients = new LinkedHashMap<>();
+        double loss = 0;
+        long peak = 0;
+        NdArray hessian = null;
+        try (Simulation sim = services.propagator().prepare(
+                new SimulationSetup(model, survey, spec.settings(), services.device(), spec.precision()))) {
+            progress.start(spec.task() + " " + services.propagator().name(), batches.length);
+            for (int[] batch : batches) {
+                try (ForwardRun run = sim.forward(batch, want == Want.DATA ? Set.of() : wrt)) {
+                    List<NdArray> batchData = run.receiverData();
+                    for (int g = 0; g < batchData.size(); g++) {
+                        Batches.scatterShots(batchData.get(g), batch, data.get(g));
+                    }
+                    if (want != Want.DATA) {
+                        List<NdArray> observed = observed(batch);
+                        List<NdArray> adjointSources = new ArrayList<>();
+                        for (int g = 0; g < batchData.size(); g++) {
+                            loss += services.loss().value(batchData.get(g), observed.get(g), shots);
+                            adjointSources.add(services.loss().adjointSource(batchData.get(g), observed.get(g), shots));
+                        }
+                        accumulate(gradients, run.adjoint(adjointSources), batch, shots);
+                        if (want == Want.HESSIAN) {
+                            hessian = add(hessian, hessian(run, model, wrt, batchData, observed, adjointSources));
+                        }
+                    }
+                    peak = Math.max(peak, run.peakMemoryBytes());
+                }
+                progress.advance();
+            }
+            progress.finish();
+            return new Evaluation(loss, gradients, data, hessian, peak, sim.stepRatio(), sim.bytesPerShot(want != Want.DATA));
+        }
+    }
+
+    /** H w for directions in the model parameters, summed over the batches. */
+    Map<String, NdArray> hessianVector(Model model, int[][] batches, Map<String, NdArray> direction) {
+        int shots = spec.survey().shots();
+        Map<String, NdArray> total = new LinkedHashMap<>();
+        try (Simulation sim = services.propagator().prepare(
+                new SimulationSetup(model, spec.survey(), spec.settings(), services.device(), spec.precision()))) {
+            for (int[] batch : batches) {
+                try (ForwardRun run = sim.forward(batch, direction.keySet())) {
+                    List<NdArray> data = run.receiverData();
+                    List<NdArray> observed = observed(batch);
+                    List<NdArray> adjointSources = new ArrayList<>();
+                    for (int g = 0; g < data.size(); g++) {
+                        adjointSources.add(services.loss().adjointSource(data.get(g), observed.get(g), shots));
+                    }
+                    run.adjoint(adjointSources);
+                    for (Map.Entry<String, NdArray> e
+                            : run.hessianVector(direction, adjointSources, curvature(data, observed)).entrySet()) {
+                        total.merge(e.getKey(), e.getValue(), Evaluator::add);
+                    }
+                }
+            }
+        }
+        return total;
+    }
+
+    private List<NdArray> observed(int[] batch) {
+        List<NdArray> out = new ArrayList<>();
+        for (NdArray o : spec.observed()) {
+            out.add(Batches.selectShots(o, batch));
+        }
+        return out;
+    }
+
+    private UnaryOperator<List<NdArray>> curvature(List<NdArray> data, List<NdArray> observed) {
+        int shots = spec.survey().shots();
+        return dirs -> {
+            List<NdArray> out = new ArrayList<>();
+            for (int g = 0; g < dirs.size(); g++) {
+                out.add(services.loss().curvature(data.get(g), observed.get(g), dirs.get(g), shots));
+            }
+            return out;
+        };
+    }
+
+    /** The Hessian w.r.t. the one model parameter asked: one exact product per cell, cells in parallel. */
+    private NdArray hessian(ForwardRun run, Model model, Set<String> wrt, List<NdArray> data, List<NdArray> observed,
+                            List<NdArray> adjointSources) {
+        String name = wrt.stream().filter(model.parameters()::containsKey).findFirst().orElseThrow();
+        int[] shape = model.parameter(name).shape();
+        int n = model.parameter(name).size();
+        UnaryOperator<List<NdArray>> curvature = curvature(data, observed);
+        double[] h = new double[n * n];
+        services.device().parallel(n, i -> {
+            NdArray e = NdArray.zeros(shape);
+            e.data()[i] = 1;
+            NdArray column = run.hessianVector(Map.of(name, e), adjointSources, curvature).get(name);
+            // H is symmetric: its product with e_i is row i as well as column i
+            System.arraycopy(column.data(), 0, h, i * n, n);
+        });
+        return new NdArray(new int[] {n, n}, h);
+    }
+
+    static NdArray add(NdArray sum, NdArray term) {
+        if (sum == null) {
+            return term;
+        }
+        for (int i = 0; i < sum.size(); i++) {
+            sum.data()[i] += term.data()[i];
+        }
+        return sum;
+    }
+
+    /** Sums model gradients over batches; places per-shot source gradients at their shots. */
+    private static void accumulate(Map<String, NdArray> total, Map<String, NdArray> batchGradients, int[] batch, int shots) {
+        for (Map.Entry<String, NdArray> e : batchGradients.entrySet()) {
+            NdArray g = e.getValue();
+            if (e.getKey().startsWith(Simulation.SOURCE_AMPLITUDES)) {
+                int[] shape = g.shape();
+                shape[0] = shots;
+                Batches.scatterShots(g, batch, total.computeIfAbsent(e.getKey(), k -> NdArray.zeros(shape)));
+            } else {
+                total.merge(e.getKey(), g, Evaluator::add);
+            }
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package org.seiche.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.seiche.api.NdArray;
+import org.seiche.api.Pipeline;
+import org.seiche.api.PipelineSpec;
+import org.seiche.api.Precision;
+import org.seiche.api.SeicheException;
+import org.seiche.io.Npy;
+
+class PipelineServiceTest {
+    @TempDir
+    Path dir;
+
+    private Path pipeline(String yaml) throws IOException {
+        PipelineTestSupport.writeInputs(dir);
+        Path p = dir.resolve("pipeline.yaml");
+        Files.writeString(p, yaml);
+        return p;
+    }
+
+    @Test
+    void gradientWritesEveryFileAndTheSummary() throws IOException {
+        Pipeline runtime = PipelineTestSupport.runtime();
+        Path p = pipeline("task: gradient\nprecision: float64\ngradient_wrt: [v]\n" + PipelineTestSupport.SURVEY);
+        Pipeline.Result r = runtime.run(runtime.read(p));
+        Path out = dir.resolve("out");
+        assertTrue(Files.exists(out.resolve("receiver_data.npy")));
+        assertTrue(Files.exists(out.resolve("gradient_v.npy")));
+        String summary = Files.readString(out.resolve("summary.json"));
+        for (String key : List.of("loss", "task", "propagator", "device", "threads", "seconds", "peak_memory_bytes")) {
+            assertTrue(summary.contains("\"" + key + "\""), key + " in " + summary);
+        }
+        assertArrayEquals(new int[] {3, 2, 8}, Npy.read(out.resolve("receiver_data.npy")).shape());
+        assertEquals((Double) r.summary().get("loss"), ((Number) r.summary().get("loss")).doubleValue());
+        try (Stream<Path> s = Files.list(dir)) {
+            assertFalse(s.anyMatch(f -> f.getFileName().toString().contains("partial")), "no staging folder left");
+        }
+    }
+
+    @Test
+    void batchedGradientsEqualTheAllShotsGradient() throws IOException {
+        Pipeline runtime = PipelineTestSupport.runtime();
+        Path p = pipeline("task: gradient\nprecision: float64\ngradient_wrt: [v]\n" + PipelineTestSupport.SURVEY);
+        PipelineSpec spec = runtime.read(p).toBuilder().output(null).build();
+        Pipeline.Result all = runtime.run(spec);
+        Pipeline.Result batched = runtime.run(spec.toBuilder().shotsPerBatch(1).build());
+        NdArray a = all.arrays().get("gradient_v");
+        NdArray b = batched.arrays().get("gradient_v");
+        for (int i = 0; i < a.size(); i++) {
+            assertEquals(a.data()[i], b.data()[i], 1e-12 * Math.abs(a.data()[i]) + 1e-300);
+        }
+        assertEquals((double) all.summary().get("loss"), (double) batched.summary().get("loss"), 1e-15);
+        assertEquals(3, batched.summary().get("batches"));
+    }
+
+    @Test
+    void badFieldsAreNamed() throws IOException {
+        Pipeline runtime = PipelineTestSupport.runtime();
+        Path p = pipeline("task: gradient\ngradient_wrt: [w]\n" + PipelineTestSupport.SURVEY);
+        SeicheException e = assertThrows(SeicheException.class, () -> runtime.run(runtime.read(p)));
+        assertTrue(e.getMessage().startsWith("gradient_wrt: 'w'"), e.getMessage());
+        Path q = pipeline("task: forward\n" + PipelineTestSupport.SURVEY.replace("dt: 0.01", "dt: -1"));
+        e = assertThrows(SeicheException.class, () -> runtime.read(q));
+        assertTrue(e.getMessage().startsWith("survey.dt: must be positive"), e.getMessage());
+        Path r = pipeline("task: fly\n" + PipelineTestSupport.SURVEY);
+        e = assertThrows(SeicheException.class, () -> runtime.read(r));
+        assertTrue(e.getMessage().startsWith("task: 'fly'"), e.getMessage());
+        Path s = pipeline("task: forward\n" + PipelineTestSupport.SURVEY.replace("receivers:\n", "receivers:\n    component: y\n")
+                .replace("locations: [[[1, 0], [2, 2]], [[1, 1], [2, 1]], [[1, 2], [2, 0]]]", "locations: [[[1, 0]], [[1, 1], [2, 1]]]"));
+        e = assertThrows(SeicheException.class, () -> runtime.read(s));
+        assertTrue(e.getMessage().contains("ragged"), e.getMessage());
+    }
+
+    @Test
+    void resumedInversionEndsWhereAnUninterruptedOneDoes() throws IOException {
+        Pipeline runtime = PipelineTestSupport.runtime();
+        String inversion = """
+                task: invert
+                precision: float64
+                inversion:
+                  parameters: [v]
+                  iterations: 4
+                  mappings:
+                    - {name: scale, factor: 2.0}
+                  optimiser: {name: descent, lr: 0.5}
+                checkpoint: every 1
+                """;
+        Path p = pipeline(inversion + PipelineTestSupport.SURVEY);
+        PipelineSpec spec = runtime.read(p);
+        runtime.run(spec.toBuilder().output(dir.resolve("whole")).build());
+        runtime.run(spec.toBuilder().output(dir.resolve("cut")).inversion(withIterations(spec, 2)).build());
+        runtime.run(spec.toBuilder().output(dir.resolve("cut")).resume(true).build());
+        NdArray whole = Npy.read(dir.resolve("whole/model_v.npy"));
+        NdArray resumed = Npy.read(dir.resolve("cut/model_v.npy"));
+        assertArrayEquals(whole.data(), resumed.data());
+        assertTrue(Files.exists(dir.resolve("whole/iterations/model_v_0004.npy")));
+        String history = Files.readString(dir.resolve("whole/history.json"));
+        assertTrue(history.contains("\"gradient_norm\""), history);
+        NdArray start = Npy.read(dir.resolve("v.npy"));
+        assertFalse(java.util.Arrays.equals(start.data(), whole.data()), "the model moved");
+    }
+
+    private static org.seiche.api.InversionSpec withIterations(PipelineSpec spec, int n) {
+        var i = spec.inversion();
+        return new org.seiche.api.InversionSpec(i.parameters(), n, i.shotsPerBatch(), i.mode(), i.mappings(), i.optimiser(),
+                i.optimiserConfig(), i.checkpointEvery());
+    }
+
+    @Test
+    void codeBuiltPipelinesTakeServiceInstances() throws IOException {
+        PipelineService runtime = new PipelineService();
+        runtime.addDevice(new org.seiche.device.cpu.CpuDevice(1), java.util.Map.of());
+        Path p = pipeline("task: forward\n" + PipelineTestSupport.SURVEY);
+        PipelineSpec spec = runtime.read(p).toBuilder().propagator(new LinearPropagator()).output(null)
+                .precision(Precision.FLOAT64).build();
+        Pipeline.Result r = runtime.run(spec);
+        assertArrayEquals(new int[] {3, 2, 8}, r.arrays().get("receiver_data").shape());
+    }
+}
