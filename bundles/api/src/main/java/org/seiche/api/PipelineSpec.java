@@ -12,11 +12,13 @@ import java.util.Map;
  */
 public record PipelineSpec(String task, Named<Device> device, int threads, Precision precision, Model model,
                            Named<Propagator> propagator, PropagatorSettings settings, Survey survey,
-                           List<NdArray> observed, Named<Loss> loss, List<String> gradientWrt, int shotsPerBatch,
+                           List<NdArray> observed, List<NdArray> dataMask, Named<Loss> loss, List<String> gradientWrt,
+                           int shotsPerBatch,
                            InversionSpec inversion, Path output, boolean quiet, boolean resume,
                            Map<String, Object> options) {
     public PipelineSpec {
         observed = observed == null ? List.of() : List.copyOf(observed);
+        dataMask = dataMask == null ? List.of() : List.copyOf(dataMask);
         gradientWrt = gradientWrt == null ? List.of() : List.copyOf(gradientWrt);
         options = options == null ? Map.of() : Map.copyOf(options);
     }
@@ -36,6 +38,7 @@ public record PipelineSpec(String task, Named<Device> device, int threads, Preci
         b.settings = settings;
         b.survey = survey;
         b.observed = new ArrayList<>(observed);
+        b.dataMask = new ArrayList<>(dataMask);
         b.loss = loss;
         b.gradientWrt = new ArrayList<>(gradientWrt);
         b.shotsPerBatch = shotsPerBatch;
@@ -58,6 +61,7 @@ public record PipelineSpec(String task, Named<Device> device, int threads, Preci
         private PropagatorSettings settings = PropagatorSettings.defaults();
         private Survey survey;
         private List<NdArray> observed = new ArrayList<>();
+        private List<NdArray> dataMask = new ArrayList<>();
         private Named<Loss> loss = Named.of("mse");
         private List<String> gradientWrt = new ArrayList<>();
         private int shotsPerBatch;
@@ -79,6 +83,8 @@ public record PipelineSpec(String task, Named<Device> device, int threads, Preci
         public Builder settings(PropagatorSettings s) { settings = s; return this; }
         public Builder survey(Survey s) { survey = s; return this; }
         public Builder observed(NdArray... data) { observed = new ArrayList<>(List.of(data)); return this; }
+        /** Weights applied to modelled and observed data before the loss, one array per receiver group. */
+        public Builder dataMask(NdArray... masks) { dataMask = new ArrayList<>(List.of(masks)); return this; }
         public Builder loss(String name) { loss = Named.of(name); return this; }
         public Builder loss(Loss l) { loss = Named.instance(l.name(), l); return this; }
         public Builder gradientWrt(String... names) { gradientWrt = new ArrayList<>(List.of(names)); return this; }
@@ -92,7 +98,7 @@ public record PipelineSpec(String task, Named<Device> device, int threads, Preci
         public Builder option(String key, Object value) { options.put(key, value); return this; }
 
         public PipelineSpec build() {
-            return new PipelineSpec(task, device, threads, precision, model, propagator, settings, survey, observed, loss,
+            return new PipelineSpec(task, device, threads, precision, model, propagator, settings, survey, observed, dataMask, loss,
                     gradientWrt, shotsPerBatch, inversion, output, quiet, resume, options);
         }
     }

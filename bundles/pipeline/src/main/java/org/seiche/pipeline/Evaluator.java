@@ -9,6 +9,7 @@ import java.util.function.UnaryOperator;
 
 import org.seiche.api.Batches;
 import org.seiche.api.ForwardRun;
+import org.seiche.api.Loss;
 import org.seiche.api.Model;
 import org.seiche.api.NdArray;
 import org.seiche.api.PipelineSpec;
@@ -64,12 +65,13 @@ final class Evaluator {
                         List<NdArray> observed = observed(batch);
                         List<NdArray> adjointSources = new ArrayList<>();
                         for (int g = 0; g < batchData.size(); g++) {
-                            loss += services.loss().value(batchData.get(g), observed.get(g), shots);
-                            adjointSources.add(services.loss().adjointSource(batchData.get(g), observed.get(g), shots));
+                            Loss l = loss(g, batch);
+                            loss += l.value(batchData.get(g), observed.get(g), shots);
+                            adjointSources.add(l.adjointSource(batchData.get(g), observed.get(g), shots));
                         }
                         accumulate(gradients, run.adjoint(adjointSources), batch, shots);
                         if (want == Want.HESSIAN) {
-                            hessian = add(hessian, hessian(run, model, wrt, batchData, observed, adjointSources));
+                            hessian = add(hessian, hessian(run, model, wrt, batchData, observed, adjointSources, batch));
                         }
                     }
                     peak = Math.max(peak, run.peakMemoryBytes());
@@ -93,11 +95,11 @@ final class Evaluator {
                     List<NdArray> observed = observed(batch);
                     List<NdArray> adjointSources = new ArrayList<>();
                     for (int g = 0; g < data.size(); g++) {
-                        adjointSources.add(services.loss().adjointSource(data.get(g), observed.get(g), shots));
+                        adjointSources.add(loss(g, batch).adjointSource(data.get(g), observed.get(g), shots));
                     }
                     run.adjoint(adjointSources);
                     for (Map.Entry<String, NdArray> e
-                            : run.hessianVector(direction, adjointSources, curvature(data, observed)).entrySet()) {
+                            : run.hessianVector(direction, adjointSources, curvature(data, observed, batch)).entrySet()) {
                         total.merge(e.getKey(), e.getValue(), Evaluator::add);
                     }
                 }
@@ -114,12 +116,20 @@ final class Evaluator {
         return out;
     }
 
-    private UnaryOperator<List<NdArray>> curvature(List<NdArray> data, List<NdArray> observed) {
+    /** The loss of receiver group g for a batch: the service's, through the data mask if there is one. */
+    private Loss loss(int g, int[] batch) {
+        if (spec.dataMask().isEmpty()) {
+            return services.loss();
+        }
+        return new MaskedLoss(services.loss(), Batches.selectShots(spec.dataMask().get(g), batch));
+    }
+
+    private UnaryOperator<List<NdArray>> curvature(List<NdArray> data, List<NdArray> observed, int[] batch) {
         int shots = spec.survey().shots();
         return dirs -> {
             List<NdArray> out = new ArrayList<>();
             for (int g = 0; g < dirs.size(); g++) {
-                out.add(services.loss().curvature(data.get(g), observed.get(g), dirs.get(g), shots));
+                out.add(loss(g, batch).curvature(data.get(g), observed.get(g), dirs.get(g), shots));
             }
             return out;
         };
@@ -127,11 +137,11 @@ final class Evaluator {
 
     /** The Hessian w.r.t. the one model parameter asked: one exact product per cell, cells in parallel. */
     private NdArray hessian(ForwardRun run, Model model, Set<String> wrt, List<NdArray> data, List<NdArray> observed,
-                            List<NdArray> adjointSources) {
+                            List<NdArray> adjointSources, int[] batch) {
         String name = wrt.stream().filter(model.parameters()::containsKey).findFirst().orElseThrow();
         int[] shape = model.parameter(name).shape();
         int n = model.parameter(name).size();
-        UnaryOperator<List<NdArray>> curvature = curvature(data, observed);
+        UnaryOperator<List<NdArray>> curvature = curvature(data, observed, batch);
         double[] h = new double[n * n];
         services.device().parallel(n, i -> {
             NdArray e = NdArray.zeros(shape);

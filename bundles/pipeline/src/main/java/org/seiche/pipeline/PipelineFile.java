@@ -103,7 +103,8 @@ final class PipelineFile {
             b.propagator(prop.required("name").text());
             b.settings(settings(prop));
         }
-        b.survey(survey(root.required("survey"), arrays, ndim));
+        Survey survey = survey(root.required("survey"), arrays, ndim);
+        b.survey(survey);
         if (root.has("observed")) {
             Field obs = root.get("observed");
             if (obs.node().isArray() && obs.node().size() > 0 && obs.node().get(0).isObject()) {
@@ -115,6 +116,9 @@ final class PipelineFile {
             } else {
                 b.observed(arrays.array(obs));
             }
+        }
+        if (root.has("mask")) {
+            b.dataMask(mask(root.get("mask"), arrays, model, survey));
         }
         Field loss = root.get("loss");
         b.loss(loss.present() && loss.node().isObject() ? loss.required("name").text() : loss.text("mse"));
@@ -143,6 +147,35 @@ final class PipelineFile {
             throw root.get("shots_per_batch").fail("must be at least 1");
         }
         return m;
+    }
+
+    /** mask: {file: m.npy} | {direct_arrival: {velocity, flat, taper}} (seconds), per receiver group. */
+    private static NdArray[] mask(Field f, ArrayInputs arrays, Model model, Survey survey) {
+        if (f.has("direct_arrival")) {
+            Field da = f.get("direct_arrival");
+            double velocity = da.required("velocity").number();
+            if (!(velocity > 0)) {
+                throw da.get("velocity").fail("must be positive, got " + velocity);
+            }
+            double flat = da.get("flat").number(0);
+            double taper = da.get("taper").number(0);
+            if (flat < 0 || taper < 0) {
+                throw da.fail("flat and taper must be >= 0 seconds");
+            }
+            NdArray[] out = new NdArray[survey.receivers().size()];
+            for (int g = 0; g < out.length; g++) {
+                out[g] = DirectArrivalMute.build(survey.sources().get(0).locations(), survey.receivers().get(g).locations(),
+                        model.spacing(), survey.nt(), survey.dt(), velocity, flat, taper);
+            }
+            return out;
+        }
+        NdArray m = arrays.array(f);
+        var loc = survey.receivers().get(0).locations();
+        int[] expect = {loc.shots(), loc.perShot(), survey.nt()};
+        if (!java.util.Arrays.equals(expect, m.shape())) {
+            throw f.fail("shape " + m.shapeString() + ", expected " + java.util.Arrays.toString(expect));
+        }
+        return new NdArray[] {m};
     }
 
     private static InversionSpec inversion(Field root, ArrayInputs arrays, Model model) {

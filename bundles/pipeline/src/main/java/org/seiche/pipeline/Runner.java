@@ -148,6 +148,9 @@ final class Runner {
         for (int g = 0; g < e.data().size(); g++) {
             arrays.put(g == 0 ? "receiver_data" : "receiver_data_" + g, e.data().get(g));
         }
+        for (int g = 0; g < spec.dataMask().size(); g++) {
+            arrays.put(g == 0 ? "data_mask" : "data_mask_" + g, spec.dataMask().get(g));
+        }
         for (Map.Entry<String, NdArray> g : e.gradients().entrySet()) {
             arrays.put("gradient_" + g.getKey(), g.getValue());
         }
