@@ -147,6 +147,7 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
         Path home = Path.of(System.getProperty("seiche.home", ".")).toAbsolutePath().normalize();
         System.exit(execute(home, args));
     }

@@ -24,6 +24,7 @@ import org.seiche.api.PipelineSpec;
 import org.seiche.api.Precision;
 import org.seiche.api.SeicheException;
 import org.seiche.io.Npy;
+import org.seiche.plot.Png;
 
 /**
  * task: invert. The inverted parameters live in inversion space (x), mapped to the model
@@ -44,6 +45,7 @@ final class Inversion {
     private final Progress progressOut;
     private long peakBytes;
     private int stepRatio;
+    private Evaluator.Evaluation last;
 
     Inversion(PipelineSpec spec, Runner.Prepared prepared, Progress progress) {
         this.spec = spec;
@@ -138,6 +140,7 @@ final class Inversion {
             public Evaluation evaluate(double[] x) {
                 Evaluator.Evaluation e = evaluator.evaluate(toModel(x), batches, wrt, Evaluator.Want.GRADIENT);
                 peakBytes = Math.max(peakBytes, e.peakBytes());
+                last = e;
                 stepRatio = e.stepRatio();
                 return new Evaluation(e.loss(), toInversionGradient(x, e.gradients()));
             }
@@ -232,6 +235,10 @@ final class Inversion {
         }
         progressOut.finish();
         Model fin = toModel(x);
+        if (out != null && !history.isEmpty()) {
+            Png.curve(out.resolve("iterations").resolve("loss.png"),
+                    history.stream().mapToDouble(h -> ((Number) h.get("loss")).doubleValue()).toArray(), "loss per iteration", "loss");
+        }
         Map<String, NdArray> arrays = new LinkedHashMap<>();
         for (String p : parameters) {
             arrays.put("model_" + p, fin.parameter(p));
@@ -256,7 +263,45 @@ final class Inversion {
         }
         for (String p : parameters) {
             Npy.write(dir.resolve(String.format("model_%s_%04d.npy", p, iteration)), model.parameter(p), spec.precision());
+            if (model.parameter(p).ndim() == 2) {
+                Png.image(dir.resolve(String.format("model_%s_%04d.png", p, iteration)), model.parameter(p),
+                        Png.Colours.MODEL, p + " after iteration " + iteration);
+                NdArray g = last.gradients().get(p);
+                Png.image(dir.resolve(String.format("gradient_%s_%04d.png", p, iteration)), g, Png.Colours.SIGNED,
+                        "gradient of the loss w.r.t. " + p + ", iteration " + iteration);
+            }
         }
+        NdArray data = firstShot(last.data().get(0));
+        NdArray residual = firstShot(last.data().get(0));
+        NdArray observed = firstShot(spec.observed().get(0));
+        for (int i = 0; i < residual.size(); i++) {
+            residual.data()[i] -= observed.data()[i];
+        }
+        Png.image(dir.resolve(String.format("data_%04d.png", iteration)), transpose(data), Png.Colours.SIGNED,
+                "first shot's data (time down, receivers across), iteration " + iteration);
+        Png.image(dir.resolve(String.format("residual_%04d.png", iteration)), transpose(residual), Png.Colours.SIGNED,
+                "first shot's residual (modelled - observed), iteration " + iteration);
+    }
+
+    /** [receivers, nt] of shot 0. */
+    private static NdArray firstShot(NdArray d) {
+        int n = d.dim(1) * d.dim(2);
+        double[] out = new double[n];
+        System.arraycopy(d.data(), 0, out, 0, n);
+        return new NdArray(new int[] {d.dim(1), d.dim(2)}, out);
+    }
+
+    /** Time down the page, as a shot gather is drawn. */
+    private static NdArray transpose(NdArray a) {
+        int r = a.dim(0);
+        int c = a.dim(1);
+        double[] out = new double[r * c];
+        for (int i = 0; i < r; i++) {
+            for (int j = 0; j < c; j++) {
+                out[j * r + i] = a.data()[i * c + j];
+            }
+        }
+        return new NdArray(new int[] {c, r}, out);
     }
 
     private static double dot(double[] a, double[] b) {
