@@ -1,0 +1,21 @@
+package org.seiche.scalar;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/** A grid loaded on a device by a {@link ScalarKernel}: opens batches of shots on it. */
+@ConsumerType
+public interface ScalarOperator extends AutoCloseable {
+    /**
+     * Zeroed wavefields for a batch of shots that will take {@code steps} inner steps.
+     * With {@code storeInterval} > 0 the forward run keeps the spatial term of every
+     * storeInterval-th step for {@link ScalarBatch#backward}; 0 keeps nothing.
+     */
+    ScalarBatch open(Transducers sources, Transducers receivers, int steps, int storeInterval);
+
+    /** Bytes one shot of such a batch holds: wavefields plus the stored steps. */
+    long bytesPerShot(int steps, int storeInterval);
+
+    @Override
+    default void close() {
+    }
+}

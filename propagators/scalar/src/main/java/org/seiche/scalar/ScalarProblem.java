@@ -1,0 +1,112 @@
+package org.seiche.scalar;
+
+import java.util.List;
+
+import org.seiche.api.Device;
+import org.seiche.api.NdArray;
+import org.seiche.api.Precision;
+import org.seiche.api.SeicheException;
+import org.seiche.api.SimulationSetup;
+import org.seiche.api.Survey;
+
+/**
+ * A checked setup turned into what the scalar kernels need: the padded grid for a
+ * velocity, the inner time steps, the sources and receivers as padded cells, and the
+ * kernel loaded on the setup's device. Shared by the propagators built on the scalar
+ * equation (scalar, Born).
+ */
+public final class ScalarProblem {
+    private final ScalarGrid grid;
+    private final InnerSteps steps;
+    private final Transducers sources;
+    private final Transducers receivers;
+    private final NdArray amplitudes;
+    private final ScalarOperator operator;
+    private final int gradientInterval;
+
+    private ScalarProblem(ScalarGrid grid, InnerSteps steps, Transducers sources, Transducers receivers,
+                          NdArray amplitudes, ScalarOperator operator, int gradientInterval) {
+        this.grid = grid;
+        this.steps = steps;
+        this.sources = sources;
+        this.receivers = receivers;
+        this.amplitudes = amplitudes;
+        this.operator = operator;
+        this.gradientInterval = gradientInterval;
+    }
+
+    /**
+     * Checks the setup and prepares it for the velocity v (already checked by the caller);
+     * max_vel defaults to max |v|.
+     */
+    public static ScalarProblem of(SimulationSetup setup, NdArray v, List<ScalarKernel> kernels, String propagator) {
+        SetupCheck.survey(setup, propagator);
+        int ndim = v.ndim();
+        Device device = setup.device();
+        if (device == null) {
+            throw new SeicheException("device: none given");
+        }
+        ScalarKernel kernel = kernel(kernels, device, ndim, propagator);
+        double maxVel = setup.settings().maxVel();
+        if (Double.isNaN(maxVel)) {
+            maxVel = 0;
+            for (double x : v.data()) {
+                maxVel = Math.max(maxVel, Math.abs(x));
+            }
+        }
+        Survey survey = setup.survey();
+        double[] spacing = setup.model().spacing();
+        InnerSteps steps = new InnerSteps(survey.dt(), survey.nt(), maxVel, spacing);
+        ScalarGrid grid = ScalarGrid.of(v.data(), v.shape(), spacing, setup.settings(), steps.dt(), maxVel);
+        Precision precision = setup.precision() == null ? Precision.FLOAT32 : setup.precision();
+        return new ScalarProblem(grid, steps, Transducers.of(survey.sources().get(0).locations(), grid),
+                Transducers.of(survey.receivers().get(0).locations(), grid), survey.sources().get(0).amplitudes(),
+                kernel.load(grid, precision, device), setup.settings().gradientSamplingInterval());
+    }
+
+    private static ScalarKernel kernel(List<ScalarKernel> kernels, Device device, int ndim, String propagator) {
+        for (ScalarKernel k : kernels) {
+            if (k.deviceName().equals(device.name())) {
+                if (!k.supports(ndim)) {
+                    throw new SeicheException("model: the " + propagator + " propagator has no " + ndim
+                            + "-D kernel on device " + device.name() + " (2-D models only for now)");
+                }
+                return k;
+            }
+        }
+        throw new SeicheException("device: the " + propagator + " propagator has no kernel for device '" + device.name()
+                + "' (kernels for: " + kernels.stream().map(ScalarKernel::deviceName).toList() + ")");
+    }
+
+    public ScalarGrid grid() {
+        return grid;
+    }
+
+    public InnerSteps steps() {
+        return steps;
+    }
+
+    /** Sources of every shot. */
+    public Transducers sources() {
+        return sources;
+    }
+
+    /** Receivers of every shot. */
+    public Transducers receivers() {
+        return receivers;
+    }
+
+    /** Source amplitudes of every shot, [shots, sources, nt]. */
+    public NdArray amplitudes() {
+        return amplitudes;
+    }
+
+    public ScalarOperator operator() {
+        return operator;
+    }
+
+    /** Steps between the stored forward steps of a gradient run (1 = exact). */
+    public int gradientInterval() {
+        return gradientInterval;
+    }
+}

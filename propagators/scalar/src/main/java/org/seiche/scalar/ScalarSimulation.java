@@ -1,0 +1,60 @@
+package org.seiche.scalar;
+
+import java.util.List;
+import java.util.Set;
+
+import org.seiche.api.Batches;
+import org.seiche.api.ForwardRun;
+import org.seiche.api.NdArray;
+import org.seiche.api.Simulation;
+
+/** A scalar survey prepared on a velocity model. */
+public final class ScalarSimulation implements Simulation {
+    private static final List<String> GRADIENTS = List.of(ScalarPropagator.VELOCITY, SOURCE_AMPLITUDES);
+
+    private final ScalarProblem problem;
+
+    public ScalarSimulation(ScalarProblem problem) {
+        this.problem = problem;
+    }
+
+    @Override
+    public int shots() {
+        return problem.sources().shots();
+    }
+
+    @Override
+    public int stepRatio() {
+        return problem.steps().ratio();
+    }
+
+    @Override
+    public ForwardRun forward(int[] shots, Set<String> gradientWrt) {
+        SetupCheck.gradientNames(gradientWrt, GRADIENTS);
+        Transducers sources = problem.sources().select(shots);
+        Transducers receivers = problem.receivers().select(shots);
+        InnerSteps steps = problem.steps();
+        SourceInjection injection = new SourceInjection(problem.grid(), steps, sources,
+                Batches.selectShots(problem.amplitudes(), shots));
+        boolean velocity = gradientWrt.contains(ScalarPropagator.VELOCITY);
+        ScalarBatch batch = problem.operator().open(sources, receivers, steps.steps(),
+                velocity ? problem.gradientInterval() : 0);
+        NdArray samples = NdArray.zeros(shots.length, receivers.perShot(), steps.steps());
+        batch.forward(injection.terms(), samples);
+        ScalarForwardRun run = new ScalarForwardRun(problem, injection, batch, steps.downsample(samples), gradientWrt);
+        if (gradientWrt.isEmpty()) {
+            run.close();
+        }
+        return run;
+    }
+
+    @Override
+    public long bytesPerShot(boolean forGradient) {
+        return problem.operator().bytesPerShot(problem.steps().steps(), forGradient ? problem.gradientInterval() : 0);
+    }
+
+    @Override
+    public void close() {
+        problem.operator().close();
+    }
+}

@@ -1,0 +1,66 @@
+package org.seiche.scalar.cpu;
+
+import org.seiche.scalar.PmlProfile;
+import org.seiche.scalar.ScalarGrid;
+
+/**
+ * A 2-D grid's coefficients in the kernel's precision: v^2 dt^2 per padded cell, and per
+ * dimension d (0 = rows, 1 = columns) the stride, the PML profiles along d, the stencil
+ * weights (first[d][k] for k = 1..g over h, second[d][k] for k = 0..g over h^2) and the
+ * ranges of the domain (updated cells) and of the interior (no PML term reaches).
+ */
+final class DoubleCoefficients {
+    final int rows;
+    final int columns;
+    final int guard;
+    final double[] v2dt2;
+    final int[] stride;
+    final double[][] a;
+    final double[][] b;
+    final double[][] db;
+    final double[][] first;
+    final double[][] second;
+    final int[] domainStart;
+    final int[] domainEnd;
+    final int[] interiorStart;
+    final int[] interiorEnd;
+
+    DoubleCoefficients(ScalarGrid grid) {
+        int[] shape = grid.paddedShape();
+        rows = shape[0];
+        columns = shape[1];
+        guard = grid.guard();
+        v2dt2 = HostCopy.toDouble(grid.v2dt2());
+        stride = new int[] {columns, 1};
+        a = new double[2][];
+        b = new double[2][];
+        db = new double[2][];
+        first = new double[2][];
+        second = new double[2][];
+        domainStart = new int[2];
+        domainEnd = new int[2];
+        interiorStart = new int[2];
+        interiorEnd = new int[2];
+        for (int d = 0; d < 2; d++) {
+            PmlProfile p = grid.profile(d);
+            a[d] = HostCopy.toDouble(p.a());
+            b[d] = HostCopy.toDouble(p.b());
+            db[d] = HostCopy.toDouble(p.db());
+            var c1 = grid.firstDerivative(d);
+            var shifted = new double[guard + 1];
+            for (int k = 1; k <= guard; k++) {
+                shifted[k] = (double) c1[k - 1];
+            }
+            first[d] = shifted;
+            second[d] = HostCopy.toDouble(grid.secondDerivative(d));
+            domainStart[d] = p.domainStart();
+            domainEnd[d] = p.domainEnd();
+            interiorStart[d] = p.interiorStart();
+            interiorEnd[d] = p.interiorEnd();
+        }
+    }
+
+    int cells() {
+        return rows * columns;
+    }
+}

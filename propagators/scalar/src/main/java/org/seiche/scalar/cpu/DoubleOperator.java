@@ -1,0 +1,38 @@
+package org.seiche.scalar.cpu;
+
+import org.seiche.api.Device;
+import org.seiche.scalar.ScalarBatch;
+import org.seiche.scalar.ScalarGrid;
+import org.seiche.scalar.ScalarOperator;
+import org.seiche.scalar.Transducers;
+
+/** A 2-D grid's coefficients in this precision on the CPU. */
+final class DoubleOperator implements ScalarOperator {
+    private final DoubleCoefficients coefficients;
+    private final DoubleStencil stencil;
+    private final Device device;
+    private final ArrayPool pool;
+
+    DoubleOperator(ScalarGrid grid, Device device, ArrayPool pool) {
+        this.coefficients = new DoubleCoefficients(grid);
+        this.stencil = new DoubleStencil(coefficients);
+        this.device = device;
+        this.pool = pool;
+    }
+
+    @Override
+    public ScalarBatch open(Transducers sources, Transducers receivers, int steps, int storeInterval) {
+        return new DoubleBatch(coefficients, stencil, device, pool, sources, receivers, steps, storeInterval);
+    }
+
+    @Override
+    public long bytesPerShot(int steps, int storeInterval) {
+        long cells = coefficients.cells();
+        long arrays = DoubleWavefield.ARRAYS;
+        if (storeInterval > 0) {
+            // the stored steps and the gradient accumulator of the adjoint run
+            arrays += DoubleBatch.storedSteps(steps, storeInterval) + 1;
+        }
+        return arrays * cells * Double.BYTES;
+    }
+}

@@ -1,0 +1,223 @@
+package org.seiche.scalar.cpu;
+
+/**
+ * One time step of the 2-D scalar equation over a band of rows, forward or adjoint.
+ * Both read the current field and the PML fields of a {@link DoubleWavefield} and write
+ * the next ones; per cell the update is next = v^2 dt^2 S + 2 u - previous, where S sums
+ * one term per dimension. Where no PML term reaches (the interior) S is the Laplacian in
+ * both directions; elsewhere each dimension adds its own term, plain or PML, into a row
+ * accumulator first.
+ * <p>
+ * Forward PML term of dimension d (PHYSICS.md), with p = psi, z = zeta:
+ * tmp = (1 + b) D2 u + (D b) D u + D(a p); p' = a p + b D u; z' = a z + b tmp; S_d = tmp + z'.
+ * Adjoint, run on mu = v^2 dt^2 lambda (so that the interior step is the forward one), with
+ * P, Z the adjoints of p, z and q = (1 + b) mu + b Z: S_d = D2((1 + b) q) - D((D b) q + b P);
+ * P' = a (P - D q); Z' = a (mu + Z).
+ */
+final class DoubleStencil {
+    private final int columns;
+    private final int guard;
+    private final double[] v2dt2;
+    private final int[] stride;
+    private final double[][] a;
+    private final double[][] b;
+    private final double[][] db;
+    private final double[][] first;
+    private final double[][] second;
+    private final double centre;
+    private final int firstColumn;
+    private final int endColumn;
+    private final int interiorColumn;
+    private final int interiorEndColumn;
+    private final int interiorRow;
+    private final int interiorEndRow;
+
+    DoubleStencil(DoubleCoefficients c) {
+        columns = c.columns;
+        guard = c.guard;
+        v2dt2 = c.v2dt2;
+        stride = c.stride;
+        a = c.a;
+        b = c.b;
+        db = c.db;
+        first = c.first;
+        second = c.second;
+        centre = c.second[0][0] + c.second[1][0];
+        firstColumn = c.domainStart[1];
+        endColumn = c.domainEnd[1];
+        interiorColumn = c.interiorStart[1];
+        interiorEndColumn = c.interiorEnd[1];
+        interiorRow = c.interiorStart[0];
+        interiorEndRow = c.interiorEnd[0];
+    }
+
+    /**
+     * Steps rows [rowStart, rowEnd). {@code spatial}, when not null, receives S of every
+     * updated cell (the forward run's stored step). {@code row} is scratch of a row's length.
+     */
+    void step(DoubleWavefield w, int rowStart, int rowEnd, boolean adjoint, double[] spatial, double[] row) {
+        for (int y = rowStart; y < rowEnd; y++) {
+            if (y >= interiorRow && y < interiorEndRow) {
+                interior(w.u, w.previous, y * columns + interiorColumn, y * columns + interiorEndColumn, spatial);
+                edge(w, y, firstColumn, interiorColumn, adjoint, spatial, row);
+                edge(w, y, interiorEndColumn, endColumn, adjoint, spatial, row);
+            } else {
+                pml(0, w, y, firstColumn, endColumn, adjoint, row, false);
+                plain(1, w.u, y, interiorColumn, interiorEndColumn, row, true);
+                pml(1, w, y, firstColumn, interiorColumn, adjoint, row, true);
+                pml(1, w, y, interiorEndColumn, endColumn, adjoint, row, true);
+                finish(w, y, firstColumn, endColumn, spatial, row);
+            }
+        }
+    }
+
+    /** Adds weight * mu * S over the domain cells of rows [rowStart, rowEnd): the imaging condition. */
+    void image(double[] gradient, double[] mu, double[] spatial, int rowStart, int rowEnd, int weight) {
+        for (int y = rowStart; y < rowEnd; y++) {
+            int end = y * columns + endColumn;
+            for (int i = y * columns + firstColumn; i < end; i++) {
+                gradient[i] += weight * mu[i] * spatial[i];
+            }
+        }
+    }
+
+    /** A row segment inside the interior rows but outside the interior columns. */
+    private void edge(DoubleWavefield w, int y, int from, int to, boolean adjoint, double[] spatial, double[] row) {
+        if (from < to) {
+            plain(0, w.u, y, from, to, row, false);
+            pml(1, w, y, from, to, adjoint, row, true);
+            finish(w, y, from, to, spatial, row);
+        }
+    }
+
+    /** Both dimensions plain: the Laplacian, fused with the update. */
+    private void interior(double[] u, double[] next, int from, int to, double[] spatial) {
+        final double[] cy = second[0];
+        final double[] cx = second[1];
+        final int sy = stride[0];
+        final double c0 = centre;
+        for (int i = from; i < to; i++) {
+            double s = c0 * u[i];
+            for (int k = 1; k <= guard; k++) {
+                s += cy[k] * (u[i + k * sy] + u[i - k * sy]) + cx[k] * (u[i + k] + u[i - k]);
+            }
+            next[i] = v2dt2[i] * s + 2 * u[i] - next[i];
+            if (spatial != null) {
+                spatial[i] = s;
+            }
+        }
+    }
+
+    /** Sets or adds the plain second difference of f along d to row[x] for x in [from, to). */
+    private void plain(int d, double[] f, int y, int from, int to, double[] row, boolean add) {
+        final double[] c = second[d];
+        final int s = stride[d];
+        final int base = y * columns;
+        for (int x = from; x < to; x++) {
+            int i = base + x;
+            double t = c[0] * f[i];
+            for (int k = 1; k <= guard; k++) {
+                t += c[k] * (f[i + k * s] + f[i - k * s]);
+            }
+            row[x] = add ? row[x] + t : t;
+        }
+    }
+
+    private void pml(int d, DoubleWavefield w, int y, int from, int to, boolean adjoint, double[] row, boolean add) {
+        if (adjoint) {
+            pmlAdjoint(d, w, y, from, to, row, add);
+        } else {
+            pmlForward(d, w, y, from, to, row, add);
+        }
+    }
+
+    /** The profile index along d of column x in row y: the row for d = 0, the column for d = 1. */
+    private static int profileIndex(int d, int y, int x) {
+        return d == 0 ? y : x;
+    }
+
+    private void pmlForward(int d, DoubleWavefield w, int y, int from, int to, double[] row, boolean add) {
+        final int s = stride[d];
+        final double[] pa = a[d];
+        final double[] pb = b[d];
+        final double[] pdb = db[d];
+        final double[] c1 = first[d];
+        final double[] c2 = second[d];
+        final double[] u = w.u;
+        final double[] p = w.psi[d];
+        final double[] pNext = w.psiNext[d];
+        final double[] z = w.zeta[d];
+        final double[] zNext = w.zetaNext[d];
+        final int base = y * columns;
+        for (int x = from; x < to; x++) {
+            int i = base + x;
+            int j = profileIndex(d, y, x);
+            double d2 = c2[0] * u[i];
+            double d1 = 0;
+            double dap = 0;
+            for (int k = 1; k <= guard; k++) {
+                double plus = u[i + k * s];
+                double minus = u[i - k * s];
+                d2 += c2[k] * (plus + minus);
+                d1 += c1[k] * (plus - minus);
+                dap += c1[k] * (pa[j + k] * p[i + k * s] - pa[j - k] * p[i - k * s]);
+            }
+            double tmp = (1 + pb[j]) * d2 + pdb[j] * d1 + dap;
+            pNext[i] = pa[j] * p[i] + pb[j] * d1;
+            double zn = pa[j] * z[i] + pb[j] * tmp;
+            zNext[i] = zn;
+            row[x] = add ? row[x] + tmp + zn : tmp + zn;
+        }
+    }
+
+    private void pmlAdjoint(int d, DoubleWavefield w, int y, int from, int to, double[] row, boolean add) {
+        final int s = stride[d];
+        final double[] pa = a[d];
+        final double[] pb = b[d];
+        final double[] pdb = db[d];
+        final double[] c1 = first[d];
+        final double[] c2 = second[d];
+        final double[] mu = w.u;
+        final double[] p = w.psi[d];
+        final double[] pNext = w.psiNext[d];
+        final double[] z = w.zeta[d];
+        final double[] zNext = w.zetaNext[d];
+        final int base = y * columns;
+        for (int x = from; x < to; x++) {
+            int i = base + x;
+            int j = profileIndex(d, y, x);
+            double q = (1 + pb[j]) * mu[i] + pb[j] * z[i];
+            double d2 = c2[0] * (1 + pb[j]) * q;
+            double d1q = 0;
+            double d1h = 0;
+            for (int k = 1; k <= guard; k++) {
+                int ip = i + k * s;
+                int im = i - k * s;
+                int jp = j + k;
+                int jm = j - k;
+                double qp = (1 + pb[jp]) * mu[ip] + pb[jp] * z[ip];
+                double qm = (1 + pb[jm]) * mu[im] + pb[jm] * z[im];
+                d2 += c2[k] * ((1 + pb[jp]) * qp + (1 + pb[jm]) * qm);
+                d1q += c1[k] * (qp - qm);
+                d1h += c1[k] * (pdb[jp] * qp + pb[jp] * p[ip] - pdb[jm] * qm - pb[jm] * p[im]);
+            }
+            pNext[i] = pa[j] * (p[i] - d1q);
+            zNext[i] = pa[j] * (mu[i] + z[i]);
+            row[x] = add ? row[x] + d2 - d1h : d2 - d1h;
+        }
+    }
+
+    /** next = v^2 dt^2 S + 2 u - previous over a row segment, S from the row accumulator. */
+    private void finish(DoubleWavefield w, int y, int from, int to, double[] spatial, double[] row) {
+        final double[] u = w.u;
+        final double[] next = w.previous;
+        final int base = y * columns;
+        for (int x = from; x < to; x++) {
+            int i = base + x;
+            next[i] = v2dt2[i] * row[x] + 2 * u[i] - next[i];
+            if (spatial != null) {
+                spatial[i] = row[x];
+            }
+        }
+    }
+}
