@@ -1,0 +1,19 @@
+package org.seiche.elastic;
+
+import org.osgi.annotation.versioning.ConsumerType;
+import org.seiche.api.Device;
+import org.seiche.api.Precision;
+
+/**
+ * A kernel service running the elastic steps on one kind of device; registered with the
+ * service property {@code device.name} ({@link Device#PROPERTY}) equal to
+ * {@link #deviceName()}. The elastic propagator uses the kernel whose device name is the
+ * run's device, and its built-in CPU kernel otherwise.
+ */
+@ConsumerType
+public interface ElasticKernel {
+    String deviceName();
+
+    /** Prepares the stepping of a grid in a precision on a device (float32 must compute in float). */
+    ElasticSolver prepare(ElasticGrid grid, Precision precision, Device device);
+}

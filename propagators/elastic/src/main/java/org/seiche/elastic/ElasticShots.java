@@ -1,0 +1,24 @@
+package org.seiche.elastic;
+
+import java.util.Set;
+
+/**
+ * A batch of shots to step forward: {@code steps} inner time steps, the source points and
+ * their traces [source traces][steps] (already scaled: dt B f for forces, -dt p for
+ * pressure), the receiver points and how many receiver traces they fill, and for a later
+ * adjoint the coefficients whose gradients it must give, from the forward wavefield stored
+ * every {@code storeInterval} steps.
+ */
+public record ElasticShots(int count, int steps, PointSet sources, double[] sourceTraces, PointSet receivers,
+                           int receiverTraces, Set<Coefficient> gradients, int storeInterval) {
+    public ElasticShots {
+        gradients = Set.copyOf(gradients);
+        if (sources.shots() != count || receivers.shots() != count) {
+            throw new IllegalArgumentException("points are for " + sources.shots() + " / " + receivers.shots()
+                    + " shots, the batch has " + count);
+        }
+        if (storeInterval < 1) {
+            throw new IllegalArgumentException("store interval must be >= 1, got " + storeInterval);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package org.seiche.elastic.cpu;
+
+import org.osgi.service.component.annotations.Component;
+import org.seiche.api.Device;
+import org.seiche.api.Precision;
+import org.seiche.elastic.ElasticGrid;
+import org.seiche.elastic.ElasticKernel;
+import org.seiche.elastic.ElasticSolver;
+
+/** The built-in CPU kernel: flat arrays in the run's precision, rows and shots over the device's threads. */
+@Component(service = ElasticKernel.class, property = Device.PROPERTY + "=cpu")
+public final class CpuElasticKernel implements ElasticKernel {
+    @Override
+    public String deviceName() {
+        return "cpu";
+    }
+
+    @Override
+    public ElasticSolver prepare(ElasticGrid grid, Precision precision, Device device) {
+        Numerics numerics = precision == Precision.FLOAT64
+                ? new org.seiche.elastic.cpu.f64.Kernel(grid)
+                : new org.seiche.elastic.cpu.f32.Kernel(grid);
+        return new CpuSolver(numerics, grid, device);
+    }
+}

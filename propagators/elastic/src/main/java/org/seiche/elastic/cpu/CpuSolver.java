@@ -1,0 +1,58 @@
+package org.seiche.elastic.cpu;
+
+import java.util.Set;
+import java.util.function.ObjIntConsumer;
+
+import org.seiche.api.Device;
+import org.seiche.elastic.Coefficient;
+import org.seiche.elastic.ElasticGrid;
+import org.seiche.elastic.ElasticRecording;
+import org.seiche.elastic.ElasticShots;
+import org.seiche.elastic.ElasticSolver;
+
+/**
+ * Runs batches on the CPU: shots in parallel when there are at least as many as threads
+ * (each shot's rows then run serially), otherwise one shot after another with their rows
+ * split over the threads.
+ */
+final class CpuSolver implements ElasticSolver {
+    private final Numerics numerics;
+    private final Device device;
+    private final RowChunks serialRows;
+    private final RowChunks parallelRows;
+    private final int gridSize;
+
+    CpuSolver(Numerics numerics, ElasticGrid grid, Device device) {
+        this.numerics = numerics;
+        this.device = device;
+        this.serialRows = new RowChunks(grid.ny(), 1, device);
+        this.parallelRows = new RowChunks(grid.ny(), device.threads(), device);
+        this.gridSize = grid.size();
+    }
+
+    int gridSize() {
+        return gridSize;
+    }
+
+    @Override
+    public ElasticRecording forward(ElasticShots shots) {
+        ShotBatch batch = numerics.batch(shots);
+        eachShot(shots.count(), (rows, shot) -> batch.forward(shot, rows));
+        return new CpuRecording(this, shots, batch);
+    }
+
+    void eachShot(int count, ObjIntConsumer<RowChunks> task) {
+        if (device.threads() > 1 && count >= device.threads()) {
+            device.parallel(count, shot -> task.accept(serialRows, shot));
+        } else {
+            for (int shot = 0; shot < count; shot++) {
+                task.accept(parallelRows, shot);
+            }
+        }
+    }
+
+    @Override
+    public long bytesPerShot(int steps, Set<Coefficient> gradients, int storeInterval) {
+        return numerics.bytesPerShot(steps, gradients, storeInterval);
+    }
+}

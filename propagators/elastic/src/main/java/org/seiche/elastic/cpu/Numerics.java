@@ -1,0 +1,17 @@
+package org.seiche.elastic.cpu;
+
+import java.util.Set;
+
+import org.seiche.elastic.Coefficient;
+import org.seiche.elastic.ElasticShots;
+
+/**
+ * The precision-specific half of the CPU kernel, prepared for one grid. It is written once,
+ * in double, in package {@code cpu.f64}; the build generates the float copy {@code cpu.f32}
+ * from it, so everything it exchanges with this side is precision-neutral (DoubleBuffer).
+ */
+public interface Numerics {
+    ShotBatch batch(ElasticShots shots);
+
+    long bytesPerShot(int steps, Set<Coefficient> gradients, int storeInterval);
+}

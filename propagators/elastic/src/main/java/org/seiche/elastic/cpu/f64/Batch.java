@@ -1,0 +1,104 @@
+package org.seiche.elastic.cpu.f64;
+
+import java.nio.DoubleBuffer;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.seiche.elastic.Coefficient;
+import org.seiche.elastic.ElasticShots;
+import org.seiche.elastic.cpu.RowChunks;
+import org.seiche.elastic.cpu.ShotBatch;
+
+/** A batch of shots in this precision: traces in the working precision and one history per shot. */
+final class Batch implements ShotBatch {
+    private final Kernel kernel;
+    private final ElasticShots shots;
+    private final double[] sources;
+    private final double[] receivers;
+    private final History[] histories;
+    private double[] receiverAdjoint;
+    private double[] sourceAdjoint;
+    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicLong peak = new AtomicLong();
+    private final AtomicLong stored = new AtomicLong();
+
+    Batch(Kernel kernel, ElasticShots shots) {
+        this.kernel = kernel;
+        this.shots = shots;
+        this.sources = Values.load(DoubleBuffer.wrap(shots.sourceTraces()));
+        this.receivers = new double[shots.receiverTraces() * shots.steps()];
+        this.histories = new History[shots.count()];
+    }
+
+    @Override
+    public void forward(int shot, RowChunks rows) {
+        Wavefields w = take(kernel.wavefields(rows.count()));
+        History h = null;
+        if (!shots.gradients().isEmpty()) {
+            h = kernel.history(shots.steps(), shots.storeInterval(), shots.gradients());
+            histories[shot] = h;
+            stored.addAndGet(h.bytes(Kernel.VALUE_BYTES));
+        }
+        new ForwardLoop(kernel.grid, w, h, rows).run(shots, shot, sources, receivers);
+        give(w);
+    }
+
+    @Override
+    public void receiverTraces(DoubleBuffer out) {
+        Values.store(receivers, out);
+    }
+
+    @Override
+    public void startAdjoint(DoubleBuffer adjoint) {
+        receiverAdjoint = Values.load(adjoint);
+        sourceAdjoint = new double[sources.length];
+    }
+
+    @Override
+    public void adjoint(int shot, RowChunks rows, Map<Coefficient, DoubleBuffer> sums) {
+        Wavefields w = kernel.wavefields(rows.count());
+        w.prepareAdjoint(sums.keySet());
+        take(w);
+        new AdjointLoop(kernel.grid, w, histories[shot], rows).run(shots, shot, receiverAdjoint, sourceAdjoint);
+        double scale = kernel.grid.dt * shots.storeInterval();
+        synchronized (sums) {
+            for (Map.Entry<Coefficient, DoubleBuffer> e : sums.entrySet()) {
+                Values.add(w.gradients[e.getKey().ordinal()], scale, e.getValue());
+            }
+        }
+        give(w);
+    }
+
+    @Override
+    public void sourceTraces(DoubleBuffer out) {
+        Values.store(sourceAdjoint, out);
+    }
+
+    /** Counts w as in use, for the peak. */
+    private Wavefields take(Wavefields w) {
+        int n = running.incrementAndGet();
+        peak.accumulateAndGet(n * w.bytes(Kernel.VALUE_BYTES), Math::max);
+        return w;
+    }
+
+    private void give(Wavefields w) {
+        running.decrementAndGet();
+        kernel.release(w);
+    }
+
+    @Override
+    public long peakBytes() {
+        return stored.get() + peak.get() + (long) Kernel.VALUE_BYTES * (sources.length + receivers.length);
+    }
+
+    @Override
+    public void release() {
+        for (int s = 0; s < histories.length; s++) {
+            if (histories[s] != null) {
+                kernel.release(histories[s]);
+                histories[s] = null;
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.seiche.elastic.cpu.f64;
+
+import java.util.Arrays;
+import java.util.Set;
+
+import org.seiche.elastic.Coefficient;
+
+/**
+ * The forward terms a gradient needs, stored every {@code interval} steps: the bracket of
+ * each velocity update (stress divergence, for buoyancy), the normal strain rates
+ * d v_y/dy and d v_x/dx (for lamb and mu) and the shear strain rate d v_y/dx + d v_x/dy (for
+ * mu_xy), all with their PML memory terms. Arrays of terms not needed are null.
+ */
+final class History {
+    final int interval;
+    final int slots;
+    final double[][] divergenceY;
+    final double[][] divergenceX;
+    final double[][] strainYy;
+    final double[][] strainXx;
+    final double[][] shear;
+    private final boolean[] kinds;
+    private final int size;
+
+    History(int steps, int interval, Set<Coefficient> gradients, int size) {
+        this.interval = interval;
+        this.slots = slots(steps, interval);
+        this.kinds = kinds(gradients);
+        this.size = size;
+        divergenceY = kinds[0] ? new double[slots][size] : null;
+        divergenceX = kinds[1] ? new double[slots][size] : null;
+        strainYy = kinds[2] ? new double[slots][size] : null;
+        strainXx = kinds[2] ? new double[slots][size] : null;
+        shear = kinds[3] ? new double[slots][size] : null;
+    }
+
+    /** Which terms the gradients need: divergence y, divergence x, normal strain rates, shear strain rate. */
+    private static boolean[] kinds(Set<Coefficient> g) {
+        return new boolean[] {g.contains(Coefficient.BUOYANCY_Y), g.contains(Coefficient.BUOYANCY_X),
+            g.contains(Coefficient.LAMB) || g.contains(Coefficient.MU), g.contains(Coefficient.MU_XY)};
+    }
+
+    private static int slots(int steps, int interval) {
+        return (steps + interval - 1) / interval;
+    }
+
+    /** The slot step t is stored in, or -1. */
+    int slot(int t) {
+        return t % interval == 0 ? t / interval : -1;
+    }
+
+    boolean fits(int steps, int interval, Set<Coefficient> gradients) {
+        return this.interval == interval && slots == slots(steps, interval) && Arrays.equals(kinds, kinds(gradients));
+    }
+
+    long bytes(int valueBytes) {
+        return bytes(kinds, slots, size, valueBytes);
+    }
+
+    /** Bytes a history for these gradients takes. */
+    static long bytes(int steps, int interval, Set<Coefficient> gradients, int size, int valueBytes) {
+        return bytes(kinds(gradients), slots(steps, interval), size, valueBytes);
+    }
+
+    private static long bytes(boolean[] kinds, int slots, int size, int valueBytes) {
+        int arrays = (kinds[0] ? 1 : 0) + (kinds[1] ? 1 : 0) + (kinds[2] ? 2 : 0) + (kinds[3] ? 1 : 0);
+        return (long) valueBytes * arrays * slots * size;
+    }
+}

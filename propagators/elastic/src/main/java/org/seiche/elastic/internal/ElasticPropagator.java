@@ -1,0 +1,46 @@
+package org.seiche.elastic.internal;
+
+import java.util.List;
+import java.util.Set;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.seiche.api.Propagator;
+import org.seiche.api.Simulation;
+import org.seiche.api.SimulationSetup;
+import org.seiche.elastic.ElasticKernel;
+import org.seiche.elastic.cpu.CpuElasticKernel;
+
+/**
+ * The 2-D isotropic elastic propagator (velocity-stress, staggered grid, C-PML, free
+ * surfaces by the improved vacuum method) of PHYSICS.md. Its kernel is the registered
+ * {@link ElasticKernel} for the run's device, or the built-in CPU kernel.
+ */
+@Component(service = Propagator.class, property = "propagator.name=elastic")
+public final class ElasticPropagator implements Propagator {
+    private static final ElasticKernel BUILT_IN = new CpuElasticKernel();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<ElasticKernel> kernels = List.of();
+
+    @Override
+    public String name() {
+        return "elastic";
+    }
+
+    @Override
+    public Set<String> parameterNames() {
+        return ParameterSet.allNames();
+    }
+
+    @Override
+    public Simulation prepare(SimulationSetup setup) {
+        String device = setup.device().name();
+        ElasticKernel kernel = kernels.stream().filter(k -> k.deviceName().equals(device)).findFirst().orElse(BUILT_IN);
+        return new ElasticSimulation(setup, kernel);
+    }
+}

@@ -1,0 +1,158 @@
+package org.seiche.elastic.internal;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.seiche.api.ForwardRun;
+import org.seiche.api.Model;
+import org.seiche.api.PropagatorSettings;
+import org.seiche.api.SeicheException;
+import org.seiche.api.Simulation;
+import org.seiche.api.SimulationSetup;
+import org.seiche.api.Survey;
+import org.seiche.elastic.Coefficient;
+import org.seiche.elastic.ElasticGrid;
+import org.seiche.elastic.ElasticKernel;
+import org.seiche.elastic.ElasticRecording;
+import org.seiche.elastic.ElasticShots;
+import org.seiche.elastic.ElasticSolver;
+import org.seiche.wave.Cpml;
+import org.seiche.wave.Resampling;
+import org.seiche.wave.Stencils;
+import org.seiche.wave.StepRatio;
+
+/**
+ * An elastic survey prepared on a model: everything is checked, converted, averaged onto
+ * the staggered grid and handed to the kernel once; forward runs then only place the
+ * batch's sources and receivers and resample their traces.
+ */
+final class ElasticSimulation implements Simulation {
+    private final Survey survey;
+    private final int[] widths;
+    private final int stepRatio;
+    private final int gradientInterval;
+    private final Materials materials;
+    private final StaggeredMaterials staggered;
+    private final ElasticGrid grid;
+    private final Resampling resampling;
+    private final ElasticSolver solver;
+
+    ElasticSimulation(SimulationSetup setup, ElasticKernel kernel) {
+        Model model = setup.model();
+        PropagatorSettings settings = setup.settings();
+        ParameterSet set = ParameterSet.ofModel(model.parameters().keySet());
+        ModelCheck.check(model, set);
+        this.survey = setup.survey();
+        this.widths = settings.widths(2);
+        Placement.check(survey, model.shape(), widths);
+        this.materials = Materials.of(model, set);
+        double maxVel = Double.isNaN(settings.maxVel()) ? materials.maxVelocity() : settings.maxVel();
+        if (!(maxVel > 0)) {
+            throw new SeicheException("model.parameters: every cell has zero velocity, nothing can propagate");
+        }
+        double[] spacing = model.spacing();
+        this.stepRatio = StepRatio.of(survey.dt(), maxVel, spacing);
+        this.gradientInterval = settings.gradientSamplingInterval();
+        double dt = survey.dt() / stepRatio;
+        int halo = settings.accuracy() / 2;
+        this.staggered = new StaggeredMaterials(materials, widths, halo, setup.precision());
+        Cpml cpml = new Cpml(maxVel, settings.pmlFreq(), Cpml.longestMetres(widths, spacing), dt);
+        int[] shape = model.shape();
+        this.grid = new ElasticGrid(staggered.ny(), staggered.nx(), halo, dt,
+                stencil(settings.accuracy(), spacing[0]), stencil(settings.accuracy(), spacing[1]),
+                staggered.coefficients(),
+                PmlProfiles.along(cpml, shape[0], widths[0], widths[1]),
+                PmlProfiles.along(cpml, shape[1], widths[2], widths[3]));
+        this.resampling = new Resampling(survey.nt(), stepRatio);
+        this.solver = kernel.prepare(grid, setup.precision(), setup.device());
+    }
+
+    private static double[] stencil(int accuracy, double h) {
+        double[] c = Stencils.staggered(accuracy);
+        for (int k = 0; k < c.length; k++) {
+            c[k] /= h;
+        }
+        return c;
+    }
+
+    @Override
+    public int shots() {
+        return survey.shots();
+    }
+
+    @Override
+    public int stepRatio() {
+        return stepRatio;
+    }
+
+    int steps() {
+        return survey.nt() * stepRatio;
+    }
+
+    ElasticGrid grid() {
+        return grid;
+    }
+
+    Resampling resampling() {
+        return resampling;
+    }
+
+    Materials materials() {
+        return materials;
+    }
+
+    StaggeredMaterials staggered() {
+        return staggered;
+    }
+
+    @Override
+    public ForwardRun forward(int[] shots, Set<String> gradientWrt) {
+        GradientRequest request = GradientRequest.of(gradientWrt);
+        for (int s : shots) {
+            if (s < 0 || s >= shots()) {
+                throw new SeicheException("shots: index " + s + " is outside the survey's " + shots() + " shots");
+            }
+        }
+        Survey batch = survey.select(shots);
+        Placement placement = new Placement(batch, grid, widths[0], widths[2]);
+        double[][] amplitudes = upsampledAmplitudes(batch, placement);
+        int steps = steps();
+        double[] traces = new double[amplitudes.length * steps];
+        for (int trace = 0; trace < amplitudes.length; trace++) {
+            for (int t = 0; t < steps; t++) {
+                traces[trace * steps + t] = placement.scale(trace) * amplitudes[trace][t];
+            }
+        }
+        ElasticShots shotsToRun = new ElasticShots(shots.length, steps, placement.sources(), traces, placement.receivers(),
+                placement.receiverBase(batch.receivers().size()), request.coefficients(), gradientInterval);
+        ElasticRecording recording = solver.forward(shotsToRun);
+        return new ElasticForwardRun(this, batch, placement, amplitudes, recording, request);
+    }
+
+    /** Every source trace of the batch at the inner steps, unscaled. */
+    private double[][] upsampledAmplitudes(Survey batch, Placement placement) {
+        double[][] up = new double[placement.sourceBase(batch.sources().size())][];
+        int nt = survey.nt();
+        for (int g = 0; g < batch.sources().size(); g++) {
+            double[] a = batch.sources().get(g).amplitudes().data();
+            int traces = a.length / nt;
+            for (int i = 0; i < traces; i++) {
+                double[] trace = new double[nt];
+                System.arraycopy(a, i * nt, trace, 0, nt);
+                up[placement.sourceBase(g) + i] = resampling.upsample(trace);
+            }
+        }
+        return up;
+    }
+
+    @Override
+    public long bytesPerShot(boolean forGradient) {
+        Set<Coefficient> all = forGradient ? EnumSet.allOf(Coefficient.class) : EnumSet.noneOf(Coefficient.class);
+        return solver.bytesPerShot(steps(), all, gradientInterval);
+    }
+
+    @Override
+    public void close() {
+        solver.close();
+    }
+}

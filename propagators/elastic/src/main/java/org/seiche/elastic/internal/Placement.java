@@ -1,0 +1,218 @@
+package org.seiche.elastic.internal;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.seiche.api.Locations;
+import org.seiche.api.SeicheException;
+import org.seiche.api.SourceGroup;
+import org.seiche.api.Survey;
+import org.seiche.elastic.Coefficient;
+import org.seiche.elastic.ElasticGrid;
+import org.seiche.elastic.Field;
+import org.seiche.elastic.PointSet;
+
+/**
+ * Where a batch's sources and receivers sit on the staggered grid. Traces are numbered
+ * group after group, each group's [shots, perShot] in order, so a group's traces are one
+ * contiguous block. A source trace is its amplitude times a scale: dt B (B of the force's
+ * velocity point) for a force, -dt for pressure.
+ */
+final class Placement {
+    private final PointSet sources;
+    private final PointSet receivers;
+    private final int[] sourceBase;
+    private final int[] receiverBase;
+    private final double[] scale;
+    private final Coefficient[] scaledBy;
+    private final int[] scaleCell;
+
+    /** top, left: PML cells before the model's first row and column. */
+    Placement(Survey batch, ElasticGrid grid, int top, int left) {
+        int shots = batch.shots();
+        List<SourceGroup> sg = batch.sources();
+        sourceBase = new int[sg.size() + 1];
+        for (int g = 0; g < sg.size(); g++) {
+            sourceBase[g + 1] = sourceBase[g] + shots * sg.get(g).locations().perShot();
+        }
+        receiverBase = new int[batch.receivers().size() + 1];
+        for (int g = 0; g < batch.receivers().size(); g++) {
+            receiverBase[g + 1] = receiverBase[g] + shots * batch.receivers().get(g).locations().perShot();
+        }
+        int traces = sourceBase[sg.size()];
+        scale = new double[traces];
+        scaledBy = new Coefficient[traces];
+        scaleCell = new int[traces];
+        Builder src = new Builder(shots);
+        Builder rec = new Builder(shots);
+        for (int s = 0; s < shots; s++) {
+            for (int g = 0; g < sg.size(); g++) {
+                Component c = Component.parse(sg.get(g).component(), "survey.sources.component");
+                Locations loc = sg.get(g).locations();
+                for (int i = 0; i < loc.perShot(); i++) {
+                    if (loc.unused(s, i)) {
+                        continue;
+                    }
+                    int cell = grid.index(loc.coordinate(s, i, 0) + top, loc.coordinate(s, i, 1) + left);
+                    int trace = sourceBase[g] + s * loc.perShot() + i;
+                    for (Field f : c.fields) {
+                        src.add(f, cell, trace, 1);
+                    }
+                    scaledBy[trace] = c == Component.Y ? Coefficient.BUOYANCY_Y : c == Component.X ? Coefficient.BUOYANCY_X : null;
+                    scaleCell[trace] = cell;
+                    scale[trace] = grid.dt() * (scaledBy[trace] == null ? -1 : grid.coefficient(scaledBy[trace])[cell]);
+                }
+            }
+            for (int g = 0; g < batch.receivers().size(); g++) {
+                Component c = Component.parse(batch.receivers().get(g).component(), "survey.receivers.component");
+                Locations loc = batch.receivers().get(g).locations();
+                for (int i = 0; i < loc.perShot(); i++) {
+                    if (loc.unused(s, i)) {
+                        continue;
+                    }
+                    int cell = grid.index(loc.coordinate(s, i, 0) + top, loc.coordinate(s, i, 1) + left);
+                    for (Field f : c.fields) {
+                        rec.add(f, cell, receiverBase[g] + s * loc.perShot() + i, c.receiverWeight());
+                    }
+                }
+            }
+            src.endShot(s);
+            rec.endShot(s);
+        }
+        sources = src.build();
+        receivers = rec.build();
+    }
+
+    PointSet sources() {
+        return sources;
+    }
+
+    PointSet receivers() {
+        return receivers;
+    }
+
+    /** First trace of source group g; g = group count gives the number of traces. */
+    int sourceBase(int g) {
+        return sourceBase[g];
+    }
+
+    int receiverBase(int g) {
+        return receiverBase[g];
+    }
+
+    double scale(int trace) {
+        return scale[trace];
+    }
+
+    /**
+     * Adds the force sources' share of the buoyancy gradients: d(dt B f)/dB = dt f, times the
+     * adjoint read at the source ({@code raw}, [traces][steps]).
+     */
+    void addSourceBuoyancyTerms(Map<Coefficient, double[]> gradients, double[][] amplitudes, double[] raw, int steps,
+                                double dt) {
+        for (int trace = 0; trace < scale.length; trace++) {
+            double[] g = scaledBy[trace] == null ? null : gradients.get(scaledBy[trace]);
+            if (g != null) {
+                double sum = 0;
+                for (int t = 0; t < steps; t++) {
+                    sum += amplitudes[trace][t] * raw[trace * steps + t];
+                }
+                g[scaleCell[trace]] += dt * sum;
+            }
+        }
+    }
+
+    /**
+     * Refuses, before any propagation, unknown components, locations outside the model, and
+     * y (x) components on the last row (column) when that side's PML width is 0, whose
+     * staggered points would lie outside the grid. widths: [top, bottom, left, right].
+     */
+    static void check(Survey survey, int[] shape, int[] widths) {
+        for (int g = 0; g < survey.sources().size(); g++) {
+            SourceGroup group = survey.sources().get(g);
+            String field = label("survey.sources", g, survey.sources().size());
+            Component c = Component.parse(group.component(), field + ".component");
+            checkLocations(group.locations(), field + ".locations", "source", c, shape, widths);
+            double[] a = group.amplitudes().data();
+            for (int i = 0; i < a.length; i++) {
+                if (!Double.isFinite(a[i])) {
+                    throw new SeicheException(field + ".amplitudes: " + a[i] + " at flat index " + i);
+                }
+            }
+        }
+        for (int g = 0; g < survey.receivers().size(); g++) {
+            String field = label("survey.receivers", g, survey.receivers().size());
+            Component c = Component.parse(survey.receivers().get(g).component(), field + ".component");
+            checkLocations(survey.receivers().get(g).locations(), field + ".locations", "receiver", c, shape, widths);
+        }
+    }
+
+    private static String label(String base, int g, int groups) {
+        return groups == 1 ? base : base + "[" + g + "]";
+    }
+
+    private static void checkLocations(Locations loc, String field, String what, Component c, int[] shape, int[] widths) {
+        if (loc.ndim() != 2) {
+            throw new SeicheException(field + ": " + loc.ndim() + " coordinates per location, the model is 2-D");
+        }
+        for (int s = 0; s < loc.shots(); s++) {
+            for (int i = 0; i < loc.perShot(); i++) {
+                if (loc.unused(s, i)) {
+                    continue;
+                }
+                int y = loc.coordinate(s, i, 0);
+                int x = loc.coordinate(s, i, 1);
+                String at = "shot " + s + " " + what + " " + i + " at [" + y + ", " + x + "]";
+                if (y < 0 || y >= shape[0] || x < 0 || x >= shape[1]) {
+                    throw new SeicheException(field + ": " + at + " is outside the " + shape[0] + " x " + shape[1] + " model");
+                }
+                if (c == Component.Y && y == shape[0] - 1 && widths[1] == 0) {
+                    throw new SeicheException(field + ": " + at + ": a y component cannot be on the model's last row when the "
+                            + "bottom PML width is 0 (its v_y point is outside the grid); move it up or add a bottom PML");
+                }
+                if (c == Component.X && x == shape[1] - 1 && widths[3] == 0) {
+                    throw new SeicheException(field + ": " + at + ": an x component cannot be on the model's last column when "
+                            + "the right PML width is 0 (its v_x point is outside the grid); move it left or add a right PML");
+                }
+            }
+        }
+    }
+
+    /** Collects points shot by shot. */
+    private static final class Builder {
+        private final int[] shotStart;
+        private Field[] fields = new Field[16];
+        private int[] cells = new int[16];
+        private int[] traces = new int[16];
+        private double[] weights = new double[16];
+        private int n;
+
+        Builder(int shots) {
+            shotStart = new int[shots + 1];
+        }
+
+        void add(Field f, int cell, int trace, double weight) {
+            if (n == fields.length) {
+                fields = Arrays.copyOf(fields, 2 * n);
+                cells = Arrays.copyOf(cells, 2 * n);
+                traces = Arrays.copyOf(traces, 2 * n);
+                weights = Arrays.copyOf(weights, 2 * n);
+            }
+            fields[n] = f;
+            cells[n] = cell;
+            traces[n] = trace;
+            weights[n] = weight;
+            n++;
+        }
+
+        void endShot(int shot) {
+            shotStart[shot + 1] = n;
+        }
+
+        PointSet build() {
+            return new PointSet(shotStart, Arrays.copyOf(fields, n), Arrays.copyOf(cells, n), Arrays.copyOf(traces, n),
+                    Arrays.copyOf(weights, n));
+        }
+    }
+}
