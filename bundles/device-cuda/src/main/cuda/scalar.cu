@@ -1,0 +1,226 @@
+// The scalar propagator's kernels (PHYSICS.md, "Scalar"), the same arithmetic as the CPU
+// kernels of org.seiche.scalar.cpu (DoubleStencil, DoubleBatch), for one batch of shots.
+//
+// Layout: a padded 2-D grid of rows x cols cells, row-major; every wavefield holds all
+// shots of the batch one after the other (shot s at offset s * cells). Traces are
+// [shots, count, steps]. A step kernel runs one thread per domain cell and shot
+// (blockIdx.z = shot); the transducer kernels one thread per shot, looping over its
+// sources or receivers in order so that shared cells add up deterministically.
+//
+// Stencil coefficients, per dimension d (0 = rows, 1 = columns), in coef:
+// coef[d * 2 * (G + 1) + k] = first difference c1_k / h_d (k = 1..G, slot 0 unused),
+// coef[d * 2 * (G + 1) + G + 1 + k] = second difference c2_k / h_d^2 (k = 0..G).
+// Profiles a, b, db of dimension d are indexed by the padded coordinate along d.
+//
+// No shared memory or barriers: the host-emulation test runs this file on the CPU by
+// looping over blockIdx and threadIdx (src/test/cuda/host_shim.h).
+
+#define SEICHE_PML_ARGS(T)                                                            \
+    const T *__restrict__ ay, const T *__restrict__ by, const T *__restrict__ dby,    \
+    const T *__restrict__ ax, const T *__restrict__ bx, const T *__restrict__ dbx
+
+// Grid geometry, coefficients and the fields of one step, as every step kernel takes them.
+#define SEICHE_STEP_ARGS(T)                                                           \
+    int rows, int cols, int y0, int y1, int x0, int x1, int iy0, int iy1, int ix0, int ix1, \
+    const T *__restrict__ v2dt2, const T *__restrict__ coef, SEICHE_PML_ARGS(T),      \
+    const T *__restrict__ u, T *__restrict__ next,                                    \
+    const T *__restrict__ py, T *__restrict__ pyNext, const T *__restrict__ zy, T *__restrict__ zyNext, \
+    const T *__restrict__ px, T *__restrict__ pxNext, const T *__restrict__ zx, T *__restrict__ zxNext, \
+    T *__restrict__ spatial
+
+#define SEICHE_STEP_PASS                                                              \
+    rows, cols, y0, y1, x0, x1, iy0, iy1, ix0, ix1, v2dt2, coef, ay, by, dby, ax, bx, dbx, \
+    u, next, py, pyNext, zy, zyNext, px, pxNext, zx, zxNext, spatial
+
+// The second difference of f along one dimension (stride s) at cell i.
+template <typename T, int G>
+__device__ T second_difference(const T *f, size_t i, int s, const T *c2) {
+    T t = c2[0] * f[i];
+    for (int k = 1; k <= G; k++) {
+        t += c2[k] * (f[i + k * s] + f[i - k * s]);
+    }
+    return t;
+}
+
+// Forward PML term of one dimension: tmp = (1 + b) D2 u + (D b) D u + D(a p);
+// p' = a p + b D u; z' = a z + b tmp; returns tmp + z'. j is the profile index.
+template <typename T, int G>
+__device__ T forward_pml(const T *u, const T *p, T *pNext, const T *z, T *zNext, size_t i, int s, int j,
+                         const T *a, const T *b, const T *db, const T *c1, const T *c2) {
+    T d2 = c2[0] * u[i];
+    T d1 = 0;
+    T dap = 0;
+    for (int k = 1; k <= G; k++) {
+        T plus = u[i + k * s];
+        T minus = u[i - k * s];
+        d2 += c2[k] * (plus + minus);
+        d1 += c1[k] * (plus - minus);
+        dap += c1[k] * (a[j + k] * p[i + k * s] - a[j - k] * p[i - k * s]);
+    }
+    T tmp = (1 + b[j]) * d2 + db[j] * d1 + dap;
+    pNext[i] = a[j] * p[i] + b[j] * d1;
+    T zn = a[j] * z[i] + b[j] * tmp;
+    zNext[i] = zn;
+    return tmp + zn;
+}
+
+// Adjoint PML term of one dimension, on mu = v^2 dt^2 lambda with P, Z the adjoints of
+// p, z and q = (1 + b) mu + b Z: returns D2((1 + b) q) - D((D b) q + b P);
+// P' = a (P - D q); Z' = a (mu + Z).
+template <typename T, int G>
+__device__ T adjoint_pml(const T *mu, const T *p, T *pNext, const T *z, T *zNext, size_t i, int s, int j,
+                         const T *a, const T *b, const T *db, const T *c1, const T *c2) {
+    T q = (1 + b[j]) * mu[i] + b[j] * z[i];
+    T d2 = c2[0] * (1 + b[j]) * q;
+    T d1q = 0;
+    T d1h = 0;
+    for (int k = 1; k <= G; k++) {
+        size_t ip = i + k * s;
+        size_t im = i - k * s;
+        int jp = j + k;
+        int jm = j - k;
+        T qp = (1 + b[jp]) * mu[ip] + b[jp] * z[ip];
+        T qm = (1 + b[jm]) * mu[im] + b[jm] * z[im];
+        d2 += c2[k] * ((1 + b[jp]) * qp + (1 + b[jm]) * qm);
+        d1q += c1[k] * (qp - qm);
+        d1h += c1[k] * (db[jp] * qp + b[jp] * p[ip] - db[jm] * qm - b[jm] * p[im]);
+    }
+    pNext[i] = a[j] * (p[i] - d1q);
+    zNext[i] = a[j] * (mu[i] + z[i]);
+    return d2 - d1h;
+}
+
+// One step at one cell of one shot: next = v^2 dt^2 S + 2 u - next (next holds the
+// previous field), S summing one term per dimension, plain where no PML term reaches.
+// The adjoint step is the same with the adjoint PML terms. spatial, when given, gets S.
+template <typename T, int G, bool ADJOINT>
+__device__ void step(SEICHE_STEP_ARGS(T)) {
+    int x = x0 + blockIdx.x * blockDim.x + threadIdx.x;
+    int y = y0 + blockIdx.y * blockDim.y + threadIdx.y;
+    if (x >= x1 || y >= y1) {
+        return;
+    }
+    size_t shot = (size_t) blockIdx.z * rows * cols;
+    size_t i = shot + (size_t) y * cols + x;
+    const T *cy1 = coef;
+    const T *cy2 = coef + G + 1;
+    const T *cx1 = coef + 2 * (G + 1);
+    const T *cx2 = coef + 3 * (G + 1);
+    T sy;
+    if (y >= iy0 && y < iy1) {
+        sy = second_difference<T, G>(u, i, cols, cy2);
+    } else if (ADJOINT) {
+        sy = adjoint_pml<T, G>(u, py, pyNext, zy, zyNext, i, cols, y, ay, by, dby, cy1, cy2);
+    } else {
+        sy = forward_pml<T, G>(u, py, pyNext, zy, zyNext, i, cols, y, ay, by, dby, cy1, cy2);
+    }
+    T sx;
+    if (x >= ix0 && x < ix1) {
+        sx = second_difference<T, G>(u, i, 1, cx2);
+    } else if (ADJOINT) {
+        sx = adjoint_pml<T, G>(u, px, pxNext, zx, zxNext, i, 1, x, ax, bx, dbx, cx1, cx2);
+    } else {
+        sx = forward_pml<T, G>(u, px, pxNext, zx, zxNext, i, 1, x, ax, bx, dbx, cx1, cx2);
+    }
+    T s = sy + sx;
+    next[i] = v2dt2[i - shot] * s + 2 * u[i] - next[i];
+    if (spatial != 0) {
+        spatial[i] = s;
+    }
+}
+
+// Imaging condition of the adjoint run: gradient += weight * mu * S over the domain, per shot.
+template <typename T>
+__device__ void image(int rows, int cols, int y0, int y1, int x0, int x1, T *gradient, const T *mu,
+                      const T *spatial, int weight) {
+    int x = x0 + blockIdx.x * blockDim.x + threadIdx.x;
+    int y = y0 + blockIdx.y * blockDim.y + threadIdx.y;
+    if (x >= x1 || y >= y1) {
+        return;
+    }
+    size_t i = (size_t) blockIdx.z * rows * cols + (size_t) y * cols + x;
+    gradient[i] += weight * mu[i] * spatial[i];
+}
+
+// out[s, r, t] = field at receiver r of shot s (cells[s * count + r], -1 = unused).
+template <typename T>
+__device__ void record(int shots, int count, int cells, int steps, int t, const int *cell, const T *u, T *out) {
+    int s = blockIdx.x * blockDim.x + threadIdx.x;
+    if (s >= shots) {
+        return;
+    }
+    for (int r = 0; r < count; r++) {
+        int c = cell[s * count + r];
+        if (c >= 0) {
+            out[((size_t) s * count + r) * steps + t] = u[(size_t) s * cells + c];
+        }
+    }
+}
+
+// field at source r of shot s += scale(cell) * in[s, r, t]; scale = v^2 dt^2 when given, else 1.
+template <typename T>
+__device__ void inject(int shots, int count, int cells, int steps, int t, const int *cell, const T *scale,
+                       const T *in, T *field) {
+    int s = blockIdx.x * blockDim.x + threadIdx.x;
+    if (s >= shots) {
+        return;
+    }
+    for (int r = 0; r < count; r++) {
+        int c = cell[s * count + r];
+        if (c >= 0) {
+            T value = in[((size_t) s * count + r) * steps + t];
+            field[(size_t) s * cells + c] += scale != 0 ? scale[c] * value : value;
+        }
+    }
+}
+
+// out[s, r, t] = mu / (v^2 dt^2) at source r of shot s: d loss / d source term of step t.
+template <typename T>
+__device__ void source_gradient(int shots, int count, int cells, int steps, int t, const int *cell,
+                                const T *v2dt2, const T *mu, T *out) {
+    int s = blockIdx.x * blockDim.x + threadIdx.x;
+    if (s >= shots) {
+        return;
+    }
+    for (int r = 0; r < count; r++) {
+        int c = cell[s * count + r];
+        if (c >= 0) {
+            out[((size_t) s * count + r) * steps + t] = mu[(size_t) s * cells + c] / v2dt2[c];
+        }
+    }
+}
+
+// Entry points with C names, one per precision (suffix f / d) and accuracy A (2, 4, 6, 8):
+// scalar_forward_f4 is the float step of accuracy 4.
+#define SEICHE_STEP_KERNELS(T, P, A)                                                  \
+    extern "C" __global__ void scalar_forward_##P##A(SEICHE_STEP_ARGS(T)) {           \
+        step<T, A / 2, false>(SEICHE_STEP_PASS);                                      \
+    }                                                                                 \
+    extern "C" __global__ void scalar_adjoint_##P##A(SEICHE_STEP_ARGS(T)) {           \
+        step<T, A / 2, true>(SEICHE_STEP_PASS);                                       \
+    }
+
+#define SEICHE_KERNELS(T, P)                                                          \
+    SEICHE_STEP_KERNELS(T, P, 2)                                                      \
+    SEICHE_STEP_KERNELS(T, P, 4)                                                      \
+    SEICHE_STEP_KERNELS(T, P, 6)                                                      \
+    SEICHE_STEP_KERNELS(T, P, 8)                                                      \
+    extern "C" __global__ void scalar_image_##P(int rows, int cols, int y0, int y1, int x0, int x1, \
+                                                 T *gradient, const T *mu, const T *spatial, int weight) { \
+        image<T>(rows, cols, y0, y1, x0, x1, gradient, mu, spatial, weight);          \
+    }                                                                                 \
+    extern "C" __global__ void scalar_record_##P(int shots, int count, int cells, int steps, int t, \
+                                                  const int *cell, const T *u, T *out) { \
+        record<T>(shots, count, cells, steps, t, cell, u, out);                       \
+    }                                                                                 \
+    extern "C" __global__ void scalar_inject_##P(int shots, int count, int cells, int steps, int t, \
+                                                  const int *cell, const T *scale, const T *in, T *field) { \
+        inject<T>(shots, count, cells, steps, t, cell, scale, in, field);             \
+    }                                                                                 \
+    extern "C" __global__ void scalar_source_gradient_##P(int shots, int count, int cells, int steps, int t, \
+                                                           const int *cell, const T *v2dt2, const T *mu, T *out) { \
+        source_gradient<T>(shots, count, cells, steps, t, cell, v2dt2, mu, out);      \
+    }
+
+SEICHE_KERNELS(float, f)
+SEICHE_KERNELS(double, d)

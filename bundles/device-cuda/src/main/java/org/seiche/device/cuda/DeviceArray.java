@@ -1,0 +1,83 @@
+package org.seiche.device.cuda;
+
+import jcuda.Pointer;
+import jcuda.Sizeof;
+import jcuda.driver.CUdeviceptr;
+import jcuda.driver.JCudaDriver;
+
+import org.seiche.api.Precision;
+
+/**
+ * Values of one precision in device memory. Host values are doubles (the api's NdArray);
+ * they are converted at the copy, the only place where the two precisions differ.
+ */
+final class DeviceArray implements AutoCloseable {
+    private final CUdeviceptr pointer = new CUdeviceptr();
+    private final Precision precision;
+    private final long length;
+
+    DeviceArray(Precision precision, long length) {
+        this.precision = precision;
+        this.length = length;
+        JCudaDriver.cuMemAlloc(pointer, Math.max(1, bytes()));
+    }
+
+    static DeviceArray of(Precision precision, double[] values) {
+        DeviceArray a = new DeviceArray(precision, values.length);
+        a.upload(values);
+        return a;
+    }
+
+    static int bytesPerValue(Precision precision) {
+        return precision == Precision.FLOAT64 ? Sizeof.DOUBLE : Sizeof.FLOAT;
+    }
+
+    long bytes() {
+        return length * bytesPerValue(precision);
+    }
+
+    CUdeviceptr pointer() {
+        return pointer;
+    }
+
+    /** The address of value i (for a kernel that works on a part). */
+    CUdeviceptr at(long i) {
+        return pointer.withByteOffset(i * bytesPerValue(precision));
+    }
+
+    void upload(double[] values) {
+        if (precision == Precision.FLOAT64) {
+            JCudaDriver.cuMemcpyHtoD(pointer, Pointer.to(values), (long) values.length * Sizeof.DOUBLE);
+        } else {
+            float[] f = new float[values.length];
+            for (int i = 0; i < f.length; i++) {
+                f[i] = (float) values[i];
+            }
+            JCudaDriver.cuMemcpyHtoD(pointer, Pointer.to(f), (long) f.length * Sizeof.FLOAT);
+        }
+    }
+
+    /** The values, as doubles. */
+    double[] download() {
+        double[] out = new double[Math.toIntExact(length)];
+        if (precision == Precision.FLOAT64) {
+            JCudaDriver.cuMemcpyDtoH(Pointer.to(out), pointer, bytes());
+        } else {
+            float[] f = new float[out.length];
+            JCudaDriver.cuMemcpyDtoH(Pointer.to(f), pointer, bytes());
+            for (int i = 0; i < f.length; i++) {
+                out[i] = f[i];
+            }
+        }
+        return out;
+    }
+
+    void zero() {
+        JCudaDriver.cuMemsetD8(pointer, (byte) 0, bytes());
+    }
+
+    @Override
+    public void close() {
+        JCudaDriver.cuMemFree(pointer);
+    }
+}

@@ -1,0 +1,58 @@
+package org.seiche.device.cuda;
+
+import jcuda.NativePointerObject;
+import jcuda.Pointer;
+import jcuda.driver.CUdeviceptr;
+import jcuda.driver.CUfunction;
+import jcuda.driver.JCudaDriver;
+
+/**
+ * Kernel launches with their arguments given in order: Integer for an int, a device
+ * pointer for an array, null for a null pointer (an optional array left out).
+ */
+final class Launch {
+    /** Threads of a block over the grid: a warp wide along the (contiguous) columns. */
+    static final int BLOCK_X = 32;
+    static final int BLOCK_Y = 8;
+    /** Threads of a block over shots (the transducer kernels). */
+    static final int BLOCK_SHOTS = 64;
+    private static final CUdeviceptr NULL = new CUdeviceptr();
+
+    private Launch() {
+    }
+
+    /** One thread per cell of a columns x rows block, for each of shots. */
+    static void cells(CUfunction f, int columns, int rows, int shots, Object... args) {
+        run(f, blocks(columns, BLOCK_X), blocks(rows, BLOCK_Y), shots, BLOCK_X, BLOCK_Y, args);
+    }
+
+    /** One thread per shot. */
+    static void shots(CUfunction f, int shots, Object... args) {
+        run(f, blocks(shots, BLOCK_SHOTS), 1, 1, BLOCK_SHOTS, 1, args);
+    }
+
+    static int blocks(int threads, int perBlock) {
+        return (threads + perBlock - 1) / perBlock;
+    }
+
+    private static void run(CUfunction f, int gx, int gy, int gz, int bx, int by, Object[] args) {
+        NativePointerObject[] params = new NativePointerObject[args.length];
+        for (int i = 0; i < args.length; i++) {
+            params[i] = parameter(args[i]);
+        }
+        JCudaDriver.cuLaunchKernel(f, gx, gy, gz, bx, by, 1, 0, null, Pointer.to(params), null);
+    }
+
+    private static Pointer parameter(Object arg) {
+        if (arg == null) {
+            return Pointer.to(NULL);
+        }
+        if (arg instanceof Integer i) {
+            return Pointer.to(new int[] {i});
+        }
+        if (arg instanceof CUdeviceptr p) {
+            return Pointer.to(p);
+        }
+        throw new IllegalArgumentException("kernel argument of type " + arg.getClass().getName());
+    }
+}

@@ -1,0 +1,54 @@
+package org.seiche.device.cuda;
+
+import jcuda.Pointer;
+import jcuda.driver.CUdeviceptr;
+import jcuda.driver.JCudaDriver;
+
+import org.seiche.api.Precision;
+
+/**
+ * The forward run's stored steps, [slot][shot][cell], in device memory or, when the plan
+ * says so, in page-locked host memory mapped into the GPU's address space: the kernels
+ * write and read both through the same kind of pointer.
+ */
+final class StoredSteps implements AutoCloseable {
+    private final CUdeviceptr device = new CUdeviceptr();
+    private final Pointer host;
+    private final int bytesPerValue;
+    private final long bytes;
+
+    StoredSteps(boolean onDevice, Precision precision, long values) {
+        bytesPerValue = DeviceArray.bytesPerValue(precision);
+        bytes = Math.max(1, values * bytesPerValue);
+        if (onDevice) {
+            host = null;
+            JCudaDriver.cuMemAlloc(device, bytes);
+        } else {
+            host = new Pointer();
+            JCudaDriver.cuMemHostAlloc(host, bytes, JCudaDriver.CU_MEMHOSTALLOC_DEVICEMAP);
+            JCudaDriver.cuMemHostGetDevicePointer(device, host, 0);
+        }
+    }
+
+    /** The address of value i as the kernels see it. */
+    CUdeviceptr at(long i) {
+        return device.withByteOffset(i * bytesPerValue);
+    }
+
+    long bytes() {
+        return bytes;
+    }
+
+    boolean onDevice() {
+        return host == null;
+    }
+
+    @Override
+    public void close() {
+        if (host == null) {
+            JCudaDriver.cuMemFree(device);
+        } else {
+            JCudaDriver.cuMemFreeHost(host);
+        }
+    }
+}
