@@ -3,7 +3,6 @@ package org.seiche.losses;
 import org.osgi.service.component.annotations.Component;
 import org.seiche.api.Loss;
 import org.seiche.api.NdArray;
-import org.seiche.api.SeicheException;
 
 /**
  * mse: the mean over every sample of the survey of (d - d_obs)^2. A batch of shots adds
@@ -18,7 +17,7 @@ public final class MeanSquaredError implements Loss {
 
     @Override
     public double value(NdArray data, NdArray observed, int totalShots) {
-        check(data, observed);
+        Survey.check(data, observed);
         double[] d = data.data();
         double[] o = observed.data();
         double s = 0;
@@ -26,16 +25,16 @@ public final class MeanSquaredError implements Loss {
             double r = d[i] - o[i];
             s += r * r;
         }
-        return s / count(data, totalShots);
+        return s / Survey.samples(data, totalShots);
     }
 
     @Override
     public NdArray adjointSource(NdArray data, NdArray observed, int totalShots) {
-        check(data, observed);
+        Survey.check(data, observed);
         double[] d = data.data();
         double[] o = observed.data();
         double[] g = new double[d.length];
-        double scale = 2 / count(data, totalShots);
+        double scale = 2 / Survey.samples(data, totalShots);
         for (int i = 0; i < d.length; i++) {
             g[i] = scale * (d[i] - o[i]);
         }
@@ -46,22 +45,10 @@ public final class MeanSquaredError implements Loss {
     public NdArray curvature(NdArray data, NdArray observed, NdArray direction, int totalShots) {
         double[] w = direction.data();
         double[] h = new double[w.length];
-        double scale = 2 / count(data, totalShots);
+        double scale = 2 / Survey.samples(data, totalShots);
         for (int i = 0; i < w.length; i++) {
             h[i] = scale * w[i];
         }
         return new NdArray(direction.shape(), h);
-    }
-
-    /** Samples in the whole survey: the batch's per-shot samples times the survey's shots. */
-    private static double count(NdArray data, int totalShots) {
-        return (double) data.size() / Math.max(1, data.dim(0)) * totalShots;
-    }
-
-    private static void check(NdArray data, NdArray observed) {
-        if (!data.sameShape(observed)) {
-            throw new SeicheException("observed: shape " + observed.shapeString() + " does not match the receiver data "
-                    + data.shapeString());
-        }
     }
 }
