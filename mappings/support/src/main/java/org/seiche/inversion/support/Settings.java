@@ -72,12 +72,12 @@ public final class Settings {
         return checkPositive(key, number(key, fallback));
     }
 
+    public double nonNegative(String key) {
+        return checkNonNegative(key, number(key));
+    }
+
     public double nonNegative(String key, double fallback) {
-        double v = number(key, fallback);
-        if (v < 0) {
-            throw fail(key, "must not be negative, got " + v);
-        }
-        return v;
+        return checkNonNegative(key, number(key, fallback));
     }
 
     /** A whole number of at least {@code min}. */
@@ -143,6 +143,13 @@ public final class Settings {
             throw fail(key, "must be a finite number, got '" + v + "'");
         }
         return n.doubleValue();
+    }
+
+    private double checkNonNegative(String key, double v) {
+        if (v < 0) {
+            throw fail(key, "must not be negative, got " + v);
+        }
+        return v;
     }
 
     private double checkPositive(String key, double v) {
