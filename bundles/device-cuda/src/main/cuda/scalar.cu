@@ -43,9 +43,10 @@ __device__ T second_difference(const T *f, size_t i, int s, const T *c2) {
 }
 
 // Forward PML term of one dimension: tmp = (1 + b) D2 u + (D b) D u + D(a p);
-// p' = a p + b D u; z' = a z + b tmp; returns tmp + z'. j is the profile index.
+// p' = a p + b D u; z' = a z + b tmp; returns acc + tmp + z' (the terms of the dimensions
+// before added first, as the CPU kernel's row accumulator does). j is the profile index.
 template <typename T, int G>
-__device__ T forward_pml(const T *u, const T *p, T *pNext, const T *z, T *zNext, size_t i, int s, int j,
+__device__ T forward_pml(T acc, const T *u, const T *p, T *pNext, const T *z, T *zNext, size_t i, int s, int j,
                          const T *a, const T *b, const T *db, const T *c1, const T *c2) {
     T d2 = c2[0] * u[i];
     T d1 = 0;
@@ -61,14 +62,14 @@ __device__ T forward_pml(const T *u, const T *p, T *pNext, const T *z, T *zNext,
     pNext[i] = a[j] * p[i] + b[j] * d1;
     T zn = a[j] * z[i] + b[j] * tmp;
     zNext[i] = zn;
-    return tmp + zn;
+    return acc + tmp + zn;
 }
 
 // Adjoint PML term of one dimension, on mu = v^2 dt^2 lambda with P, Z the adjoints of
-// p, z and q = (1 + b) mu + b Z: returns D2((1 + b) q) - D((D b) q + b P);
+// p, z and q = (1 + b) mu + b Z: returns acc + D2((1 + b) q) - D((D b) q + b P);
 // P' = a (P - D q); Z' = a (mu + Z).
 template <typename T, int G>
-__device__ T adjoint_pml(const T *mu, const T *p, T *pNext, const T *z, T *zNext, size_t i, int s, int j,
+__device__ T adjoint_pml(T acc, const T *mu, const T *p, T *pNext, const T *z, T *zNext, size_t i, int s, int j,
                          const T *a, const T *b, const T *db, const T *c1, const T *c2) {
     T q = (1 + b[j]) * mu[i] + b[j] * z[i];
     T d2 = c2[0] * (1 + b[j]) * q;
@@ -87,7 +88,16 @@ __device__ T adjoint_pml(const T *mu, const T *p, T *pNext, const T *z, T *zNext
     }
     pNext[i] = a[j] * (p[i] - d1q);
     zNext[i] = a[j] * (mu[i] + z[i]);
-    return d2 - d1h;
+    return acc + d2 - d1h;
+}
+
+// next = v^2 dt^2 S + 2 u - previous (next holds the previous field); spatial, when given, gets S.
+template <typename T>
+__device__ void update(T *next, const T *u, T v2dt2, T s, T *spatial, size_t i) {
+    next[i] = v2dt2 * s + 2 * u[i] - next[i];
+    if (spatial != 0) {
+        spatial[i] = s;
+    }
 }
 
 // One step at one cell of one shot: next = v^2 dt^2 S + 2 u - next (next holds the
@@ -106,27 +116,34 @@ __device__ void step(SEICHE_STEP_ARGS(T)) {
     const T *cy2 = coef + G + 1;
     const T *cx1 = coef + 2 * (G + 1);
     const T *cx2 = coef + 3 * (G + 1);
+    bool plainY = y >= iy0 && y < iy1;
+    bool plainX = x >= ix0 && x < ix1;
+    if (plainY && plainX) {
+        // the Laplacian, summed in the CPU kernel's order (DoubleStencil.interior)
+        T s = (cy2[0] + cx2[0]) * u[i];
+        for (int k = 1; k <= G; k++) {
+            s += cy2[k] * (u[i + k * cols] + u[i - k * cols]) + cx2[k] * (u[i + k] + u[i - k]);
+        }
+        update(next, u, v2dt2[i - shot], s, spatial, i);
+        return;
+    }
     T sy;
-    if (y >= iy0 && y < iy1) {
+    if (plainY) {
         sy = second_difference<T, G>(u, i, cols, cy2);
     } else if (ADJOINT) {
-        sy = adjoint_pml<T, G>(u, py, pyNext, zy, zyNext, i, cols, y, ay, by, dby, cy1, cy2);
+        sy = adjoint_pml<T, G>(0, u, py, pyNext, zy, zyNext, i, cols, y, ay, by, dby, cy1, cy2);
     } else {
-        sy = forward_pml<T, G>(u, py, pyNext, zy, zyNext, i, cols, y, ay, by, dby, cy1, cy2);
+        sy = forward_pml<T, G>(0, u, py, pyNext, zy, zyNext, i, cols, y, ay, by, dby, cy1, cy2);
     }
-    T sx;
-    if (x >= ix0 && x < ix1) {
-        sx = second_difference<T, G>(u, i, 1, cx2);
+    T s;
+    if (plainX) {
+        s = sy + second_difference<T, G>(u, i, 1, cx2);
     } else if (ADJOINT) {
-        sx = adjoint_pml<T, G>(u, px, pxNext, zx, zxNext, i, 1, x, ax, bx, dbx, cx1, cx2);
+        s = adjoint_pml<T, G>(sy, u, px, pxNext, zx, zxNext, i, 1, x, ax, bx, dbx, cx1, cx2);
     } else {
-        sx = forward_pml<T, G>(u, px, pxNext, zx, zxNext, i, 1, x, ax, bx, dbx, cx1, cx2);
+        s = forward_pml<T, G>(sy, u, px, pxNext, zx, zxNext, i, 1, x, ax, bx, dbx, cx1, cx2);
     }
-    T s = sy + sx;
-    next[i] = v2dt2[i - shot] * s + 2 * u[i] - next[i];
-    if (spatial != 0) {
-        spatial[i] = s;
-    }
+    update(next, u, v2dt2[i - shot], s, spatial, i);
 }
 
 // Imaging condition of the adjoint run: gradient += weight * mu * S over the domain, per shot.
