@@ -14,6 +14,7 @@ import jcuda.driver.JCudaDriver;
  * context to a thread, so every entry point calls {@link #use()} on its own thread first.
  */
 final class CudaContext implements AutoCloseable {
+    static final String MEMORY_LIMIT = "seiche.cuda.memoryLimit";
     private final CUdevice device = new CUdevice();
     private final CUcontext context = new CUcontext();
     private final Map<String, CUmodule> modules = new ConcurrentHashMap<>();
@@ -45,12 +46,15 @@ final class CudaContext implements AutoCloseable {
         return module;
     }
 
-    /** Bytes of device memory free now. */
+    /**
+     * Bytes of device memory free now, at most the system property seiche.cuda.memoryLimit
+     * when set (to try the paths of a smaller GPU: shots in rounds, the store in host memory).
+     */
     long freeBytes() {
         long[] free = new long[1];
         long[] total = new long[1];
         JCudaDriver.cuMemGetInfo(free, total);
-        return free[0];
+        return Math.min(free[0], Long.getLong(MEMORY_LIMIT, Long.MAX_VALUE));
     }
 
     void synchronize() {

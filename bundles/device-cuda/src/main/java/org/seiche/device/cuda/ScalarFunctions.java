@@ -1,5 +1,7 @@
 package org.seiche.device.cuda;
 
+import java.util.List;
+
 import jcuda.driver.CUfunction;
 
 import org.seiche.api.Precision;
@@ -14,12 +16,20 @@ final class ScalarFunctions {
     final CUfunction sourceGradient;
 
     ScalarFunctions(CudaContext context, Precision precision, int accuracy) {
+        List<CUfunction> f = names(precision, accuracy).stream()
+                .map(name -> context.function(CudaProbe.SCALAR_PTX, name)).toList();
+        forward = f.get(0);
+        adjoint = f.get(1);
+        image = f.get(2);
+        record = f.get(3);
+        inject = f.get(4);
+        sourceGradient = f.get(5);
+    }
+
+    /** The C names of forward, adjoint, image, record, inject and source_gradient. */
+    static List<String> names(Precision precision, int accuracy) {
         String p = precision == Precision.FLOAT64 ? "d" : "f";
-        forward = context.function(CudaProbe.SCALAR_PTX, "scalar_forward_" + p + accuracy);
-        adjoint = context.function(CudaProbe.SCALAR_PTX, "scalar_adjoint_" + p + accuracy);
-        image = context.function(CudaProbe.SCALAR_PTX, "scalar_image_" + p);
-        record = context.function(CudaProbe.SCALAR_PTX, "scalar_record_" + p);
-        inject = context.function(CudaProbe.SCALAR_PTX, "scalar_inject_" + p);
-        sourceGradient = context.function(CudaProbe.SCALAR_PTX, "scalar_source_gradient_" + p);
+        return List.of("scalar_forward_" + p + accuracy, "scalar_adjoint_" + p + accuracy, "scalar_image_" + p,
+                "scalar_record_" + p, "scalar_inject_" + p, "scalar_source_gradient_" + p);
     }
 }
