@@ -1,0 +1,114 @@
+package org.seiche.optimisers.lbfgs;
+
+import org.seiche.api.Objective;
+import org.seiche.inversion.support.Vectors;
+
+/**
+ * A line search for a step alpha along d with the strong Wolfe conditions (Nocedal and
+ * Wright, algorithms 3.5 and 3.6): sufficient decrease phi(a) <= phi(0) + c1 a phi'(0) and
+ * |phi'(a)| <= c2 |phi'(0)|. Steps double until the minimum is bracketed, then a safeguarded
+ * cubic through the bracket's values and slopes narrows it. Within a budget of evaluations;
+ * when it runs out, the lowest point with sufficient decrease is taken.
+ */
+final class StrongWolfe {
+    static final double C1 = 1e-4;
+    static final double C2 = 0.9;
+    /** A cubic's minimiser is kept this fraction of the bracket away from its ends. */
+    private static final double SAFEGUARD = 0.1;
+
+    /** A point of the search: phi = f(x + alpha d), slope = phi'(alpha). */
+    record Point(double alpha, double[] x, double phi, double slope) {
+    }
+
+    private final Objective f;
+    private final double[] x;
+    private final double[] d;
+    private final Point start;
+    private final int budget;
+    private int evaluations;
+    private Point best;
+
+    private StrongWolfe(Objective f, double[] x, Objective.Evaluation atX, double[] d, int budget) {
+        this.f = f;
+        this.x = x;
+        this.d = d;
+        this.start = new Point(0, x, atX.loss(), Vectors.dot(atX.gradient(), d));
+        this.budget = budget;
+    }
+
+    /** The accepted point, or null if no step within the budget decreased f enough. */
+    static Point search(Objective f, double[] x, Objective.Evaluation atX, double[] d, double firstAlpha, int budget) {
+        return new StrongWolfe(f, x, atX, d, budget).bracket(firstAlpha);
+    }
+
+    private Point bracket(double alpha) {
+        Point previous = start;
+        while (evaluations < budget) {
+            Point p = evaluate(alpha);
+            if (!decreases(p) || (previous != start && p.phi >= previous.phi)) {
+                return zoom(previous, p);
+            }
+            if (flat(p)) {
+                return p;
+            }
+            if (p.slope >= 0) {
+                return zoom(p, previous);
+            }
+            previous = p;
+            alpha *= 2;
+        }
+        return best;
+    }
+
+    /** lo: the lowest point so far with sufficient decrease; the minimum lies between lo and hi. */
+    private Point zoom(Point lo, Point hi) {
+        while (evaluations < budget) {
+            Point p = evaluate(cubicMinimiser(lo, hi));
+            if (!decreases(p) || p.phi >= lo.phi) {
+                hi = p;
+            } else {
+                if (flat(p)) {
+                    return p;
+                }
+                if (p.slope * (hi.alpha - lo.alpha) >= 0) {
+                    hi = lo;
+                }
+                lo = p;
+            }
+        }
+        return best;
+    }
+
+    private Point evaluate(double alpha) {
+        evaluations++;
+        double[] xa = Vectors.axpy(alpha, d, x);
+        Objective.Evaluation e = f.evaluate(xa);
+        Point p = new Point(alpha, xa, e.loss(), Vectors.dot(e.gradient(), d));
+        if (decreases(p) && (best == null || p.phi < best.phi)) {
+            best = p;
+        }
+        return p;
+    }
+
+    private boolean decreases(Point p) {
+        return p.phi <= start.phi + C1 * p.alpha * start.slope;
+    }
+
+    private boolean flat(Point p) {
+        return Math.abs(p.slope) <= -C2 * start.slope;
+    }
+
+    /** The minimiser of the cubic matching both ends' values and slopes, kept inside the bracket. */
+    private static double cubicMinimiser(Point a, Point b) {
+        double d1 = a.slope + b.slope - 3 * (a.phi - b.phi) / (a.alpha - b.alpha);
+        double d2 = Math.signum(b.alpha - a.alpha) * Math.sqrt(d1 * d1 - a.slope * b.slope);
+        double t = b.alpha - (b.alpha - a.alpha) * (b.slope + d2 - d1) / (b.slope - a.slope + 2 * d2);
+        double low = Math.min(a.alpha, b.alpha);
+        double width = Math.abs(b.alpha - a.alpha);
+        if (!Double.isFinite(t)) {
+            // no real cubic minimiser (or a non-finite loss at an end): bisect
+            return low + width / 2;
+        }
+        return Math.max(low + SAFEGUARD * width, Math.min(low + (1 - SAFEGUARD) * width, t));
+    }
+}
