@@ -16,6 +16,7 @@ import org.seiche.scalar.Transducers;
  * overflowing to mapped host memory ({@link MemoryPlan}).
  */
 final class CudaScalarBatch implements ScalarBatch {
+    private static final System.Logger LOG = System.getLogger(CudaScalarBatch.class.getName());
     private final CudaScalarOperator op;
     private final ScalarFunctions fn;
     private final Transducers sources;
@@ -49,11 +50,10 @@ final class CudaScalarBatch implements ScalarBatch {
         this.sourceCells = new IntArray(sources.cells());
         this.receiverCells = new IntArray(receivers.cells());
         peak = fields.bytes() + (stored != null && stored.onDevice() ? stored.bytes() : 0);
-    }
-
-    /** Where the stored forward wavefield is kept: "gpu" or host memory. */
-    String storePlacement() {
-        return plan.storeName();
+        if (stored != null && !stored.onDevice()) {
+            LOG.log(System.Logger.Level.WARNING, "cuda: stored forward wavefield ({0} MiB) in {1}; {2} of {3} shots at once",
+                    stored.bytes() >> 20, plan.storeName(), plan.shotsAtOnce(), shots);
+        }
     }
 
     @Override

@@ -14,6 +14,8 @@ import org.seiche.api.SeicheException;
 record MemoryPlan(boolean storeOnDevice, int shotsAtOnce) {
     /** Share of the free memory a batch may take: the rest is headroom for traces and the driver. */
     static final double USABLE = 0.9;
+    /** A launch's largest grid extent in z, where the shots of a group go. */
+    static final int MAX_SHOTS_AT_ONCE = 65535;
 
     /**
      * @param fieldBytes  one shot's wavefields (and gradient accumulator), needed while it runs
@@ -28,12 +30,12 @@ record MemoryPlan(boolean storeOnDevice, int shotsAtOnce) {
         long stored = storedBytes * shots;
         boolean onDevice = stored + fieldBytes <= budget;
         long left = onDevice ? budget - stored : budget;
-        return new MemoryPlan(onDevice, (int) Math.min(shots, left / fieldBytes));
+        return new MemoryPlan(onDevice, (int) Math.min(Math.min(shots, MAX_SHOTS_AT_ONCE), left / fieldBytes));
     }
 
-    /** For summaries and logs: where the stored forward wavefield lives. */
+    /** For logs: where the stored forward wavefield lives. */
     String storeName() {
-        return storeOnDevice ? "gpu" : "host (GPU memory too small)";
+        return storeOnDevice ? "gpu" : "host memory (the GPU is too small for it)";
     }
 
     private static String mib(long bytes) {

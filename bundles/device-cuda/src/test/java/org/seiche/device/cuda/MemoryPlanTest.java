@@ -17,6 +17,7 @@ class MemoryPlanTest {
         assertTrue(plan.storeOnDevice());
         assertEquals(4, plan.shotsAtOnce());
         assertEquals("gpu", plan.storeName());
+        assertEquals(MemoryPlan.MAX_SHOTS_AT_ONCE, MemoryPlan.of(100_000, 1, 0, 1L << 30).shotsAtOnce());
     }
 
     @Test
