@@ -57,10 +57,6 @@ final class CudaContext implements AutoCloseable {
         return Math.min(free[0], Long.getLong(MEMORY_LIMIT, Long.MAX_VALUE));
     }
 
-    void synchronize() {
-        JCudaDriver.cuCtxSynchronize();
-    }
-
     @Override
     public void close() {
         use();

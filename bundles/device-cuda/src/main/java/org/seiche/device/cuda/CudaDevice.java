@@ -79,11 +79,6 @@ public final class CudaDevice implements Device {
         return shared.context(probe.gpu());
     }
 
-    /** The GPU found, or null. */
-    Gpu gpu() {
-        return probe.gpu();
-    }
-
     @Deactivate
     void close() {
         pool.shutdown();
