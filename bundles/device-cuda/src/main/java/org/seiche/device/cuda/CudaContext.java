@@ -1,5 +1,6 @@
 package org.seiche.device.cuda;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,8 +18,8 @@ final class CudaContext implements AutoCloseable {
     static final String MEMORY_LIMIT = "seiche.cuda.memoryLimit";
     private final CUdevice device = new CUdevice();
     private final CUcontext context = new CUcontext();
-    private final Map<String, CUmodule> modules = new ConcurrentHashMap<>();
-    private final Map<String, CUfunction> functions = new ConcurrentHashMap<>();
+    private final Map<String, Module> modules = new ConcurrentHashMap<>();
+    private final Map<String, Kernel> kernels = new ConcurrentHashMap<>();
 
     CudaContext(Gpu gpu) {
         JCudaDriver.cuDeviceGet(device, gpu.ordinal());
@@ -32,18 +33,27 @@ final class CudaContext implements AutoCloseable {
     }
 
     /** A kernel of a PTX resource, the module loaded once. */
-    CUfunction function(String ptx, String name) {
-        return functions.computeIfAbsent(ptx + "#" + name, key -> {
+    Kernel function(String ptx, String name) {
+        return kernels.computeIfAbsent(ptx + "#" + name, key -> {
+            Module m = modules.computeIfAbsent(ptx, Module::load);
+            String signature = m.signatures.get(name);
+            if (signature == null) {
+                throw new IllegalStateException("no kernel " + name + " in " + ptx);
+            }
             CUfunction f = new CUfunction();
-            JCudaDriver.cuModuleGetFunction(f, modules.computeIfAbsent(ptx, this::load), name);
-            return f;
+            JCudaDriver.cuModuleGetFunction(f, m.module, name);
+            return new Kernel(name, f, signature);
         });
     }
 
-    private CUmodule load(String ptx) {
-        CUmodule module = new CUmodule();
-        JCudaDriver.cuModuleLoadData(module, Ptx.read(ptx));
-        return module;
+    /** A loaded module and the parameter kinds of its kernels. */
+    private record Module(CUmodule module, Map<String, String> signatures) {
+        static Module load(String ptx) {
+            byte[] text = Ptx.read(ptx);
+            CUmodule module = new CUmodule();
+            JCudaDriver.cuModuleLoadData(module, text);
+            return new Module(module, Kernel.signatures(new String(text, StandardCharsets.US_ASCII)));
+        }
     }
 
     /**
@@ -60,9 +70,9 @@ final class CudaContext implements AutoCloseable {
     @Override
     public void close() {
         use();
-        modules.values().forEach(JCudaDriver::cuModuleUnload);
+        modules.values().forEach(m -> JCudaDriver.cuModuleUnload(m.module()));
         modules.clear();
-        functions.clear();
+        kernels.clear();
         JCudaDriver.cuDevicePrimaryCtxRelease(device);
     }
 }

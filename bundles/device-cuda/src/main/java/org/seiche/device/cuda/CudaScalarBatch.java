@@ -3,7 +3,6 @@ package org.seiche.device.cuda;
 import java.util.List;
 
 import jcuda.driver.CUdeviceptr;
-import jcuda.driver.CUfunction;
 
 import org.seiche.api.NdArray;
 import org.seiche.scalar.ScalarBatch;
@@ -123,7 +122,7 @@ final class CudaScalarBatch implements ScalarBatch {
         }
     }
 
-    private void step(CUfunction kernel, int group, CUdeviceptr spatial) {
+    private void step(Kernel kernel, int group, CUdeviceptr spatial) {
         List<Object> args = op.stepPrefix();
         fields.addTo(args);
         args.add(spatial);

@@ -3,7 +3,6 @@ package org.seiche.device.cuda;
 import jcuda.NativePointerObject;
 import jcuda.Pointer;
 import jcuda.driver.CUdeviceptr;
-import jcuda.driver.CUfunction;
 import jcuda.driver.JCudaDriver;
 
 /**
@@ -22,12 +21,12 @@ final class Launch {
     }
 
     /** One thread per cell of a columns x rows block, for each of shots. */
-    static void cells(CUfunction f, int columns, int rows, int shots, Object... args) {
+    static void cells(Kernel f, int columns, int rows, int shots, Object... args) {
         run(f, blocks(columns, BLOCK_X), blocks(rows, BLOCK_Y), shots, BLOCK_X, BLOCK_Y, args);
     }
 
     /** One thread per shot. */
-    static void shots(CUfunction f, int shots, Object... args) {
+    static void shots(Kernel f, int shots, Object... args) {
         run(f, blocks(shots, BLOCK_SHOTS), 1, 1, BLOCK_SHOTS, 1, args);
     }
 
@@ -35,12 +34,25 @@ final class Launch {
         return (threads + perBlock - 1) / perBlock;
     }
 
-    private static void run(CUfunction f, int gx, int gy, int gz, int bx, int by, Object[] args) {
+    private static void run(Kernel k, int gx, int gy, int gz, int bx, int by, Object[] args) {
+        String given = kinds(args);
+        if (!given.equals(k.signature())) {
+            throw new IllegalStateException("kernel " + k.name() + " takes (" + k.signature() + "), given (" + given + ")");
+        }
         NativePointerObject[] params = new NativePointerObject[args.length];
         for (int i = 0; i < args.length; i++) {
             params[i] = parameter(args[i]);
         }
-        JCudaDriver.cuLaunchKernel(f, gx, gy, gz, bx, by, 1, 0, null, Pointer.to(params), null);
+        JCudaDriver.cuLaunchKernel(k.function(), gx, gy, gz, bx, by, 1, 0, null, Pointer.to(params), null);
+    }
+
+    /** The arguments' kinds as in a {@link Kernel#signature()}: 'i' an int, 'p' a pointer or null, '?' anything else. */
+    static String kinds(Object[] args) {
+        StringBuilder s = new StringBuilder();
+        for (Object a : args) {
+            s.append(a instanceof Integer ? 'i' : a == null || a instanceof CUdeviceptr ? 'p' : '?');
+        }
+        return s.toString();
     }
 
     private static Pointer parameter(Object arg) {

@@ -2,21 +2,19 @@ package org.seiche.device.cuda;
 
 import java.util.List;
 
-import jcuda.driver.CUfunction;
-
 import org.seiche.api.Precision;
 
 /** The kernels of scalar.cu for one precision and accuracy (their C names end in f / d and the accuracy). */
 final class ScalarFunctions {
-    final CUfunction forward;
-    final CUfunction adjoint;
-    final CUfunction image;
-    final CUfunction record;
-    final CUfunction inject;
-    final CUfunction sourceGradient;
+    final Kernel forward;
+    final Kernel adjoint;
+    final Kernel image;
+    final Kernel record;
+    final Kernel inject;
+    final Kernel sourceGradient;
 
     ScalarFunctions(CudaContext context, Precision precision, int accuracy) {
-        List<CUfunction> f = names(precision, accuracy).stream()
+        List<Kernel> f = names(precision, accuracy).stream()
                 .map(name -> context.function(CudaProbe.SCALAR_PTX, name)).toList();
         forward = f.get(0);
         adjoint = f.get(1);
