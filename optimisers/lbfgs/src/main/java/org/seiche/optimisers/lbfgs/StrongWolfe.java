@@ -1,6 +1,7 @@
 package org.seiche.optimisers.lbfgs;
 
 import org.seiche.api.Objective;
+import org.seiche.api.SeicheException;
 import org.seiche.inversion.support.Vectors;
 
 /**
@@ -8,7 +9,9 @@ import org.seiche.inversion.support.Vectors;
  * Wright, algorithms 3.5 and 3.6): sufficient decrease phi(a) <= phi(0) + c1 a phi'(0) and
  * |phi'(a)| <= c2 |phi'(0)|. Steps double until the minimum is bracketed, then a safeguarded
  * cubic through the bracket's values and slopes narrows it. Within a budget of evaluations;
- * when it runs out, the lowest point with sufficient decrease is taken.
+ * when it runs out, the lowest point with sufficient decrease is taken. A trial point the
+ * objective refuses (a model the propagator will not run, e.g. a negative velocity) counts
+ * as a step too long, so the search shrinks instead of ending the inversion.
  */
 final class StrongWolfe {
     static final double C1 = 1e-4;
@@ -82,7 +85,12 @@ final class StrongWolfe {
     private Point evaluate(double alpha) {
         evaluations++;
         double[] xa = Vectors.axpy(alpha, d, x);
-        Objective.Evaluation e = f.evaluate(xa);
+        Objective.Evaluation e;
+        try {
+            e = f.evaluate(xa);
+        } catch (SeicheException refused) {
+            return new Point(alpha, xa, Double.POSITIVE_INFINITY, Double.NaN);
+        }
         Point p = new Point(alpha, xa, e.loss(), Vectors.dot(e.gradient(), d));
         if (decreases(p) && (best == null || p.phi < best.phi)) {
             best = p;

@@ -101,6 +101,23 @@ class LbfgsTest {
     }
 
     @Test
+    void aTrialModelTheObjectiveRefusesShortensTheStep() {
+        // f = (x - 1)^2 / 2, refusing x < 0.5 as a propagator refuses negative velocities
+        Objective refusing = new Objective() {
+            @Override
+            public Evaluation evaluate(double[] x) {
+                if (x[0] < 0.5) {
+                    throw new SeicheException("model.parameters.v: must be positive");
+                }
+                return new Evaluation(0.5 * (x[0] - 1) * (x[0] - 1), new double[] {x[0] - 1});
+            }
+        };
+        double[] x = {3};
+        StrongWolfe.Point p = StrongWolfe.search(refusing, x, refusing.evaluate(x), new double[] {-2}, 10, 20);
+        assertTrue(p.x()[0] >= 0.5 && p.phi() < refusing.evaluate(x).loss(), "x " + p.x()[0]);
+    }
+
+    @Test
     void aZeroGradientLeavesXAlone() {
         Problems.Problem f = Problems.quadratic(Problems.spectrum(3, 2), new double[3], 1, 1);
         double[] x = new double[3];

@@ -24,7 +24,7 @@ final class ConjugateGradients {
         double rr = Vectors.dot(r, r);
         double stop = tolerance * tolerance * rr;
         for (int j = 0; j < maxIterations; j++) {
-            double[] hd = f.hessianVector(x, d);
+            double[] hd = HessianProducts.times(f, x, d, TruncatedNewtonOptimiser.NAME);
             double curvature = Vectors.dot(d, hd);
             if (!(curvature > 0)) {
                 return new Result(p, j == 0);

@@ -15,7 +15,7 @@ final class DenseHessian {
         for (int j = 0; j < n; j++) {
             double[] e = new double[n];
             e[j] = 1;
-            h[j] = f.hessianVector(x, e);
+            h[j] = HessianProducts.times(f, x, e, NewtonOptimiser.NAME);
         }
         // rows are the products' columns; (H + H^T) / 2 removes the products' rounding asymmetry
         double[][] sym = new double[n][n];

@@ -19,7 +19,7 @@ import org.seiche.inversion.support.Vectors;
  */
 @Component(service = Optimiser.class, property = Optimiser.PROPERTY + "=truncated-newton")
 public final class TruncatedNewtonOptimiser implements Optimiser {
-    private static final String NAME = "truncated-newton";
+    static final String NAME = "truncated-newton";
 
     @Override
     public String name() {

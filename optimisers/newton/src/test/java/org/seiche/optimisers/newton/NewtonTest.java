@@ -131,6 +131,18 @@ class NewtonTest {
     }
 
     @Test
+    void anObjectiveWithoutHessianProductsGetsOneLine() {
+        Objective gradientOnly = x -> new Objective.Evaluation(0, new double[] {1, 1});
+        double[] x = {1, 1};
+        assertEquals("inversion.optimiser: truncated-newton needs Hessian-vector products and this objective gives no"
+                + " Hessian-vector products; use lbfgs, or a propagator that gives them",
+                assertThrows(SeicheException.class, () -> new TruncatedNewtonOptimiser().start(Map.of(), 2)
+                        .step(x, gradientOnly.evaluate(x), gradientOnly)).getMessage());
+        assertTrue(assertThrows(SeicheException.class, () -> new NewtonOptimiser().start(Map.of(), 2)
+                .step(x, gradientOnly.evaluate(x), gradientOnly)).getMessage().startsWith("inversion.optimiser: newton"));
+    }
+
+    @Test
     void newtonRefusesModelsTooLargeForADenseHessian() {
         assertTrue(assertThrows(SeicheException.class, () -> new NewtonOptimiser().start(Map.of(), 100_000)).getMessage()
                 .startsWith("inversion.optimiser: newton builds a dense Hessian of 100000 x 100000 values"));
