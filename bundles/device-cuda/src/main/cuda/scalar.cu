@@ -1,5 +1,7 @@
 // The scalar propagator's kernels (PHYSICS.md, "Scalar"), the same arithmetic as the CPU
-// kernels of org.seiche.scalar.cpu (DoubleStencil, DoubleBatch), for one batch of shots.
+// kernels of org.seiche.scalar.cpu (DoubleStencil, DoubleBatch), for one batch of shots:
+// the forward and adjoint steps, the imaging condition, recording and injection; and
+// Born's forward step (the background with its scattered field).
 //
 // Layout: a padded 2-D grid of rows x cols cells, row-major; every wavefield holds all
 // shots of the batch one after the other (shot s at offset s * cells). Traces are
@@ -15,22 +17,27 @@
 // No shared memory or barriers: the host-emulation test runs this file on the CPU by
 // looping over blockIdx and threadIdx (src/test/cuda/host_shim.h).
 
-#define SEICHE_PML_ARGS(T)                                                            \
+// Grid geometry and coefficients, as every step kernel takes them first.
+#define SEICHE_GRID_ARGS(T)                                                           \
+    int rows, int cols, int y0, int y1, int x0, int x1, int iy0, int iy1, int ix0, int ix1, \
+    const T *__restrict__ v2dt2, const T *__restrict__ coef,                          \
     const T *__restrict__ ay, const T *__restrict__ by, const T *__restrict__ dby,    \
     const T *__restrict__ ax, const T *__restrict__ bx, const T *__restrict__ dbx
 
-// Grid geometry, coefficients and the fields of one step, as every step kernel takes them.
-#define SEICHE_STEP_ARGS(T)                                                           \
-    int rows, int cols, int y0, int y1, int x0, int x1, int iy0, int iy1, int ix0, int ix1, \
-    const T *__restrict__ v2dt2, const T *__restrict__ coef, SEICHE_PML_ARGS(T),      \
-    const T *__restrict__ u, T *__restrict__ next,                                    \
-    const T *__restrict__ py, T *__restrict__ pyNext, const T *__restrict__ zy, T *__restrict__ zyNext, \
-    const T *__restrict__ px, T *__restrict__ pxNext, const T *__restrict__ zx, T *__restrict__ zxNext, \
-    T *__restrict__ spatial
+// One wavefield's state: u, the previous u (overwritten with the next), psi and zeta of
+// rows and of columns with their next buffers. N names a second field (Born's scattered one).
+#define SEICHE_FIELD_ARGS(T, N)                                                       \
+    const T *__restrict__ u##N, T *__restrict__ next##N,                              \
+    const T *__restrict__ py##N, T *__restrict__ pyNext##N, const T *__restrict__ zy##N, T *__restrict__ zyNext##N, \
+    const T *__restrict__ px##N, T *__restrict__ pxNext##N, const T *__restrict__ zx##N, T *__restrict__ zxNext##N
 
-#define SEICHE_STEP_PASS                                                              \
-    rows, cols, y0, y1, x0, x1, iy0, iy1, ix0, ix1, v2dt2, coef, ay, by, dby, ax, bx, dbx, \
-    u, next, py, pyNext, zy, zyNext, px, pxNext, zx, zxNext, spatial
+#define SEICHE_STEP_ARGS(T) SEICHE_GRID_ARGS(T), SEICHE_FIELD_ARGS(T, ), T *__restrict__ spatial
+
+#define SEICHE_GRID_PASS rows, cols, y0, y1, x0, x1, iy0, iy1, ix0, ix1, v2dt2, coef, ay, by, dby, ax, bx, dbx
+#define SEICHE_FIELD_PASS(N) u##N, next##N, py##N, pyNext##N, zy##N, zyNext##N, px##N, pxNext##N, zx##N, zxNext##N
+// What spatial_term reads of the grid and of one field.
+#define SEICHE_TERM_PASS(N) cols, iy0, iy1, ix0, ix1, coef, ay, by, dby, ax, bx, dbx, u##N, py##N, pyNext##N, \
+    zy##N, zyNext##N, px##N, pxNext##N, zx##N, zxNext##N
 
 // The second difference of f along one dimension (stride s) at cell i.
 template <typename T, int G>
@@ -100,18 +107,24 @@ __device__ void update(T *next, const T *u, T v2dt2, T s, T *spatial, size_t i) 
     }
 }
 
-// One step at one cell of one shot: next = v^2 dt^2 S + 2 u - next (next holds the
-// previous field), S summing one term per dimension, plain where no PML term reaches.
-// The adjoint step is the same with the adjoint PML terms. spatial, when given, gets S.
+// The cell (x, y) of shot blockIdx.z this thread updates; false outside the domain.
+__device__ inline bool domain_cell(int rows, int cols, int y0, int y1, int x0, int x1, int &y, int &x,
+                                   size_t &shot, size_t &i) {
+    x = x0 + blockIdx.x * blockDim.x + threadIdx.x;
+    y = y0 + blockIdx.y * blockDim.y + threadIdx.y;
+    shot = (size_t) blockIdx.z * rows * cols;
+    i = shot + (size_t) y * cols + x;
+    return x < x1 && y < y1;
+}
+
+// The spatial term S of one field at cell i = (y, x) of its shot, one term per dimension,
+// plain where no PML term reaches; the forward or adjoint PML terms elsewhere, which also
+// write the next PML memories.
 template <typename T, int G, bool ADJOINT>
-__device__ void step(SEICHE_STEP_ARGS(T)) {
-    int x = x0 + blockIdx.x * blockDim.x + threadIdx.x;
-    int y = y0 + blockIdx.y * blockDim.y + threadIdx.y;
-    if (x >= x1 || y >= y1) {
-        return;
-    }
-    size_t shot = (size_t) blockIdx.z * rows * cols;
-    size_t i = shot + (size_t) y * cols + x;
+__device__ T spatial_term(int y, int x, size_t i, int cols, int iy0, int iy1, int ix0, int ix1, const T *coef,
+                          const T *ay, const T *by, const T *dby, const T *ax, const T *bx, const T *dbx,
+                          const T *u, const T *py, T *pyNext, const T *zy, T *zyNext,
+                          const T *px, T *pxNext, const T *zx, T *zxNext) {
     const T *cy1 = coef;
     const T *cy2 = coef + G + 1;
     const T *cx1 = coef + 2 * (G + 1);
@@ -124,8 +137,7 @@ __device__ void step(SEICHE_STEP_ARGS(T)) {
         for (int k = 1; k <= G; k++) {
             s += cy2[k] * (u[i + k * cols] + u[i - k * cols]) + cx2[k] * (u[i + k] + u[i - k]);
         }
-        update(next, u, v2dt2[i - shot], s, spatial, i);
-        return;
+        return s;
     }
     T sy;
     if (plainY) {
@@ -135,15 +147,44 @@ __device__ void step(SEICHE_STEP_ARGS(T)) {
     } else {
         sy = forward_pml<T, G>(0, u, py, pyNext, zy, zyNext, i, cols, y, ay, by, dby, cy1, cy2);
     }
-    T s;
     if (plainX) {
-        s = sy + second_difference<T, G>(u, i, 1, cx2);
+        return sy + second_difference<T, G>(u, i, 1, cx2);
     } else if (ADJOINT) {
-        s = adjoint_pml<T, G>(sy, u, px, pxNext, zx, zxNext, i, 1, x, ax, bx, dbx, cx1, cx2);
-    } else {
-        s = forward_pml<T, G>(sy, u, px, pxNext, zx, zxNext, i, 1, x, ax, bx, dbx, cx1, cx2);
+        return adjoint_pml<T, G>(sy, u, px, pxNext, zx, zxNext, i, 1, x, ax, bx, dbx, cx1, cx2);
     }
+    return forward_pml<T, G>(sy, u, px, pxNext, zx, zxNext, i, 1, x, ax, bx, dbx, cx1, cx2);
+}
+
+// One step at one cell of one shot, forward or adjoint: next = v^2 dt^2 S + 2 u - next.
+// spatial, when given, gets S (the stored step of a gradient run).
+template <typename T, int G, bool ADJOINT>
+__device__ void step(SEICHE_STEP_ARGS(T)) {
+    int y, x;
+    size_t shot, i;
+    if (!domain_cell(rows, cols, y0, y1, x0, x1, y, x, shot, i)) {
+        return;
+    }
+    T s = spatial_term<T, G, ADJOINT>(y, x, i, SEICHE_TERM_PASS());
     update(next, u, v2dt2[i - shot], s, spatial, i);
+}
+
+// Born (PHYSICS.md): the background step and, alongside, the scattered field u1 with the
+// same operator, driven by the derivative of the background update along the scatter:
+// next1 = v^2 dt^2 S1 + 2 u1 - next1 + scale v^2 dt^2 S, scale = 2 scatter / v per padded
+// cell (zero in the PML). The source's share (scale times the source term) is injected
+// into next1 by scalar_inject with scale. spatial, when given, gets the background S.
+template <typename T, int G>
+__device__ void born_step(SEICHE_STEP_ARGS(T), SEICHE_FIELD_ARGS(T, 1), const T *__restrict__ scale) {
+    int y, x;
+    size_t shot, i;
+    if (!domain_cell(rows, cols, y0, y1, x0, x1, y, x, shot, i)) {
+        return;
+    }
+    T s = spatial_term<T, G, false>(y, x, i, SEICHE_TERM_PASS());
+    T s1 = spatial_term<T, G, false>(y, x, i, SEICHE_TERM_PASS(1));
+    T c = v2dt2[i - shot];
+    update(next, u, c, s, spatial, i);
+    next1[i] = c * s1 + 2 * u1[i] - next1[i] + scale[i - shot] * c * s;
 }
 
 // Imaging condition of the adjoint run: gradient += weight * mu * S over the domain, per shot.
@@ -211,10 +252,14 @@ __device__ void source_gradient(int shots, int count, int cells, int steps, int 
 // scalar_forward_f4 is the float step of accuracy 4.
 #define SEICHE_STEP_KERNELS(T, P, A)                                                  \
     extern "C" __global__ void scalar_forward_##P##A(SEICHE_STEP_ARGS(T)) {           \
-        step<T, A / 2, false>(SEICHE_STEP_PASS);                                      \
+        step<T, A / 2, false>(SEICHE_GRID_PASS, SEICHE_FIELD_PASS(), spatial);        \
     }                                                                                 \
     extern "C" __global__ void scalar_adjoint_##P##A(SEICHE_STEP_ARGS(T)) {           \
-        step<T, A / 2, true>(SEICHE_STEP_PASS);                                       \
+        step<T, A / 2, true>(SEICHE_GRID_PASS, SEICHE_FIELD_PASS(), spatial);         \
+    }                                                                                 \
+    extern "C" __global__ void born_forward_##P##A(SEICHE_STEP_ARGS(T), SEICHE_FIELD_ARGS(T, 1), \
+                                                   const T *__restrict__ scale) {     \
+        born_step<T, A / 2>(SEICHE_GRID_PASS, SEICHE_FIELD_PASS(), spatial, SEICHE_FIELD_PASS(1), scale); \
     }
 
 #define SEICHE_KERNELS(T, P)                                                          \

@@ -31,18 +31,34 @@ final class HostEmulator {
                 "src/test/cuda/host_driver.cpp", "-o", driver.toString()), "g++");
     }
 
+    /** A forward run storing every step, then the adjoint run with the given adjoint samples. */
     KernelRun run(ScalarCase.Prepared p, NdArray innerAdjoint) throws IOException, InterruptedException {
+        return run(p, innerAdjoint, null);
+    }
+
+    /** Born's forward run: the scattered field's samples, scale = 2 scatter / v on the padded grid. */
+    NdArray born(ScalarCase.Prepared p, double[] scale) throws IOException, InterruptedException {
+        var problem = p.problem();
+        NdArray noAdjoint = NdArray.zeros(problem.receivers().shots(), problem.receivers().perShot(), problem.steps().steps());
+        return run(p, noAdjoint, scale).samples();
+    }
+
+    private KernelRun run(ScalarCase.Prepared p, NdArray innerAdjoint, double[] bornScale)
+            throws IOException, InterruptedException {
         var problem = p.problem();
         ScalarLayout layout = new ScalarLayout(problem.grid());
         int steps = problem.steps().steps();
         int shots = problem.sources().shots();
         int ns = problem.sources().perShot();
         int nr = problem.receivers().perShot();
-        Path in = work.resolve(p.source().name() + "-" + p.precision().label() + ".case");
-        Path out = work.resolve(p.source().name() + "-" + p.precision().label() + ".out");
+        String name = p.source().name() + "-" + p.precision().label() + (bornScale != null ? "-born" : "");
+        Path in = work.resolve(name + ".case");
+        Path out = work.resolve(name + ".out");
         try (OutputStream file = Files.newOutputStream(in)) {
             Writer w = new Writer(file);
-            w.ints(p.precision() == Precision.FLOAT64 ? 8 : 4, layout.accuracy, 1, shots, ns, nr, steps);
+            boolean born = bornScale != null;
+            w.ints(p.precision() == Precision.FLOAT64 ? 8 : 4, layout.accuracy, born ? 0 : 1, shots, ns, nr, steps,
+                    born ? 1 : 0);
             w.ints(layout.geometry);
             w.ints(problem.sources().cells());
             w.ints(problem.receivers().cells());
@@ -53,6 +69,9 @@ final class HostEmulator {
             w.doubles(problem.grid().v2dt2());
             w.doubles(p.injection().terms().data());
             w.doubles(innerAdjoint.data());
+            if (born) {
+                w.doubles(bornScale);
+            }
         }
         run(List.of(driver.toString(), in.toString(), out.toString()), "host_driver");
         ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(out)).order(ByteOrder.LITTLE_ENDIAN);

@@ -28,13 +28,16 @@ class PtxTest {
             return;
         }
         Map<String, String> ptx = Kernel.signatures(new String(Ptx.read(CudaProbe.SCALAR_PTX), StandardCharsets.US_ASCII));
-        assertEquals(24, ptx.size(), ptx.keySet().toString());
+        assertEquals(32, ptx.size(), ptx.keySet().toString());
         for (Precision precision : Precision.values()) {
             for (int accuracy = 2; accuracy <= 8; accuracy += 2) {
                 List<String> names = ScalarFunctions.names(precision, accuracy);
                 for (int k = 0; k < names.size(); k++) {
                     assertEquals(SIGNATURES.get(k), ptx.get(names.get(k)), names.get(k));
                 }
+                // Born's step: the scalar step's arguments, the scattered field's ten arrays, the scale
+                String born = "born_forward_" + (precision == Precision.FLOAT64 ? "d" : "f") + accuracy;
+                assertEquals("i".repeat(10) + "p".repeat(30), ptx.get(born), born);
             }
         }
     }
