@@ -16,8 +16,6 @@ public final class Problems {
 
         public abstract double[] minimiser();
 
-        public abstract double minimum();
-
         /** ||x - x*|| / ||x0 - x*||. */
         public double error(double[] x, double[] x0) {
             double[] xs = minimiser();
@@ -69,11 +67,6 @@ public final class Problems {
             public double[] minimiser() {
                 return minimiser.clone();
             }
-
-            @Override
-            public double minimum() {
-                return 0;
-            }
         };
     }
 
@@ -111,11 +104,6 @@ public final class Problems {
             @Override
             public double[] minimiser() {
                 return new double[] {1, 1};
-            }
-
-            @Override
-            public double minimum() {
-                return 0;
             }
         };
     }

@@ -30,12 +30,16 @@ final class CurvaturePairs {
         changes.clear();
     }
 
-    /** Keeps the pair if it shows positive curvature, dropping the oldest beyond the history. */
+    /** Keeps the pair if it shows positive curvature. */
     void add(double[] s, double[] y) {
         double sy = Vectors.dot(s, y);
-        if (!(sy > MIN_COSINE * Math.sqrt(Vectors.dot(s, s) * Vectors.dot(y, y)))) {
-            return;
+        if (sy > MIN_COSINE * Math.sqrt(Vectors.dot(s, s) * Vectors.dot(y, y))) {
+            keep(s, y);
         }
+    }
+
+    /** Appends a pair, dropping the oldest beyond the history. */
+    private void keep(double[] s, double[] y) {
         steps.add(s);
         changes.add(y);
         if (steps.size() > history) {
@@ -73,9 +77,11 @@ final class CurvaturePairs {
         return changes;
     }
 
+    /** Saved pairs, newest last; a shorter history than the saved run's keeps the newest. */
     void restore(List<double[]> s, List<double[]> y) {
         clear();
-        steps.addAll(s);
-        changes.addAll(y);
+        for (int i = 0; i < Math.min(s.size(), y.size()); i++) {
+            keep(s.get(i), y.get(i));
+        }
     }
 }
