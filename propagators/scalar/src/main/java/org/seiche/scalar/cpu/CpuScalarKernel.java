@@ -8,14 +8,31 @@ import org.seiche.scalar.ScalarKernel;
 import org.seiche.scalar.ScalarOperator;
 
 /**
- * The scalar kernels on the CPU's cores, in float32 or float64. Keeps a pool of arrays so
- * that repeated runs reuse their wavefields and stored steps.
+ * The scalar kernels on the CPU's cores, in float32 or float64, in SIMD lanes when the JVM
+ * has the vector module. Keeps a pool of arrays so that repeated runs reuse their
+ * wavefields and stored steps.
  */
 @Component(service = ScalarKernel.class, property = ScalarKernel.PROPERTY + "=" + CpuScalarKernel.DEVICE)
 public final class CpuScalarKernel implements ScalarKernel {
     static final String DEVICE = "cpu";
 
     private final ArrayPool pool = new ArrayPool();
+    private final boolean vectorised;
+
+    /** Runs SIMD loops when the JVM has the vector module (see {@link VectorSupport}). */
+    public CpuScalarKernel() {
+        this(VectorSupport.available());
+    }
+
+    /** With vectorised false, the portable reference loops only. */
+    public CpuScalarKernel(boolean vectorised) {
+        this.vectorised = vectorised && VectorSupport.available();
+    }
+
+    /** Whether this kernel runs the SIMD loops. */
+    public boolean vectorised() {
+        return vectorised;
+    }
 
     @Override
     public String deviceName() {
@@ -32,7 +49,7 @@ public final class CpuScalarKernel implements ScalarKernel {
         if (!supports(grid.ndim())) {
             throw new IllegalArgumentException("the CPU scalar kernel is 2-D only, got a " + grid.ndim() + "-D grid");
         }
-        return precision == Precision.FLOAT64 ? new DoubleOperator(grid, device, pool)
-                : new FloatOperator(grid, device, pool);
+        return precision == Precision.FLOAT64 ? new DoubleOperator(grid, device, pool, vectorised)
+                : new FloatOperator(grid, device, pool, vectorised);
     }
 }

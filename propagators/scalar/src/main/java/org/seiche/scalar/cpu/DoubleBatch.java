@@ -26,7 +26,7 @@ final class DoubleBatch implements ScalarBatch {
     private final boolean wholeShots;
     private final DoubleWavefield[] fields;
     private final double[][] rows;
-    private final double[][][] stored;
+    private final DoubleHistory[] stored;
     private final double[][] gradients;
     private long peak;
     private boolean closed;
@@ -55,7 +55,7 @@ final class DoubleBatch implements ScalarBatch {
                 rows[s * bands + band] = new double[coefficients.columns];
             }
         }
-        stored = storeInterval > 0 ? new double[shots][storedSteps(steps, storeInterval)][] : null;
+        stored = storeInterval > 0 ? new DoubleHistory[shots] : null;
         gradients = new double[shots][];
         notePeak();
     }
@@ -69,12 +69,8 @@ final class DoubleBatch implements ScalarBatch {
         int cells = coefficients.cells();
         for (int s = 0; s < shots; s++) {
             fields[s].clear();
-            if (stored != null) {
-                for (int k = 0; k < stored[s].length; k++) {
-                    if (stored[s][k] == null) {
-                        stored[s][k] = (double[]) pool.take(double.class, cells);
-                    }
-                }
+            if (stored != null && stored[s] == null) {
+                stored[s] = new DoubleHistory(pool, cells, storedSteps(steps, storeInterval));
             }
         }
         notePeak();
@@ -172,15 +168,16 @@ final class DoubleBatch implements ScalarBatch {
             int count = coefficients.domainEnd[0] - first;
             int from = first + count * band / bands;
             int to = first + count * (band + 1) / bands;
-            double[] spatial = spatialSlot >= 0 ? stored[s][spatialSlot] : null;
+            double[] spatial = spatialSlot >= 0 ? stored[s].array(spatialSlot) : null;
+            int at = spatialSlot >= 0 ? stored[s].offset(spatialSlot) : 0;
             if (adjoint) {
                 if (spatial != null) {
                     // d loss / d (v^2 dt^2) gathers lambda[t + 1] S[t] = mu S / (v^2 dt^2), divided at the end
-                    stencil.image(gradients[s], fields[s].u, spatial, from, to, storeInterval);
+                    stencil.image(gradients[s], fields[s].u, spatial, at, from, to, storeInterval);
                 }
-                stencil.step(fields[s], from, to, true, null, rows[s * bands + band]);
+                stencil.step(fields[s], from, to, true, null, 0, rows[s * bands + band]);
             } else {
-                stencil.step(fields[s], from, to, false, spatial, rows[s * bands + band]);
+                stencil.step(fields[s], from, to, false, spatial, at, rows[s * bands + band]);
             }
         }
     }
@@ -234,16 +231,16 @@ final class DoubleBatch implements ScalarBatch {
 
     /** Counts the arrays held now into the peak. */
     private void notePeak() {
+        int cells = coefficients.cells();
         long arrays = (long) shots * DoubleWavefield.ARRAYS;
+        long bytes = 0;
         for (int s = 0; s < shots; s++) {
             arrays += gradients[s] != null ? 1 : 0;
-            if (stored != null) {
-                for (var step : stored[s]) {
-                    arrays += step != null ? 1 : 0;
-                }
+            if (stored != null && stored[s] != null) {
+                bytes += DoubleHistory.bytes(cells, storedSteps(steps, storeInterval));
             }
         }
-        peak = Math.max(peak, arrays * coefficients.cells() * Double.BYTES);
+        peak = Math.max(peak, bytes + arrays * cells * Double.BYTES);
     }
 
     @Override
@@ -261,11 +258,9 @@ final class DoubleBatch implements ScalarBatch {
             fields[s].release(pool);
             pool.give(gradients[s]);
             gradients[s] = null;
-            if (stored != null) {
-                for (int k = 0; k < stored[s].length; k++) {
-                    pool.give(stored[s][k]);
-                    stored[s][k] = null;
-                }
+            if (stored != null && stored[s] != null) {
+                stored[s].release(pool);
+                stored[s] = null;
             }
         }
     }

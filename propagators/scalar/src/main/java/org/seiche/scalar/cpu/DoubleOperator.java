@@ -13,9 +13,9 @@ final class DoubleOperator implements ScalarOperator {
     private final Device device;
     private final ArrayPool pool;
 
-    DoubleOperator(ScalarGrid grid, Device device, ArrayPool pool) {
+    DoubleOperator(ScalarGrid grid, Device device, ArrayPool pool, boolean vectorised) {
         this.coefficients = new DoubleCoefficients(grid);
-        this.stencil = new DoubleStencil(coefficients);
+        this.stencil = vectorised ? DoubleVectorStencil.of(coefficients) : new DoubleStencil(coefficients);
         this.device = device;
         this.pool = pool;
     }
@@ -27,12 +27,14 @@ final class DoubleOperator implements ScalarOperator {
 
     @Override
     public long bytesPerShot(int steps, int storeInterval) {
-        long cells = coefficients.cells();
+        int cells = coefficients.cells();
         long arrays = DoubleWavefield.ARRAYS;
+        long history = 0;
         if (storeInterval > 0) {
-            // the stored steps and the gradient accumulator of the adjoint run
-            arrays += DoubleBatch.storedSteps(steps, storeInterval) + 1;
+            // the stored steps, and the gradient accumulator of the adjoint run
+            arrays += 1;
+            history = DoubleHistory.bytes(cells, DoubleBatch.storedSteps(steps, storeInterval));
         }
-        return arrays * cells * Double.BYTES;
+        return history + arrays * cells * Double.BYTES;
     }
 }

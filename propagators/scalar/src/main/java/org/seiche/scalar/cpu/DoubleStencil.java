@@ -13,18 +13,21 @@ package org.seiche.scalar.cpu;
  * Adjoint, run on mu = v^2 dt^2 lambda (so that the interior step is the forward one), with
  * P, Z the adjoints of p, z and q = (1 + b) mu + b Z: S_d = D2((1 + b) q) - D((D b) q + b P);
  * P' = a (P - D q); Z' = a (mu + Z).
+ * <p>
+ * These loops are the portable reference; {@link DoubleVectorStencil} overrides them with
+ * SIMD loops (the Java Vector API) and hands each segment's tail back to them.
  */
-final class DoubleStencil {
-    private final int columns;
-    private final int guard;
-    private final double[] v2dt2;
-    private final int[] stride;
-    private final double[][] a;
-    private final double[][] b;
-    private final double[][] db;
-    private final double[][] first;
-    private final double[][] second;
-    private final double centre;
+class DoubleStencil {
+    final int columns;
+    final int guard;
+    final double[] v2dt2;
+    final int[] stride;
+    final double[][] a;
+    final double[][] b;
+    final double[][] db;
+    final double[][] first;
+    final double[][] second;
+    final double centre;
     private final int firstColumn;
     private final int endColumn;
     private final int interiorColumn;
@@ -53,45 +56,51 @@ final class DoubleStencil {
 
     /**
      * Steps rows [rowStart, rowEnd). {@code spatial}, when not null, receives S of every
-     * updated cell (the forward run's stored step). {@code row} is scratch of a row's length.
+     * updated cell i at spatial[at + i] (the forward run's stored step). {@code row} is
+     * scratch of a row's length.
      */
-    void step(DoubleWavefield w, int rowStart, int rowEnd, boolean adjoint, double[] spatial, double[] row) {
+    void step(DoubleWavefield w, int rowStart, int rowEnd, boolean adjoint, double[] spatial, int at, double[] row) {
         for (int y = rowStart; y < rowEnd; y++) {
             if (y >= interiorRow && y < interiorEndRow) {
-                interior(w.u, w.previous, y * columns + interiorColumn, y * columns + interiorEndColumn, spatial);
-                edge(w, y, firstColumn, interiorColumn, adjoint, spatial, row);
-                edge(w, y, interiorEndColumn, endColumn, adjoint, spatial, row);
+                interior(w.u, w.previous, y * columns + interiorColumn, y * columns + interiorEndColumn, spatial, at);
+                edge(w, y, firstColumn, interiorColumn, adjoint, spatial, at, row);
+                edge(w, y, interiorEndColumn, endColumn, adjoint, spatial, at, row);
             } else {
                 pml(0, w, y, firstColumn, endColumn, adjoint, row, false);
                 plain(1, w.u, y, interiorColumn, interiorEndColumn, row, true);
                 pml(1, w, y, firstColumn, interiorColumn, adjoint, row, true);
                 pml(1, w, y, interiorEndColumn, endColumn, adjoint, row, true);
-                finish(w, y, firstColumn, endColumn, spatial, row);
+                finish(w, y, firstColumn, endColumn, spatial, at, row);
             }
         }
     }
 
-    /** Adds weight * mu * S over the domain cells of rows [rowStart, rowEnd): the imaging condition. */
-    void image(double[] gradient, double[] mu, double[] spatial, int rowStart, int rowEnd, int weight) {
+    /** Adds weight * mu * S (S at spatial[at + i]) over the domain cells of rows [rowStart, rowEnd). */
+    void image(double[] gradient, double[] mu, double[] spatial, int at, int rowStart, int rowEnd, int weight) {
         for (int y = rowStart; y < rowEnd; y++) {
-            int end = y * columns + endColumn;
-            for (int i = y * columns + firstColumn; i < end; i++) {
-                gradient[i] += weight * mu[i] * spatial[i];
-            }
+            imageSegment(gradient, mu, spatial, at, y * columns + firstColumn, y * columns + endColumn, weight);
+        }
+    }
+
+    /** gradient += weight * mu * S over cells [from, to). */
+    void imageSegment(double[] gradient, double[] mu, double[] spatial, int at, int from, int to, double weight) {
+        for (int i = from; i < to; i++) {
+            gradient[i] += weight * mu[i] * spatial[at + i];
         }
     }
 
     /** A row segment inside the interior rows but outside the interior columns. */
-    private void edge(DoubleWavefield w, int y, int from, int to, boolean adjoint, double[] spatial, double[] row) {
+    private void edge(DoubleWavefield w, int y, int from, int to, boolean adjoint, double[] spatial, int at,
+                      double[] row) {
         if (from < to) {
             plain(0, w.u, y, from, to, row, false);
             pml(1, w, y, from, to, adjoint, row, true);
-            finish(w, y, from, to, spatial, row);
+            finish(w, y, from, to, spatial, at, row);
         }
     }
 
     /** Both dimensions plain: the Laplacian, fused with the update. */
-    private void interior(double[] u, double[] next, int from, int to, double[] spatial) {
+    void interior(double[] u, double[] next, int from, int to, double[] spatial, int at) {
         final double[] cy = second[0];
         final double[] cx = second[1];
         final int sy = stride[0];
@@ -103,13 +112,13 @@ final class DoubleStencil {
             }
             next[i] = v2dt2[i] * s + 2 * u[i] - next[i];
             if (spatial != null) {
-                spatial[i] = s;
+                spatial[at + i] = s;
             }
         }
     }
 
     /** Sets or adds the plain second difference of f along d to row[x] for x in [from, to). */
-    private void plain(int d, double[] f, int y, int from, int to, double[] row, boolean add) {
+    void plain(int d, double[] f, int y, int from, int to, double[] row, boolean add) {
         final double[] c = second[d];
         final int s = stride[d];
         final int base = y * columns;
@@ -132,11 +141,11 @@ final class DoubleStencil {
     }
 
     /** The profile index along d of column x in row y: the row for d = 0, the column for d = 1. */
-    private static int profileIndex(int d, int y, int x) {
+    static int profileIndex(int d, int y, int x) {
         return d == 0 ? y : x;
     }
 
-    private void pmlForward(int d, DoubleWavefield w, int y, int from, int to, double[] row, boolean add) {
+    void pmlForward(int d, DoubleWavefield w, int y, int from, int to, double[] row, boolean add) {
         final int s = stride[d];
         final double[] pa = a[d];
         final double[] pb = b[d];
@@ -170,7 +179,7 @@ final class DoubleStencil {
         }
     }
 
-    private void pmlAdjoint(int d, DoubleWavefield w, int y, int from, int to, double[] row, boolean add) {
+    void pmlAdjoint(int d, DoubleWavefield w, int y, int from, int to, double[] row, boolean add) {
         final int s = stride[d];
         final double[] pa = a[d];
         final double[] pb = b[d];
@@ -208,7 +217,7 @@ final class DoubleStencil {
     }
 
     /** next = v^2 dt^2 S + 2 u - previous over a row segment, S from the row accumulator. */
-    private void finish(DoubleWavefield w, int y, int from, int to, double[] spatial, double[] row) {
+    void finish(DoubleWavefield w, int y, int from, int to, double[] spatial, int at, double[] row) {
         final double[] u = w.u;
         final double[] next = w.previous;
         final int base = y * columns;
@@ -216,7 +225,7 @@ final class DoubleStencil {
             int i = base + x;
             next[i] = v2dt2[i] * row[x] + 2 * u[i] - next[i];
             if (spatial != null) {
-                spatial[i] = row[x];
+                spatial[at + i] = row[x];
             }
         }
     }

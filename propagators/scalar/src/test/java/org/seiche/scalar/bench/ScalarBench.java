@@ -1,0 +1,130 @@
+package org.seiche.scalar.bench;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
+
+import org.seiche.api.Device;
+import org.seiche.api.ForwardRun;
+import org.seiche.api.Locations;
+import org.seiche.api.Model;
+import org.seiche.api.NdArray;
+import org.seiche.api.Precision;
+import org.seiche.api.PropagatorSettings;
+import org.seiche.api.ReceiverGroup;
+import org.seiche.api.Simulation;
+import org.seiche.api.SimulationSetup;
+import org.seiche.api.SourceGroup;
+import org.seiche.api.Survey;
+import org.seiche.scalar.ScalarPropagator;
+import org.seiche.scalar.cpu.CpuScalarKernel;
+import org.seiche.wave.Wavelets;
+
+/**
+ * The issue's benchmark, run by hand (not a test): a 500 x 500 model with a 20-cell PML,
+ * 1000 steps, accuracy 4, float32; 1 and 4 shots; forward, and forward + gradient.
+ * Prints Mcell-updates/s = (model + PML cells) x steps x shots / seconds.
+ * Arguments: [threads] [repeats] [precision] [pml width].
+ */
+public final class ScalarBench {
+    private static final int N = 500;
+    private static int PML = 20;
+    private static final int NT = 1000;
+
+    public static void main(String[] args) {
+        int threads = args.length > 0 ? Integer.parseInt(args[0]) : Runtime.getRuntime().availableProcessors();
+        int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        Precision precision = args.length > 2 ? Precision.parse(args[2]) : Precision.FLOAT32;
+        PML = args.length > 3 ? Integer.parseInt(args[3]) : PML;
+        Device device = new PoolDevice(threads);
+        ScalarPropagator propagator = new ScalarPropagator(new CpuScalarKernel());
+        System.out.printf("scalar %dx%d + %d PML, %d steps, accuracy 4, %s, %d threads%n", N, N, PML, NT,
+                precision.label(), threads);
+        for (int shots : new int[] {1, 4}) {
+            for (boolean gradient : new boolean[] {false, true}) {
+                try (Simulation sim = propagator.prepare(setup(shots, device, precision))) {
+                    double best = Double.MAX_VALUE;
+                    long peak = 0;
+                    for (int r = 0; r < repeats + 1; r++) {
+                        long t0 = System.nanoTime();
+                        try (ForwardRun run = sim.forward(IntStream.range(0, shots).toArray(),
+                                gradient ? Set.of("v") : Set.of())) {
+                            if (gradient) {
+                                NdArray d = run.receiverData().get(0);
+                                run.adjoint(List.of(d));
+                            }
+                            peak = run.peakMemoryBytes();
+                        }
+                        double s = (System.nanoTime() - t0) / 1e9;
+                        if (r > 0) {
+                            best = Math.min(best, s);
+                        }
+                    }
+                    double cells = (double) (N + 2 * PML) * (N + 2 * PML) * NT * shots;
+                    System.out.printf("%d shot(s) %-17s %7.3f s  %6.0f Mcells/s  peak %.2f GB%n", shots,
+                            gradient ? "forward+gradient" : "forward", best, cells / best / 1e6, peak / 1e9);
+                }
+            }
+        }
+    }
+
+    private static SimulationSetup setup(int shots, Device device, Precision precision) {
+        NdArray v = NdArray.filled(1500, N, N);
+        int receivers = 100;
+        int[] src = new int[shots * 2];
+        int[] rec = new int[shots * receivers * 2];
+        for (int s = 0; s < shots; s++) {
+            src[2 * s] = 2;
+            src[2 * s + 1] = 50 + 100 * s;
+            for (int r = 0; r < receivers; r++) {
+                rec[(s * receivers + r) * 2] = 2;
+                rec[(s * receivers + r) * 2 + 1] = 5 * r;
+            }
+        }
+        double dt = 0.001;
+        double[] w = Wavelets.ricker(25, NT, dt, 0.06);
+        NdArray amplitudes = NdArray.zeros(shots, 1, NT);
+        for (int s = 0; s < shots; s++) {
+            System.arraycopy(w, 0, amplitudes.data(), s * NT, NT);
+        }
+        Survey survey = new Survey(dt, NT, List.of(new SourceGroup("", new Locations(shots, 1, 2, src), amplitudes)),
+                List.of(new ReceiverGroup("", new Locations(shots, receivers, 2, rec))));
+        return new SimulationSetup(new Model(new double[] {4, 4}, Map.of("v", v)), survey,
+                new PropagatorSettings(4, new int[] {PML}, 25, Double.NaN, 1, Map.of()), device, precision);
+    }
+
+    /** A fork-join pool of the given size. */
+    private record PoolDevice(ForkJoinPool pool) implements Device {
+        PoolDevice(int threads) {
+            this(new ForkJoinPool(threads));
+        }
+
+        @Override
+        public String name() {
+            return "cpu";
+        }
+
+        @Override
+        public int threads() {
+            return pool.getParallelism();
+        }
+
+        @Override
+        public Device withThreads(int threads) {
+            return new PoolDevice(threads);
+        }
+
+        @Override
+        public void parallel(int count, IntConsumer task) {
+            if (ForkJoinTask.getPool() == pool) {
+                IntStream.range(0, count).parallel().forEach(task);
+            } else {
+                pool.submit(() -> IntStream.range(0, count).parallel().forEach(task)).join();
+            }
+        }
+    }
+}
