@@ -19,13 +19,21 @@ import org.seiche.scalar.ScalarOperator;
 class CudaParityTest {
     private CudaDevice device;
 
-    /** Per test, so that each one is reported skipped with the reason. */
+    private static boolean shown;
+
+    /**
+     * Per test, so that each one is reported skipped with the reason; not in a @BeforeAll,
+     * which would probe before a subclass's @BeforeAll could provide a driver.
+     */
     @BeforeEach
     void gpu() {
         CudaProbe probe = CudaProbe.result();
-        assumeTrue(probe.available(), "no GPU to compare on: " + probe.reason());
+        if (!shown) {
+            shown = true;
+            System.out.println("CUDA parity: " + (probe.available() ? "on " + probe.gpu() : "skipped, " + probe.reason()));
+        }
+        assumeTrue(probe.available(), "CUDA cannot run here: " + probe.reason());
         device = new CudaDevice();
-        System.out.println("CUDA parity on " + probe.gpu());
     }
 
     static Stream<ScalarCase> cases() {

@@ -27,8 +27,16 @@ final class HostEmulator {
     HostEmulator(Path work) throws IOException, InterruptedException {
         this.work = Files.createDirectories(work);
         this.driver = work.resolve("host_driver");
-        run(List.of("g++", "-O2", "-std=c++17", "-Wall", "-Wextra", "-Werror", "-I", "src/main/cuda", "-I", "src/test/cuda",
-                "src/test/cuda/host_driver.cpp", "-o", driver.toString()), "g++");
+        run(compile("host_driver.cpp", driver), "g++");
+    }
+
+    /** g++ on one file of src/test/cuda that includes the kernels, strict warnings, extra options before the file. */
+    static List<String> compile(String source, Path output, String... options) {
+        List<String> command = new java.util.ArrayList<>(List.of("g++", "-O2", "-std=c++17", "-Wall", "-Wextra", "-Werror",
+                "-I", "src/main/cuda", "-I", "src/test/cuda"));
+        command.addAll(List.of(options));
+        command.addAll(List.of("src/test/cuda/" + source, "-o", output.toString()));
+        return command;
     }
 
     /** A forward run storing every step, then the adjoint run with the given adjoint samples. */
@@ -88,7 +96,8 @@ final class HostEmulator {
         return a;
     }
 
-    private static void run(List<String> command, String what) throws IOException, InterruptedException {
+    /** Runs a build or emulation step; fails with its output when it does not exit 0. */
+    static void run(List<String> command, String what) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes());
         if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
