@@ -33,7 +33,7 @@ final class CudaContext implements AutoCloseable {
     }
 
     /** A kernel of a PTX resource, the module loaded once. */
-    Kernel function(String ptx, String name) {
+    Kernel kernel(String ptx, String name) {
         return kernels.computeIfAbsent(ptx + "#" + name, key -> {
             Module m = modules.computeIfAbsent(ptx, Module::load);
             String signature = m.signatures.get(name);

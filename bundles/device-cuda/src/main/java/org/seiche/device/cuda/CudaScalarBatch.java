@@ -44,11 +44,16 @@ final class CudaScalarBatch implements ScalarBatch {
         this.cells = op.layout.cells();
         this.plan = MemoryPlan.of(shots, op.fieldBytes(storeInterval > 0), op.storedBytes(steps, storeInterval),
                 op.context.freeBytes());
-        this.fields = new ScalarFields(op.precision, (long) plan.shotsAtOnce() * cells);
-        this.stored = storeInterval > 0 ? new StoredSteps(plan.storeOnDevice(), op.precision,
-                (long) CudaScalarOperator.storedSteps(steps, storeInterval) * shots * cells) : null;
         this.sourceCells = new IntArray(sources.cells());
         this.receiverCells = new IntArray(receivers.cells());
+        this.fields = new ScalarFields(op.precision, (long) plan.shotsAtOnce() * cells);
+        try {
+            this.stored = storeInterval > 0 ? new StoredSteps(plan.storeOnDevice(), op.precision,
+                    (long) CudaScalarOperator.storedSteps(steps, storeInterval) * shots * cells) : null;
+        } catch (RuntimeException e) {
+            closeFields();
+            throw e;
+        }
         peak = fields.bytes() + (stored != null && stored.onDevice() ? stored.bytes() : 0);
         if (stored != null && !stored.onDevice()) {
             LOG.log(System.Logger.Level.WARNING, "cuda: stored forward wavefield ({0} MiB) in {1}; {2} of {3} shots at once",
@@ -172,10 +177,14 @@ final class CudaScalarBatch implements ScalarBatch {
         }
         closed = true;
         op.context.use();
-        fields.close();
         if (stored != null) {
             stored.close();
         }
+        closeFields();
+    }
+
+    private void closeFields() {
+        fields.close();
         sourceCells.close();
         receiverCells.close();
     }

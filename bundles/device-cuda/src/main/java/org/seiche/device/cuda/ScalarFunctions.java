@@ -15,7 +15,7 @@ final class ScalarFunctions {
 
     ScalarFunctions(CudaContext context, Precision precision, int accuracy) {
         List<Kernel> f = names(precision, accuracy).stream()
-                .map(name -> context.function(CudaProbe.SCALAR_PTX, name)).toList();
+                .map(name -> context.kernel(CudaProbe.SCALAR_PTX, name)).toList();
         forward = f.get(0);
         adjoint = f.get(1);
         image = f.get(2);

@@ -1,10 +1,12 @@
 package org.seiche.device.cuda;
 
+import jcuda.CudaException;
 import jcuda.Pointer;
 import jcuda.driver.CUdeviceptr;
 import jcuda.driver.JCudaDriver;
 
 import org.seiche.api.Precision;
+import org.seiche.api.SeicheException;
 
 /**
  * The forward run's stored steps, [slot][shot][cell], in device memory or, when the plan
@@ -20,13 +22,19 @@ final class StoredSteps implements AutoCloseable {
     StoredSteps(boolean onDevice, Precision precision, long values) {
         bytesPerValue = DeviceArray.bytesPerValue(precision);
         bytes = Math.max(1, values * bytesPerValue);
-        if (onDevice) {
-            host = null;
-            JCudaDriver.cuMemAlloc(device, bytes);
-        } else {
-            host = new Pointer();
-            JCudaDriver.cuMemHostAlloc(host, bytes, JCudaDriver.CU_MEMHOSTALLOC_DEVICEMAP);
-            JCudaDriver.cuMemHostGetDevicePointer(device, host, 0);
+        try {
+            if (onDevice) {
+                host = null;
+                JCudaDriver.cuMemAlloc(device, bytes);
+            } else {
+                host = new Pointer();
+                JCudaDriver.cuMemHostAlloc(host, bytes, JCudaDriver.CU_MEMHOSTALLOC_DEVICEMAP);
+                JCudaDriver.cuMemHostGetDevicePointer(device, host, 0);
+            }
+        } catch (CudaException e) {
+            throw new SeicheException("gradient: the stored forward wavefield needs " + (bytes >> 20) + " MiB of "
+                    + (onDevice ? "GPU" : "page-locked host") + " memory and the driver refused it (" + e.getMessage()
+                    + "); store fewer steps (gradient_sampling_interval) or run fewer shots per batch", e);
         }
     }
 
