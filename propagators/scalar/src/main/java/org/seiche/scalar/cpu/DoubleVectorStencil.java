@@ -51,14 +51,10 @@ final class DoubleVectorStencil extends DoubleStencil {
         return preferred.vectorBitSize() > 256 ? DoubleVector.SPECIES_256 : preferred;
     }
 
-    private static DoubleVector load(double[] a, int i) {
-        return DoubleVector.fromArray(LANES, a, i);
-    }
-
     /** Term k of the second difference along d: c2[k] (f[i + k s] + f[i - k s]). */
     private DoubleVector along(int d, double[] f, int i, int k) {
         int s = k * stride[d];
-        return load(f, i + s).add(load(f, i - s)).mul(second[d][k]);
+        return DoubleVector.fromArray(LANES, f, i + s).add(DoubleVector.fromArray(LANES, f, i - s)).mul(second[d][k]);
     }
 
     /** Term k of the Laplacian: both dimensions. */
@@ -66,51 +62,47 @@ final class DoubleVectorStencil extends DoubleStencil {
         return along(0, f, i, k).add(along(1, f, i, k));
     }
 
-    /** A spread profile at offset k along d from cells i... */
-    private DoubleVector profile(double[][] spread, int d, int i, int k) {
-        return load(spread[d], i + k * stride[d]);
-    }
-
     /** Term k of the first difference along d: c1[k] (f[i + k s] - f[i - k s]). */
     private DoubleVector difference(int d, double[] f, int i, int k) {
         int s = k * stride[d];
-        return load(f, i + s).sub(load(f, i - s)).mul(first[d][k]);
+        return DoubleVector.fromArray(LANES, f, i + s).sub(DoubleVector.fromArray(LANES, f, i - s)).mul(first[d][k]);
     }
 
     /** Term k of D(a f): c1[k] (a[j + k] f[i + k s] - a[j - k] f[i - k s]). */
     private DoubleVector aDifference(int d, double[] f, int i, int k) {
         int s = k * stride[d];
-        DoubleVector plus = profile(aCells, d, i, k).mul(load(f, i + s));
-        return plus.sub(profile(aCells, d, i, -k).mul(load(f, i - s))).mul(first[d][k]);
+        double[] pa = aCells[d];
+        DoubleVector plus = DoubleVector.fromArray(LANES, pa, i + s).mul(DoubleVector.fromArray(LANES, f, i + s));
+        DoubleVector minus = DoubleVector.fromArray(LANES, pa, i - s).mul(DoubleVector.fromArray(LANES, f, i - s));
+        return plus.sub(minus).mul(first[d][k]);
     }
 
-    /** q = (1 + b) mu + b Z at offset k (k may be negative) from cells i... */
-    private DoubleVector q(int d, double[] mu, double[] z, int i, int k) {
-        DoubleVector vb = profile(bCells, d, i, k);
-        int at = i + k * stride[d];
-        return vb.add(1).mul(load(mu, at)).add(vb.mul(load(z, at)));
+    /** q = (1 + b) mu + b Z at the cells o... */
+    private DoubleVector q(DoubleVector vb, double[] mu, double[] z, int o) {
+        return vb.add(1).mul(DoubleVector.fromArray(LANES, mu, o)).add(vb.mul(DoubleVector.fromArray(LANES, z, o)));
     }
 
-    /** Term k of D2((1 + b) q). */
-    private DoubleVector secondOfQ(int d, double[] mu, double[] z, int i, int k) {
-        DoubleVector plus = profile(bCells, d, i, k).add(1).mul(q(d, mu, z, i, k));
-        return plus.add(profile(bCells, d, i, -k).add(1).mul(q(d, mu, z, i, -k))).mul(second[d][k]);
-    }
-
-    /** Term k of D q. */
-    private DoubleVector firstOfQ(int d, double[] mu, double[] z, int i, int k) {
-        return q(d, mu, z, i, k).sub(q(d, mu, z, i, -k)).mul(first[d][k]);
-    }
-
-    /** h = (D b) q + b P at offset k. */
-    private DoubleVector h(int d, double[] mu, double[] z, double[] p, int i, int k) {
-        DoubleVector dq = profile(dbCells, d, i, k).mul(q(d, mu, z, i, k));
-        return dq.add(profile(bCells, d, i, k).mul(load(p, i + k * stride[d])));
-    }
-
-    /** Term k of D h. */
-    private DoubleVector firstOfH(int d, double[] mu, double[] z, double[] p, int i, int k) {
-        return h(d, mu, z, p, i, k).sub(h(d, mu, z, p, i, -k)).mul(first[d][k]);
+    /**
+     * Adds term k of the adjoint PML sums at cells i.. (columns x..): D2((1 + b) q) - D((D b) q + b P)
+     * to the row, and -a D q to the next P. Writes to memory rather than returning vectors, so
+     * that the JIT needs no vector object for it.
+     */
+    private void adjointTerm(int d, DoubleWavefield w, double[] row, int x, int i, int k) {
+        int s = k * stride[d];
+        double[] pb = bCells[d];
+        double[] pdb = dbCells[d];
+        double[] p = w.psi[d];
+        DoubleVector bp = DoubleVector.fromArray(LANES, pb, i + s);
+        DoubleVector bm = DoubleVector.fromArray(LANES, pb, i - s);
+        DoubleVector qp = q(bp, w.u, w.zeta[d], i + s);
+        DoubleVector qm = q(bm, w.u, w.zeta[d], i - s);
+        DoubleVector d2 = bp.add(1).mul(qp).add(bm.add(1).mul(qm)).mul(second[d][k]);
+        DoubleVector hp = DoubleVector.fromArray(LANES, pdb, i + s).mul(qp).add(bp.mul(DoubleVector.fromArray(LANES, p, i + s)));
+        DoubleVector hm = DoubleVector.fromArray(LANES, pdb, i - s).mul(qm).add(bm.mul(DoubleVector.fromArray(LANES, p, i - s)));
+        DoubleVector term = d2.sub(hp.sub(hm).mul(first[d][k]));
+        DoubleVector.fromArray(LANES, row, x).add(term).intoArray(row, x);
+        DoubleVector aq = DoubleVector.fromArray(LANES, aCells[d], i).mul(qp.sub(qm).mul(first[d][k]));
+        DoubleVector.fromArray(LANES, w.psiNext[d], i).sub(aq).intoArray(w.psiNext[d], i);
     }
 
     @Override
@@ -118,7 +110,7 @@ final class DoubleVectorStencil extends DoubleStencil {
         final int lanes = LANES.length();
         int i = from;
         for (; i <= to - lanes; i += lanes) {
-            DoubleVector uc = load(u, i);
+            DoubleVector uc = DoubleVector.fromArray(LANES, u, i);
             DoubleVector s = uc.mul(centre).add(both(u, i, 1));
             if (guard > 1) {
                 s = s.add(both(u, i, 2));
@@ -129,7 +121,7 @@ final class DoubleVectorStencil extends DoubleStencil {
             if (guard > 3) {
                 s = s.add(both(u, i, 4));
             }
-            load(v2dt2, i).mul(s).add(uc.mul(2)).sub(load(next, i)).intoArray(next, i);
+            DoubleVector.fromArray(LANES, v2dt2, i).mul(s).add(uc.mul(2)).sub(DoubleVector.fromArray(LANES, next, i)).intoArray(next, i);
             if (spatial != null) {
                 s.intoArray(spatial, at + i);
             }
@@ -144,7 +136,7 @@ final class DoubleVectorStencil extends DoubleStencil {
         int x = from;
         for (; x <= to - lanes; x += lanes) {
             int i = base + x;
-            DoubleVector t = load(f, i).mul(second[d][0]).add(along(d, f, i, 1));
+            DoubleVector t = DoubleVector.fromArray(LANES, f, i).mul(second[d][0]).add(along(d, f, i, 1));
             if (guard > 1) {
                 t = t.add(along(d, f, i, 2));
             }
@@ -154,7 +146,7 @@ final class DoubleVectorStencil extends DoubleStencil {
             if (guard > 3) {
                 t = t.add(along(d, f, i, 4));
             }
-            (add ? load(row, x).add(t) : t).intoArray(row, x);
+            (add ? DoubleVector.fromArray(LANES, row, x).add(t) : t).intoArray(row, x);
         }
         super.plain(d, f, y, x, to, row, add);
     }
@@ -168,7 +160,7 @@ final class DoubleVectorStencil extends DoubleStencil {
         int x = from;
         for (; x <= to - lanes; x += lanes) {
             int i = base + x;
-            DoubleVector d2 = load(u, i).mul(second[d][0]).add(along(d, u, i, 1));
+            DoubleVector d2 = DoubleVector.fromArray(LANES, u, i).mul(second[d][0]).add(along(d, u, i, 1));
             DoubleVector d1 = difference(d, u, i, 1);
             DoubleVector dap = aDifference(d, p, i, 1);
             if (guard > 1) {
@@ -186,14 +178,14 @@ final class DoubleVectorStencil extends DoubleStencil {
                 d1 = d1.add(difference(d, u, i, 4));
                 dap = dap.add(aDifference(d, p, i, 4));
             }
-            DoubleVector va = profile(aCells, d, i, 0);
-            DoubleVector vb = profile(bCells, d, i, 0);
-            DoubleVector tmp = vb.add(1).mul(d2).add(profile(dbCells, d, i, 0).mul(d1)).add(dap);
-            va.mul(load(p, i)).add(vb.mul(d1)).intoArray(w.psiNext[d], i);
-            DoubleVector zn = va.mul(load(w.zeta[d], i)).add(vb.mul(tmp));
+            DoubleVector va = DoubleVector.fromArray(LANES, aCells[d], i);
+            DoubleVector vb = DoubleVector.fromArray(LANES, bCells[d], i);
+            DoubleVector tmp = vb.add(1).mul(d2).add(DoubleVector.fromArray(LANES, dbCells[d], i).mul(d1)).add(dap);
+            va.mul(DoubleVector.fromArray(LANES, p, i)).add(vb.mul(d1)).intoArray(w.psiNext[d], i);
+            DoubleVector zn = va.mul(DoubleVector.fromArray(LANES, w.zeta[d], i)).add(vb.mul(tmp));
             zn.intoArray(w.zetaNext[d], i);
             DoubleVector term = tmp.add(zn);
-            (add ? load(row, x).add(term) : term).intoArray(row, x);
+            (add ? DoubleVector.fromArray(LANES, row, x).add(term) : term).intoArray(row, x);
         }
         super.pmlForward(d, w, y, x, to, row, add);
     }
@@ -201,38 +193,28 @@ final class DoubleVectorStencil extends DoubleStencil {
     @Override
     void pmlAdjoint(int d, DoubleWavefield w, int y, int from, int to, double[] row, boolean add) {
         final double[] mu = w.u;
-        final double[] p = w.psi[d];
         final double[] z = w.zeta[d];
         final int base = y * columns;
         final int lanes = LANES.length();
         int x = from;
         for (; x <= to - lanes; x += lanes) {
             int i = base + x;
-            DoubleVector onePlusB = profile(bCells, d, i, 0).add(1);
-            DoubleVector d2 = onePlusB.mul(second[d][0]).mul(q(d, mu, z, i, 0))
-                    .add(secondOfQ(d, mu, z, i, 1));
-            DoubleVector d1q = firstOfQ(d, mu, z, i, 1);
-            DoubleVector d1h = firstOfH(d, mu, z, p, i, 1);
+            DoubleVector va = DoubleVector.fromArray(LANES, aCells[d], i);
+            DoubleVector vb = DoubleVector.fromArray(LANES, bCells[d], i);
+            DoubleVector d2 = vb.add(1).mul(second[d][0]).mul(q(vb, mu, z, i));
+            (add ? DoubleVector.fromArray(LANES, row, x).add(d2) : d2).intoArray(row, x);
+            va.mul(DoubleVector.fromArray(LANES, w.psi[d], i)).intoArray(w.psiNext[d], i);
+            va.mul(DoubleVector.fromArray(LANES, mu, i).add(DoubleVector.fromArray(LANES, z, i))).intoArray(w.zetaNext[d], i);
+            adjointTerm(d, w, row, x, i, 1);
             if (guard > 1) {
-                d2 = d2.add(secondOfQ(d, mu, z, i, 2));
-                d1q = d1q.add(firstOfQ(d, mu, z, i, 2));
-                d1h = d1h.add(firstOfH(d, mu, z, p, i, 2));
+                adjointTerm(d, w, row, x, i, 2);
             }
             if (guard > 2) {
-                d2 = d2.add(secondOfQ(d, mu, z, i, 3));
-                d1q = d1q.add(firstOfQ(d, mu, z, i, 3));
-                d1h = d1h.add(firstOfH(d, mu, z, p, i, 3));
+                adjointTerm(d, w, row, x, i, 3);
             }
             if (guard > 3) {
-                d2 = d2.add(secondOfQ(d, mu, z, i, 4));
-                d1q = d1q.add(firstOfQ(d, mu, z, i, 4));
-                d1h = d1h.add(firstOfH(d, mu, z, p, i, 4));
+                adjointTerm(d, w, row, x, i, 4);
             }
-            DoubleVector va = profile(aCells, d, i, 0);
-            va.mul(load(p, i).sub(d1q)).intoArray(w.psiNext[d], i);
-            va.mul(load(mu, i).add(load(z, i))).intoArray(w.zetaNext[d], i);
-            DoubleVector term = d2.sub(d1h);
-            (add ? load(row, x).add(term) : term).intoArray(row, x);
         }
         super.pmlAdjoint(d, w, y, x, to, row, add);
     }
@@ -246,8 +228,8 @@ final class DoubleVectorStencil extends DoubleStencil {
         int x = from;
         for (; x <= to - lanes; x += lanes) {
             int i = base + x;
-            DoubleVector r = load(row, x);
-            load(v2dt2, i).mul(r).add(load(u, i).mul(2)).sub(load(next, i)).intoArray(next, i);
+            DoubleVector r = DoubleVector.fromArray(LANES, row, x);
+            DoubleVector.fromArray(LANES, v2dt2, i).mul(r).add(DoubleVector.fromArray(LANES, u, i).mul(2)).sub(DoubleVector.fromArray(LANES, next, i)).intoArray(next, i);
             if (spatial != null) {
                 r.intoArray(spatial, at + i);
             }
@@ -260,7 +242,7 @@ final class DoubleVectorStencil extends DoubleStencil {
         final int lanes = LANES.length();
         int i = from;
         for (; i <= to - lanes; i += lanes) {
-            load(gradient, i).add(load(mu, i).mul(weight).mul(load(spatial, at + i))).intoArray(gradient, i);
+            DoubleVector.fromArray(LANES, gradient, i).add(DoubleVector.fromArray(LANES, mu, i).mul(weight).mul(DoubleVector.fromArray(LANES, spatial, at + i))).intoArray(gradient, i);
         }
         super.imageSegment(gradient, mu, spatial, at, i, to, weight);
     }
