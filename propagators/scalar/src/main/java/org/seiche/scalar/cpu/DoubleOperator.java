@@ -22,7 +22,8 @@ final class DoubleOperator implements ScalarOperator {
 
     @Override
     public ScalarBatch open(Transducers sources, Transducers receivers, int steps, int storeInterval) {
-        return new DoubleBatch(coefficients, stencil, device, pool, sources, receivers, steps, storeInterval);
+        return new DoubleBatch(new DoubleShotLoops(coefficients, stencil, device, sources, receivers, steps), pool,
+                storeInterval);
     }
 
     @Override

@@ -1,0 +1,129 @@
+package org.seiche.scalar.cpu;
+
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+
+import org.seiche.api.Device;
+import org.seiche.api.NdArray;
+import org.seiche.scalar.Transducers;
+
+/**
+ * How the time loops of a batch of shots run on the CPU, and what they do at the sources
+ * and receivers. With at least as many shots as threads, each thread runs whole shots;
+ * otherwise every step is split into bands of rows across the threads (one parallel call
+ * per step). Nothing here allocates inside a time loop.
+ */
+final class DoubleShotLoops {
+    /** The work of one band of rows of one shot in a step. */
+    interface Band {
+        void run(int shot, int fromRow, int toRow, double[] row);
+    }
+
+    final DoubleCoefficients coefficients;
+    final DoubleStencil stencil;
+    final Transducers sources;
+    final Transducers receivers;
+    final int steps;
+    final int shots;
+    private final Device device;
+    private final int bands;
+    private final boolean wholeShots;
+    private final double[][] rows;
+
+    DoubleShotLoops(DoubleCoefficients coefficients, DoubleStencil stencil, Device device, Transducers sources,
+                    Transducers receivers, int steps) {
+        this.coefficients = coefficients;
+        this.stencil = stencil;
+        this.device = device;
+        this.sources = sources;
+        this.receivers = receivers;
+        this.steps = steps;
+        this.shots = sources.shots();
+        int threads = Math.max(1, device.threads());
+        int domainRows = coefficients.domainEnd[0] - coefficients.domainStart[0];
+        this.wholeShots = shots >= threads;
+        this.bands = wholeShots ? 1 : Math.min(domainRows, (threads + shots - 1) / shots);
+        rows = new double[shots * bands][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = new double[coefficients.columns];
+        }
+    }
+
+    /** Runs a time loop over groups of shots: each shot alone on a thread, or all together. */
+    void runShots(Consumer<int[]> loop) {
+        if (wholeShots) {
+            device.parallel(shots, s -> loop.accept(new int[] {s}));
+        } else {
+            int[] all = new int[shots];
+            for (int s = 0; s < shots; s++) {
+                all[s] = s;
+            }
+            loop.accept(all);
+        }
+    }
+
+    /** A reusable parallel step of a group of shots: every band of every shot runs the band's work. */
+    IntConsumer step(int[] group, Band work) {
+        return task -> {
+            int s = group[task / bands];
+            int band = task % bands;
+            int first = coefficients.domainStart[0];
+            int count = coefficients.domainEnd[0] - first;
+            work.run(s, first + count * band / bands, first + count * (band + 1) / bands, rows[s * bands + band]);
+        };
+    }
+
+    /** Runs a step made by {@link #step} for a group. */
+    void run(int[] group, IntConsumer step) {
+        int count = group.length * bands;
+        if (count == 1) {
+            step.accept(0);
+        } else {
+            device.parallel(count, step);
+        }
+    }
+
+    /** Records field at the receivers of shot s as sample t. */
+    void record(double[] field, int s, int t, NdArray samples) {
+        var out = samples.data();
+        for (int r = 0; r < receivers.perShot(); r++) {
+            int cell = receivers.cell(s, r);
+            if (cell >= 0) {
+                out[(s * receivers.perShot() + r) * steps + t] = field[cell];
+            }
+        }
+    }
+
+    /** Adds the source terms of step t of shot s to field at the source cells. */
+    void inject(double[] field, int s, int t, NdArray sourceTerms) {
+        var in = sourceTerms.data();
+        for (int r = 0; r < sources.perShot(); r++) {
+            int cell = sources.cell(s, r);
+            if (cell >= 0) {
+                field[cell] += (double) in[(s * sources.perShot() + r) * steps + t];
+            }
+        }
+    }
+
+    /** d loss / d source term of step t = lambda[t + 1] at the source = mu / (v^2 dt^2). */
+    void sourceGradient(double[] mu, int s, int t, NdArray sourceTermGradient) {
+        var out = sourceTermGradient.data();
+        for (int r = 0; r < sources.perShot(); r++) {
+            int cell = sources.cell(s, r);
+            if (cell >= 0) {
+                out[(s * sources.perShot() + r) * steps + t] = mu[cell] / coefficients.v2dt2[cell];
+            }
+        }
+    }
+
+    /** lambda[t] += d loss / d u[t] at the receivers, i.e. mu += v^2 dt^2 times it (times weight). */
+    void injectAdjoint(double[] mu, double[] weight, int s, int t, NdArray adjointSamples) {
+        var in = adjointSamples.data();
+        for (int r = 0; r < receivers.perShot(); r++) {
+            int cell = receivers.cell(s, r);
+            if (cell >= 0) {
+                mu[cell] += weight[cell] * (double) in[(s * receivers.perShot() + r) * steps + t];
+            }
+        }
+    }
+}
