@@ -7,9 +7,14 @@ import org.seiche.elastic.ElasticGrid;
 import org.seiche.elastic.ElasticKernel;
 import org.seiche.elastic.ElasticSolver;
 
-/** The built-in CPU kernel: flat arrays in the run's precision, rows and shots over the device's threads. */
+/**
+ * The built-in CPU kernel: row arrays in the run's precision, fused SIMD loops where the
+ * Vector API is available, rows and shots over the device's threads.
+ */
 @Component(service = ElasticKernel.class, property = Device.PROPERTY + "=cpu")
 public final class CpuElasticKernel implements ElasticKernel {
+    private final ShotMemory memory = new ShotMemory();
+
     @Override
     public String deviceName() {
         return "cpu";
@@ -17,9 +22,10 @@ public final class CpuElasticKernel implements ElasticKernel {
 
     @Override
     public ElasticSolver prepare(ElasticGrid grid, Precision precision, Device device) {
+        boolean vectors = Vectors.available();
         Numerics numerics = precision == Precision.FLOAT64
-                ? new org.seiche.elastic.cpu.f64.Kernel(grid)
-                : new org.seiche.elastic.cpu.f32.Kernel(grid);
+                ? new org.seiche.elastic.cpu.f64.Kernel(grid, vectors, memory)
+                : new org.seiche.elastic.cpu.f32.Kernel(grid, vectors, memory);
         return new CpuSolver(numerics, grid, device);
     }
 }

@@ -3,8 +3,8 @@ package org.seiche.elastic.cpu.f64;
 import org.seiche.elastic.Coefficient;
 
 /**
- * The transposed updates of one domain row, run backward in time on the adjoint fields
- * (held in the forward's arrays). The forward's coefficient multiplies a derivative; its
+ * The transposed updates of one domain row's columns [from, to), run backward in time on
+ * the adjoint fields (held in the forward's arrays). The forward's coefficient multiplies a derivative; its
  * transpose differentiates the coefficient times the adjoint field, so each half-step of
  * the adjoint first forms those products (with the transposed memory variables) on the
  * grid, then, after every row has them, differentiates them: the transpose of a staggered
@@ -15,145 +15,140 @@ final class AdjointRows {
     }
 
     /**
-     * Transposed stress half-step, first part: the lamb, mu, mu_xy gradients from the
-     * stored strain rates, and the products whose derivatives feed the adjoint velocities.
+     * Transposed normal-stress update, first part: the lamb and mu gradients,
+     * lamb: (e_yy + e_xx)(s_yy + s_xx), mu: 2 (e_yy s_yy + e_xx s_xx) with e the stored strain
+     * rates and s the adjoint stresses, and the products whose derivatives feed the adjoint
+     * velocities.
      */
-    static void stressTerms(Grid g, Wavefields w, History h, int slot, int i) {
+    static void normalTerms(Grid g, Wavefields w, History h, int slot, int i, RowBuffers b, int from, int to) {
         int r = g.row(i);
-        int n = g.nx;
-        if (slot >= 0) {
-            stressGradients(w, h, slot, r, n);
+        double[][] lamb = w.gradients[Coefficient.LAMB.ordinal()];
+        double[][] mu = w.gradients[Coefficient.MU.ordinal()];
+        if (slot >= 0 && (lamb != null || mu != null)) {
+            double[] da = b.a;
+            double[] db = b.b;
+            load(g, h.strainYy[slot], r, da, from, to);
+            load(g, h.strainXx[slot], r, db, from, to);
+            if (mu != null) {
+                addTwiceProduct(mu[r], da, w.syy[r], from, to);
+                addTwiceProduct(mu[r], db, w.sxx[r], from, to);
+            }
+            if (lamb != null) {
+                Pointwise.add(da, db, from, to);
+                Pointwise.sum(db, w.syy[r], w.sxx[r], from, to);
+                Pointwise.addProduct(lamb[r], da, db, from, to);
+            }
         }
-        double[] l2m = g.lambTwoMuDt;
-        double[] l = g.lambDt;
-        double[] mxy = g.muXyDt;
-        double[] syy = w.syy;
-        double[] sxx = w.sxx;
-        double[] sxy = w.sxy;
-        double[] vyY = w.hVyY;
-        double[] vxX = w.hVxX;
-        double[] vyX = w.hVyX;
-        double[] vxY = w.hVxY;
-        for (int p = r; p < r + n; p++) {
-            vyY[p] = l2m[p] * syy[p] + l[p] * sxx[p];
-            vxX[p] = l2m[p] * sxx[p] + l[p] * syy[p];
-            double shear = mxy[p] * sxy[p];
-            vyX[p] = shear;
-            vxY[p] = shear;
-        }
+        Pointwise.product(w.hVyY[r], g.lambTwoMuDt[r], w.syy[r], from, to);
+        Pointwise.addProduct(w.hVyY[r], g.lambDt[r], w.sxx[r], from, to);
+        Pointwise.product(w.hVxX[r], g.lambTwoMuDt[r], w.sxx[r], from, to);
+        Pointwise.addProduct(w.hVxX[r], g.lambDt[r], w.syy[r], from, to);
         if (g.pmlRowInt[i]) {
-            Memory.adjointRow(w.mVyY, r, g.ayInt[i], g.byInt[i], w.hVyY, n);
+            Memory.adjointRow(w.mVyY[r], g.ayInt[i], g.byInt[i], w.hVyY[r], from, to);
         }
-        Memory.adjointColumns(w.mVxX, r, g.axInt, g.bxInt, w.hVxX, g.leftInt, g.rightInt, n);
-        Memory.adjointColumns(w.mVyX, r, g.axHalf, g.bxHalf, w.hVyX, g.leftHalf, g.rightHalf, n);
+        Memory.adjointColumns(w.mVxX[r], g.axInt, g.bxInt, w.hVxX[r], from, to, g.leftInt, g.rightInt);
+    }
+
+    /**
+     * Transposed shear-stress update, first part: the mu_xy gradient e_xy s_xy and the
+     * products whose derivatives feed the adjoint velocities.
+     */
+    static void shearTerms(Grid g, Wavefields w, History h, int slot, int i, RowBuffers b, int from, int to) {
+        int r = g.row(i);
+        double[][] muXy = w.gradients[Coefficient.MU_XY.ordinal()];
+        if (slot >= 0 && muXy != null) {
+            load(g, h.shear[slot], r, b.a, from, to);
+            Pointwise.addProduct(muXy[r], b.a, w.sxy[r], from, to);
+        }
+        Pointwise.product(w.hVyX[r], g.muXyDt[r], w.sxy[r], from, to);
+        System.arraycopy(w.hVyX[r], from, w.hVxY[r], from, to - from);
+        Memory.adjointColumns(w.mVyX[r], g.axHalf, g.bxHalf, w.hVyX[r], from, to, g.leftHalf, g.rightHalf);
         if (g.pmlRowHalf[i]) {
-            Memory.adjointRow(w.mVxY, r, g.ayHalf[i], g.byHalf[i], w.hVxY, n);
+            Memory.adjointRow(w.mVxY[r], g.ayHalf[i], g.byHalf[i], w.hVxY[r], from, to);
         }
     }
 
-    private static void stressGradients(Wavefields w, History h, int slot, int r, int n) {
-        double[] lamb = w.gradients[Coefficient.LAMB.ordinal()];
-        double[] mu = w.gradients[Coefficient.MU.ordinal()];
-        double[] muXy = w.gradients[Coefficient.MU_XY.ordinal()];
-        if (lamb != null || mu != null) {
-            double[] eyy = h.strainYy[slot];
-            double[] exx = h.strainXx[slot];
-            double[] syy = w.syy;
-            double[] sxx = w.sxx;
-            if (lamb != null) {
-                for (int p = r; p < r + n; p++) {
-                    lamb[p] += (eyy[p] + exx[p]) * (syy[p] + sxx[p]);
-                }
-            }
-            if (mu != null) {
-                for (int p = r; p < r + n; p++) {
-                    mu[p] += 2 * (eyy[p] * syy[p] + exx[p] * sxx[p]);
-                }
-            }
-        }
-        if (muXy != null) {
-            double[] exy = h.shear[slot];
-            double[] sxy = w.sxy;
-            for (int p = r; p < r + n; p++) {
-                muXy[p] += exy[p] * sxy[p];
-            }
+    private static void addTwiceProduct(double[] f, double[] s, double[] d, int from, int to) {
+        for (int j = from; j < to; j++) {
+            f[j] += 2 * s[j] * d[j];
         }
     }
 
     /**
-     * Transposed stress half-step, second part (the adjoint velocities from the products),
-     * then the transposed velocity half-step's first part: the buoyancy gradients and the
+     * The adjoint v_y from the stress terms (second part of the transposed stress update),
+     * then the first part of the transposed v_y update: the buoyancy_y gradient and the
      * products whose derivatives feed the adjoint stresses.
      */
-    static void velocityTerms(Grid g, Wavefields w, History h, int slot, int i, double[] da, double[] db) {
+    static void velocityY(Grid g, Wavefields w, History h, int slot, int i, RowBuffers b, int from, int to) {
         int r = g.row(i);
-        int n = g.nx;
-        Derivatives.halfY(g, w.hVyY, r, da);
-        Derivatives.intX(g, w.hVyX, r, db);
-        subtractSum(w.vy, r, da, db, n);
-        Derivatives.halfX(g, w.hVxX, r, da);
-        Derivatives.intY(g, w.hVxY, r, db);
-        subtractSum(w.vx, r, da, db, n);
+        double[] da = b.a;
+        double[] db = b.b;
+        Derivatives.halfY(g, w.hVyY, i, da, from, to);
+        Derivatives.intX(g, w.hVyX, i, b, db, from, to);
+        Pointwise.add(da, db, from, to);
+        Pointwise.subtract(w.vy[r], da, from, to);
         if (slot >= 0) {
-            buoyancyGradient(w.gradients[Coefficient.BUOYANCY_Y.ordinal()], h.divergenceY, slot, w.vy, r, n);
-            buoyancyGradient(w.gradients[Coefficient.BUOYANCY_X.ordinal()], h.divergenceX, slot, w.vx, r, n);
+            buoyancyGradient(g, w.gradients[Coefficient.BUOYANCY_Y.ordinal()], h.divergenceY, slot, w.vy[r], r, da, from, to);
         }
-        double[] by = g.buoyancyYDt;
-        double[] bx = g.buoyancyXDt;
-        double[] vy = w.vy;
-        double[] vx = w.vx;
-        double[] yy = w.hSyy;
-        double[] xyX = w.hSxyX;
-        double[] xx = w.hSxx;
-        double[] xyY = w.hSxyY;
-        for (int p = r; p < r + n; p++) {
-            double y = by[p] * vy[p];
-            yy[p] = y;
-            xyX[p] = y;
-            double x = bx[p] * vx[p];
-            xx[p] = x;
-            xyY[p] = x;
-        }
+        Pointwise.product(w.hSyy[r], g.buoyancyYDt[r], w.vy[r], from, to);
+        System.arraycopy(w.hSyy[r], from, w.hSxyX[r], from, to - from);
         if (g.pmlRowHalf[i]) {
-            Memory.adjointRow(w.mSyyY, r, g.ayHalf[i], g.byHalf[i], w.hSyy, n);
+            Memory.adjointRow(w.mSyyY[r], g.ayHalf[i], g.byHalf[i], w.hSyy[r], from, to);
         }
-        Memory.adjointColumns(w.mSxyX, r, g.axInt, g.bxInt, w.hSxyX, g.leftInt, g.rightInt, n);
-        Memory.adjointColumns(w.mSxxX, r, g.axHalf, g.bxHalf, w.hSxx, g.leftHalf, g.rightHalf, n);
-        if (g.pmlRowInt[i]) {
-            Memory.adjointRow(w.mSxyY, r, g.ayInt[i], g.byInt[i], w.hSxyY, n);
-        }
+        Memory.adjointColumns(w.mSxyX[r], g.axInt, g.bxInt, w.hSxyX[r], from, to, g.leftInt, g.rightInt);
     }
 
-    private static void buoyancyGradient(double[] grad, double[][] divergence, int slot, double[] v, int r, int n) {
-        if (grad == null) {
-            return;
-        }
-        double[] d = divergence[slot];
-        for (int p = r; p < r + n; p++) {
-            grad[p] += d[p] * v[p];
-        }
-    }
-
-    /** Transposed velocity half-step, second part: the adjoint stresses from the products. */
-    static void stresses(Grid g, Wavefields w, int i, double[] da, double[] db) {
+    /** As {@link #velocityY} for v_x. */
+    static void velocityX(Grid g, Wavefields w, History h, int slot, int i, RowBuffers b, int from, int to) {
         int r = g.row(i);
-        int n = g.nx;
-        Derivatives.intY(g, w.hSyy, r, da);
-        Derivatives.intX(g, w.hSxx, r, db);
-        double[] syy = w.syy;
-        double[] sxx = w.sxx;
-        for (int j = 0; j < n; j++) {
-            syy[r + j] -= da[j];
-            sxx[r + j] -= db[j];
+        double[] da = b.a;
+        double[] db = b.b;
+        Derivatives.halfX(g, w.hVxX, i, b, da, from, to);
+        Derivatives.intY(g, w.hVxY, i, db, from, to);
+        Pointwise.add(da, db, from, to);
+        Pointwise.subtract(w.vx[r], da, from, to);
+        if (slot >= 0) {
+            buoyancyGradient(g, w.gradients[Coefficient.BUOYANCY_X.ordinal()], h.divergenceX, slot, w.vx[r], r, da, from, to);
         }
-        Derivatives.halfX(g, w.hSxyX, r, da);
-        Derivatives.halfY(g, w.hSxyY, r, db);
-        subtractSum(w.sxy, r, da, db, n);
+        Pointwise.product(w.hSxx[r], g.buoyancyXDt[r], w.vx[r], from, to);
+        System.arraycopy(w.hSxx[r], from, w.hSxyY[r], from, to - from);
+        Memory.adjointColumns(w.mSxxX[r], g.axHalf, g.bxHalf, w.hSxx[r], from, to, g.leftHalf, g.rightHalf);
+        if (g.pmlRowInt[i]) {
+            Memory.adjointRow(w.mSxyY[r], g.ayInt[i], g.byInt[i], w.hSxyY[r], from, to);
+        }
     }
 
-    private static void subtractSum(double[] f, int r, double[] da, double[] db, int n) {
-        for (int j = 0; j < n; j++) {
-            f[r + j] -= da[j] + db[j];
+    /** buoyancy: (stored stress divergence) x (adjoint velocity). */
+    private static void buoyancyGradient(Grid g, double[][] grad, double[][] divergence, int slot, double[] v, int r,
+                                         double[] row, int from, int to) {
+        if (grad != null) {
+            load(g, divergence[slot], r, row, from, to);
+            Pointwise.addProduct(grad[r], row, v, from, to);
         }
+    }
+
+    /** Transposed velocity half-step, second part: the adjoint normal stresses from the products. */
+    static void normalStresses(Grid g, Wavefields w, int i, RowBuffers b, int from, int to) {
+        int r = g.row(i);
+        Derivatives.intY(g, w.hSyy, i, b.a, from, to);
+        Pointwise.subtract(w.syy[r], b.a, from, to);
+        Derivatives.intX(g, w.hSxx, i, b, b.a, from, to);
+        Pointwise.subtract(w.sxx[r], b.a, from, to);
+    }
+
+    /** Transposed velocity half-step, second part: the adjoint shear stress from the products. */
+    static void shearStress(Grid g, Wavefields w, int i, RowBuffers b, int from, int to) {
+        int r = g.row(i);
+        double[] da = b.a;
+        double[] db = b.b;
+        Derivatives.halfX(g, w.hSxyX, i, b, da, from, to);
+        Derivatives.halfY(g, w.hSxyY, i, db, from, to);
+        Pointwise.add(da, db, from, to);
+        Pointwise.subtract(w.sxy[r], da, from, to);
+    }
+
+    /** Copies columns [from, to) of grid row r of a stored (flat) history array into a row buffer. */
+    private static void load(Grid g, double[] stored, int r, double[] row, int from, int to) {
+        System.arraycopy(stored, r * g.width + from, row, from, to - from);
     }
 }

@@ -40,7 +40,7 @@ final class Batch implements ShotBatch {
             histories[shot] = h;
             stored.addAndGet(h.bytes(Kernel.VALUE_BYTES));
         }
-        new ForwardLoop(kernel.grid, w, h, rows).run(shots, shot, sources, receivers);
+        new ForwardLoop(kernel.grid, w, h, rows, kernel.vectors).run(shots, shot, sources, receivers);
         give(w);
     }
 
@@ -60,11 +60,11 @@ final class Batch implements ShotBatch {
         Wavefields w = kernel.wavefields(rows.count());
         w.prepareAdjoint(sums.keySet());
         take(w);
-        new AdjointLoop(kernel.grid, w, histories[shot], rows).run(shots, shot, receiverAdjoint, sourceAdjoint);
+        new AdjointLoop(kernel.grid, w, histories[shot], rows, kernel.vectors).run(shots, shot, receiverAdjoint, sourceAdjoint);
         double scale = kernel.grid.dt * shots.storeInterval();
         synchronized (sums) {
             for (Map.Entry<Coefficient, DoubleBuffer> e : sums.entrySet()) {
-                Values.add(w.gradients[e.getKey().ordinal()], scale, e.getValue());
+                Values.add(w.gradients[e.getKey().ordinal()], scale, e.getValue(), kernel.grid.stride);
             }
         }
         give(w);

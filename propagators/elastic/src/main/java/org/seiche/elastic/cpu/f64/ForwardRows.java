@@ -1,87 +1,93 @@
 package org.seiche.elastic.cpu.f64;
 
 /**
- * The forward update of one domain row (PHYSICS.md, Elastic): each derivative goes into a
- * row buffer, gets its memory variable in the PML, and the buffers update the fields; on
- * steps stored for a gradient the brackets go to the history slot too (slot -1: not stored).
+ * The forward update of one domain row's columns [from, to) (PHYSICS.md, Elastic): each
+ * derivative goes into a row buffer and gets its memory variable in the PML, and the buffers
+ * update the fields; on steps stored for a gradient the brackets go to the history slot too
+ * (slot -1: not stored). Works everywhere; {@link FusedRows} is the faster form where no
+ * memory variable is active.
  */
 final class ForwardRows {
     private ForwardRows() {
     }
 
-    /** v_y += B_y dt (D_y sigma_yy + D_x sigma_xy), v_x += B_x dt (D_x sigma_xx + D_y sigma_xy). */
-    static void velocity(Grid g, Wavefields w, History h, int slot, int i, double[] da, double[] db) {
+    /** v_y += B_y dt (D_y sigma_yy + D_x sigma_xy). */
+    static void velocityY(Grid g, Wavefields w, History h, int slot, int i, RowBuffers b, int from, int to) {
         int r = g.row(i);
-        int n = g.nx;
-        Derivatives.halfY(g, w.syy, r, da);
+        double[] da = b.a;
+        double[] db = b.b;
+        Derivatives.halfY(g, w.syy, i, da, from, to);
         if (g.pmlRowHalf[i]) {
-            Memory.row(w.mSyyY, r, g.ayHalf[i], g.byHalf[i], da, n);
+            Memory.row(w.mSyyY[r], g.ayHalf[i], g.byHalf[i], da, from, to);
         }
-        Derivatives.intX(g, w.sxy, r, db);
-        Memory.columns(w.mSxyX, r, g.axInt, g.bxInt, db, g.leftInt, g.rightInt, n);
-        addScaledSum(w.vy, g.buoyancyYDt, r, da, db, n);
+        Derivatives.intX(g, w.sxy, i, b, db, from, to);
+        Memory.columns(w.mSxyX[r], g.axInt, g.bxInt, db, from, to, g.leftInt, g.rightInt);
+        Pointwise.add(da, db, from, to);
+        Pointwise.addProduct(w.vy[r], g.buoyancyYDt[r], da, from, to);
         if (slot >= 0 && h.divergenceY != null) {
-            storeSum(h.divergenceY[slot], r, da, db, n);
-        }
-        Derivatives.halfX(g, w.sxx, r, da);
-        Memory.columns(w.mSxxX, r, g.axHalf, g.bxHalf, da, g.leftHalf, g.rightHalf, n);
-        Derivatives.intY(g, w.sxy, r, db);
-        if (g.pmlRowInt[i]) {
-            Memory.row(w.mSxyY, r, g.ayInt[i], g.byInt[i], db, n);
-        }
-        addScaledSum(w.vx, g.buoyancyXDt, r, da, db, n);
-        if (slot >= 0 && h.divergenceX != null) {
-            storeSum(h.divergenceX[slot], r, da, db, n);
+            store(g, da, h.divergenceY[slot], r, from, to);
         }
     }
 
-    /**
-     * sigma_yy += dt ((lamb + 2 mu) D_y v_y + lamb D_x v_x), sigma_xx likewise,
-     * sigma_xy += dt mu_xy (D_x v_y + D_y v_x).
-     */
-    static void stress(Grid g, Wavefields w, History h, int slot, int i, double[] da, double[] db) {
+    /** v_x += B_x dt (D_x sigma_xx + D_y sigma_xy). */
+    static void velocityX(Grid g, Wavefields w, History h, int slot, int i, RowBuffers b, int from, int to) {
         int r = g.row(i);
-        int n = g.nx;
-        Derivatives.intY(g, w.vy, r, da);
+        double[] da = b.a;
+        double[] db = b.b;
+        Derivatives.halfX(g, w.sxx, i, b, da, from, to);
+        Memory.columns(w.mSxxX[r], g.axHalf, g.bxHalf, da, from, to, g.leftHalf, g.rightHalf);
+        Derivatives.intY(g, w.sxy, i, db, from, to);
         if (g.pmlRowInt[i]) {
-            Memory.row(w.mVyY, r, g.ayInt[i], g.byInt[i], da, n);
+            Memory.row(w.mSxyY[r], g.ayInt[i], g.byInt[i], db, from, to);
         }
-        Derivatives.intX(g, w.vx, r, db);
-        Memory.columns(w.mVxX, r, g.axInt, g.bxInt, db, g.leftInt, g.rightInt, n);
-        double[] l2m = g.lambTwoMuDt;
-        double[] l = g.lambDt;
-        double[] syy = w.syy;
-        double[] sxx = w.sxx;
-        for (int j = 0; j < n; j++) {
-            int p = r + j;
-            syy[p] += l2m[p] * da[j] + l[p] * db[j];
-            sxx[p] += l2m[p] * db[j] + l[p] * da[j];
+        Pointwise.add(da, db, from, to);
+        Pointwise.addProduct(w.vx[r], g.buoyancyXDt[r], da, from, to);
+        if (slot >= 0 && h.divergenceX != null) {
+            store(g, da, h.divergenceX[slot], r, from, to);
         }
+    }
+
+    /** sigma_yy += dt ((lamb + 2 mu) D_y v_y + lamb D_x v_x), sigma_xx += dt ((lamb + 2 mu) D_x v_x + lamb D_y v_y). */
+    static void normalStresses(Grid g, Wavefields w, History h, int slot, int i, RowBuffers b, int from, int to) {
+        int r = g.row(i);
+        double[] da = b.a;
+        double[] db = b.b;
+        Derivatives.intY(g, w.vy, i, da, from, to);
+        if (g.pmlRowInt[i]) {
+            Memory.row(w.mVyY[r], g.ayInt[i], g.byInt[i], da, from, to);
+        }
+        Derivatives.intX(g, w.vx, i, b, db, from, to);
+        Memory.columns(w.mVxX[r], g.axInt, g.bxInt, db, from, to, g.leftInt, g.rightInt);
+        Pointwise.addProduct(w.syy[r], g.lambTwoMuDt[r], da, from, to);
+        Pointwise.addProduct(w.syy[r], g.lambDt[r], db, from, to);
+        Pointwise.addProduct(w.sxx[r], g.lambTwoMuDt[r], db, from, to);
+        Pointwise.addProduct(w.sxx[r], g.lambDt[r], da, from, to);
         if (slot >= 0 && h.strainYy != null) {
-            System.arraycopy(da, 0, h.strainYy[slot], r, n);
-            System.arraycopy(db, 0, h.strainXx[slot], r, n);
+            store(g, da, h.strainYy[slot], r, from, to);
+            store(g, db, h.strainXx[slot], r, from, to);
         }
-        Derivatives.halfX(g, w.vy, r, da);
-        Memory.columns(w.mVyX, r, g.axHalf, g.bxHalf, da, g.leftHalf, g.rightHalf, n);
-        Derivatives.halfY(g, w.vx, r, db);
+    }
+
+    /** sigma_xy += dt mu_xy (D_x v_y + D_y v_x). */
+    static void shearStress(Grid g, Wavefields w, History h, int slot, int i, RowBuffers b, int from, int to) {
+        int r = g.row(i);
+        double[] da = b.a;
+        double[] db = b.b;
+        Derivatives.halfX(g, w.vy, i, b, da, from, to);
+        Memory.columns(w.mVyX[r], g.axHalf, g.bxHalf, da, from, to, g.leftHalf, g.rightHalf);
+        Derivatives.halfY(g, w.vx, i, db, from, to);
         if (g.pmlRowHalf[i]) {
-            Memory.row(w.mVxY, r, g.ayHalf[i], g.byHalf[i], db, n);
+            Memory.row(w.mVxY[r], g.ayHalf[i], g.byHalf[i], db, from, to);
         }
-        addScaledSum(w.sxy, g.muXyDt, r, da, db, n);
+        Pointwise.add(da, db, from, to);
+        Pointwise.addProduct(w.sxy[r], g.muXyDt[r], da, from, to);
         if (slot >= 0 && h.shear != null) {
-            storeSum(h.shear[slot], r, da, db, n);
+            store(g, da, h.shear[slot], r, from, to);
         }
     }
 
-    private static void addScaledSum(double[] f, double[] scale, int r, double[] da, double[] db, int n) {
-        for (int j = 0; j < n; j++) {
-            f[r + j] += scale[r + j] * (da[j] + db[j]);
-        }
-    }
-
-    private static void storeSum(double[] to, int r, double[] da, double[] db, int n) {
-        for (int j = 0; j < n; j++) {
-            to[r + j] = da[j] + db[j];
-        }
+    /** Copies columns [from, to) of a row buffer into grid row r of a stored (flat) history array. */
+    private static void store(Grid g, double[] row, double[] stored, int r, int from, int to) {
+        System.arraycopy(row, from, stored, r * g.width + from, to - from);
     }
 }

@@ -1,6 +1,7 @@
 package org.seiche.elastic.cpu.f64;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 
 import org.seiche.elastic.Coefficient;
@@ -49,8 +50,17 @@ final class History {
         return t % interval == 0 ? t / interval : -1;
     }
 
-    boolean fits(int steps, int interval, Set<Coefficient> gradients) {
-        return this.interval == interval && slots == slots(steps, interval) && Arrays.equals(kinds, kinds(gradients));
+    /** What a history is pooled under: its shape. */
+    static Object key(int steps, int interval, Set<Coefficient> gradients, int size) {
+        return key(interval, slots(steps, interval), kinds(gradients), size);
+    }
+
+    Object key() {
+        return key(interval, slots, kinds, size);
+    }
+
+    private static Object key(int interval, int slots, boolean[] kinds, int size) {
+        return List.of(History.class, interval, slots, Arrays.toString(kinds), size);
     }
 
     long bytes(int valueBytes) {

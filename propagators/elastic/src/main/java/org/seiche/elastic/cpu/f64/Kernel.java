@@ -1,7 +1,6 @@
 package org.seiche.elastic.cpu.f64;
 
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedDeque;
 
 import org.seiche.api.Precision;
 import org.seiche.elastic.Coefficient;
@@ -9,20 +8,24 @@ import org.seiche.elastic.ElasticGrid;
 import org.seiche.elastic.ElasticShots;
 import org.seiche.elastic.cpu.Numerics;
 import org.seiche.elastic.cpu.ShotBatch;
+import org.seiche.elastic.cpu.ShotMemory;
 
 /**
- * The CPU kernel's numerics for one grid in this package's precision, with pools of shot
- * wavefields and histories so that repeated batches reuse their memory.
+ * The CPU kernel's numerics for one grid in this package's precision. Shot wavefields and
+ * histories come from, and go back to, the kernel service's {@link ShotMemory}.
  */
 public final class Kernel implements Numerics {
     static final Precision PRECISION = Precision.FLOAT64;
     static final int VALUE_BYTES = PRECISION == Precision.FLOAT32 ? Float.BYTES : Double.BYTES;
     final Grid grid;
-    private final ConcurrentLinkedDeque<Wavefields> freeWavefields = new ConcurrentLinkedDeque<>();
-    private final ConcurrentLinkedDeque<History> freeHistories = new ConcurrentLinkedDeque<>();
+    /** Whether the fused vector loops may be used. */
+    final boolean vectors;
+    private final ShotMemory memory;
 
-    public Kernel(ElasticGrid grid) {
-        this.grid = new Grid(grid);
+    public Kernel(ElasticGrid grid, boolean vectors, ShotMemory memory) {
+        this.grid = new Grid(grid, vectors ? FusedRows.lanes() : 1);
+        this.vectors = vectors;
+        this.memory = memory;
     }
 
     @Override
@@ -33,13 +36,13 @@ public final class Kernel implements Numerics {
     @Override
     public long bytesPerShot(int steps, Set<Coefficient> gradients, int storeInterval) {
         boolean adjoint = !gradients.isEmpty();
-        return Wavefields.bytes(grid.size, grid.nx, 1, adjoint, gradients.size(), VALUE_BYTES)
+        return Wavefields.bytes(grid, 1, adjoint, gradients.size(), VALUE_BYTES)
                 + (adjoint ? History.bytes(steps, storeInterval, gradients, grid.size, VALUE_BYTES) : 0);
     }
 
     /** Zeroed wavefields with row buffers for the chunks. */
     Wavefields wavefields(int chunks) {
-        Wavefields w = freeWavefields.poll();
+        Wavefields w = memory.take(Wavefields.key(grid), Wavefields.class);
         if (w == null) {
             w = new Wavefields(grid);
         }
@@ -48,19 +51,15 @@ public final class Kernel implements Numerics {
     }
 
     void release(Wavefields w) {
-        freeWavefields.push(w);
+        memory.give(w.key(), w);
     }
 
     History history(int steps, int interval, Set<Coefficient> gradients) {
-        for (History h : freeHistories) {
-            if (h.fits(steps, interval, gradients) && freeHistories.remove(h)) {
-                return h;
-            }
-        }
-        return new History(steps, interval, gradients, grid.size);
+        History h = memory.take(History.key(steps, interval, gradients, grid.size), History.class);
+        return h != null ? h : new History(steps, interval, gradients, grid.size);
     }
 
     void release(History h) {
-        freeHistories.push(h);
+        memory.give(h.key(), h);
     }
 }

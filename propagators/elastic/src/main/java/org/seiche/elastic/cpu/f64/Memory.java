@@ -1,54 +1,54 @@
 package org.seiche.elastic.cpu.f64;
 
 /**
- * C-PML memory variables (PHYSICS.md): forward, m = a m + b D then D += m, on a row buffer
- * D; adjoint, with M = m + h: m = a M and h += b M, on a grid term h. A y profile gives one
- * (a, b) per row; an x profile one per column, applied only on the strips [0, left) and
- * [right, n) where it is non-zero.
+ * C-PML memory variables (PHYSICS.md) of one row: forward, m = a m + b D then D += m, on
+ * the derivative row D; adjoint, with M = m + h: m = a M and h += b M, on a term row h. A y
+ * profile gives one (a, b) per row; an x profile one per column, applied only on its strips
+ * [first, left) and [right, last) where it is non-zero. Each works on the columns [from, to).
  */
 final class Memory {
     private Memory() {
     }
 
-    static void row(double[] m, int row, double a, double b, double[] d, int n) {
-        for (int j = 0; j < n; j++) {
-            double v = a * m[row + j] + b * d[j];
-            m[row + j] = v;
+    static void row(double[] m, double a, double b, double[] d, int from, int to) {
+        for (int j = from; j < to; j++) {
+            m[j] = a * m[j] + b * d[j];
+        }
+        Pointwise.add(d, m, from, to);
+    }
+
+    /** The x strips [.., left) and [right, ..) within the columns [from, to). */
+    static void columns(double[] m, double[] a, double[] b, double[] d, int from, int to, int left, int right) {
+        strip(m, a, b, d, from, Math.min(to, left));
+        strip(m, a, b, d, Math.max(from, right), to);
+    }
+
+    private static void strip(double[] m, double[] a, double[] b, double[] d, int from, int to) {
+        for (int j = from; j < to; j++) {
+            double v = a[j] * m[j] + b[j] * d[j];
+            m[j] = v;
             d[j] += v;
         }
     }
 
-    static void columns(double[] m, int row, double[] a, double[] b, double[] d, int left, int right, int n) {
-        strip(m, row, a, b, d, 0, left);
-        strip(m, row, a, b, d, right, n);
-    }
-
-    private static void strip(double[] m, int row, double[] a, double[] b, double[] d, int from, int to) {
+    static void adjointRow(double[] m, double a, double b, double[] h, int from, int to) {
         for (int j = from; j < to; j++) {
-            double v = a[j] * m[row + j] + b[j] * d[j];
-            m[row + j] = v;
-            d[j] += v;
+            double big = m[j] + h[j];
+            m[j] = a * big;
+            h[j] += b * big;
         }
     }
 
-    static void adjointRow(double[] m, int row, double a, double b, double[] h, int n) {
-        for (int p = row; p < row + n; p++) {
-            double big = m[p] + h[p];
-            m[p] = a * big;
-            h[p] += b * big;
-        }
+    static void adjointColumns(double[] m, double[] a, double[] b, double[] h, int from, int to, int left, int right) {
+        adjointStrip(m, a, b, h, from, Math.min(to, left));
+        adjointStrip(m, a, b, h, Math.max(from, right), to);
     }
 
-    static void adjointColumns(double[] m, int row, double[] a, double[] b, double[] h, int left, int right, int n) {
-        adjointStrip(m, row, a, b, h, 0, left);
-        adjointStrip(m, row, a, b, h, right, n);
-    }
-
-    private static void adjointStrip(double[] m, int row, double[] a, double[] b, double[] h, int from, int to) {
+    private static void adjointStrip(double[] m, double[] a, double[] b, double[] h, int from, int to) {
         for (int j = from; j < to; j++) {
-            double big = m[row + j] + h[row + j];
-            m[row + j] = a[j] * big;
-            h[row + j] += b[j] * big;
+            double big = m[j] + h[j];
+            m[j] = a[j] * big;
+            h[j] += b[j] * big;
         }
     }
 }

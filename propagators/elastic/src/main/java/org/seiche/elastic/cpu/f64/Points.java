@@ -2,27 +2,35 @@ package org.seiche.elastic.cpu.f64;
 
 import org.seiche.elastic.PointSet;
 
-/** Injection at and recording from the points of one shot, for sample t of [traces][steps] trace matrices. */
+/**
+ * Injection at and recording from the points of one shot, for sample t of [traces][steps]
+ * trace matrices. A point's cell is a flat ElasticGrid index: row cell / stride, column
+ * cell % stride of the row arrays.
+ */
 final class Points {
     private Points() {
     }
 
     /** Adds weight x field value at each chosen point to its trace's sample t. */
-    static void record(PointSet set, int shot, Wavefields w, double[] traces, int steps, int t,
+    static void record(PointSet set, int shot, Wavefields w, int stride, double[] traces, int steps, int t,
                        boolean velocities, boolean stresses) {
         for (int p = set.shotStart()[shot]; p < set.shotStart()[shot + 1]; p++) {
             if (set.fields()[p].velocity() ? velocities : stresses) {
-                traces[set.traces()[p] * steps + t] += (double) set.weights()[p] * w.field(set.fields()[p])[set.cells()[p]];
+                int cell = set.cells()[p];
+                traces[set.traces()[p] * steps + t] += (double) set.weights()[p]
+                        * w.field(set.fields()[p])[cell / stride][cell % stride];
             }
         }
     }
 
     /** Adds weight x trace sample t to the field at each chosen point. */
-    static void inject(PointSet set, int shot, Wavefields w, double[] traces, int steps, int t,
+    static void inject(PointSet set, int shot, Wavefields w, int stride, double[] traces, int steps, int t,
                        boolean velocities, boolean stresses) {
         for (int p = set.shotStart()[shot]; p < set.shotStart()[shot + 1]; p++) {
             if (set.fields()[p].velocity() ? velocities : stresses) {
-                w.field(set.fields()[p])[set.cells()[p]] += (double) set.weights()[p] * traces[set.traces()[p] * steps + t];
+                int cell = set.cells()[p];
+                w.field(set.fields()[p])[cell / stride][cell % stride] += (double) set.weights()[p]
+                        * traces[set.traces()[p] * steps + t];
             }
         }
     }

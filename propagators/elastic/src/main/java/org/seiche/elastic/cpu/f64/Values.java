@@ -25,9 +25,13 @@ final class Values {
         }
     }
 
-    static void add(double[] from, double scale, DoubleBuffer to) {
-        for (int i = 0; i < from.length; i++) {
-            to.put(i, to.get(i) + scale * from[i]);
+    /** Adds scale x the first stride columns of each row to a flat array of rows of that length. */
+    static void add(double[][] rows, double scale, DoubleBuffer to, int stride) {
+        for (int r = 0; r < rows.length; r++) {
+            for (int j = 0; j < stride; j++) {
+                int p = r * stride + j;
+                to.put(p, to.get(p) + scale * rows[r][j]);
+            }
         }
     }
 }

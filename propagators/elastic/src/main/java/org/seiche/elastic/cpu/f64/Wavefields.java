@@ -1,6 +1,7 @@
 package org.seiche.elastic.cpu.f64;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 
 import org.seiche.elastic.Coefficient;
@@ -8,60 +9,78 @@ import org.seiche.elastic.Field;
 
 /**
  * One shot's state, pooled and reused: the five wavefields and the eight C-PML memory
- * variables (named by the derivative they belong to: mSyyY for d sigma_yy / dy), row
- * buffers per row chunk, and for an adjoint run the eight terms whose derivatives carry the
- * adjoint between stresses and velocities, and the gradient sums. The adjoint reuses the
- * wavefield and memory arrays for the adjoint fields.
+ * variables (named by the derivative they belong to: mSyyY for d sigma_yy / dy), as rows;
+ * row buffers per row chunk; and for an adjoint run the eight terms whose derivatives carry
+ * the adjoint between stresses and velocities, and the gradient sums. The adjoint reuses
+ * the wavefield and memory arrays for the adjoint fields.
  */
 final class Wavefields {
-    final double[] vy;
-    final double[] vx;
-    final double[] syy;
-    final double[] sxx;
-    final double[] sxy;
-    final double[] mSyyY;
-    final double[] mSxyX;
-    final double[] mSxxX;
-    final double[] mSxyY;
-    final double[] mVyY;
-    final double[] mVxX;
-    final double[] mVyX;
-    final double[] mVxY;
+    final double[][] vy;
+    final double[][] vx;
+    final double[][] syy;
+    final double[][] sxx;
+    final double[][] sxy;
+    final double[][] mSyyY;
+    final double[][] mSxyX;
+    final double[][] mSxxX;
+    final double[][] mSxyY;
+    final double[][] mVyY;
+    final double[][] mVxX;
+    final double[][] mVyX;
+    final double[][] mVxY;
     /** Adjoint terms: hVyY is differentiated in y into the adjoint v_y, hSyy into the adjoint sigma_yy, and so on. */
-    double[] hVyY;
-    double[] hVyX;
-    double[] hVxX;
-    double[] hVxY;
-    double[] hSyy;
-    double[] hSxx;
-    double[] hSxyX;
-    double[] hSxyY;
+    double[][] hVyY;
+    double[][] hVyX;
+    double[][] hVxX;
+    double[][] hVxY;
+    double[][] hSyy;
+    double[][] hSxx;
+    double[][] hSxyX;
+    double[][] hSxyY;
     /** Gradient sums by Coefficient ordinal; null when not asked. */
-    final double[][] gradients = new double[Coefficient.values().length][];
-    double[][] rowA = new double[0][];
-    double[][] rowB = new double[0][];
-    private final int size;
-    private final int nx;
+    final double[][][] gradients = new double[Coefficient.values().length][][];
+    RowBuffers[] buffers = new RowBuffers[0];
+    private final int rows;
+    private final int width;
+    private final int halo;
 
     Wavefields(Grid g) {
-        size = g.size;
-        nx = g.nx;
-        vy = new double[size];
-        vx = new double[size];
-        syy = new double[size];
-        sxx = new double[size];
-        sxy = new double[size];
-        mSyyY = new double[size];
-        mSxyX = new double[size];
-        mSxxX = new double[size];
-        mSxyY = new double[size];
-        mVyY = new double[size];
-        mVxX = new double[size];
-        mVyX = new double[size];
-        mVxY = new double[size];
+        rows = g.ny + 2 * g.halo;
+        width = g.width;
+        halo = g.halo;
+        vy = newRows();
+        vx = newRows();
+        syy = newRows();
+        sxx = newRows();
+        sxy = newRows();
+        mSyyY = newRows();
+        mSxyX = newRows();
+        mSxxX = newRows();
+        mSxyY = newRows();
+        mVyY = newRows();
+        mVxX = newRows();
+        mVyX = newRows();
+        mVxY = newRows();
     }
 
-    double[] field(Field f) {
+    /** What wavefields are pooled under: the grid's shape. */
+    static Object key(Grid g) {
+        return key(g.ny + 2 * g.halo, g.width, g.halo);
+    }
+
+    Object key() {
+        return key(rows, width, halo);
+    }
+
+    private static Object key(int rows, int width, int halo) {
+        return List.of(Wavefields.class, rows, width, halo);
+    }
+
+    private double[][] newRows() {
+        return new double[rows][width];
+    }
+
+    double[][] field(Field f) {
         return switch (f) {
             case VY -> vy;
             case VX -> vx;
@@ -73,12 +92,20 @@ final class Wavefields {
 
     /** Zero state, and row buffers for the given number of row chunks. */
     void reset(int chunks) {
-        for (double[] a : new double[][] {vy, vx, syy, sxx, sxy, mSyyY, mSxyX, mSxxX, mSxyY, mVyY, mVxX, mVyX, mVxY}) {
-            Arrays.fill(a, 0);
+        for (double[][] a : new double[][][] {vy, vx, syy, sxx, sxy, mSyyY, mSxyX, mSxxX, mSxyY, mVyY, mVxX, mVyX, mVxY}) {
+            zero(a);
         }
-        if (rowA.length < chunks) {
-            rowA = new double[chunks][nx];
-            rowB = new double[chunks][nx];
+        if (buffers.length < chunks) {
+            buffers = new RowBuffers[chunks];
+            for (int c = 0; c < chunks; c++) {
+                buffers[c] = new RowBuffers(width, halo);
+            }
+        }
+    }
+
+    private static void zero(double[][] rows) {
+        for (double[] r : rows) {
+            Arrays.fill(r, 0);
         }
     }
 
@@ -88,37 +115,41 @@ final class Wavefields {
      */
     void prepareAdjoint(Set<Coefficient> asked) {
         if (hVyY == null) {
-            hVyY = new double[size];
-            hVyX = new double[size];
-            hVxX = new double[size];
-            hVxY = new double[size];
-            hSyy = new double[size];
-            hSxx = new double[size];
-            hSxyX = new double[size];
-            hSxyY = new double[size];
+            hVyY = newRows();
+            hVyX = newRows();
+            hVxX = newRows();
+            hVxY = newRows();
+            hSyy = newRows();
+            hSxx = newRows();
+            hSxyX = newRows();
+            hSxyY = newRows();
         }
         for (Coefficient c : Coefficient.values()) {
             if (!asked.contains(c)) {
                 gradients[c.ordinal()] = null;
             } else if (gradients[c.ordinal()] == null) {
-                gradients[c.ordinal()] = new double[size];
+                gradients[c.ordinal()] = newRows();
             } else {
-                Arrays.fill(gradients[c.ordinal()], 0);
+                zero(gradients[c.ordinal()]);
             }
         }
     }
 
     /** Bytes a shot's wavefields take: forward state, and with an adjoint its terms and gradients. */
-    static long bytes(int size, int nx, int chunks, boolean adjoint, int gradients, int valueBytes) {
+    static long bytes(Grid g, int chunks, boolean adjoint, int gradients, int valueBytes) {
+        return bytes(g.size, g.width, g.halo, chunks, adjoint, gradients, valueBytes);
+    }
+
+    private static long bytes(long size, int width, int halo, int chunks, boolean adjoint, int gradients, int valueBytes) {
         long arrays = 13 + (adjoint ? 8 + gradients : 0);
-        return valueBytes * (arrays * size + 2L * chunks * nx);
+        return valueBytes * arrays * size + chunks * RowBuffers.bytes(width, halo, valueBytes);
     }
 
     long bytes(int valueBytes) {
         int asked = 0;
-        for (double[] g : gradients) {
-            asked += g == null ? 0 : 1;
+        for (double[][] a : gradients) {
+            asked += a == null ? 0 : 1;
         }
-        return bytes(size, nx, rowA.length, hVyY != null, asked, valueBytes);
+        return bytes((long) rows * width, width, halo, buffers.length, hVyY != null, asked, valueBytes);
     }
 }

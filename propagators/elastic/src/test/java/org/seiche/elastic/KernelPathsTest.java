@@ -1,0 +1,94 @@
+package org.seiche.elastic;
+
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.Test;
+import org.seiche.api.ForwardRun;
+import org.seiche.api.NdArray;
+import org.seiche.api.Precision;
+import org.seiche.api.PropagatorSettings;
+import org.seiche.api.Simulation;
+import org.seiche.api.Survey;
+import org.seiche.elastic.cpu.Vectors;
+
+/**
+ * The CPU kernel's two ways to compute: its portable passes and its fused vector loops
+ * (when the Vector API is there) give the same data and gradients to rounding; and float32
+ * really computes in float (its results differ from float64 by float rounding, not zero).
+ */
+class KernelPathsTest {
+    private static final int NY = 21;
+    private static final int NX = 27;
+
+    /** Receiver data and gradients of a case with PML, a free surface and every component. */
+    private static List<double[]> run(Precision precision) {
+        Survey survey = Cases.survey(0.0005, 80, List.of("y", "x", "p"),
+                List.of(Cases.locations(2, 4, new int[] {0, 3}), Cases.locations(2, 3, new int[] {NY - 2, 7}),
+                        Cases.locations(2, -2, new int[] {5, NX - 1})),
+                List.of("y", "x", "p"),
+                List.of(Cases.locations(2, 0, new int[] {0, 1}, new int[] {3, NX - 2}),
+                        Cases.locations(2, 0, new int[] {NY - 2, 5}), Cases.locations(2, 0, new int[] {NY - 1, NX - 1})));
+        PropagatorSettings settings = Cases.settings(4, 0, 6, 5, 7);
+        List<double[]> out = new ArrayList<>();
+        try (Simulation sim = Cases.prepare(Cases.velocityModel(NY, NX, 9), 5, survey, settings, precision);
+             ForwardRun run = sim.forward(Cases.allShots(sim), Set.of("vp", "vs", "rho", Simulation.SOURCE_AMPLITUDES))) {
+            Random r = new Random(4);
+            List<NdArray> residual = new ArrayList<>();
+            for (NdArray d : run.receiverData()) {
+                out.add(d.data());
+                residual.add(Cases.random(d.shape(), r));
+            }
+            Map<String, NdArray> g = run.adjoint(residual);
+            for (String name : List.of("vp", "vs", "rho", Simulation.SOURCE_AMPLITUDES)) {
+                out.add(g.get(name).data());
+            }
+        }
+        return out;
+    }
+
+    private static double worst(List<double[]> a, List<double[]> b) {
+        double worst = 0;
+        for (int k = 0; k < a.size(); k++) {
+            worst = Math.max(worst, ReferenceCaseTest.relL2(a.get(k), b.get(k)));
+        }
+        return worst;
+    }
+
+    private static List<double[]> withoutVectors(Function<Precision, List<double[]>> f, Precision p) {
+        System.setProperty("seiche.vector", "false");
+        try {
+            return f.apply(p);
+        } finally {
+            System.clearProperty("seiche.vector");
+        }
+    }
+
+    @Test
+    void portablePassesAgreeWithVectorLoops() {
+        List<double[]> portable = withoutVectors(KernelPathsTest::run, Precision.FLOAT64);
+        List<double[]> vectors = run(Precision.FLOAT64);
+        double e = worst(portable, vectors);
+        System.out.printf("portable vs %s: worst rel-L2 %.1e%n", Vectors.available() ? "vector loops" : "portable", e);
+        assertTrue(e < 1e-12, "rel-L2 " + e);
+    }
+
+    @Test
+    void float32ComputesInFloat() {
+        List<double[]> single = run(Precision.FLOAT32);
+        List<double[]> twice = run(Precision.FLOAT64);
+        double e = worst(single, twice);
+        System.out.printf("float32 vs float64: worst rel-L2 %.1e%n", e);
+        assertTrue(e < 1e-4, "rel-L2 " + e);
+        assertNotEquals(0, e);
+        List<double[]> portable = withoutVectors(KernelPathsTest::run, Precision.FLOAT32);
+        assertTrue(worst(portable, single) < 1e-4);
+    }
+}
