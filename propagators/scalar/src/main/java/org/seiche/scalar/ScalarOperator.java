@@ -1,6 +1,7 @@
 package org.seiche.scalar;
 
 import org.osgi.annotation.versioning.ConsumerType;
+import org.seiche.api.NdArray;
 
 /** A grid loaded on a device by a {@link ScalarKernel}: opens batches of shots on it. */
 @ConsumerType
@@ -11,6 +12,16 @@ public interface ScalarOperator extends AutoCloseable {
      * storeInterval-th step for {@link ScalarBatch#backward}; 0 keeps nothing.
      */
     ScalarBatch open(Transducers sources, Transducers receivers, int steps, int storeInterval);
+
+    /**
+     * Zeroed background and scattered fields for a Born batch (see {@link BornBatch}).
+     * {@code ratio} is r = 2 dv / v on the padded grid; with {@code storeInterval} > 0 the
+     * forward run keeps what the adjoint needs, for the velocity gradient too when asked.
+     */
+    default BornBatch openBorn(Transducers sources, Transducers receivers, int steps, int storeInterval, NdArray ratio,
+                               boolean velocityGradient) {
+        throw new UnsupportedOperationException("this kernel has no Born runs");
+    }
 
     /** Bytes one shot of such a batch holds: wavefields plus the stored steps. */
     long bytesPerShot(int steps, int storeInterval);

@@ -1,6 +1,8 @@
 package org.seiche.scalar.cpu;
 
 import org.seiche.api.Device;
+import org.seiche.api.NdArray;
+import org.seiche.scalar.BornBatch;
 import org.seiche.scalar.ScalarBatch;
 import org.seiche.scalar.ScalarGrid;
 import org.seiche.scalar.ScalarOperator;
@@ -24,6 +26,13 @@ final class DoubleOperator implements ScalarOperator {
     public ScalarBatch open(Transducers sources, Transducers receivers, int steps, int storeInterval) {
         return new DoubleBatch(new DoubleShotLoops(coefficients, stencil, device, sources, receivers, steps), pool,
                 storeInterval);
+    }
+
+    @Override
+    public BornBatch openBorn(Transducers sources, Transducers receivers, int steps, int storeInterval, NdArray ratio,
+                              boolean velocityGradient) {
+        return new DoubleBornBatch(new DoubleShotLoops(coefficients, stencil, device, sources, receivers, steps), pool,
+                storeInterval, ratio, velocityGradient);
     }
 
     @Override

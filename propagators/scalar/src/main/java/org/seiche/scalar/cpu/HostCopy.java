@@ -22,6 +22,20 @@ final class HostCopy {
         return out;
     }
 
+    static void addTo(double[] values, NdArray out) {
+        double[] o = out.data();
+        for (int i = 0; i < values.length; i++) {
+            o[i] += values[i];
+        }
+    }
+
+    static void addTo(float[] values, NdArray out) {
+        double[] o = out.data();
+        for (int i = 0; i < values.length; i++) {
+            o[i] += values[i];
+        }
+    }
+
     /** out += numerator / denominator wherever the numerator is non-zero. */
     static void addQuotient(double[] numerator, double[] denominator, NdArray out) {
         double[] o = out.data();

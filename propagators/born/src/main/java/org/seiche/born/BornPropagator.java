@@ -1,0 +1,68 @@
+package org.seiche.born;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.seiche.api.NdArray;
+import org.seiche.api.Propagator;
+import org.seiche.api.Simulation;
+import org.seiche.api.SimulationSetup;
+import org.seiche.scalar.ScalarKernel;
+import org.seiche.scalar.ScalarProblem;
+import org.seiche.scalar.SetupCheck;
+
+/**
+ * Born modelling (PHYSICS.md): receiver data of the field scattered by the velocity
+ * perturbation {@code scatter} in the background {@code v}, to first order. Runs on the
+ * scalar kernels; max_vel defaults to max |v| of the background alone.
+ */
+@Component(service = Propagator.class, property = Propagator.PROPERTY + "=" + BornPropagator.NAME)
+public final class BornPropagator implements Propagator {
+    public static final String NAME = "born";
+    public static final String VELOCITY = "v";
+    public static final String SCATTER = "scatter";
+
+    private final List<ScalarKernel> kernels = new CopyOnWriteArrayList<>();
+
+    /** For Declarative Services: kernels arrive as services. */
+    public BornPropagator() {
+    }
+
+    /** For plain Java use: the given kernels. */
+    public BornPropagator(ScalarKernel... kernels) {
+        this.kernels.addAll(List.of(kernels));
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addKernel(ScalarKernel kernel) {
+        kernels.add(kernel);
+    }
+
+    void removeKernel(ScalarKernel kernel) {
+        kernels.remove(kernel);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<String> parameterNames() {
+        return Set.of(VELOCITY, SCATTER);
+    }
+
+    @Override
+    public Simulation prepare(SimulationSetup setup) {
+        NdArray v = setup.model().parameter(VELOCITY);
+        NdArray scatter = setup.model().parameter(SCATTER);
+        SetupCheck.positive(VELOCITY, v);
+        SetupCheck.finite(SCATTER, scatter);
+        return new BornSimulation(ScalarProblem.of(setup, v, kernels, NAME), scatter);
+    }
+}

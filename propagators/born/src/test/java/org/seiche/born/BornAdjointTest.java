@@ -1,0 +1,149 @@
+package org.seiche.born;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.seiche.api.ForwardRun;
+import org.seiche.api.Locations;
+import org.seiche.api.NdArray;
+import org.seiche.api.Precision;
+import org.seiche.api.PropagatorSettings;
+import org.seiche.api.Simulation;
+import org.seiche.api.SimulationSetup;
+
+/**
+ * Born is the tangent-linear of the scalar propagator, and its adjoint is exact: Born data
+ * against central differences of scalar data, a dot-product test of scatter -> data, and
+ * central differences of the loss w.r.t. the background velocity (float64).
+ */
+class BornAdjointTest {
+    private static final int[] SHAPE = {13, 16};
+    private static final double[] SPACING = {5, 4};
+    private static final int NT = 50;
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                Arguments.of(4, new int[] {5, 3, 4, 6}, 0.0008),
+                Arguments.of(2, new int[] {0, 4, 5, 3}, 0.0008),
+                Arguments.of(8, new int[] {0, 5, 0, 4}, 0.0031));
+    }
+
+    private record Problem(NdArray v, NdArray scatter, SimulationSetup setup) {
+        SimulationSetup with(NdArray velocity, NdArray dv) {
+            return new SimulationSetup(setup.model().with(Map.of("v", velocity, "scatter", dv)), setup.survey(),
+                    setup.settings(), setup.device(), setup.precision());
+        }
+    }
+
+    private static Problem problem(Random random, int accuracy, int[] pml, double dt) {
+        NdArray v = NdArray.zeros(SHAPE);
+        NdArray scatter = NdArray.zeros(SHAPE);
+        for (int i = 0; i < v.size(); i++) {
+            v.data()[i] = 1900 + 300 * random.nextDouble();
+            int y = i / SHAPE[1];
+            int x = i % SHAPE[1];
+            // zero on the edge cells: Born extends the scatter into the PML with zeros, the
+            // scalar propagator extends v + eps scatter with its edge values
+            boolean edge = y == 0 || x == 0 || y == SHAPE[0] - 1 || x == SHAPE[1] - 1;
+            scatter.data()[i] = edge ? 0 : 40 * random.nextGaussian();
+        }
+        Locations sources = new Locations(2, 2, 2, new int[] {0, 3, 5, 9, 2, 14, -1, -1});
+        Locations receivers = new Locations(2, 3, 2, new int[] {0, 0, 12, 15, 7, 8, 1, 2, -1, -1, 11, 1});
+        PropagatorSettings settings = new PropagatorSettings(accuracy, pml, 20, 2600, 1, Map.of());
+        SimulationSetup setup = BornSetups.setup(Map.of("v", v, "scatter", scatter), SPACING, settings, dt,
+                BornSetups.random(random, 1, 2, 2, NT), sources, receivers, Precision.FLOAT64);
+        return new Problem(v, scatter, setup);
+    }
+
+    private static NdArray scalarData(Problem p, double eps) {
+        NdArray v = p.v.copy();
+        for (int i = 0; i < v.size(); i++) {
+            v.data()[i] += eps * p.scatter.data()[i];
+        }
+        try (Simulation sim = BornSetups.SCALAR.prepare(p.with(v, p.scatter));
+             ForwardRun run = sim.forward(new int[] {0, 1}, Set.of())) {
+            return run.receiverData().get(0);
+        }
+    }
+
+    private static NdArray bornData(Problem p, NdArray v, NdArray scatter) {
+        try (Simulation sim = BornSetups.BORN.prepare(p.with(v, scatter));
+             ForwardRun run = sim.forward(new int[] {0, 1}, Set.of())) {
+            return run.receiverData().get(0);
+        }
+    }
+
+    @ParameterizedTest(name = "accuracy {0} pml {1} dt {2}")
+    @MethodSource("cases")
+    void bornIsTheDerivativeOfScalarData(int accuracy, int[] pml, double dt) {
+        Problem p = problem(new Random(accuracy), accuracy, pml, dt);
+        double eps = 1e-3;
+        NdArray plus = scalarData(p, eps);
+        NdArray minus = scalarData(p, -eps);
+        NdArray numeric = NdArray.zeros(plus.shape());
+        for (int i = 0; i < plus.size(); i++) {
+            numeric.data()[i] = (plus.data()[i] - minus.data()[i]) / (2 * eps);
+        }
+        double rel = BornSetups.relativeL2(bornData(p, p.v, p.scatter), numeric);
+        System.out.printf("Born vs scalar central differences, accuracy %d: rel-L2 %.2e%n", accuracy, rel);
+        assertTrue(rel < 1e-5, "Born data differs from the derivative of scalar data by " + rel);
+    }
+
+    @ParameterizedTest(name = "accuracy {0} pml {1} dt {2}")
+    @MethodSource("cases")
+    void scatterToDataIsAdjoint(int accuracy, int[] pml, double dt) {
+        Random random = new Random(7 + accuracy);
+        Problem p = problem(random, accuracy, pml, dt);
+        try (Simulation sim = BornSetups.BORN.prepare(p.setup);
+             ForwardRun run = sim.forward(new int[] {0, 1}, Set.of("scatter"))) {
+            NdArray data = run.receiverData().get(0);
+            NdArray r = BornSetups.random(random, 1, data.shape());
+            NdArray adjoint = run.adjoint(List.of(r)).get("scatter");
+            double forward = BornSetups.dot(data, r);
+            double backward = BornSetups.dot(p.scatter, adjoint);
+            double mismatch = Math.abs(forward - backward) / Math.abs(forward);
+            System.out.printf("Born dot product, accuracy %d: %.15e %.15e rel %.2e%n", accuracy, forward, backward, mismatch);
+            assertTrue(mismatch < 1e-10, "dot-product mismatch " + mismatch);
+        }
+    }
+
+    @ParameterizedTest(name = "accuracy {0} pml {1} dt {2}")
+    @MethodSource("cases")
+    void velocityGradientMatchesFiniteDifferences(int accuracy, int[] pml, double dt) {
+        Random random = new Random(11 + accuracy);
+        Problem p = problem(random, accuracy, pml, dt);
+        NdArray base = bornData(p, p.v, p.scatter);
+        NdArray observed = BornSetups.random(random, 0.5 * Math.sqrt(BornSetups.dot(base, base) / base.size()),
+                base.shape());
+        NdArray gradient;
+        try (Simulation sim = BornSetups.BORN.prepare(p.setup);
+             ForwardRun run = sim.forward(new int[] {0, 1}, Set.of("v", "scatter"))) {
+            NdArray data = run.receiverData().get(0);
+            gradient = run.adjoint(List.of(BornSetups.mseAdjoint(data, observed))).get("v");
+        }
+        NdArray direction = BornSetups.random(random, 1, SHAPE);
+        double eps = 0.01;
+        double numeric = (loss(p, direction, eps, observed) - loss(p, direction, -eps, observed)) / (2 * eps);
+        double exact = BornSetups.dot(gradient, direction);
+        double mismatch = Math.abs(numeric - exact) / Math.abs(exact);
+        System.out.printf("Born d loss / d v, accuracy %d: exact %.12e numeric %.12e rel %.2e%n", accuracy, exact,
+                numeric, mismatch);
+        assertTrue(mismatch < 1e-6, "finite-difference mismatch " + mismatch);
+    }
+
+    private static double loss(Problem p, NdArray direction, double eps, NdArray observed) {
+        NdArray v = p.v.copy();
+        for (int i = 0; i < v.size(); i++) {
+            v.data()[i] += eps * direction.data()[i];
+        }
+        return BornSetups.mse(bornData(p, v, p.scatter), observed);
+    }
+}
