@@ -16,6 +16,8 @@ import org.seiche.elastic.ElasticSolver;
  * split over the threads.
  */
 final class CpuSolver implements ElasticSolver {
+    /** Row chunks per thread for one shot: a thread that joins late finds work left to steal. */
+    private static final int CHUNKS_PER_THREAD = 4;
     private final Numerics numerics;
     private final Device device;
     private final RowChunks serialRows;
@@ -26,7 +28,7 @@ final class CpuSolver implements ElasticSolver {
         this.numerics = numerics;
         this.device = device;
         this.serialRows = new RowChunks(grid.ny(), 1, device);
-        this.parallelRows = new RowChunks(grid.ny(), device.threads(), device);
+        this.parallelRows = new RowChunks(grid.ny(), CHUNKS_PER_THREAD * device.threads(), device);
         this.gridSize = grid.size();
     }
 
