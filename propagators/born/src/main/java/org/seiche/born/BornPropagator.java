@@ -12,8 +12,10 @@ import org.seiche.api.NdArray;
 import org.seiche.api.Propagator;
 import org.seiche.api.Simulation;
 import org.seiche.api.SimulationSetup;
+import org.seiche.scalar.BornRun;
 import org.seiche.scalar.ScalarKernel;
 import org.seiche.scalar.ScalarProblem;
+import org.seiche.scalar.ScalarPropagator;
 import org.seiche.scalar.SetupCheck;
 
 /**
@@ -24,8 +26,8 @@ import org.seiche.scalar.SetupCheck;
 @Component(service = Propagator.class, property = Propagator.PROPERTY + "=" + BornPropagator.NAME)
 public final class BornPropagator implements Propagator {
     public static final String NAME = "born";
-    public static final String VELOCITY = "v";
-    public static final String SCATTER = "scatter";
+    public static final String VELOCITY = ScalarPropagator.VELOCITY;
+    public static final String SCATTER = BornRun.SCATTER;
 
     private final List<ScalarKernel> kernels = new CopyOnWriteArrayList<>();
 

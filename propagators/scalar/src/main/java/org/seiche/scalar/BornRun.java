@@ -1,26 +1,29 @@
-package org.seiche.born;
+package org.seiche.scalar;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.seiche.api.Batches;
 import org.seiche.api.ForwardRun;
 import org.seiche.api.NdArray;
 import org.seiche.api.SeicheException;
-import org.seiche.scalar.BornBatch;
-import org.seiche.scalar.ScalarGrid;
-import org.seiche.scalar.ScalarProblem;
-import org.seiche.scalar.SourceInjection;
 
 /**
- * Born receiver data (the scattered field; the background data alongside) and the adjoint:
- * with G = d loss / d r (r = 2 dv / v on the padded grid), d loss / d scatter = 2 G / v on
- * the model's cells, and d loss / d v = 2 v dt^2 d loss / d (v^2 dt^2) - 2 dv G / v^2,
- * the PML cells summed onto the edges.
+ * A tangent-linear (Born) run of a batch of shots: the receiver data of the field
+ * scattered by a velocity perturbation dv (the scatter), to first order, and the adjoint.
+ * With G = d loss / d r (r = 2 dv / v on the padded grid), d loss / d scatter = 2 G / v,
+ * and d loss / d v = 2 v dt^2 d loss / d (v^2 dt^2) - 2 dv G / v^2, the PML cells summed
+ * onto the edges. The Born propagator extends the scatter into the PML with zeros; the
+ * scalar propagator's Hessian products extend a velocity direction with its edge values,
+ * as v itself is.
  */
-public final class BornForwardRun implements ForwardRun {
+public final class BornRun implements ForwardRun {
+    public static final String SCATTER = "scatter";
+
     private final ScalarProblem problem;
+    private final boolean edges;
     private final NdArray ratio;
     private final SourceInjection injection;
     private final BornBatch batch;
@@ -28,15 +31,39 @@ public final class BornForwardRun implements ForwardRun {
     private final NdArray background;
     private final Set<String> gradientWrt;
 
-    BornForwardRun(ScalarProblem problem, NdArray ratio, SourceInjection injection, BornBatch batch,
-                   NdArray data, NdArray background, Set<String> gradientWrt) {
+    /**
+     * Runs the batch of shots forward.
+     *
+     * @param scatter     dv on the model's cells
+     * @param edges       extend dv into the PML with its edge values (else zeros)
+     * @param gradientWrt {@link #SCATTER} and/or the velocity's name; empty = forward only
+     */
+    public BornRun(ScalarProblem problem, NdArray scatter, boolean edges, int[] shots, Set<String> gradientWrt) {
         this.problem = problem;
-        this.ratio = ratio;
-        this.injection = injection;
-        this.batch = batch;
-        this.data = data;
-        this.background = background;
+        this.edges = edges;
         this.gradientWrt = Set.copyOf(gradientWrt);
+        ScalarGrid grid = problem.grid();
+        double[] dv = edges ? grid.padding().extendEdges(scatter.data()) : grid.padding().extendZeros(scatter.data());
+        double[] v = grid.velocity();
+        for (int i = 0; i < dv.length; i++) {
+            dv[i] = 2 * dv[i] / v[i];
+        }
+        ratio = new NdArray(grid.paddedShape(), dv);
+        Transducers sources = problem.sources().select(shots);
+        Transducers receivers = problem.receivers().select(shots);
+        InnerSteps steps = problem.steps();
+        injection = new SourceInjection(grid, steps, sources, Batches.selectShots(problem.amplitudes(), shots));
+        batch = problem.operator().openBorn(sources, receivers, steps.steps(),
+                gradientWrt.isEmpty() ? 0 : problem.gradientInterval(), ratio,
+                gradientWrt.contains(ScalarPropagator.VELOCITY));
+        NdArray scattered = NdArray.zeros(shots.length, receivers.perShot(), steps.steps());
+        NdArray backgroundSamples = NdArray.zeros(shots.length, receivers.perShot(), steps.steps());
+        batch.forward(injection.terms(), scattered, backgroundSamples);
+        data = steps.downsample(scattered);
+        background = steps.downsample(backgroundSamples);
+        if (gradientWrt.isEmpty()) {
+            batch.close();
+        }
     }
 
     /** The scattered (Born) data. */
@@ -60,7 +87,7 @@ public final class BornForwardRun implements ForwardRun {
                     + adjointSources.stream().map(NdArray::shapeString).toList());
         }
         ScalarGrid grid = problem.grid();
-        boolean velocity = gradientWrt.contains(BornPropagator.VELOCITY);
+        boolean velocity = gradientWrt.contains(ScalarPropagator.VELOCITY);
         NdArray inner = problem.steps().downsampleAdjoint(adjointSources.get(0));
         NdArray termGradient = velocity ? NdArray.zeros(data.dim(0), problem.sources().perShot(), problem.steps().steps())
                 : null;
@@ -70,12 +97,13 @@ public final class BornForwardRun implements ForwardRun {
         double[] v = grid.velocity();
         double[] g = ratioGradient.data();
         Map<String, NdArray> out = new LinkedHashMap<>();
-        if (gradientWrt.contains(BornPropagator.SCATTER)) {
+        if (gradientWrt.contains(SCATTER)) {
             double[] scatter = new double[g.length];
             for (int i = 0; i < g.length; i++) {
                 scatter[i] = 2 * g[i] / v[i];
             }
-            out.put(BornPropagator.SCATTER, new NdArray(grid.modelShape(), grid.padding().crop(scatter)));
+            out.put(SCATTER, new NdArray(grid.modelShape(),
+                    edges ? grid.padding().sumEdges(scatter) : grid.padding().crop(scatter)));
         }
         if (velocity) {
             injection.addV2dt2Gradient(termGradient, v2dt2Gradient.data());
@@ -86,7 +114,7 @@ public final class BornForwardRun implements ForwardRun {
             for (int i = 0; i < total.length; i++) {
                 total[i] -= g[i] * r[i] / (2 * v[i] * v[i] * dt2);
             }
-            out.put(BornPropagator.VELOCITY, new NdArray(grid.modelShape(), grid.velocityGradient(total)));
+            out.put(ScalarPropagator.VELOCITY, new NdArray(grid.modelShape(), grid.velocityGradient(total)));
         }
         return out;
     }

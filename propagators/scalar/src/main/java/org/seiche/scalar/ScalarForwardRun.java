@@ -1,26 +1,33 @@
 package org.seiche.scalar;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import org.seiche.api.ForwardRun;
 import org.seiche.api.NdArray;
 import org.seiche.api.SeicheException;
 import org.seiche.api.Simulation;
 
-/** Receiver data of a scalar forward run, and its adjoint: gradients w.r.t. v and the source amplitudes. */
+/**
+ * Receiver data of a scalar forward run, and its adjoint: gradients w.r.t. v and the
+ * source amplitudes; exact Hessian-vector and Gauss-Newton products w.r.t. v.
+ */
 public final class ScalarForwardRun implements ForwardRun {
     private final ScalarProblem problem;
     private final SourceInjection injection;
     private final ScalarBatch batch;
     private final NdArray data;
     private final Set<String> gradientWrt;
+    private final int[] shots;
 
-    ScalarForwardRun(ScalarProblem problem, SourceInjection injection, ScalarBatch batch, NdArray data,
+    ScalarForwardRun(ScalarProblem problem, int[] shots, SourceInjection injection, ScalarBatch batch, NdArray data,
                      Set<String> gradientWrt) {
         this.problem = problem;
+        this.shots = shots.clone();
         this.injection = injection;
         this.batch = batch;
         this.data = data;
@@ -58,6 +65,47 @@ public final class ScalarForwardRun implements ForwardRun {
             out.put(Simulation.SOURCE_AMPLITUDES, injection.amplitudeGradient(termGradient));
         }
         return out;
+    }
+
+    /**
+     * H w = J^T (L'' J w) + grad_v of (a . J(v) w), a the adjoint source (PHYSICS.md): one
+     * tangent-linear (Born) forward run with the scatter w extended like v, and two of its
+     * adjoints, the first driven by L'' J w (its scatter gradient is the Gauss-Newton part),
+     * the second by a (its background-velocity gradient is the second-order part).
+     */
+    @Override
+    public Map<String, NdArray> hessianVector(Map<String, NdArray> direction, List<NdArray> adjointSources,
+                                              UnaryOperator<List<NdArray>> lossCurvature) {
+        try (BornRun born = tangent(direction, Set.of(BornRun.SCATTER, ScalarPropagator.VELOCITY))) {
+            NdArray gaussNewton = gaussNewton(born, lossCurvature);
+            NdArray second = born.adjoint(adjointSources).get(ScalarPropagator.VELOCITY);
+            for (int i = 0; i < gaussNewton.size(); i++) {
+                gaussNewton.data()[i] += second.data()[i];
+            }
+            return Map.of(ScalarPropagator.VELOCITY, gaussNewton);
+        }
+    }
+
+    /** J^T (L'' J w): the Hessian without the propagator's second-order terms. */
+    @Override
+    public Map<String, NdArray> gaussNewtonVector(Map<String, NdArray> direction,
+                                                  UnaryOperator<List<NdArray>> lossCurvature) {
+        try (BornRun born = tangent(direction, Set.of(BornRun.SCATTER))) {
+            return Map.of(ScalarPropagator.VELOCITY, gaussNewton(born, lossCurvature));
+        }
+    }
+
+    private BornRun tangent(Map<String, NdArray> direction, Set<String> gradients) {
+        NdArray w = direction.get(ScalarPropagator.VELOCITY);
+        if (w == null || direction.size() != 1 || !Arrays.equals(w.shape(), problem.grid().modelShape())) {
+            throw new SeicheException("hessian: the direction must be one array 'v' of the model's shape "
+                    + Arrays.toString(problem.grid().modelShape()) + ", got " + direction.keySet());
+        }
+        return new BornRun(problem, w, true, shots, gradients);
+    }
+
+    private static NdArray gaussNewton(BornRun born, UnaryOperator<List<NdArray>> lossCurvature) {
+        return born.adjoint(lossCurvature.apply(born.receiverData())).get(BornRun.SCATTER);
     }
 
     @Override

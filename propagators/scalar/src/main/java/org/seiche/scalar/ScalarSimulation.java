@@ -41,7 +41,7 @@ public final class ScalarSimulation implements Simulation {
                 velocity ? problem.gradientInterval() : 0);
         NdArray samples = NdArray.zeros(shots.length, receivers.perShot(), steps.steps());
         batch.forward(injection.terms(), samples);
-        ScalarForwardRun run = new ScalarForwardRun(problem, injection, batch, steps.downsample(samples), gradientWrt);
+        ScalarForwardRun run = new ScalarForwardRun(problem, shots, injection, batch, steps.downsample(samples), gradientWrt);
         if (gradientWrt.isEmpty()) {
             run.close();
         }
