@@ -36,6 +36,16 @@ class DoubleStencil {
     private final int interiorEndRow;
 
     DoubleStencil(DoubleCoefficients c) {
+        this(c, 1);
+    }
+
+    /**
+     * @param lanes cells a loop handles at once: the column segments beside the interior are
+     *              widened to multiples of it (the PML terms vanish exactly where the profiles
+     *              do, so a quiet cell may take either path), leaving fewer cells to the
+     *              one-at-a-time tails
+     */
+    DoubleStencil(DoubleCoefficients c, int lanes) {
         columns = c.columns;
         guard = c.guard;
         v2dt2 = c.v2dt2;
@@ -48,10 +58,16 @@ class DoubleStencil {
         centre = c.second[0][0] + c.second[1][0];
         firstColumn = c.domainStart[1];
         endColumn = c.domainEnd[1];
-        interiorColumn = c.interiorStart[1];
-        interiorEndColumn = c.interiorEnd[1];
+        int from = firstColumn + roundUp(c.interiorStart[1] - firstColumn, lanes);
+        int to = endColumn - roundUp(endColumn - c.interiorEnd[1], lanes);
+        interiorColumn = from < to ? from : endColumn;
+        interiorEndColumn = from < to ? to : endColumn;
         interiorRow = c.interiorStart[0];
         interiorEndRow = c.interiorEnd[0];
+    }
+
+    private static int roundUp(int n, int multiple) {
+        return (n + multiple - 1) / multiple * multiple;
     }
 
     /**

@@ -22,7 +22,7 @@ final class DoubleVectorStencil extends DoubleStencil {
     private final double[][] dbCells = new double[2][];
 
     private DoubleVectorStencil(DoubleCoefficients c) {
-        super(c);
+        super(c, LANES.length());
         for (int d = 0; d < 2; d++) {
             aCells[d] = spread(c, c.a[d], d);
             bCells[d] = spread(c, c.b[d], d);
@@ -57,10 +57,6 @@ final class DoubleVectorStencil extends DoubleStencil {
         return DoubleVector.fromArray(LANES, f, i + s).add(DoubleVector.fromArray(LANES, f, i - s)).mul(second[d][k]);
     }
 
-    /** Term k of the Laplacian: both dimensions. */
-    private DoubleVector both(double[] f, int i, int k) {
-        return along(0, f, i, k).add(along(1, f, i, k));
-    }
 
     /** Term k of the first difference along d: c1[k] (f[i + k s] - f[i - k s]). */
     private DoubleVector difference(int d, double[] f, int i, int k) {
@@ -107,26 +103,44 @@ final class DoubleVectorStencil extends DoubleStencil {
 
     @Override
     void interior(double[] u, double[] next, int from, int to, double[] spatial, int at) {
+        // coefficients in locals: the loop stores to double[] arrays, so the JIT would reload them from theirs
+        final double c0 = centre;
+        final double y1 = second[0][1];
+        final double x1 = second[1][1];
+        final double y2 = guard > 1 ? second[0][2] : 0;
+        final double x2 = guard > 1 ? second[1][2] : 0;
+        final double y3 = guard > 2 ? second[0][3] : 0;
+        final double x3 = guard > 2 ? second[1][3] : 0;
+        final double y4 = guard > 3 ? second[0][4] : 0;
+        final double x4 = guard > 3 ? second[1][4] : 0;
+        final int sy = stride[0];
         final int lanes = LANES.length();
         int i = from;
         for (; i <= to - lanes; i += lanes) {
             DoubleVector uc = DoubleVector.fromArray(LANES, u, i);
-            DoubleVector s = uc.mul(centre).add(both(u, i, 1));
+            DoubleVector s = uc.mul(c0).add(pair(u, i, sy, 1, y1, x1));
             if (guard > 1) {
-                s = s.add(both(u, i, 2));
+                s = s.add(pair(u, i, 2 * sy, 2, y2, x2));
             }
             if (guard > 2) {
-                s = s.add(both(u, i, 3));
+                s = s.add(pair(u, i, 3 * sy, 3, y3, x3));
             }
             if (guard > 3) {
-                s = s.add(both(u, i, 4));
+                s = s.add(pair(u, i, 4 * sy, 4, y4, x4));
             }
-            DoubleVector.fromArray(LANES, v2dt2, i).mul(s).add(uc.mul(2)).sub(DoubleVector.fromArray(LANES, next, i)).intoArray(next, i);
+            DoubleVector.fromArray(LANES, v2dt2, i).mul(s).add(uc.add(uc)).sub(DoubleVector.fromArray(LANES, next, i))
+                    .intoArray(next, i);
             if (spatial != null) {
                 s.intoArray(spatial, at + i);
             }
         }
         super.interior(u, next, i, to, spatial, at);
+    }
+
+    /** Term k of the Laplacian: cy (f[i + sk] + f[i - sk]) + cx (f[i + k] + f[i - k]), sk = k rows. */
+    private static DoubleVector pair(double[] f, int i, int sk, int k, double cy, double cx) {
+        DoubleVector rows = DoubleVector.fromArray(LANES, f, i + sk).add(DoubleVector.fromArray(LANES, f, i - sk)).mul(cy);
+        return rows.add(DoubleVector.fromArray(LANES, f, i + k).add(DoubleVector.fromArray(LANES, f, i - k)).mul(cx));
     }
 
     @Override
