@@ -1,6 +1,7 @@
 package org.seiche.elastic;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,17 @@ final class Cases {
         m.put("vp", new NdArray(new int[] {ny, nx}, vp));
         m.put("vs", new NdArray(new int[] {ny, nx}, vs));
         m.put("rho", new NdArray(new int[] {ny, nx}, rho));
+        return m;
+    }
+
+    /** The model with its first rows made vacuum (every parameter zero): the improved vacuum method's free surface. */
+    static Map<String, NdArray> withVacuumRows(Map<String, NdArray> model, int rows) {
+        Map<String, NdArray> m = new LinkedHashMap<>();
+        for (Map.Entry<String, NdArray> e : model.entrySet()) {
+            NdArray a = e.getValue().copy();
+            Arrays.fill(a.data(), 0, rows * a.dim(1), 0);
+            m.put(e.getKey(), a);
+        }
         return m;
     }
 

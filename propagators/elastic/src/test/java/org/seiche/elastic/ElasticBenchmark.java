@@ -6,13 +6,16 @@ import java.util.Set;
 
 import org.seiche.api.ForwardRun;
 import org.seiche.api.Locations;
+import org.seiche.api.Model;
 import org.seiche.api.NdArray;
 import org.seiche.api.Precision;
 import org.seiche.api.PropagatorSettings;
 import org.seiche.api.ReceiverGroup;
 import org.seiche.api.Simulation;
+import org.seiche.api.SimulationSetup;
 import org.seiche.api.SourceGroup;
 import org.seiche.api.Survey;
+import org.seiche.elastic.internal.ElasticPropagator;
 
 /**
  * Speed of the elastic propagator, not a test: 300 x 300 cells + 20 PML cells per side,
@@ -65,8 +68,8 @@ public final class ElasticBenchmark {
         PropagatorSettings settings = new PropagatorSettings(4, new int[] {PML}, 15, Double.NaN, interval, Map.of());
         Map<String, NdArray> model = Map.of("vp", vp, "vs", vs, "rho", rho);
         long start = System.nanoTime();
-        try (Simulation sim = new org.seiche.elastic.internal.ElasticPropagator().prepare(
-                new org.seiche.api.SimulationSetup(new org.seiche.api.Model(new double[] {4, 4}, model), survey, settings, device,
+        try (Simulation sim = new ElasticPropagator().prepare(
+                new SimulationSetup(new Model(new double[] {4, 4}, model), survey, settings, device,
                         precision))) {
             int[] all = Cases.allShots(sim);
             try (ForwardRun run = sim.forward(all, gradient ? Set.of("vp", "vs", "rho") : Set.of())) {

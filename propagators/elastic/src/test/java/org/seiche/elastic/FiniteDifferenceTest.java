@@ -26,8 +26,8 @@ import org.seiche.api.Survey;
  * fixed random r, <dL/dm, delta> must match (L(m + eps delta) - L(m - eps delta)) / (2 eps)
  * for a random direction delta of the parameter's own scale. eps = 1e-6 (relative): the
  * truncation error (eps^2 times the third derivative, waves a few wavelengths long) and the
- * rounding error (1e-16 / eps) both stay near 1e-9. Sources sit next to the PML and the free
- * surface so that the extension cells' gradients (summed onto edge cells) count. max_vel is
+ * rounding error (1e-16 / eps) both stay near 1e-9. Sources sit next to the PML and the top
+ * (zero-width or under vacuum rows) so that the extension cells' gradients (summed onto edge cells) count. max_vel is
  * fixed: the gradient is that of the propagation for given PML damping and time step.
  */
 class FiniteDifferenceTest {
@@ -37,18 +37,20 @@ class FiniteDifferenceTest {
 
     static Stream<Arguments> cases() {
         return Stream.of(
-                Arguments.of("vp, vs, rho; PML", false, new int[] {4}, 4, 0.0005),
-                Arguments.of("vp, vs, rho; free top, accuracy 8", false, new int[] {0, 4, 4, 4}, 8, 0.0005),
-                Arguments.of("lamb, mu, buoyancy; free top", true, new int[] {0, 4, 4, 4}, 4, 0.0005),
-                Arguments.of("lamb, mu, buoyancy; sub-stepped, accuracy 2", true, new int[] {3, 4, 0, 5}, 2, 0.0018));
+                Arguments.of("vp, vs, rho; PML", false, new int[] {4}, 4, 0.0005, 0),
+                Arguments.of("vp, vs, rho; zero-width top, accuracy 8", false, new int[] {0, 4, 4, 4}, 8, 0.0005, 0),
+                Arguments.of("vp, vs, rho; under vacuum rows", false, new int[] {4}, 4, 0.0005, 2),
+                Arguments.of("lamb, mu, buoyancy; zero-width top", true, new int[] {0, 4, 4, 4}, 4, 0.0005, 0),
+                Arguments.of("lamb, mu, buoyancy; under vacuum rows", true, new int[] {0, 4, 4, 4}, 4, 0.0005, 2),
+                Arguments.of("lamb, mu, buoyancy; sub-stepped, accuracy 2", true, new int[] {3, 4, 0, 5}, 2, 0.0018, 0));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void gradientsMatchFiniteDifferences(String name, boolean lame, int[] widths, int accuracy, double dt) {
+    void gradientsMatchFiniteDifferences(String name, boolean lame, int[] widths, int accuracy, double dt, int vacuumRows) {
         Map<String, NdArray> velocity = Cases.velocityModel(NY, NX, 3);
-        Map<String, NdArray> model = lame ? Cases.lameModel(velocity) : velocity;
-        Survey survey = survey(dt);
+        Map<String, NdArray> model = Cases.withVacuumRows(lame ? Cases.lameModel(velocity) : velocity, vacuumRows);
+        Survey survey = survey(dt, vacuumRows);
         PropagatorSettings settings = Cases.fixedSettings(accuracy, widths);
         Random r = new Random(11);
         Map<String, NdArray> gradient;
@@ -61,7 +63,7 @@ class FiniteDifferenceTest {
             gradient = run.adjoint(residual);
         }
         for (String p : model.keySet()) {
-            double[] delta = direction(model.get(p), r);
+            double[] delta = direction(model.get(p), vacuumRows, r);
             double plus = loss(perturbed(model, p, delta, EPS), survey, settings, residual);
             double minus = loss(perturbed(model, p, delta, -EPS), survey, settings, residual);
             double fd = (plus - minus) / (2 * EPS);
@@ -76,7 +78,7 @@ class FiniteDifferenceTest {
     @Test
     void eitherSetFromEitherModel() {
         Map<String, NdArray> velocity = Cases.velocityModel(NY, NX, 5);
-        Survey survey = survey(0.0005);
+        Survey survey = survey(0.0005, 0);
         PropagatorSettings settings = Cases.settings(4, 0, 4, 4, 4);
         List<NdArray> residual = new ArrayList<>();
         Map<String, NdArray> fromVelocity = gradients(velocity, Set.of("lamb", "mu", "buoyancy"), survey, settings, residual);
@@ -102,14 +104,14 @@ class FiniteDifferenceTest {
         }
     }
 
-    /** Two shots, y and p sources next to the edges, v_x and pressure receivers. */
-    private static Survey survey(double dt) {
+    /** Two shots, y and p sources next to the edges, v_x and pressure receivers; top: the first solid row. */
+    private static Survey survey(double dt, int top) {
         return Cases.survey(dt, 70, List.of("y", "p"),
-                List.of(Cases.locations(2, 6, new int[] {0, 1}, new int[] {NY - 2, 8}),
-                        Cases.locations(2, -5, new int[] {1, NX - 1})),
+                List.of(Cases.locations(2, 6, new int[] {top, 1}, new int[] {NY - 2, 8}),
+                        Cases.locations(2, -5, new int[] {top + 1, NX - 1})),
                 List.of("x", "p"),
-                List.of(Cases.locations(2, 0, new int[] {0, 3}, new int[] {NY / 2, NX - 2}, new int[] {NY - 1, 10}),
-                        Cases.locations(2, 0, new int[] {2, 12}, new int[] {NY - 1, 0})));
+                List.of(Cases.locations(2, 0, new int[] {top, 3}, new int[] {NY / 2, NX - 2}, new int[] {NY - 1, 10}),
+                        Cases.locations(2, 0, new int[] {top + 2, 12}, new int[] {NY - 1, 0})));
     }
 
     private static double loss(Map<String, NdArray> model, Survey survey, PropagatorSettings settings, List<NdArray> residual) {
@@ -119,13 +121,14 @@ class FiniteDifferenceTest {
         }
     }
 
-    private static double[] direction(NdArray parameter, Random r) {
+    /** A random direction of the parameter's mean size, zero on the vacuum rows (which stay vacuum). */
+    private static double[] direction(NdArray parameter, int vacuumRows, Random r) {
         double scale = 0;
         for (double v : parameter.data()) {
             scale += Math.abs(v) / parameter.size();
         }
         double[] d = new double[parameter.size()];
-        for (int i = 0; i < d.length; i++) {
+        for (int i = vacuumRows * parameter.dim(1); i < d.length; i++) {
             d[i] = scale * r.nextGaussian();
         }
         return d;

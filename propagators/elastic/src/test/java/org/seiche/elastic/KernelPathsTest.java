@@ -28,7 +28,7 @@ class KernelPathsTest {
     private static final int NY = 21;
     private static final int NX = 27;
 
-    /** Receiver data and gradients of a case with PML, a free surface and every component. */
+    /** Receiver data and gradients of a case with PML, a zero-width top and every component. */
     private static List<double[]> run(Precision precision) {
         Survey survey = Cases.survey(0.0005, 80, List.of("y", "x", "p"),
                 List.of(Cases.locations(2, 4, new int[] {0, 3}), Cases.locations(2, 3, new int[] {NY - 2, 7}),
