@@ -16,28 +16,39 @@ import jdk.incubator.vector.VectorSpecies;
 final class DoubleVectorStencil extends DoubleStencil {
     private static final VectorSpecies<Double> LANES = lanes();
 
-    /** The PML profiles of each dimension spread over every cell, so that lanes load them uniformly. */
-    private final double[][] aCells = new double[2][];
-    private final double[][] bCells = new double[2][];
-    private final double[][] dbCells = new double[2][];
+    /**
+     * The PML profiles laid out for lane loads: along columns (d = 1) the profile itself,
+     * indexed by the column; along rows (d = 0) each row's value repeated over a vector's
+     * lanes, indexed by row * lanes, so that one load gives the row's constant.
+     */
+    private final double[][] aLanes = new double[2][];
+    private final double[][] bLanes = new double[2][];
+    private final double[][] dbLanes = new double[2][];
+    /** Index step of one cell along d in those layouts. */
+    private final int[] laneStep = {LANES.length(), 1};
 
     private DoubleVectorStencil(DoubleCoefficients c) {
         super(c, LANES.length());
-        for (int d = 0; d < 2; d++) {
-            aCells[d] = spread(c, c.a[d], d);
-            bCells[d] = spread(c, c.b[d], d);
-            dbCells[d] = spread(c, c.db[d], d);
-        }
+        aLanes[0] = repeat(c.a[0]);
+        bLanes[0] = repeat(c.b[0]);
+        dbLanes[0] = repeat(c.db[0]);
+        aLanes[1] = c.a[1];
+        bLanes[1] = c.b[1];
+        dbLanes[1] = c.db[1];
     }
 
-    private static double[] spread(DoubleCoefficients c, double[] profile, int d) {
-        double[] out = new double[c.cells()];
-        for (int y = 0; y < c.rows; y++) {
-            for (int x = 0; x < c.columns; x++) {
-                out[y * c.columns + x] = profile[d == 0 ? y : x];
-            }
+    private static double[] repeat(double[] profile) {
+        int lanes = LANES.length();
+        double[] out = new double[profile.length * lanes];
+        for (int y = 0; y < profile.length; y++) {
+            java.util.Arrays.fill(out, y * lanes, (y + 1) * lanes, profile[y]);
         }
         return out;
+    }
+
+    /** Index of the profile values of the cells at row y, columns x.. in the lane layout of d. */
+    private static int laneIndex(int d, int y, int x) {
+        return d == 0 ? y * LANES.length() : x;
     }
 
     /** Typed as the reference stencil, so that callers link without the vector module. */
@@ -64,12 +75,13 @@ final class DoubleVectorStencil extends DoubleStencil {
         return DoubleVector.fromArray(LANES, f, i + s).sub(DoubleVector.fromArray(LANES, f, i - s)).mul(first[d][k]);
     }
 
-    /** Term k of D(a f): c1[k] (a[j + k] f[i + k s] - a[j - k] f[i - k s]). */
-    private DoubleVector aDifference(int d, double[] f, int i, int k) {
+    /** Term k of D(a f): c1[k] (a[j + k] f[i + k s] - a[j - k] f[i - k s]), j the lane index. */
+    private DoubleVector aDifference(int d, double[] f, int i, int j, int k) {
         int s = k * stride[d];
-        double[] pa = aCells[d];
-        DoubleVector plus = DoubleVector.fromArray(LANES, pa, i + s).mul(DoubleVector.fromArray(LANES, f, i + s));
-        DoubleVector minus = DoubleVector.fromArray(LANES, pa, i - s).mul(DoubleVector.fromArray(LANES, f, i - s));
+        int sj = k * laneStep[d];
+        double[] pa = aLanes[d];
+        DoubleVector plus = DoubleVector.fromArray(LANES, pa, j + sj).mul(DoubleVector.fromArray(LANES, f, i + s));
+        DoubleVector minus = DoubleVector.fromArray(LANES, pa, j - sj).mul(DoubleVector.fromArray(LANES, f, i - s));
         return plus.sub(minus).mul(first[d][k]);
     }
 
@@ -83,21 +95,22 @@ final class DoubleVectorStencil extends DoubleStencil {
      * to the row, and -a D q to the next P. Writes to memory rather than returning vectors, so
      * that the JIT needs no vector object for it.
      */
-    private void adjointTerm(int d, DoubleWavefield w, double[] row, int x, int i, int k) {
+    private void adjointTerm(int d, DoubleWavefield w, double[] row, int x, int i, int j, int k) {
         int s = k * stride[d];
-        double[] pb = bCells[d];
-        double[] pdb = dbCells[d];
+        int sj = k * laneStep[d];
+        double[] pb = bLanes[d];
+        double[] pdb = dbLanes[d];
         double[] p = w.psi[d];
-        DoubleVector bp = DoubleVector.fromArray(LANES, pb, i + s);
-        DoubleVector bm = DoubleVector.fromArray(LANES, pb, i - s);
+        DoubleVector bp = DoubleVector.fromArray(LANES, pb, j + sj);
+        DoubleVector bm = DoubleVector.fromArray(LANES, pb, j - sj);
         DoubleVector qp = q(bp, w.u, w.zeta[d], i + s);
         DoubleVector qm = q(bm, w.u, w.zeta[d], i - s);
         DoubleVector d2 = bp.add(1).mul(qp).add(bm.add(1).mul(qm)).mul(second[d][k]);
-        DoubleVector hp = DoubleVector.fromArray(LANES, pdb, i + s).mul(qp).add(bp.mul(DoubleVector.fromArray(LANES, p, i + s)));
-        DoubleVector hm = DoubleVector.fromArray(LANES, pdb, i - s).mul(qm).add(bm.mul(DoubleVector.fromArray(LANES, p, i - s)));
+        DoubleVector hp = DoubleVector.fromArray(LANES, pdb, j + sj).mul(qp).add(bp.mul(DoubleVector.fromArray(LANES, p, i + s)));
+        DoubleVector hm = DoubleVector.fromArray(LANES, pdb, j - sj).mul(qm).add(bm.mul(DoubleVector.fromArray(LANES, p, i - s)));
         DoubleVector term = d2.sub(hp.sub(hm).mul(first[d][k]));
         DoubleVector.fromArray(LANES, row, x).add(term).intoArray(row, x);
-        DoubleVector aq = DoubleVector.fromArray(LANES, aCells[d], i).mul(qp.sub(qm).mul(first[d][k]));
+        DoubleVector aq = DoubleVector.fromArray(LANES, aLanes[d], j).mul(qp.sub(qm).mul(first[d][k]));
         DoubleVector.fromArray(LANES, w.psiNext[d], i).sub(aq).intoArray(w.psiNext[d], i);
     }
 
@@ -174,27 +187,28 @@ final class DoubleVectorStencil extends DoubleStencil {
         int x = from;
         for (; x <= to - lanes; x += lanes) {
             int i = base + x;
+            int j = laneIndex(d, y, x);
             DoubleVector d2 = DoubleVector.fromArray(LANES, u, i).mul(second[d][0]).add(along(d, u, i, 1));
             DoubleVector d1 = difference(d, u, i, 1);
-            DoubleVector dap = aDifference(d, p, i, 1);
+            DoubleVector dap = aDifference(d, p, i, j, 1);
             if (guard > 1) {
                 d2 = d2.add(along(d, u, i, 2));
                 d1 = d1.add(difference(d, u, i, 2));
-                dap = dap.add(aDifference(d, p, i, 2));
+                dap = dap.add(aDifference(d, p, i, j, 2));
             }
             if (guard > 2) {
                 d2 = d2.add(along(d, u, i, 3));
                 d1 = d1.add(difference(d, u, i, 3));
-                dap = dap.add(aDifference(d, p, i, 3));
+                dap = dap.add(aDifference(d, p, i, j, 3));
             }
             if (guard > 3) {
                 d2 = d2.add(along(d, u, i, 4));
                 d1 = d1.add(difference(d, u, i, 4));
-                dap = dap.add(aDifference(d, p, i, 4));
+                dap = dap.add(aDifference(d, p, i, j, 4));
             }
-            DoubleVector va = DoubleVector.fromArray(LANES, aCells[d], i);
-            DoubleVector vb = DoubleVector.fromArray(LANES, bCells[d], i);
-            DoubleVector tmp = vb.add(1).mul(d2).add(DoubleVector.fromArray(LANES, dbCells[d], i).mul(d1)).add(dap);
+            DoubleVector va = DoubleVector.fromArray(LANES, aLanes[d], j);
+            DoubleVector vb = DoubleVector.fromArray(LANES, bLanes[d], j);
+            DoubleVector tmp = vb.add(1).mul(d2).add(DoubleVector.fromArray(LANES, dbLanes[d], j).mul(d1)).add(dap);
             va.mul(DoubleVector.fromArray(LANES, p, i)).add(vb.mul(d1)).intoArray(w.psiNext[d], i);
             DoubleVector zn = va.mul(DoubleVector.fromArray(LANES, w.zeta[d], i)).add(vb.mul(tmp));
             zn.intoArray(w.zetaNext[d], i);
@@ -213,21 +227,22 @@ final class DoubleVectorStencil extends DoubleStencil {
         int x = from;
         for (; x <= to - lanes; x += lanes) {
             int i = base + x;
-            DoubleVector va = DoubleVector.fromArray(LANES, aCells[d], i);
-            DoubleVector vb = DoubleVector.fromArray(LANES, bCells[d], i);
+            int j = laneIndex(d, y, x);
+            DoubleVector va = DoubleVector.fromArray(LANES, aLanes[d], j);
+            DoubleVector vb = DoubleVector.fromArray(LANES, bLanes[d], j);
             DoubleVector d2 = vb.add(1).mul(second[d][0]).mul(q(vb, mu, z, i));
             (add ? DoubleVector.fromArray(LANES, row, x).add(d2) : d2).intoArray(row, x);
             va.mul(DoubleVector.fromArray(LANES, w.psi[d], i)).intoArray(w.psiNext[d], i);
             va.mul(DoubleVector.fromArray(LANES, mu, i).add(DoubleVector.fromArray(LANES, z, i))).intoArray(w.zetaNext[d], i);
-            adjointTerm(d, w, row, x, i, 1);
+            adjointTerm(d, w, row, x, i, j, 1);
             if (guard > 1) {
-                adjointTerm(d, w, row, x, i, 2);
+                adjointTerm(d, w, row, x, i, j, 2);
             }
             if (guard > 2) {
-                adjointTerm(d, w, row, x, i, 3);
+                adjointTerm(d, w, row, x, i, j, 3);
             }
             if (guard > 3) {
-                adjointTerm(d, w, row, x, i, 4);
+                adjointTerm(d, w, row, x, i, j, 4);
             }
         }
         super.pmlAdjoint(d, w, y, x, to, row, add);
