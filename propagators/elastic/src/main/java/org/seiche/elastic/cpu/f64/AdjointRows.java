@@ -4,11 +4,12 @@ import org.seiche.elastic.Coefficient;
 
 /**
  * The transposed updates of one domain row's columns [from, to), run backward in time on
- * the adjoint fields (held in the forward's arrays). The forward's coefficient multiplies a derivative; its
- * transpose differentiates the coefficient times the adjoint field, so each half-step of
- * the adjoint first forms those products (with the transposed memory variables) on the
- * grid, then, after every row has them, differentiates them: the transpose of a staggered
- * derivative is minus the other one.
+ * the adjoint fields (held in the forward's arrays). The forward's coefficient multiplies a
+ * derivative; its transpose differentiates the coefficient times the adjoint field, so each
+ * half-step of the adjoint first forms those products (with the transposed memory
+ * variables) on the grid, then, after every row has them, differentiates them: the
+ * transpose of a staggered derivative is minus the other one. Works everywhere;
+ * {@link FusedRows} is the faster form.
  */
 final class AdjointRows {
     private AdjointRows() {
