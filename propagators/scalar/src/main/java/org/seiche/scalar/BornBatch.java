@@ -18,9 +18,9 @@ public interface BornBatch extends AutoCloseable {
     /**
      * The exact adjoint of {@link #forward} for d loss / d scatteredSamples: adds
      * d loss / d r (padded cells, summed over shots) to ratioGradient; when the batch was
-     * opened for the velocity gradient, also writes d loss / d sourceTerms into
-     * sourceTermGradient and adds d loss / d (v^2 dt^2) to v2dt2Gradient (both may be null
-     * otherwise).
+     * opened for the velocity gradient and v2dt2Gradient is not null, also writes
+     * d loss / d sourceTerms into sourceTermGradient and adds d loss / d (v^2 dt^2) to
+     * v2dt2Gradient (this runs the background adjoint too).
      */
     void backward(NdArray adjointSamples, NdArray sourceTermGradient, NdArray ratioGradient, NdArray v2dt2Gradient);
 

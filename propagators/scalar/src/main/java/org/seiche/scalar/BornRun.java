@@ -79,15 +79,20 @@ public final class BornRun implements ForwardRun {
 
     @Override
     public Map<String, NdArray> adjoint(List<NdArray> adjointSources) {
-        if (gradientWrt.isEmpty()) {
-            throw new IllegalStateException("this forward run was made without gradients");
+        return adjoint(adjointSources, gradientWrt);
+    }
+
+    /** The adjoint for only some of the gradients this run was made for (the others cost nothing). */
+    public Map<String, NdArray> adjoint(List<NdArray> adjointSources, Set<String> names) {
+        if (!gradientWrt.containsAll(names) || names.isEmpty()) {
+            throw new IllegalStateException("this forward run was made for the gradients " + gradientWrt + ", not " + names);
         }
         if (adjointSources.size() != 1 || !adjointSources.get(0).sameShape(data)) {
             throw new SeicheException("adjoint source: expected one array of shape " + data.shapeString() + ", got "
                     + adjointSources.stream().map(NdArray::shapeString).toList());
         }
         ScalarGrid grid = problem.grid();
-        boolean velocity = gradientWrt.contains(ScalarPropagator.VELOCITY);
+        boolean velocity = names.contains(ScalarPropagator.VELOCITY);
         NdArray inner = problem.steps().downsampleAdjoint(adjointSources.get(0));
         NdArray termGradient = velocity ? NdArray.zeros(data.dim(0), problem.sources().perShot(), problem.steps().steps())
                 : null;
@@ -97,7 +102,7 @@ public final class BornRun implements ForwardRun {
         double[] v = grid.velocity();
         double[] g = ratioGradient.data();
         Map<String, NdArray> out = new LinkedHashMap<>();
-        if (gradientWrt.contains(SCATTER)) {
+        if (names.contains(SCATTER)) {
             double[] scatter = new double[g.length];
             for (int i = 0; i < g.length; i++) {
                 scatter[i] = 2 * g[i] / v[i];

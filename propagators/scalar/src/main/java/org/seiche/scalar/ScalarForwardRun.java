@@ -69,16 +69,16 @@ public final class ScalarForwardRun implements ForwardRun {
 
     /**
      * H w = J^T (L'' J w) + grad_v of (a . J(v) w), a the adjoint source (PHYSICS.md): one
-     * tangent-linear (Born) forward run with the scatter w extended like v, and two of its
-     * adjoints, the first driven by L'' J w (its scatter gradient is the Gauss-Newton part),
-     * the second by a (its background-velocity gradient is the second-order part).
+     * tangent-linear (Born) forward run with the scatter w extended like v (two fields), and
+     * two of its adjoints: driven by L'' J w, whose scatter gradient is the Gauss-Newton part
+     * (one field), and by a, whose background-velocity gradient is the rest (two fields).
      */
     @Override
     public Map<String, NdArray> hessianVector(Map<String, NdArray> direction, List<NdArray> adjointSources,
                                               UnaryOperator<List<NdArray>> lossCurvature) {
         try (BornRun born = tangent(direction, Set.of(BornRun.SCATTER, ScalarPropagator.VELOCITY))) {
             NdArray gaussNewton = gaussNewton(born, lossCurvature);
-            NdArray second = born.adjoint(adjointSources).get(ScalarPropagator.VELOCITY);
+            NdArray second = born.adjoint(adjointSources, Set.of(ScalarPropagator.VELOCITY)).get(ScalarPropagator.VELOCITY);
             for (int i = 0; i < gaussNewton.size(); i++) {
                 gaussNewton.data()[i] += second.data()[i];
             }
@@ -105,7 +105,7 @@ public final class ScalarForwardRun implements ForwardRun {
     }
 
     private static NdArray gaussNewton(BornRun born, UnaryOperator<List<NdArray>> lossCurvature) {
-        return born.adjoint(lossCurvature.apply(born.receiverData())).get(BornRun.SCATTER);
+        return born.adjoint(lossCurvature.apply(born.receiverData()), Set.of(BornRun.SCATTER)).get(BornRun.SCATTER);
     }
 
     @Override

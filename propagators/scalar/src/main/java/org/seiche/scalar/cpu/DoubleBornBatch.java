@@ -136,19 +136,21 @@ final class DoubleBornBatch implements BornBatch {
             throw new IllegalStateException("the Born forward run kept no steps for an adjoint");
         }
         int cells = loops.coefficients.cells();
+        // the background adjoint only serves the velocity gradient
+        boolean withBackground = velocity && v2dt2Gradient != null;
         for (int s = 0; s < loops.shots; s++) {
             background[s].clear();
             scattered[s].clear();
             ratioGradients[s] = cleared(ratioGradients[s], cells);
-            if (velocity) {
+            if (withBackground) {
                 v2dt2Gradients[s] = cleared(v2dt2Gradients[s], cells);
             }
         }
         notePeak();
-        loops.runShots(group -> backwardLoop(group, adjointSamples, sourceTermGradient));
+        loops.runShots(group -> backwardLoop(group, adjointSamples, sourceTermGradient, withBackground));
         for (int s = 0; s < loops.shots; s++) {
             HostCopy.addTo(ratioGradients[s], ratioGradient);
-            if (velocity) {
+            if (withBackground) {
                 HostCopy.addQuotient(v2dt2Gradients[s], loops.coefficients.v2dt2, v2dt2Gradient);
             }
         }
@@ -160,7 +162,7 @@ final class DoubleBornBatch implements BornBatch {
         return out;
     }
 
-    private void backwardLoop(int[] group, NdArray adjointSamples, NdArray sourceTermGradient) {
+    private void backwardLoop(int[] group, NdArray adjointSamples, NdArray sourceTermGradient, boolean withBackground) {
         int[] slot = {-1};
         IntConsumer step = loops.step(group, (s, from, to, row) -> {
             if (slot[0] >= 0) {
@@ -168,14 +170,14 @@ final class DoubleBornBatch implements BornBatch {
                 int at = backgroundStore[s].offset(slot[0]);
                 // d/dr: lambda1[t+1] (u[t+1] - 2 u[t] + u[t-1]) = mu1 S(u) away from the sources
                 loops.stencil.image(ratioGradients[s], scattered[s].u, bg, at, from, to, storeInterval);
-                if (velocity) {
+                if (withBackground) {
                     loops.stencil.image(v2dt2Gradients[s], scattered[s].u, scatteredStore[s].array(slot[0]),
                             scatteredStore[s].offset(slot[0]), from, to, storeInterval);
                     loops.stencil.image(v2dt2Gradients[s], background[s].u, bg, at, from, to, storeInterval);
                 }
             }
-            loops.stencil.step(scattered[s], from, to, true, velocity ? spatial[s] : null, 0, row);
-            if (velocity) {
+            loops.stencil.step(scattered[s], from, to, true, withBackground ? spatial[s] : null, 0, row);
+            if (withBackground) {
                 loops.stencil.step(background[s], from, to, true, null, 0, row);
                 loops.stencil.image(background[s].previous, coupling, spatial[s], 0, from, to, 1);
             }
@@ -183,7 +185,7 @@ final class DoubleBornBatch implements BornBatch {
         for (int t = loops.steps - 1; t >= 0; t--) {
             for (int s : group) {
                 ratioAtSources(s, t);
-                if (velocity) {
+                if (withBackground) {
                     loops.sourceGradient(background[s].u, s, t, sourceTermGradient);
                 }
             }
@@ -192,7 +194,7 @@ final class DoubleBornBatch implements BornBatch {
             for (int s : group) {
                 scattered[s].advance();
                 loops.injectAdjoint(scattered[s].u, loops.coefficients.v2dt2, s, t, adjointSamples);
-                if (velocity) {
+                if (withBackground) {
                     background[s].advance();
                     loops.injectAdjoint(background[s].u, coupling, s, t, adjointSamples);
                 }
