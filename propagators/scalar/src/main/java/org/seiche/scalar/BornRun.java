@@ -28,7 +28,7 @@ public final class BornRun implements ForwardRun {
     private final SourceInjection injection;
     private final BornBatch batch;
     private final NdArray data;
-    private final NdArray background;
+    private final NdArray backgroundSamples;
     private final Set<String> gradientWrt;
 
     /**
@@ -52,15 +52,15 @@ public final class BornRun implements ForwardRun {
         Transducers sources = problem.sources().select(shots);
         Transducers receivers = problem.receivers().select(shots);
         InnerSteps steps = problem.steps();
-        injection = new SourceInjection(grid, steps, sources, Batches.selectShots(problem.amplitudes(), shots));
+        injection = new SourceInjection(grid, steps, sources, Batches.selectShots(problem.innerAmplitudes(), shots));
         batch = problem.operator().openBorn(sources, receivers, steps.steps(),
                 gradientWrt.isEmpty() ? 0 : problem.gradientInterval(), ratio,
                 gradientWrt.contains(ScalarPropagator.VELOCITY));
         NdArray scattered = NdArray.zeros(shots.length, receivers.perShot(), steps.steps());
-        NdArray backgroundSamples = NdArray.zeros(shots.length, receivers.perShot(), steps.steps());
-        batch.forward(injection.terms(), scattered, backgroundSamples);
+        NdArray background = NdArray.zeros(shots.length, receivers.perShot(), steps.steps());
+        batch.forward(injection.terms(), scattered, background);
         data = steps.downsample(scattered);
-        background = steps.downsample(backgroundSamples);
+        backgroundSamples = background;
         if (gradientWrt.isEmpty()) {
             batch.close();
         }
@@ -72,9 +72,9 @@ public final class BornRun implements ForwardRun {
         return List.of(data);
     }
 
-    /** The background field's data at the same receivers. */
+    /** The background field's data at the same receivers (resampled when asked). */
     public NdArray backgroundData() {
-        return background;
+        return problem.steps().downsample(backgroundSamples);
     }
 
     @Override

@@ -21,6 +21,7 @@ public final class ScalarProblem {
     private final Transducers sources;
     private final Transducers receivers;
     private final NdArray amplitudes;
+    private final NdArray innerAmplitudes;
     private final ScalarOperator operator;
     private final int gradientInterval;
 
@@ -31,6 +32,7 @@ public final class ScalarProblem {
         this.sources = sources;
         this.receivers = receivers;
         this.amplitudes = amplitudes;
+        this.innerAmplitudes = steps.upsample(amplitudes);
         this.operator = operator;
         this.gradientInterval = gradientInterval;
     }
@@ -99,6 +101,11 @@ public final class ScalarProblem {
     /** Source amplitudes of every shot, [shots, sources, nt]. */
     public NdArray amplitudes() {
         return amplitudes;
+    }
+
+    /** The source amplitudes at the inner steps, [shots, sources, nt * ratio], upsampled once. */
+    public NdArray innerAmplitudes() {
+        return innerAmplitudes;
     }
 
     public ScalarOperator operator() {

@@ -35,7 +35,7 @@ public final class ScalarSimulation implements Simulation {
         Transducers receivers = problem.receivers().select(shots);
         InnerSteps steps = problem.steps();
         SourceInjection injection = new SourceInjection(problem.grid(), steps, sources,
-                Batches.selectShots(problem.amplitudes(), shots));
+                Batches.selectShots(problem.innerAmplitudes(), shots));
         boolean velocity = gradientWrt.contains(ScalarPropagator.VELOCITY);
         ScalarBatch batch = problem.operator().open(sources, receivers, steps.steps(),
                 velocity ? problem.gradientInterval() : 0);

@@ -13,12 +13,12 @@ public final class SourceInjection {
     private final Transducers sources;
     private final NdArray innerAmplitudes;
 
-    /** @param amplitudes [shots, sources, nt] of the batch */
-    public SourceInjection(ScalarGrid grid, InnerSteps steps, Transducers sources, NdArray amplitudes) {
+    /** @param innerAmplitudes the batch's amplitudes at the inner steps, [shots, sources, nt * ratio] */
+    public SourceInjection(ScalarGrid grid, InnerSteps steps, Transducers sources, NdArray innerAmplitudes) {
         this.v2dt2 = grid.v2dt2();
         this.steps = steps;
         this.sources = sources;
-        this.innerAmplitudes = steps.upsample(amplitudes);
+        this.innerAmplitudes = innerAmplitudes;
     }
 
     /** The amplitudes at the inner steps, [shots, sources, steps]. */

@@ -10,14 +10,21 @@ import org.seiche.scalar.Transducers;
 /**
  * How the time loops of a batch of shots run on the CPU, and what they do at the sources
  * and receivers. With at least as many shots as threads, each thread runs whole shots;
- * otherwise every step is split into bands of rows across the threads (one parallel call
- * per step). Nothing here allocates inside a time loop.
+ * otherwise every step of a large enough grid is split into bands of rows across the
+ * threads (one parallel call per step). Nothing here allocates inside a time loop.
  */
 final class DoubleShotLoops {
     /** The work of one band of rows of one shot in a step. */
     interface Band {
         void run(int shot, int fromRow, int toRow, double[] row);
     }
+
+    /**
+     * Fewest cells worth a band of their own: a parallel call per step costs tens of
+     * microseconds, so small grids (a Hessian's many products, run in parallel already)
+     * step whole.
+     */
+    private static final int MIN_BAND_CELLS = 1 << 15;
 
     final DoubleCoefficients coefficients;
     final DoubleStencil stencil;
@@ -42,7 +49,8 @@ final class DoubleShotLoops {
         int threads = Math.max(1, device.threads());
         int domainRows = coefficients.domainEnd[0] - coefficients.domainStart[0];
         this.wholeShots = shots >= threads;
-        this.bands = wholeShots ? 1 : Math.min(domainRows, (threads + shots - 1) / shots);
+        int worthwhile = Math.max(1, coefficients.cells() / MIN_BAND_CELLS);
+        this.bands = wholeShots ? 1 : Math.min(Math.min(domainRows, worthwhile), (threads + shots - 1) / shots);
         rows = new double[shots * bands][];
         for (int i = 0; i < rows.length; i++) {
             rows[i] = new double[coefficients.columns];

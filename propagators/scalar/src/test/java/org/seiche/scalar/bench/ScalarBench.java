@@ -110,7 +110,7 @@ public final class ScalarBench {
     }
 
     /** A fork-join pool of the given size. */
-    private record PoolDevice(ForkJoinPool pool) implements Device {
+    record PoolDevice(ForkJoinPool pool) implements Device {
         PoolDevice(int threads) {
             this(new ForkJoinPool(threads));
         }
