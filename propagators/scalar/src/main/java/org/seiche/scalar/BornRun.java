@@ -52,7 +52,7 @@ public final class BornRun implements ForwardRun {
         Transducers sources = problem.sources().select(shots);
         Transducers receivers = problem.receivers().select(shots);
         InnerSteps steps = problem.steps();
-        injection = new SourceInjection(grid, steps, sources, Batches.selectShots(problem.innerAmplitudes(), shots));
+        injection = SourceInjection.upsampled(grid, steps, sources, Batches.selectShots(problem.innerAmplitudes(), shots));
         batch = problem.operator().openBorn(sources, receivers, steps.steps(),
                 gradientWrt.isEmpty() ? 0 : problem.gradientInterval(), ratio,
                 gradientWrt.contains(ScalarPropagator.VELOCITY));

@@ -34,7 +34,7 @@ public final class ScalarSimulation implements Simulation {
         Transducers sources = problem.sources().select(shots);
         Transducers receivers = problem.receivers().select(shots);
         InnerSteps steps = problem.steps();
-        SourceInjection injection = new SourceInjection(problem.grid(), steps, sources,
+        SourceInjection injection = SourceInjection.upsampled(problem.grid(), steps, sources,
                 Batches.selectShots(problem.innerAmplitudes(), shots));
         boolean velocity = gradientWrt.contains(ScalarPropagator.VELOCITY);
         ScalarBatch batch = problem.operator().open(sources, receivers, steps.steps(),

@@ -13,12 +13,21 @@ public final class SourceInjection {
     private final Transducers sources;
     private final NdArray innerAmplitudes;
 
-    /** @param innerAmplitudes the batch's amplitudes at the inner steps, [shots, sources, nt * ratio] */
-    public SourceInjection(ScalarGrid grid, InnerSteps steps, Transducers sources, NdArray innerAmplitudes) {
+    /** @param amplitudes [shots, sources, nt] of the batch, upsampled here */
+    public SourceInjection(ScalarGrid grid, InnerSteps steps, Transducers sources, NdArray amplitudes) {
+        this(steps.upsample(amplitudes), grid, steps, sources);
+    }
+
+    private SourceInjection(NdArray innerAmplitudes, ScalarGrid grid, InnerSteps steps, Transducers sources) {
         this.v2dt2 = grid.v2dt2();
         this.steps = steps;
         this.sources = sources;
         this.innerAmplitudes = innerAmplitudes;
+    }
+
+    /** From amplitudes already at the inner steps, [shots, sources, nt * ratio] (see {@link ScalarProblem#innerAmplitudes}). */
+    public static SourceInjection upsampled(ScalarGrid grid, InnerSteps steps, Transducers sources, NdArray innerAmplitudes) {
+        return new SourceInjection(innerAmplitudes, grid, steps, sources);
     }
 
     /** The amplitudes at the inner steps, [shots, sources, steps]. */
