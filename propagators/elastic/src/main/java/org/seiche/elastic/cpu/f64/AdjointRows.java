@@ -28,8 +28,8 @@ final class AdjointRows {
         if (slot >= 0 && (lamb != null || mu != null)) {
             double[] da = b.a;
             double[] db = b.b;
-            load(g, h.strainYy[slot], r, da, from, to);
-            load(g, h.strainXx[slot], r, db, from, to);
+            load(g, h, h.strainYy, slot, r, da, from, to);
+            load(g, h, h.strainXx, slot, r, db, from, to);
             if (mu != null) {
                 addTwiceProduct(mu[r], da, w.syy[r], from, to);
                 addTwiceProduct(mu[r], db, w.sxx[r], from, to);
@@ -58,7 +58,7 @@ final class AdjointRows {
         int r = g.row(i);
         double[][] muXy = w.gradients[Coefficient.MU_XY.ordinal()];
         if (slot >= 0 && muXy != null) {
-            load(g, h.shear[slot], r, b.a, from, to);
+            load(g, h, h.shear, slot, r, b.a, from, to);
             Pointwise.addProduct(muXy[r], b.a, w.sxy[r], from, to);
         }
         Pointwise.product(w.hVyX[r], g.muXyDt[r], w.sxy[r], from, to);
@@ -89,7 +89,7 @@ final class AdjointRows {
         Pointwise.add(da, db, from, to);
         Pointwise.subtract(w.vy[r], da, from, to);
         if (slot >= 0) {
-            buoyancyGradient(g, w.gradients[Coefficient.BUOYANCY_Y.ordinal()], h.divergenceY, slot, w.vy[r], r, da, from, to);
+            buoyancyGradient(g, w.gradients[Coefficient.BUOYANCY_Y.ordinal()], h, h.divergenceY, slot, w.vy[r], r, da, from, to);
         }
         Pointwise.product(w.hSyy[r], g.buoyancyYDt[r], w.vy[r], from, to);
         System.arraycopy(w.hSyy[r], from, w.hSxyX[r], from, to - from);
@@ -109,7 +109,7 @@ final class AdjointRows {
         Pointwise.add(da, db, from, to);
         Pointwise.subtract(w.vx[r], da, from, to);
         if (slot >= 0) {
-            buoyancyGradient(g, w.gradients[Coefficient.BUOYANCY_X.ordinal()], h.divergenceX, slot, w.vx[r], r, da, from, to);
+            buoyancyGradient(g, w.gradients[Coefficient.BUOYANCY_X.ordinal()], h, h.divergenceX, slot, w.vx[r], r, da, from, to);
         }
         Pointwise.product(w.hSxx[r], g.buoyancyXDt[r], w.vx[r], from, to);
         System.arraycopy(w.hSxx[r], from, w.hSxyY[r], from, to - from);
@@ -120,10 +120,10 @@ final class AdjointRows {
     }
 
     /** buoyancy: (stored stress divergence) x (adjoint velocity). */
-    private static void buoyancyGradient(Grid g, double[][] grad, double[][] divergence, int slot, double[] v, int r,
-                                         double[] row, int from, int to) {
+    private static void buoyancyGradient(Grid g, double[][] grad, History h, double[][] divergence, int slot, double[] v,
+                                         int r, double[] row, int from, int to) {
         if (grad != null) {
-            load(g, divergence[slot], r, row, from, to);
+            load(g, h, divergence, slot, r, row, from, to);
             Pointwise.addProduct(grad[r], row, v, from, to);
         }
     }
@@ -148,8 +148,8 @@ final class AdjointRows {
         Pointwise.subtract(w.sxy[r], da, from, to);
     }
 
-    /** Copies columns [from, to) of grid row r of a stored (flat) history array into a row buffer. */
-    private static void load(Grid g, double[] stored, int r, double[] row, int from, int to) {
-        System.arraycopy(stored, r * g.width + from, row, from, to - from);
+    /** Copies columns [from, to) of grid row r of a stored term's slot into a row buffer. */
+    private static void load(Grid g, History h, double[][] term, int slot, int r, double[] row, int from, int to) {
+        System.arraycopy(h.array(term, slot), h.offset(slot) + r * g.width + from, row, from, to - from);
     }
 }

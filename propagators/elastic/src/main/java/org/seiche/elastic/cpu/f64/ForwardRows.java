@@ -25,7 +25,7 @@ final class ForwardRows {
         Pointwise.add(da, db, from, to);
         Pointwise.addProduct(w.vy[r], g.buoyancyYDt[r], da, from, to);
         if (slot >= 0 && h.divergenceY != null) {
-            store(g, da, h.divergenceY[slot], r, from, to);
+            store(g, da, h, h.divergenceY, slot, r, from, to);
         }
     }
 
@@ -43,7 +43,7 @@ final class ForwardRows {
         Pointwise.add(da, db, from, to);
         Pointwise.addProduct(w.vx[r], g.buoyancyXDt[r], da, from, to);
         if (slot >= 0 && h.divergenceX != null) {
-            store(g, da, h.divergenceX[slot], r, from, to);
+            store(g, da, h, h.divergenceX, slot, r, from, to);
         }
     }
 
@@ -63,8 +63,8 @@ final class ForwardRows {
         Pointwise.addProduct(w.sxx[r], g.lambTwoMuDt[r], db, from, to);
         Pointwise.addProduct(w.sxx[r], g.lambDt[r], da, from, to);
         if (slot >= 0 && h.strainYy != null) {
-            store(g, da, h.strainYy[slot], r, from, to);
-            store(g, db, h.strainXx[slot], r, from, to);
+            store(g, da, h, h.strainYy, slot, r, from, to);
+            store(g, db, h, h.strainXx, slot, r, from, to);
         }
     }
 
@@ -82,12 +82,12 @@ final class ForwardRows {
         Pointwise.add(da, db, from, to);
         Pointwise.addProduct(w.sxy[r], g.muXyDt[r], da, from, to);
         if (slot >= 0 && h.shear != null) {
-            store(g, da, h.shear[slot], r, from, to);
+            store(g, da, h, h.shear, slot, r, from, to);
         }
     }
 
-    /** Copies columns [from, to) of a row buffer into grid row r of a stored (flat) history array. */
-    private static void store(Grid g, double[] row, double[] stored, int r, int from, int to) {
-        System.arraycopy(row, from, stored, r * g.width + from, to - from);
+    /** Copies columns [from, to) of a row buffer into grid row r of a stored term's slot. */
+    private static void store(Grid g, double[] row, History h, double[][] term, int slot, int r, int from, int to) {
+        System.arraycopy(row, from, h.array(term, slot), h.offset(slot) + r * g.width + from, to - from);
     }
 }

@@ -99,8 +99,9 @@ final class FusedRows {
         return h.add(big.mul(at(b, j)));
     }
 
-    private static double[] stored(double[][] history, int slot) {
-        return slot >= 0 && history != null ? history[slot] : null;
+    /** Where grid row r of a slot's stored terms starts. */
+    private static int base(History h, int slot, Grid g, int r) {
+        return (h == null ? 0 : h.offset(slot)) + r * g.width;
     }
 
     static void velocityY(Grid g, Wavefields w, History h, int slot, int i, int from, int to, boolean damped) {
@@ -108,8 +109,8 @@ final class FusedRows {
         double[] v = w.vy[r];
         double[] b = g.buoyancyYDt[r];
         double[] sxy = w.sxy[r];
-        double[] store = h == null ? null : stored(h.divergenceY, slot);
-        int base = r * g.width;
+        double[] store = h == null ? null : h.array(h.divergenceY, slot);
+        int base = base(h, slot, g, r);
         for (int j = from; j < to; j += N) {
             DoubleVector dy = halfY(w.syy, r, j, g.cy);
             DoubleVector dx = intX(sxy, j, g.cx);
@@ -130,8 +131,8 @@ final class FusedRows {
         double[] v = w.vx[r];
         double[] b = g.buoyancyXDt[r];
         double[] sxx = w.sxx[r];
-        double[] store = h == null ? null : stored(h.divergenceX, slot);
-        int base = r * g.width;
+        double[] store = h == null ? null : h.array(h.divergenceX, slot);
+        int base = base(h, slot, g, r);
         for (int j = from; j < to; j += N) {
             DoubleVector dx = halfX(sxx, j, g.cx);
             DoubleVector dy = intY(w.sxy, r, j, g.cy);
@@ -154,9 +155,9 @@ final class FusedRows {
         double[] vx = w.vx[r];
         double[] l2m = g.lambTwoMuDt[r];
         double[] l = g.lambDt[r];
-        double[] storeYy = h == null ? null : stored(h.strainYy, slot);
-        double[] storeXx = h == null ? null : stored(h.strainXx, slot);
-        int base = r * g.width;
+        double[] storeYy = h == null ? null : h.array(h.strainYy, slot);
+        double[] storeXx = h == null ? null : h.array(h.strainXx, slot);
+        int base = base(h, slot, g, r);
         for (int j = from; j < to; j += N) {
             DoubleVector dyy = intY(w.vy, r, j, g.cy);
             DoubleVector dxx = intX(vx, j, g.cx);
@@ -180,8 +181,8 @@ final class FusedRows {
         double[] sxy = w.sxy[r];
         double[] mxy = g.muXyDt[r];
         double[] vy = w.vy[r];
-        double[] store = h == null ? null : stored(h.shear, slot);
-        int base = r * g.width;
+        double[] store = h == null ? null : h.array(h.shear, slot);
+        int base = base(h, slot, g, r);
         for (int j = from; j < to; j += N) {
             DoubleVector dx = halfX(vy, j, g.cx);
             DoubleVector dy = halfY(w.vx, r, j, g.cy);
@@ -208,8 +209,8 @@ final class FusedRows {
         double[][] lamb = w.gradients[Coefficient.LAMB.ordinal()];
         double[][] mu = w.gradients[Coefficient.MU.ordinal()];
         if (slot >= 0 && (lamb != null || mu != null)) {
-            normalGradients(lamb == null ? null : lamb[r], mu == null ? null : mu[r], h.strainYy[slot], h.strainXx[slot],
-                    syy, sxx, r * g.width, from, to);
+            normalGradients(lamb == null ? null : lamb[r], mu == null ? null : mu[r], h.array(h.strainYy, slot),
+                    h.array(h.strainXx, slot), syy, sxx, base(h, slot, g, r), from, to);
         }
         for (int j = from; j < to; j += N) {
             DoubleVector yy = at(syy, j);
@@ -252,8 +253,8 @@ final class FusedRows {
         double[] toVxY = w.hVxY[r];
         double[][] grad = w.gradients[Coefficient.MU_XY.ordinal()];
         double[] sum = grad == null || slot < 0 ? null : grad[r];
-        double[] e = sum == null ? null : h.shear[slot];
-        int base = r * g.width;
+        double[] e = sum == null ? null : h.array(h.shear, slot);
+        int base = base(h, slot, g, r);
         for (int j = from; j < to; j += N) {
             DoubleVector s = at(sxy, j);
             if (sum != null) {
@@ -279,8 +280,8 @@ final class FusedRows {
         double[] toSxyX = w.hSxyX[r];
         double[][] grad = w.gradients[Coefficient.BUOYANCY_Y.ordinal()];
         double[] sum = grad == null || slot < 0 ? null : grad[r];
-        double[] divergence = sum == null ? null : h.divergenceY[slot];
-        int base = r * g.width;
+        double[] divergence = sum == null ? null : h.array(h.divergenceY, slot);
+        int base = base(h, slot, g, r);
         for (int j = from; j < to; j += N) {
             DoubleVector vj = at(v, j).sub(halfY(w.hVyY, r, j, g.cy)).sub(intX(toVyX, j, g.cx));
             vj.intoArray(v, j);
@@ -307,8 +308,8 @@ final class FusedRows {
         double[] toSxyY = w.hSxyY[r];
         double[][] grad = w.gradients[Coefficient.BUOYANCY_X.ordinal()];
         double[] sum = grad == null || slot < 0 ? null : grad[r];
-        double[] divergence = sum == null ? null : h.divergenceX[slot];
-        int base = r * g.width;
+        double[] divergence = sum == null ? null : h.array(h.divergenceX, slot);
+        int base = base(h, slot, g, r);
         for (int j = from; j < to; j += N) {
             DoubleVector vj = at(v, j).sub(halfX(toVxX, j, g.cx)).sub(intY(w.hVxY, r, j, g.cy));
             vj.intoArray(v, j);

@@ -10,9 +10,14 @@ import org.seiche.elastic.Coefficient;
  * The forward terms a gradient needs, stored every {@code interval} steps: the bracket of
  * each velocity update (stress divergence, for buoyancy), the normal strain rates
  * d v_y/dy and d v_x/dx (for lamb and mu) and the shear strain rate d v_y/dx + d v_x/dy (for
- * mu_xy), all with their PML memory terms. Arrays of terms not needed are null.
+ * mu_xy), all with their PML memory terms. Arrays of terms not needed are null. Each term
+ * is held in arrays of several slots: arrays this large are allocated outside the garbage
+ * collector's young generation, so gigabytes of history are not copied around when first
+ * made.
  */
 final class History {
+    /** Values per array of a term (at least one slot). */
+    private static final int CHUNK = 1 << 22;
     final int interval;
     final int slots;
     final double[][] divergenceY;
@@ -22,17 +27,38 @@ final class History {
     final double[][] shear;
     private final boolean[] kinds;
     private final int size;
+    private final int slotsPerArray;
 
     History(int steps, int interval, Set<Coefficient> gradients, int size) {
         this.interval = interval;
         this.slots = slots(steps, interval);
         this.kinds = kinds(gradients);
         this.size = size;
-        divergenceY = kinds[0] ? new double[slots][size] : null;
-        divergenceX = kinds[1] ? new double[slots][size] : null;
-        strainYy = kinds[2] ? new double[slots][size] : null;
-        strainXx = kinds[2] ? new double[slots][size] : null;
-        shear = kinds[3] ? new double[slots][size] : null;
+        this.slotsPerArray = Math.max(1, CHUNK / size);
+        divergenceY = kinds[0] ? term() : null;
+        divergenceX = kinds[1] ? term() : null;
+        strainYy = kinds[2] ? term() : null;
+        strainXx = kinds[2] ? term() : null;
+        shear = kinds[3] ? term() : null;
+    }
+
+    private double[][] term() {
+        int arrays = (slots + slotsPerArray - 1) / slotsPerArray;
+        double[][] t = new double[arrays][];
+        for (int a = 0; a < arrays; a++) {
+            t[a] = new double[Math.min(slotsPerArray, slots - a * slotsPerArray) * size];
+        }
+        return t;
+    }
+
+    /** The array holding a term's values of a slot, from {@link #offset(int)} on; null if the term is not stored or slot is -1. */
+    double[] array(double[][] term, int slot) {
+        return term == null || slot < 0 ? null : term[slot / slotsPerArray];
+    }
+
+    /** Where a slot's grid starts in its array. */
+    int offset(int slot) {
+        return slot < 0 ? 0 : slot % slotsPerArray * size;
     }
 
     /** Which terms the gradients need: divergence y, divergence x, normal strain rates, shear strain rate. */
