@@ -114,9 +114,9 @@ public final class Main implements Callable<Integer> {
         public Integer call() {
             try (SeicheFramework fw = main.framework()) {
                 List<SeicheFramework.ServiceInfo> services = fw.services();
-                System.out.printf("%-11s %-16s %-40s %s%n", "TYPE", "NAME", "BUNDLE", "");
+                System.out.printf("%-11s %-18s %-40s %s%n", "TYPE", "NAME", "BUNDLE", "");
                 for (SeicheFramework.ServiceInfo s : services) {
-                    System.out.printf("%-11s %-16s %-40s %s%n", s.kind(), s.name(), s.bundle(), s.note()).flush();
+                    System.out.printf("%-11s %-18s %-40s %s%n", s.kind(), s.name(), s.bundle(), s.note()).flush();
                 }
                 for (String p : fw.problems()) {
                     System.out.println("FAILED      " + p);
@@ -148,6 +148,9 @@ public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
+        // ./fwi runs the JVM under a filtering script: when that script is killed, stop too
+        // (a killed run must not go on writing), as if this were the process killed
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(137)));
         Path home = Path.of(System.getProperty("seiche.home", ".")).toAbsolutePath().normalize();
         System.exit(execute(home, args));
     }

@@ -52,7 +52,9 @@ public final class SeicheFramework implements AutoCloseable {
         Map<String, String> config = new HashMap<>();
         config.put(Constants.FRAMEWORK_STORAGE, storage.toString());
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
-        config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, API_EXPORT);
+        // the SIMD kernels import the Vector API optionally: export it when the JVM has it
+        boolean vector = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+        config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, vector ? API_EXPORT + ",jdk.incubator.vector" : API_EXPORT);
         config.put("felix.log.level", "1");
         config.put("ds.loglevel", "error");
         Framework fw = new FrameworkFactory().newFramework(config);

@@ -31,6 +31,25 @@ class CommandLineIT {
         assertTrue(o.out().matches("(?s).*device\\s+cpu\\s+seiche-device-cpu.*"), o.out());
         assertTrue(o.out().matches("(?s).*loss\\s+mse\\s+seiche-losses.*"), o.out());
         assertTrue(o.out().matches("(?s).*executor\\s+local\\s+seiche-pipeline.*"), o.out());
+        String[][] builtIn = {
+            {"propagator", "scalar", "seiche-propagator-scalar"}, {"propagator", "born", "seiche-propagator-born"},
+            {"propagator", "elastic", "seiche-propagator-elastic"}, {"device", "cuda", "seiche-device-cuda"},
+            {"loss", "l1", "seiche-losses"}, {"loss", "ncc", "seiche-losses"}, {"loss", "envelope", "seiche-losses"},
+            {"loss", "traveltime", "seiche-losses"},
+            {"mapping", "absolute", "seiche-mappings-basic"}, {"mapping", "relative", "seiche-mappings-basic"},
+            {"mapping", "region-of-interest", "seiche-mappings-basic"}, {"mapping", "clip", "seiche-mappings-basic"},
+            {"mapping", "bounds", "seiche-mappings-basic"}, {"mapping", "source-cutout", "seiche-mappings-cutout"},
+            {"mapping", "receiver-cutout", "seiche-mappings-cutout"}, {"mapping", "smooth", "seiche-mappings-smoothing"},
+            {"mapping", "smooth-model", "seiche-mappings-smoothing"},
+            {"optimiser", "sgd", "seiche-optimisers-first-order"}, {"optimiser", "adam", "seiche-optimisers-first-order"},
+            {"optimiser", "lbfgs", "seiche-optimiser-lbfgs"}, {"optimiser", "newton", "seiche-optimiser-newton"},
+            {"optimiser", "truncated-newton", "seiche-optimiser-newton"},
+        };
+        for (String[] s : builtIn) {
+            assertTrue(o.out().matches("(?s).*\\n" + s[0] + "\\s+" + s[1] + "\\s+" + s[2] + " .*"), s[1] + " in " + o.out());
+        }
+        assertFalse(o.out().contains("FAILED"), o.out());
+        assertTrue(o.err().isBlank(), "nothing on stderr: " + o.err());
     }
 
     @Test

@@ -26,7 +26,9 @@ final class Progress {
     }
 
     static Progress forStderr(boolean quiet) {
-        return new Progress(System.err, !quiet && System.console() != null);
+        // the launcher script says whether its stderr is a terminal (it filters the JVM's stderr)
+        String tty = System.getProperty("seiche.stderr.tty");
+        return new Progress(System.err, !quiet && (tty != null ? Boolean.parseBoolean(tty) : System.console() != null));
     }
 
     void start(String what, int steps) {
