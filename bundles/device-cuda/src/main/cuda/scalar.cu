@@ -39,6 +39,18 @@
 #define SEICHE_TERM_PASS(N) cols, iy0, iy1, ix0, ix1, coef, ay, by, dby, ax, bx, dbx, u##N, py##N, pyNext##N, \
     zy##N, zyNext##N, px##N, pxNext##N, zx##N, zxNext##N
 
+// Fields below this magnitude are stored as zero, as the CPU kernels store them
+// (DoubleStencil.NEGLIGIBLE, 2^24 times the smallest normal number: subnormal numbers are
+// slow on the CPU, and the two must agree to the last bit).
+template <typename T> __device__ T negligible();
+template <> __device__ float negligible<float>() { return 0x1p-102f; }
+template <> __device__ double negligible<double>() { return 0x1p-998; }
+
+template <typename T>
+__device__ T flush(T x) {
+    return (x < 0 ? -x : x) < negligible<T>() ? (T) 0 : x;
+}
+
 // The second difference of f along one dimension (stride s) at cell i.
 template <typename T, int G>
 __device__ T second_difference(const T *f, size_t i, int s, const T *c2) {
@@ -66,8 +78,8 @@ __device__ T forward_pml(T acc, const T *u, const T *p, T *pNext, const T *z, T 
         dap += c1[k] * (a[j + k] * p[i + k * s] - a[j - k] * p[i - k * s]);
     }
     T tmp = (1 + b[j]) * d2 + db[j] * d1 + dap;
-    pNext[i] = a[j] * p[i] + b[j] * d1;
-    T zn = a[j] * z[i] + b[j] * tmp;
+    pNext[i] = flush(a[j] * p[i] + b[j] * d1);
+    T zn = flush(a[j] * z[i] + b[j] * tmp);
     zNext[i] = zn;
     return acc + tmp + zn;
 }
@@ -93,15 +105,15 @@ __device__ T adjoint_pml(T acc, const T *mu, const T *p, T *pNext, const T *z, T
         d1q += c1[k] * (qp - qm);
         d1h += c1[k] * (db[jp] * qp + b[jp] * p[ip] - db[jm] * qm - b[jm] * p[im]);
     }
-    pNext[i] = a[j] * (p[i] - d1q);
-    zNext[i] = a[j] * (mu[i] + z[i]);
+    pNext[i] = flush(a[j] * (p[i] - d1q));
+    zNext[i] = flush(a[j] * (mu[i] + z[i]));
     return acc + d2 - d1h;
 }
 
 // next = v^2 dt^2 S + 2 u - previous (next holds the previous field); spatial, when given, gets S.
 template <typename T>
 __device__ void update(T *next, const T *u, T v2dt2, T s, T *spatial, size_t i) {
-    next[i] = v2dt2 * s + 2 * u[i] - next[i];
+    next[i] = flush(v2dt2 * s + 2 * u[i] - next[i]);
     if (spatial != 0) {
         spatial[i] = s;
     }
@@ -184,7 +196,7 @@ __device__ void born_step(SEICHE_STEP_ARGS(T), SEICHE_FIELD_ARGS(T, 1), const T 
     T s1 = spatial_term<T, G, false>(y, x, i, SEICHE_TERM_PASS(1));
     T c = v2dt2[i - shot];
     update(next, u, c, s, spatial, i);
-    next1[i] = c * s1 + 2 * u1[i] - next1[i] + scale[i - shot] * c * s;
+    next1[i] = flush(c * s1 + 2 * u1[i] - next1[i] + scale[i - shot] * c * s);
 }
 
 // Imaging condition of the adjoint run: gradient += weight * mu * S over the domain, per shot.
@@ -197,7 +209,7 @@ __device__ void image(int rows, int cols, int y0, int y1, int x0, int x1, T *gra
         return;
     }
     size_t i = (size_t) blockIdx.z * rows * cols + (size_t) y * cols + x;
-    gradient[i] += weight * mu[i] * spatial[i];
+    gradient[i] = flush(gradient[i] + weight * mu[i] * spatial[i]);
 }
 
 // out[s, r, t] = field at receiver r of shot s (cells[s * count + r], -1 = unused).

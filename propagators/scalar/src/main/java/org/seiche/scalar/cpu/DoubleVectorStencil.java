@@ -62,6 +62,11 @@ final class DoubleVectorStencil extends DoubleStencil {
         return preferred.vectorBitSize() > 256 ? DoubleVector.SPECIES_256 : preferred;
     }
 
+    /** v with its lanes below {@link DoubleStencil#NEGLIGIBLE} in magnitude set to zero. */
+    private static DoubleVector flush(DoubleVector v) {
+        return v.blend(0, v.abs().lt(NEGLIGIBLE));
+    }
+
     /** Term k of the second difference along d: c2[k] (f[i + k s] + f[i - k s]). */
     private DoubleVector along(int d, double[] f, int i, int k) {
         int s = k * stride[d];
@@ -111,7 +116,8 @@ final class DoubleVectorStencil extends DoubleStencil {
         DoubleVector term = d2.sub(hp.sub(hm).mul(first[d][k]));
         DoubleVector.fromArray(LANES, row, x).add(term).intoArray(row, x);
         DoubleVector aq = DoubleVector.fromArray(LANES, aLanes[d], j).mul(qp.sub(qm).mul(first[d][k]));
-        DoubleVector.fromArray(LANES, w.psiNext[d], i).sub(aq).intoArray(w.psiNext[d], i);
+        DoubleVector pn = DoubleVector.fromArray(LANES, w.psiNext[d], i).sub(aq);
+        (k == guard ? flush(pn) : pn).intoArray(w.psiNext[d], i);
     }
 
     @Override
@@ -141,7 +147,7 @@ final class DoubleVectorStencil extends DoubleStencil {
             if (guard > 3) {
                 s = s.add(pair(u, i, 4 * sy, 4, y4, x4));
             }
-            DoubleVector.fromArray(LANES, v2dt2, i).mul(s).add(uc.add(uc)).sub(DoubleVector.fromArray(LANES, next, i))
+            flush(DoubleVector.fromArray(LANES, v2dt2, i).mul(s).add(uc.add(uc)).sub(DoubleVector.fromArray(LANES, next, i)))
                     .intoArray(next, i);
             if (spatial != null) {
                 s.intoArray(spatial, at + i);
@@ -209,8 +215,8 @@ final class DoubleVectorStencil extends DoubleStencil {
             DoubleVector va = DoubleVector.fromArray(LANES, aLanes[d], j);
             DoubleVector vb = DoubleVector.fromArray(LANES, bLanes[d], j);
             DoubleVector tmp = vb.add(1).mul(d2).add(DoubleVector.fromArray(LANES, dbLanes[d], j).mul(d1)).add(dap);
-            va.mul(DoubleVector.fromArray(LANES, p, i)).add(vb.mul(d1)).intoArray(w.psiNext[d], i);
-            DoubleVector zn = va.mul(DoubleVector.fromArray(LANES, w.zeta[d], i)).add(vb.mul(tmp));
+            flush(va.mul(DoubleVector.fromArray(LANES, p, i)).add(vb.mul(d1))).intoArray(w.psiNext[d], i);
+            DoubleVector zn = flush(va.mul(DoubleVector.fromArray(LANES, w.zeta[d], i)).add(vb.mul(tmp)));
             zn.intoArray(w.zetaNext[d], i);
             DoubleVector term = tmp.add(zn);
             (add ? DoubleVector.fromArray(LANES, row, x).add(term) : term).intoArray(row, x);
@@ -233,7 +239,7 @@ final class DoubleVectorStencil extends DoubleStencil {
             DoubleVector d2 = vb.add(1).mul(second[d][0]).mul(q(vb, mu, z, i));
             (add ? DoubleVector.fromArray(LANES, row, x).add(d2) : d2).intoArray(row, x);
             va.mul(DoubleVector.fromArray(LANES, w.psi[d], i)).intoArray(w.psiNext[d], i);
-            va.mul(DoubleVector.fromArray(LANES, mu, i).add(DoubleVector.fromArray(LANES, z, i))).intoArray(w.zetaNext[d], i);
+            flush(va.mul(DoubleVector.fromArray(LANES, mu, i).add(DoubleVector.fromArray(LANES, z, i)))).intoArray(w.zetaNext[d], i);
             adjointTerm(d, w, row, x, i, j, 1);
             if (guard > 1) {
                 adjointTerm(d, w, row, x, i, j, 2);
@@ -258,7 +264,8 @@ final class DoubleVectorStencil extends DoubleStencil {
         for (; x <= to - lanes; x += lanes) {
             int i = base + x;
             DoubleVector r = DoubleVector.fromArray(LANES, row, x);
-            DoubleVector.fromArray(LANES, v2dt2, i).mul(r).add(DoubleVector.fromArray(LANES, u, i).mul(2)).sub(DoubleVector.fromArray(LANES, next, i)).intoArray(next, i);
+            flush(DoubleVector.fromArray(LANES, v2dt2, i).mul(r).add(DoubleVector.fromArray(LANES, u, i).mul(2))
+                    .sub(DoubleVector.fromArray(LANES, next, i))).intoArray(next, i);
             if (spatial != null) {
                 r.intoArray(spatial, at + i);
             }
@@ -271,7 +278,8 @@ final class DoubleVectorStencil extends DoubleStencil {
         final int lanes = LANES.length();
         int i = from;
         for (; i <= to - lanes; i += lanes) {
-            DoubleVector.fromArray(LANES, gradient, i).add(DoubleVector.fromArray(LANES, mu, i).mul(weight).mul(DoubleVector.fromArray(LANES, spatial, at + i))).intoArray(gradient, i);
+            flush(DoubleVector.fromArray(LANES, gradient, i).add(DoubleVector.fromArray(LANES, mu, i).mul(weight)
+                    .mul(DoubleVector.fromArray(LANES, spatial, at + i)))).intoArray(gradient, i);
         }
         super.imageSegment(gradient, mu, spatial, at, i, to, weight);
     }
