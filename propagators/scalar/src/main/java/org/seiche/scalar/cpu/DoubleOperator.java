@@ -17,7 +17,7 @@ final class DoubleOperator implements ScalarOperator {
 
     DoubleOperator(ScalarGrid grid, Device device, ArrayPool pool, boolean vectorised) {
         this.coefficients = new DoubleCoefficients(grid);
-        this.stencil = vectorised ? DoubleVectorStencil.of(coefficients) : new DoubleStencil(coefficients);
+        this.stencil = vectorised ? DoubleVectorStencils.of(coefficients) : new DoubleStencil(coefficients);
         this.device = device;
         this.pool = pool;
     }

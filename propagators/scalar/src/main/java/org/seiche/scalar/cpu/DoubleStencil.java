@@ -14,8 +14,12 @@ package org.seiche.scalar.cpu;
  * P, Z the adjoints of p, z and q = (1 + b) mu + b Z: S_d = D2((1 + b) q) - D((D b) q + b P);
  * P' = a (P - D q); Z' = a (mu + Z).
  * <p>
- * These loops are the portable reference; {@link DoubleVectorStencil} overrides them with
- * SIMD loops (the Java Vector API) and hands each segment's tail back to them.
+ * These loops are the portable reference. Every loop first offers its segment to a SIMD
+ * hook ({@code simd*}, overridden by the Vector API stencils of DoubleVectorStencils), which
+ * covers whole vectors and returns where it stopped; the portable loop does the rest. The
+ * hooks are separate methods so that the JIT compiles each SIMD loop on its own: a loop
+ * with the portable tail inlined grows past the JIT's inlining budget and its vectors get
+ * boxed.
  */
 class DoubleStencil {
     final int columns;
@@ -93,9 +97,9 @@ class DoubleStencil {
     void step(DoubleWavefield w, int rowStart, int rowEnd, boolean adjoint, double[] spatial, int at, double[] row) {
         for (int y = rowStart; y < rowEnd; y++) {
             if (y >= interiorRow && y < interiorEndRow) {
-                interior(w.u, w.previous, y * columns + interiorColumn, y * columns + interiorEndColumn, spatial, at);
-                edge(w, y, firstColumn, interiorColumn, adjoint, spatial, at, row);
-                edge(w, y, interiorEndColumn, endColumn, adjoint, spatial, at, row);
+                int from = y * columns + interiorColumn;
+                int to = y * columns + interiorEndColumn;
+                interior(w.u, w.previous, simdInterior(w.u, w.previous, from, to, spatial, at), to, spatial, at);
             } else {
                 pml(0, w, y, firstColumn, endColumn, adjoint, row, false);
                 plain(1, w.u, y, interiorColumn, interiorEndColumn, row, true);
@@ -104,17 +108,36 @@ class DoubleStencil {
                 finish(w, y, firstColumn, endColumn, spatial, at, row);
             }
         }
+        int r0 = Math.max(rowStart, interiorRow);
+        int r1 = Math.min(rowEnd, interiorEndRow);
+        if (r0 < r1) {
+            strip(w, r0, r1, firstColumn, interiorColumn, adjoint, spatial, at, row);
+            strip(w, r0, r1, interiorEndColumn, endColumn, adjoint, spatial, at, row);
+        }
+    }
+
+    /** Columns [from, to) of the interior rows [r0, r1): the PML along columns only. */
+    private void strip(DoubleWavefield w, int r0, int r1, int from, int to, boolean adjoint, double[] spatial, int at,
+                       double[] row) {
+        if (from < to) {
+            int done = simdStrip(w, r0, r1, from, to, adjoint, spatial, at);
+            for (int y = r0; y < r1; y++) {
+                edge(w, y, done, to, adjoint, spatial, at, row);
+            }
+        }
     }
 
     /** Adds weight * mu * S (S at spatial[at + i]) over the domain cells of rows [rowStart, rowEnd). */
     void image(double[] gradient, double[] mu, double[] spatial, int at, int rowStart, int rowEnd, int weight) {
         for (int y = rowStart; y < rowEnd; y++) {
-            imageSegment(gradient, mu, spatial, at, y * columns + firstColumn, y * columns + endColumn, weight);
+            int from = y * columns + firstColumn;
+            int to = y * columns + endColumn;
+            imageSegment(gradient, mu, spatial, at, simdImage(gradient, mu, spatial, at, from, to, weight), to, weight);
         }
     }
 
     /** gradient += weight * mu * S over cells [from, to). */
-    void imageSegment(double[] gradient, double[] mu, double[] spatial, int at, int from, int to, double weight) {
+    final void imageSegment(double[] gradient, double[] mu, double[] spatial, int at, int from, int to, double weight) {
         for (int i = from; i < to; i++) {
             gradient[i] = flush(gradient[i] + weight * mu[i] * spatial[at + i]);
         }
@@ -130,8 +153,54 @@ class DoubleStencil {
         }
     }
 
+    /** The SIMD part of {@link #interior} from its start; returns where it stopped (here: nothing done). */
+    int simdInterior(double[] u, double[] next, int from, int to, double[] spatial, int at) {
+        return from;
+    }
+
+    /**
+     * The SIMD part of a strip: the same columns [from, done) of every row of [r0, r1), a
+     * whole number of vectors; returns done.
+     */
+    int simdStrip(DoubleWavefield w, int r0, int r1, int from, int to, boolean adjoint, double[] spatial, int at) {
+        return from;
+    }
+
+    /** The SIMD part of {@link #imageSegment}. */
+    int simdImage(double[] gradient, double[] mu, double[] spatial, int at, int from, int to, double weight) {
+        return from;
+    }
+
+    /** The SIMD part of {@link #plainSegment}. */
+    int simdPlain(int d, double[] f, int y, int from, int to, double[] row, boolean add) {
+        return from;
+    }
+
+    /** The SIMD part of {@link #pmlForward}. */
+    int simdPmlForward(int d, DoubleWavefield w, int y, int from, int to, double[] row, boolean add) {
+        return from;
+    }
+
+    /** The SIMD part of {@link #pmlAdjoint}. */
+    int simdPmlAdjoint(int d, DoubleWavefield w, int y, int from, int to, double[] row, boolean add) {
+        return from;
+    }
+
+    /** The SIMD part of {@link #finishSegment}. */
+    int simdFinish(DoubleWavefield w, int y, int from, int to, double[] spatial, int at, double[] row) {
+        return from;
+    }
+
+    private void plain(int d, double[] f, int y, int from, int to, double[] row, boolean add) {
+        plainSegment(d, f, y, simdPlain(d, f, y, from, to, row, add), to, row, add);
+    }
+
+    private void finish(DoubleWavefield w, int y, int from, int to, double[] spatial, int at, double[] row) {
+        finishSegment(w, y, simdFinish(w, y, from, to, spatial, at, row), to, spatial, at, row);
+    }
+
     /** Both dimensions plain: the Laplacian, fused with the update. */
-    void interior(double[] u, double[] next, int from, int to, double[] spatial, int at) {
+    final void interior(double[] u, double[] next, int from, int to, double[] spatial, int at) {
         final double[] cy = second[0];
         final double[] cx = second[1];
         final int sy = stride[0];
@@ -149,7 +218,7 @@ class DoubleStencil {
     }
 
     /** Sets or adds the plain second difference of f along d to row[x] for x in [from, to). */
-    void plain(int d, double[] f, int y, int from, int to, double[] row, boolean add) {
+    final void plainSegment(int d, double[] f, int y, int from, int to, double[] row, boolean add) {
         final double[] c = second[d];
         final int s = stride[d];
         final int base = y * columns;
@@ -165,9 +234,9 @@ class DoubleStencil {
 
     private void pml(int d, DoubleWavefield w, int y, int from, int to, boolean adjoint, double[] row, boolean add) {
         if (adjoint) {
-            pmlAdjoint(d, w, y, from, to, row, add);
+            pmlAdjoint(d, w, y, simdPmlAdjoint(d, w, y, from, to, row, add), to, row, add);
         } else {
-            pmlForward(d, w, y, from, to, row, add);
+            pmlForward(d, w, y, simdPmlForward(d, w, y, from, to, row, add), to, row, add);
         }
     }
 
@@ -176,7 +245,7 @@ class DoubleStencil {
         return d == 0 ? y : x;
     }
 
-    void pmlForward(int d, DoubleWavefield w, int y, int from, int to, double[] row, boolean add) {
+    final void pmlForward(int d, DoubleWavefield w, int y, int from, int to, double[] row, boolean add) {
         final int s = stride[d];
         final double[] pa = a[d];
         final double[] pb = b[d];
@@ -210,7 +279,7 @@ class DoubleStencil {
         }
     }
 
-    void pmlAdjoint(int d, DoubleWavefield w, int y, int from, int to, double[] row, boolean add) {
+    final void pmlAdjoint(int d, DoubleWavefield w, int y, int from, int to, double[] row, boolean add) {
         final int s = stride[d];
         final double[] pa = a[d];
         final double[] pb = b[d];
@@ -248,7 +317,7 @@ class DoubleStencil {
     }
 
     /** next = v^2 dt^2 S + 2 u - previous over a row segment, S from the row accumulator. */
-    void finish(DoubleWavefield w, int y, int from, int to, double[] spatial, int at, double[] row) {
+    final void finishSegment(DoubleWavefield w, int y, int from, int to, double[] spatial, int at, double[] row) {
         final double[] u = w.u;
         final double[] next = w.previous;
         final int base = y * columns;

@@ -1,0 +1,507 @@
+package org.seiche.scalar.cpu;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The SIMD loops of {@link DoubleStencil} (the Java Vector API, an incubator module: the
+ * JVM needs --add-modules jdk.incubator.vector) for stencils reaching G cells (accuracy 2 G).
+ * <p>
+ * This file is the template of every accuracy: the build writes DoubleVectorStencil1, 3 and
+ * 4 from it with G = 1, 3, 4 (and the float twins of all four). G is a compile-time
+ * constant, so javac drops the blocks {@code if (G > k)} beyond it and every loop body is
+ * straight-line code. That is what keeps the vectors in registers: the JIT does so only
+ * when a loop body compiles as one unit within its node budget, with no vector crossing a
+ * call it declines to inline or a loop it does not unroll (both box them: 3 to 20 times
+ * slower, measured), so the loops call no methods of their own. The weights are fields,
+ * whose loads the loops' array stores cannot alias, so the JIT hoists them.
+ * <p>
+ * The PML loops come in one variant per dimension: along rows (d = 0) the profiles are
+ * those of the row (scalars); along columns (d = 1) they are loaded with the cells, and the
+ * strips beside the interior run all their rows in one call, finishing the step there.
+ * Stored fields go through the flush of {@link DoubleStencil#NEGLIGIBLE}, written out as
+ * blend(0, |v| < NEGLIGIBLE). Each loop covers whole vectors and returns where it stopped.
+ */
+final class DoubleVectorStencil2 extends DoubleStencil {
+    /** How far the stencil reaches: accuracy / 2. */
+    private static final int G = 2;
+    private static final VectorSpecies<Double> LANES = DoubleVectorStencils.LANES;
+    private static final int N = LANES.length();
+
+    /** Second-difference weights along rows (y) and columns (x), k = 0..4 (0 beyond G). */
+    private final double y0, y1, y2, y3, y4, x0, x1, x2, x3, x4;
+    /** First-difference weights, k = 1..4 (0 beyond G). */
+    private final double dy1, dy2, dy3, dy4, dx1, dx2, dx3, dx4;
+
+    DoubleVectorStencil2(DoubleCoefficients c) {
+        super(c, N);
+        double[] sy = weights(c.second[0]);
+        double[] sx = weights(c.second[1]);
+        double[] fy = weights(c.first[0]);
+        double[] fx = weights(c.first[1]);
+        y0 = sy[0];
+        y1 = sy[1];
+        y2 = sy[2];
+        y3 = sy[3];
+        y4 = sy[4];
+        x0 = sx[0];
+        x1 = sx[1];
+        x2 = sx[2];
+        x3 = sx[3];
+        x4 = sx[4];
+        dy1 = fy[1];
+        dy2 = fy[2];
+        dy3 = fy[3];
+        dy4 = fy[4];
+        dx1 = fx[1];
+        dx2 = fx[2];
+        dx3 = fx[3];
+        dx4 = fx[4];
+    }
+
+    /** Weights k = 0..4, zero beyond the stencil's reach. */
+    private static double[] weights(double[] w) {
+        double[] out = new double[5];
+        System.arraycopy(w, 0, out, 0, Math.min(w.length, out.length));
+        return out;
+    }
+
+    @Override
+    int simdInterior(double[] u, double[] next, int from, int to, double[] spatial, int at) {
+        final double c0 = y0 + x0;
+        final double[] v2 = v2dt2;
+        final int s = stride[0];
+        int i = from;
+        for (; i <= to - N; i += N) {
+            DoubleVector uc = DoubleVector.fromArray(LANES, u, i);
+            DoubleVector t = uc.mul(c0)
+                    .add(DoubleVector.fromArray(LANES, u, i + s).add(DoubleVector.fromArray(LANES, u, i - s)).mul(y1))
+                    .add(DoubleVector.fromArray(LANES, u, i + 1).add(DoubleVector.fromArray(LANES, u, i - 1)).mul(x1));
+            if (G > 1) {
+                t = t.add(DoubleVector.fromArray(LANES, u, i + 2 * s).add(DoubleVector.fromArray(LANES, u, i - 2 * s)).mul(y2))
+                        .add(DoubleVector.fromArray(LANES, u, i + 2).add(DoubleVector.fromArray(LANES, u, i - 2)).mul(x2));
+            }
+            if (G > 2) {
+                t = t.add(DoubleVector.fromArray(LANES, u, i + 3 * s).add(DoubleVector.fromArray(LANES, u, i - 3 * s)).mul(y3))
+                        .add(DoubleVector.fromArray(LANES, u, i + 3).add(DoubleVector.fromArray(LANES, u, i - 3)).mul(x3));
+            }
+            if (G > 3) {
+                t = t.add(DoubleVector.fromArray(LANES, u, i + 4 * s).add(DoubleVector.fromArray(LANES, u, i - 4 * s)).mul(y4))
+                        .add(DoubleVector.fromArray(LANES, u, i + 4).add(DoubleVector.fromArray(LANES, u, i - 4)).mul(x4));
+            }
+            DoubleVector n = DoubleVector.fromArray(LANES, v2, i).mul(t).add(uc.add(uc)).sub(DoubleVector.fromArray(LANES, next, i));
+            n.blend(0, n.abs().lt(NEGLIGIBLE)).intoArray(next, i);
+            if (spatial != null) {
+                t.intoArray(spatial, at + i);
+            }
+        }
+        return i;
+    }
+
+    @Override
+    int simdPlain(int d, double[] f, int y, int from, int to, double[] row, boolean add) {
+        return d == 0 ? plain(f, y, from, to, row, add, stride[0], y0, y1, y2, y3, y4)
+                : plain(f, y, from, to, row, add, 1, x0, x1, x2, x3, x4);
+    }
+
+    /** The plain second difference with weights w0..w4 along stride s, set or added to the row. */
+    private int plain(double[] f, int y, int from, int to, double[] row, boolean add, int s, double w0, double w1,
+                      double w2, double w3, double w4) {
+        final int base = y * columns;
+        int x = from;
+        for (; x <= to - N; x += N) {
+            int i = base + x;
+            DoubleVector t = DoubleVector.fromArray(LANES, f, i).mul(w0)
+                    .add(DoubleVector.fromArray(LANES, f, i + s).add(DoubleVector.fromArray(LANES, f, i - s)).mul(w1));
+            if (G > 1) {
+                t = t.add(DoubleVector.fromArray(LANES, f, i + 2 * s).add(DoubleVector.fromArray(LANES, f, i - 2 * s)).mul(w2));
+            }
+            if (G > 2) {
+                t = t.add(DoubleVector.fromArray(LANES, f, i + 3 * s).add(DoubleVector.fromArray(LANES, f, i - 3 * s)).mul(w3));
+            }
+            if (G > 3) {
+                t = t.add(DoubleVector.fromArray(LANES, f, i + 4 * s).add(DoubleVector.fromArray(LANES, f, i - 4 * s)).mul(w4));
+            }
+            (add ? DoubleVector.fromArray(LANES, row, x).add(t) : t).intoArray(row, x);
+        }
+        return x;
+    }
+
+    @Override
+    int simdPmlForward(int d, DoubleWavefield w, int y, int from, int to, double[] row, boolean add) {
+        return d == 0 ? rowPmlForward(w, y, from, to, row, add) : columnPmlForward(w, y, y + 1, from, to, row, add, null, 0);
+    }
+
+    @Override
+    int simdPmlAdjoint(int d, DoubleWavefield w, int y, int from, int to, double[] row, boolean add) {
+        return d == 0 ? rowPmlAdjoint(w, y, from, to, row, add) : columnPmlAdjoint(w, y, y + 1, from, to, row, add, null, 0);
+    }
+
+    @Override
+    int simdStrip(DoubleWavefield w, int r0, int r1, int from, int to, boolean adjoint, double[] spatial, int at) {
+        int done = from + (to - from) / N * N;
+        if (done > from) {
+            if (adjoint) {
+                columnPmlAdjoint(w, r0, r1, from, done, null, false, spatial, at);
+            } else {
+                columnPmlForward(w, r0, r1, from, done, null, false, spatial, at);
+            }
+        }
+        return done;
+    }
+
+    /**
+     * The forward PML term along rows in row y (PHYSICS.md): tmp = (1 + b) D2 u + (D b) D u
+     * + D(a p), p' = a p + b D u, z' = a z + b tmp, S = tmp + z'; the profiles are row y's.
+     */
+    private int rowPmlForward(DoubleWavefield w, int y, int from, int to, double[] row, boolean add) {
+        final double[] u = w.u;
+        final double[] p = w.psi[0];
+        final double[] z = w.zeta[0];
+        final double[] pNext = w.psiNext[0];
+        final double[] zNext = w.zetaNext[0];
+        final double[] pa = a[0];
+        final int s = stride[0];
+        final double a0 = pa[y];
+        final double b0 = b[0][y];
+        final double e0 = 1 + b0;
+        final double db0 = db[0][y];
+        final int base = y * columns;
+        int x = from;
+        for (; x <= to - N; x += N) {
+            int i = base + x;
+            DoubleVector up = DoubleVector.fromArray(LANES, u, i + s);
+            DoubleVector um = DoubleVector.fromArray(LANES, u, i - s);
+            DoubleVector d2 = DoubleVector.fromArray(LANES, u, i).mul(y0).add(up.add(um).mul(y1));
+            DoubleVector d1 = up.sub(um).mul(dy1);
+            DoubleVector dap = DoubleVector.fromArray(LANES, p, i + s).mul(pa[y + 1])
+                    .sub(DoubleVector.fromArray(LANES, p, i - s).mul(pa[y - 1])).mul(dy1);
+            if (G > 1) {
+                up = DoubleVector.fromArray(LANES, u, i + 2 * s);
+                um = DoubleVector.fromArray(LANES, u, i - 2 * s);
+                d2 = d2.add(up.add(um).mul(y2));
+                d1 = d1.add(up.sub(um).mul(dy2));
+                dap = dap.add(DoubleVector.fromArray(LANES, p, i + 2 * s).mul(pa[y + 2])
+                        .sub(DoubleVector.fromArray(LANES, p, i - 2 * s).mul(pa[y - 2])).mul(dy2));
+            }
+            if (G > 2) {
+                up = DoubleVector.fromArray(LANES, u, i + 3 * s);
+                um = DoubleVector.fromArray(LANES, u, i - 3 * s);
+                d2 = d2.add(up.add(um).mul(y3));
+                d1 = d1.add(up.sub(um).mul(dy3));
+                dap = dap.add(DoubleVector.fromArray(LANES, p, i + 3 * s).mul(pa[y + 3])
+                        .sub(DoubleVector.fromArray(LANES, p, i - 3 * s).mul(pa[y - 3])).mul(dy3));
+            }
+            if (G > 3) {
+                up = DoubleVector.fromArray(LANES, u, i + 4 * s);
+                um = DoubleVector.fromArray(LANES, u, i - 4 * s);
+                d2 = d2.add(up.add(um).mul(y4));
+                d1 = d1.add(up.sub(um).mul(dy4));
+                dap = dap.add(DoubleVector.fromArray(LANES, p, i + 4 * s).mul(pa[y + 4])
+                        .sub(DoubleVector.fromArray(LANES, p, i - 4 * s).mul(pa[y - 4])).mul(dy4));
+            }
+            DoubleVector tmp = d2.mul(e0).add(d1.mul(db0)).add(dap);
+            DoubleVector pn = DoubleVector.fromArray(LANES, p, i).mul(a0).add(d1.mul(b0));
+            pn.blend(0, pn.abs().lt(NEGLIGIBLE)).intoArray(pNext, i);
+            DoubleVector zn = DoubleVector.fromArray(LANES, z, i).mul(a0).add(tmp.mul(b0));
+            zn = zn.blend(0, zn.abs().lt(NEGLIGIBLE));
+            zn.intoArray(zNext, i);
+            DoubleVector term = tmp.add(zn);
+            (add ? DoubleVector.fromArray(LANES, row, x).add(term) : term).intoArray(row, x);
+        }
+        return x;
+    }
+
+    /**
+     * The forward PML term along columns, the profiles loaded with the cells, over columns
+     * [from, to) of rows [r0, r1). With a row accumulator it sets or adds the term there;
+     * without one (a strip beside the interior) it adds the plain second difference along
+     * rows and finishes the step: next = v^2 dt^2 S + 2 u - previous, S stored in spatial.
+     */
+    private int columnPmlForward(DoubleWavefield w, int r0, int r1, int from, int to, double[] row, boolean add,
+                                 double[] spatial, int at) {
+        final double[] u = w.u;
+        final double[] next = w.previous;
+        final double[] p = w.psi[1];
+        final double[] z = w.zeta[1];
+        final double[] pNext = w.psiNext[1];
+        final double[] zNext = w.zetaNext[1];
+        final double[] pa = a[1];
+        final double[] pb = b[1];
+        final double[] pdb = db[1];
+        final double[] v2 = v2dt2;
+        final int s = stride[0];
+        int x = from;
+        // column vectors outside, rows inside: long loops even for a strip a few vectors wide
+        for (; x <= to - N; x += N) {
+            for (int y = r0; y < r1; y++) {
+                int i = y * columns + x;
+                DoubleVector uc = DoubleVector.fromArray(LANES, u, i);
+                DoubleVector up = DoubleVector.fromArray(LANES, u, i + 1);
+                DoubleVector um = DoubleVector.fromArray(LANES, u, i - 1);
+                DoubleVector d2 = uc.mul(x0).add(up.add(um).mul(x1));
+                DoubleVector d1 = up.sub(um).mul(dx1);
+                DoubleVector dap = DoubleVector.fromArray(LANES, p, i + 1).mul(DoubleVector.fromArray(LANES, pa, x + 1))
+                        .sub(DoubleVector.fromArray(LANES, p, i - 1).mul(DoubleVector.fromArray(LANES, pa, x - 1))).mul(dx1);
+                if (G > 1) {
+                    up = DoubleVector.fromArray(LANES, u, i + 2);
+                    um = DoubleVector.fromArray(LANES, u, i - 2);
+                    d2 = d2.add(up.add(um).mul(x2));
+                    d1 = d1.add(up.sub(um).mul(dx2));
+                    dap = dap.add(DoubleVector.fromArray(LANES, p, i + 2).mul(DoubleVector.fromArray(LANES, pa, x + 2))
+                            .sub(DoubleVector.fromArray(LANES, p, i - 2).mul(DoubleVector.fromArray(LANES, pa, x - 2))).mul(dx2));
+                }
+                if (G > 2) {
+                    up = DoubleVector.fromArray(LANES, u, i + 3);
+                    um = DoubleVector.fromArray(LANES, u, i - 3);
+                    d2 = d2.add(up.add(um).mul(x3));
+                    d1 = d1.add(up.sub(um).mul(dx3));
+                    dap = dap.add(DoubleVector.fromArray(LANES, p, i + 3).mul(DoubleVector.fromArray(LANES, pa, x + 3))
+                            .sub(DoubleVector.fromArray(LANES, p, i - 3).mul(DoubleVector.fromArray(LANES, pa, x - 3))).mul(dx3));
+                }
+                if (G > 3) {
+                    up = DoubleVector.fromArray(LANES, u, i + 4);
+                    um = DoubleVector.fromArray(LANES, u, i - 4);
+                    d2 = d2.add(up.add(um).mul(x4));
+                    d1 = d1.add(up.sub(um).mul(dx4));
+                    dap = dap.add(DoubleVector.fromArray(LANES, p, i + 4).mul(DoubleVector.fromArray(LANES, pa, x + 4))
+                            .sub(DoubleVector.fromArray(LANES, p, i - 4).mul(DoubleVector.fromArray(LANES, pa, x - 4))).mul(dx4));
+                }
+                DoubleVector va = DoubleVector.fromArray(LANES, pa, x);
+                DoubleVector vb = DoubleVector.fromArray(LANES, pb, x);
+                DoubleVector tmp = d2.add(d2.mul(vb)).add(d1.mul(DoubleVector.fromArray(LANES, pdb, x))).add(dap);
+                DoubleVector pn = DoubleVector.fromArray(LANES, p, i).mul(va).add(d1.mul(vb));
+                pn.blend(0, pn.abs().lt(NEGLIGIBLE)).intoArray(pNext, i);
+                DoubleVector zn = DoubleVector.fromArray(LANES, z, i).mul(va).add(tmp.mul(vb));
+                zn = zn.blend(0, zn.abs().lt(NEGLIGIBLE));
+                zn.intoArray(zNext, i);
+                DoubleVector term = tmp.add(zn);
+                if (row != null) {
+                    (add ? DoubleVector.fromArray(LANES, row, x).add(term) : term).intoArray(row, x);
+                } else {
+                    DoubleVector t = uc.mul(y0)
+                            .add(DoubleVector.fromArray(LANES, u, i + s).add(DoubleVector.fromArray(LANES, u, i - s)).mul(y1));
+                    if (G > 1) {
+                        t = t.add(DoubleVector.fromArray(LANES, u, i + 2 * s).add(DoubleVector.fromArray(LANES, u, i - 2 * s)).mul(y2));
+                    }
+                    if (G > 2) {
+                        t = t.add(DoubleVector.fromArray(LANES, u, i + 3 * s).add(DoubleVector.fromArray(LANES, u, i - 3 * s)).mul(y3));
+                    }
+                    if (G > 3) {
+                        t = t.add(DoubleVector.fromArray(LANES, u, i + 4 * s).add(DoubleVector.fromArray(LANES, u, i - 4 * s)).mul(y4));
+                    }
+                    t = t.add(term);
+                    DoubleVector n = DoubleVector.fromArray(LANES, v2, i).mul(t).add(uc.add(uc))
+                            .sub(DoubleVector.fromArray(LANES, next, i));
+                    n.blend(0, n.abs().lt(NEGLIGIBLE)).intoArray(next, i);
+                    if (spatial != null) {
+                        t.intoArray(spatial, at + i);
+                    }
+                }
+            }
+        }
+        return x;
+    }
+
+    /**
+     * The adjoint PML term along rows in row y, on mu = v^2 dt^2 lambda with P, Z the adjoints
+     * of p, z: with q = (1 + b) mu + b Z at each cell, S = D2((1 + b) q) - D((D b) q + b P),
+     * P' = a (P - D q), Z' = a (mu + Z); the profiles are those of rows y and y +- k.
+     */
+    private int rowPmlAdjoint(DoubleWavefield w, int y, int from, int to, double[] row, boolean add) {
+        final double[] mu = w.u;
+        final double[] p = w.psi[0];
+        final double[] z = w.zeta[0];
+        final double[] pNext = w.psiNext[0];
+        final double[] zNext = w.zetaNext[0];
+        final double[] pb = b[0];
+        final double[] pdb = db[0];
+        final int s = stride[0];
+        final double a0 = a[0][y];
+        final double b0 = pb[y];
+        final double e0 = 1 + b0;
+        final int base = y * columns;
+        int x = from;
+        for (; x <= to - N; x += N) {
+            int i = base + x;
+            DoubleVector mc = DoubleVector.fromArray(LANES, mu, i);
+            DoubleVector zc = DoubleVector.fromArray(LANES, z, i);
+            DoubleVector qp = DoubleVector.fromArray(LANES, mu, i + s).mul(1 + pb[y + 1])
+                    .add(DoubleVector.fromArray(LANES, z, i + s).mul(pb[y + 1]));
+            DoubleVector qm = DoubleVector.fromArray(LANES, mu, i - s).mul(1 + pb[y - 1])
+                    .add(DoubleVector.fromArray(LANES, z, i - s).mul(pb[y - 1]));
+            DoubleVector d2 = mc.mul(e0).add(zc.mul(b0)).mul(y0 * e0)
+                    .add(qp.mul(1 + pb[y + 1]).add(qm.mul(1 + pb[y - 1])).mul(y1));
+            DoubleVector dq = qp.sub(qm).mul(dy1);
+            DoubleVector dh = qp.mul(pdb[y + 1]).add(DoubleVector.fromArray(LANES, p, i + s).mul(pb[y + 1]))
+                    .sub(qm.mul(pdb[y - 1]).add(DoubleVector.fromArray(LANES, p, i - s).mul(pb[y - 1]))).mul(dy1);
+            if (G > 1) {
+                qp = DoubleVector.fromArray(LANES, mu, i + 2 * s).mul(1 + pb[y + 2])
+                        .add(DoubleVector.fromArray(LANES, z, i + 2 * s).mul(pb[y + 2]));
+                qm = DoubleVector.fromArray(LANES, mu, i - 2 * s).mul(1 + pb[y - 2])
+                        .add(DoubleVector.fromArray(LANES, z, i - 2 * s).mul(pb[y - 2]));
+                d2 = d2.add(qp.mul(1 + pb[y + 2]).add(qm.mul(1 + pb[y - 2])).mul(y2));
+                dq = dq.add(qp.sub(qm).mul(dy2));
+                dh = dh.add(qp.mul(pdb[y + 2]).add(DoubleVector.fromArray(LANES, p, i + 2 * s).mul(pb[y + 2]))
+                        .sub(qm.mul(pdb[y - 2]).add(DoubleVector.fromArray(LANES, p, i - 2 * s).mul(pb[y - 2]))).mul(dy2));
+            }
+            if (G > 2) {
+                qp = DoubleVector.fromArray(LANES, mu, i + 3 * s).mul(1 + pb[y + 3])
+                        .add(DoubleVector.fromArray(LANES, z, i + 3 * s).mul(pb[y + 3]));
+                qm = DoubleVector.fromArray(LANES, mu, i - 3 * s).mul(1 + pb[y - 3])
+                        .add(DoubleVector.fromArray(LANES, z, i - 3 * s).mul(pb[y - 3]));
+                d2 = d2.add(qp.mul(1 + pb[y + 3]).add(qm.mul(1 + pb[y - 3])).mul(y3));
+                dq = dq.add(qp.sub(qm).mul(dy3));
+                dh = dh.add(qp.mul(pdb[y + 3]).add(DoubleVector.fromArray(LANES, p, i + 3 * s).mul(pb[y + 3]))
+                        .sub(qm.mul(pdb[y - 3]).add(DoubleVector.fromArray(LANES, p, i - 3 * s).mul(pb[y - 3]))).mul(dy3));
+            }
+            if (G > 3) {
+                qp = DoubleVector.fromArray(LANES, mu, i + 4 * s).mul(1 + pb[y + 4])
+                        .add(DoubleVector.fromArray(LANES, z, i + 4 * s).mul(pb[y + 4]));
+                qm = DoubleVector.fromArray(LANES, mu, i - 4 * s).mul(1 + pb[y - 4])
+                        .add(DoubleVector.fromArray(LANES, z, i - 4 * s).mul(pb[y - 4]));
+                d2 = d2.add(qp.mul(1 + pb[y + 4]).add(qm.mul(1 + pb[y - 4])).mul(y4));
+                dq = dq.add(qp.sub(qm).mul(dy4));
+                dh = dh.add(qp.mul(pdb[y + 4]).add(DoubleVector.fromArray(LANES, p, i + 4 * s).mul(pb[y + 4]))
+                        .sub(qm.mul(pdb[y - 4]).add(DoubleVector.fromArray(LANES, p, i - 4 * s).mul(pb[y - 4]))).mul(dy4));
+            }
+            DoubleVector pn = DoubleVector.fromArray(LANES, p, i).sub(dq).mul(a0);
+            pn.blend(0, pn.abs().lt(NEGLIGIBLE)).intoArray(pNext, i);
+            DoubleVector zn = mc.add(zc).mul(a0);
+            zn.blend(0, zn.abs().lt(NEGLIGIBLE)).intoArray(zNext, i);
+            DoubleVector term = d2.sub(dh);
+            (add ? DoubleVector.fromArray(LANES, row, x).add(term) : term).intoArray(row, x);
+        }
+        return x;
+    }
+
+    /** The adjoint PML term along columns: as {@link #columnPmlForward}, for the adjoint step. */
+    private int columnPmlAdjoint(DoubleWavefield w, int r0, int r1, int from, int to, double[] row, boolean add,
+                                 double[] spatial, int at) {
+        final double[] mu = w.u;
+        final double[] next = w.previous;
+        final double[] p = w.psi[1];
+        final double[] z = w.zeta[1];
+        final double[] pNext = w.psiNext[1];
+        final double[] zNext = w.zetaNext[1];
+        final double[] pa = a[1];
+        final double[] pb = b[1];
+        final double[] pdb = db[1];
+        final double[] v2 = v2dt2;
+        final int s = stride[0];
+        int x = from;
+        // column vectors outside, rows inside: long loops even for a strip a few vectors wide
+        for (; x <= to - N; x += N) {
+            for (int y = r0; y < r1; y++) {
+                int i = y * columns + x;
+                DoubleVector mc = DoubleVector.fromArray(LANES, mu, i);
+                DoubleVector zc = DoubleVector.fromArray(LANES, z, i);
+                DoubleVector bc = DoubleVector.fromArray(LANES, pb, x);
+                DoubleVector qc = mc.add(mc.mul(bc)).add(zc.mul(bc));
+                // offset k: q = (1 + b) mu + b Z on each side, (1 + b) q into D2, D b q + b P into D
+                DoubleVector bp = DoubleVector.fromArray(LANES, pb, x + 1);
+                DoubleVector bm = DoubleVector.fromArray(LANES, pb, x - 1);
+                DoubleVector qp = DoubleVector.fromArray(LANES, mu, i + 1).mul(bp.add(1)).add(DoubleVector.fromArray(LANES, z, i + 1).mul(bp));
+                DoubleVector qm = DoubleVector.fromArray(LANES, mu, i - 1).mul(bm.add(1)).add(DoubleVector.fromArray(LANES, z, i - 1).mul(bm));
+                DoubleVector d2 = qc.add(qc.mul(bc)).mul(x0).add(qp.add(qp.mul(bp)).add(qm.add(qm.mul(bm))).mul(x1));
+                DoubleVector dq = qp.sub(qm).mul(dx1);
+                DoubleVector dh = DoubleVector.fromArray(LANES, pdb, x + 1).mul(qp).add(bp.mul(DoubleVector.fromArray(LANES, p, i + 1)))
+                        .sub(DoubleVector.fromArray(LANES, pdb, x - 1).mul(qm).add(bm.mul(DoubleVector.fromArray(LANES, p, i - 1))))
+                        .mul(dx1);
+                if (G > 1) {
+                    bp = DoubleVector.fromArray(LANES, pb, x + 2);
+                    bm = DoubleVector.fromArray(LANES, pb, x - 2);
+                    qp = DoubleVector.fromArray(LANES, mu, i + 2).mul(bp.add(1)).add(DoubleVector.fromArray(LANES, z, i + 2).mul(bp));
+                    qm = DoubleVector.fromArray(LANES, mu, i - 2).mul(bm.add(1)).add(DoubleVector.fromArray(LANES, z, i - 2).mul(bm));
+                    d2 = d2.add(qp.add(qp.mul(bp)).add(qm.add(qm.mul(bm))).mul(x2));
+                    dq = dq.add(qp.sub(qm).mul(dx2));
+                    dh = dh.add(DoubleVector.fromArray(LANES, pdb, x + 2).mul(qp).add(bp.mul(DoubleVector.fromArray(LANES, p, i + 2)))
+                            .sub(DoubleVector.fromArray(LANES, pdb, x - 2).mul(qm).add(bm.mul(DoubleVector.fromArray(LANES, p, i - 2))))
+                            .mul(dx2));
+                }
+                if (G > 2) {
+                    bp = DoubleVector.fromArray(LANES, pb, x + 3);
+                    bm = DoubleVector.fromArray(LANES, pb, x - 3);
+                    qp = DoubleVector.fromArray(LANES, mu, i + 3).mul(bp.add(1)).add(DoubleVector.fromArray(LANES, z, i + 3).mul(bp));
+                    qm = DoubleVector.fromArray(LANES, mu, i - 3).mul(bm.add(1)).add(DoubleVector.fromArray(LANES, z, i - 3).mul(bm));
+                    d2 = d2.add(qp.add(qp.mul(bp)).add(qm.add(qm.mul(bm))).mul(x3));
+                    dq = dq.add(qp.sub(qm).mul(dx3));
+                    dh = dh.add(DoubleVector.fromArray(LANES, pdb, x + 3).mul(qp).add(bp.mul(DoubleVector.fromArray(LANES, p, i + 3)))
+                            .sub(DoubleVector.fromArray(LANES, pdb, x - 3).mul(qm).add(bm.mul(DoubleVector.fromArray(LANES, p, i - 3))))
+                            .mul(dx3));
+                }
+                if (G > 3) {
+                    bp = DoubleVector.fromArray(LANES, pb, x + 4);
+                    bm = DoubleVector.fromArray(LANES, pb, x - 4);
+                    qp = DoubleVector.fromArray(LANES, mu, i + 4).mul(bp.add(1)).add(DoubleVector.fromArray(LANES, z, i + 4).mul(bp));
+                    qm = DoubleVector.fromArray(LANES, mu, i - 4).mul(bm.add(1)).add(DoubleVector.fromArray(LANES, z, i - 4).mul(bm));
+                    d2 = d2.add(qp.add(qp.mul(bp)).add(qm.add(qm.mul(bm))).mul(x4));
+                    dq = dq.add(qp.sub(qm).mul(dx4));
+                    dh = dh.add(DoubleVector.fromArray(LANES, pdb, x + 4).mul(qp).add(bp.mul(DoubleVector.fromArray(LANES, p, i + 4)))
+                            .sub(DoubleVector.fromArray(LANES, pdb, x - 4).mul(qm).add(bm.mul(DoubleVector.fromArray(LANES, p, i - 4))))
+                            .mul(dx4));
+                }
+                DoubleVector va = DoubleVector.fromArray(LANES, pa, x);
+                DoubleVector pn = DoubleVector.fromArray(LANES, p, i).sub(dq).mul(va);
+                pn.blend(0, pn.abs().lt(NEGLIGIBLE)).intoArray(pNext, i);
+                DoubleVector zn = mc.add(zc).mul(va);
+                zn.blend(0, zn.abs().lt(NEGLIGIBLE)).intoArray(zNext, i);
+                DoubleVector term = d2.sub(dh);
+                if (row != null) {
+                    (add ? DoubleVector.fromArray(LANES, row, x).add(term) : term).intoArray(row, x);
+                } else {
+                    DoubleVector t = mc.mul(y0)
+                            .add(DoubleVector.fromArray(LANES, mu, i + s).add(DoubleVector.fromArray(LANES, mu, i - s)).mul(y1));
+                    if (G > 1) {
+                        t = t.add(DoubleVector.fromArray(LANES, mu, i + 2 * s).add(DoubleVector.fromArray(LANES, mu, i - 2 * s)).mul(y2));
+                    }
+                    if (G > 2) {
+                        t = t.add(DoubleVector.fromArray(LANES, mu, i + 3 * s).add(DoubleVector.fromArray(LANES, mu, i - 3 * s)).mul(y3));
+                    }
+                    if (G > 3) {
+                        t = t.add(DoubleVector.fromArray(LANES, mu, i + 4 * s).add(DoubleVector.fromArray(LANES, mu, i - 4 * s)).mul(y4));
+                    }
+                    t = t.add(term);
+                    DoubleVector n = DoubleVector.fromArray(LANES, v2, i).mul(t).add(mc.add(mc))
+                            .sub(DoubleVector.fromArray(LANES, next, i));
+                    n.blend(0, n.abs().lt(NEGLIGIBLE)).intoArray(next, i);
+                    if (spatial != null) {
+                        t.intoArray(spatial, at + i);
+                    }
+                }
+            }
+        }
+        return x;
+    }
+
+    @Override
+    int simdFinish(DoubleWavefield w, int y, int from, int to, double[] spatial, int at, double[] row) {
+        final double[] u = w.u;
+        final double[] next = w.previous;
+        final double[] v2 = v2dt2;
+        final int base = y * columns;
+        int x = from;
+        for (; x <= to - N; x += N) {
+            int i = base + x;
+            DoubleVector r = DoubleVector.fromArray(LANES, row, x);
+            DoubleVector uc = DoubleVector.fromArray(LANES, u, i);
+            DoubleVector n = DoubleVector.fromArray(LANES, v2, i).mul(r).add(uc.add(uc)).sub(DoubleVector.fromArray(LANES, next, i));
+            n.blend(0, n.abs().lt(NEGLIGIBLE)).intoArray(next, i);
+            if (spatial != null) {
+                r.intoArray(spatial, at + i);
+            }
+        }
+        return x;
+    }
+
+    @Override
+    int simdImage(double[] gradient, double[] mu, double[] spatial, int at, int from, int to, double weight) {
+        int i = from;
+        for (; i <= to - N; i += N) {
+            DoubleVector g = DoubleVector.fromArray(LANES, gradient, i)
+                    .add(DoubleVector.fromArray(LANES, mu, i).mul(weight).mul(DoubleVector.fromArray(LANES, spatial, at + i)));
+            g.blend(0, g.abs().lt(NEGLIGIBLE)).intoArray(gradient, i);
+        }
+        return i;
+    }
+}

@@ -1,0 +1,25 @@
+package org.seiche.scalar.cpu;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/** The SIMD stencil of a grid's accuracy (DoubleVectorStencil2 is the template of all four). */
+final class DoubleVectorStencils {
+    /** The preferred species, at most 256 bits wide (as fast as 512 here, and half the tail). */
+    static final VectorSpecies<Double> LANES = DoubleVector.SPECIES_PREFERRED.vectorBitSize() > 256
+            ? DoubleVector.SPECIES_256 : DoubleVector.SPECIES_PREFERRED;
+
+    private DoubleVectorStencils() {
+    }
+
+    /** Typed as the reference stencil, so that callers link without the vector module. */
+    static DoubleStencil of(DoubleCoefficients c) {
+        return switch (c.guard) {
+            case 1 -> new DoubleVectorStencil1(c);
+            case 2 -> new DoubleVectorStencil2(c);
+            case 3 -> new DoubleVectorStencil3(c);
+            case 4 -> new DoubleVectorStencil4(c);
+            default -> throw new IllegalArgumentException("no SIMD stencil reaching " + c.guard + " cells");
+        };
+    }
+}
