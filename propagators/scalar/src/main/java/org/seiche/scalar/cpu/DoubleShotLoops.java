@@ -1,5 +1,6 @@
 package org.seiche.scalar.cpu;
 
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
@@ -36,6 +37,8 @@ final class DoubleShotLoops {
     private final int bands;
     private final boolean wholeShots;
     private final double[][] rows;
+    /** The team stepping the bands while a time loop of {@link #runShots} runs. */
+    private StepTeam team;
 
     DoubleShotLoops(DoubleCoefficients coefficients, DoubleStencil stencil, Device device, Transducers sources,
                     Transducers receivers, int steps) {
@@ -57,16 +60,29 @@ final class DoubleShotLoops {
         }
     }
 
-    /** Runs a time loop over groups of shots: each shot alone on a thread, or all together. */
+    /**
+     * Runs a time loop over groups of shots: each shot alone on a thread, or all together,
+     * their bands stepped by a team of threads (or by the device's pool when this already
+     * runs inside it, as a Hessian's products do, so that nothing spins against its workers).
+     */
     void runShots(Consumer<int[]> loop) {
         if (wholeShots) {
             device.parallel(shots, s -> loop.accept(new int[] {s}));
-        } else {
-            int[] all = new int[shots];
-            for (int s = 0; s < shots; s++) {
-                all[s] = s;
-            }
+            return;
+        }
+        int[] all = new int[shots];
+        for (int s = 0; s < shots; s++) {
+            all[s] = s;
+        }
+        if (shots * bands == 1 || Thread.currentThread() instanceof ForkJoinWorkerThread) {
             loop.accept(all);
+            return;
+        }
+        try (StepTeam t = new StepTeam(shots * bands)) {
+            team = t;
+            loop.accept(all);
+        } finally {
+            team = null;
         }
     }
 
@@ -86,6 +102,8 @@ final class DoubleShotLoops {
         int count = group.length * bands;
         if (count == 1) {
             step.accept(0);
+        } else if (team != null) {
+            team.run(step);
         } else {
             device.parallel(count, step);
         }

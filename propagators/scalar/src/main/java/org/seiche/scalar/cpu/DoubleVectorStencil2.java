@@ -166,6 +166,14 @@ final class DoubleVectorStencil2 extends DoubleStencil {
         final double b0 = b[0][y];
         final double e0 = 1 + b0;
         final double db0 = db[0][y];
+        final double ap1 = pa[y + 1];
+        final double am1 = pa[y - 1];
+        final double ap2 = G > 1 ? pa[y + 2] : 0;
+        final double am2 = G > 1 ? pa[y - 2] : 0;
+        final double ap3 = G > 2 ? pa[y + 3] : 0;
+        final double am3 = G > 2 ? pa[y - 3] : 0;
+        final double ap4 = G > 3 ? pa[y + 4] : 0;
+        final double am4 = G > 3 ? pa[y - 4] : 0;
         final int base = y * columns;
         int x = from;
         for (; x <= to - N; x += N) {
@@ -174,31 +182,31 @@ final class DoubleVectorStencil2 extends DoubleStencil {
             DoubleVector um = DoubleVector.fromArray(LANES, u, i - s);
             DoubleVector d2 = DoubleVector.fromArray(LANES, u, i).mul(y0).add(up.add(um).mul(y1));
             DoubleVector d1 = up.sub(um).mul(dy1);
-            DoubleVector dap = DoubleVector.fromArray(LANES, p, i + s).mul(pa[y + 1])
-                    .sub(DoubleVector.fromArray(LANES, p, i - s).mul(pa[y - 1])).mul(dy1);
+            DoubleVector dap = DoubleVector.fromArray(LANES, p, i + s).mul(ap1)
+                    .sub(DoubleVector.fromArray(LANES, p, i - s).mul(am1)).mul(dy1);
             if (G > 1) {
                 up = DoubleVector.fromArray(LANES, u, i + 2 * s);
                 um = DoubleVector.fromArray(LANES, u, i - 2 * s);
                 d2 = d2.add(up.add(um).mul(y2));
                 d1 = d1.add(up.sub(um).mul(dy2));
-                dap = dap.add(DoubleVector.fromArray(LANES, p, i + 2 * s).mul(pa[y + 2])
-                        .sub(DoubleVector.fromArray(LANES, p, i - 2 * s).mul(pa[y - 2])).mul(dy2));
+                dap = dap.add(DoubleVector.fromArray(LANES, p, i + 2 * s).mul(ap2)
+                        .sub(DoubleVector.fromArray(LANES, p, i - 2 * s).mul(am2)).mul(dy2));
             }
             if (G > 2) {
                 up = DoubleVector.fromArray(LANES, u, i + 3 * s);
                 um = DoubleVector.fromArray(LANES, u, i - 3 * s);
                 d2 = d2.add(up.add(um).mul(y3));
                 d1 = d1.add(up.sub(um).mul(dy3));
-                dap = dap.add(DoubleVector.fromArray(LANES, p, i + 3 * s).mul(pa[y + 3])
-                        .sub(DoubleVector.fromArray(LANES, p, i - 3 * s).mul(pa[y - 3])).mul(dy3));
+                dap = dap.add(DoubleVector.fromArray(LANES, p, i + 3 * s).mul(ap3)
+                        .sub(DoubleVector.fromArray(LANES, p, i - 3 * s).mul(am3)).mul(dy3));
             }
             if (G > 3) {
                 up = DoubleVector.fromArray(LANES, u, i + 4 * s);
                 um = DoubleVector.fromArray(LANES, u, i - 4 * s);
                 d2 = d2.add(up.add(um).mul(y4));
                 d1 = d1.add(up.sub(um).mul(dy4));
-                dap = dap.add(DoubleVector.fromArray(LANES, p, i + 4 * s).mul(pa[y + 4])
-                        .sub(DoubleVector.fromArray(LANES, p, i - 4 * s).mul(pa[y - 4])).mul(dy4));
+                dap = dap.add(DoubleVector.fromArray(LANES, p, i + 4 * s).mul(ap4)
+                        .sub(DoubleVector.fromArray(LANES, p, i - 4 * s).mul(am4)).mul(dy4));
             }
             DoubleVector tmp = d2.mul(e0).add(d1.mul(db0)).add(dap);
             DoubleVector pn = DoubleVector.fromArray(LANES, p, i).mul(a0).add(d1.mul(b0));
@@ -234,6 +242,18 @@ final class DoubleVectorStencil2 extends DoubleStencil {
         int x = from;
         // column vectors outside, rows inside: long loops even for a strip a few vectors wide
         for (; x <= to - N; x += N) {
+            // the column's profiles, the same for every row
+            final DoubleVector va = DoubleVector.fromArray(LANES, pa, x);
+            final DoubleVector vb = DoubleVector.fromArray(LANES, pb, x);
+            final DoubleVector vdb = DoubleVector.fromArray(LANES, pdb, x);
+            final DoubleVector ap1 = DoubleVector.fromArray(LANES, pa, x + 1);
+            final DoubleVector am1 = DoubleVector.fromArray(LANES, pa, x - 1);
+            final DoubleVector ap2 = G > 1 ? DoubleVector.fromArray(LANES, pa, x + 2) : null;
+            final DoubleVector am2 = G > 1 ? DoubleVector.fromArray(LANES, pa, x - 2) : null;
+            final DoubleVector ap3 = G > 2 ? DoubleVector.fromArray(LANES, pa, x + 3) : null;
+            final DoubleVector am3 = G > 2 ? DoubleVector.fromArray(LANES, pa, x - 3) : null;
+            final DoubleVector ap4 = G > 3 ? DoubleVector.fromArray(LANES, pa, x + 4) : null;
+            final DoubleVector am4 = G > 3 ? DoubleVector.fromArray(LANES, pa, x - 4) : null;
             for (int y = r0; y < r1; y++) {
                 int i = y * columns + x;
                 DoubleVector uc = DoubleVector.fromArray(LANES, u, i);
@@ -241,35 +261,33 @@ final class DoubleVectorStencil2 extends DoubleStencil {
                 DoubleVector um = DoubleVector.fromArray(LANES, u, i - 1);
                 DoubleVector d2 = uc.mul(x0).add(up.add(um).mul(x1));
                 DoubleVector d1 = up.sub(um).mul(dx1);
-                DoubleVector dap = DoubleVector.fromArray(LANES, p, i + 1).mul(DoubleVector.fromArray(LANES, pa, x + 1))
-                        .sub(DoubleVector.fromArray(LANES, p, i - 1).mul(DoubleVector.fromArray(LANES, pa, x - 1))).mul(dx1);
+                DoubleVector dap = DoubleVector.fromArray(LANES, p, i + 1).mul(ap1)
+                        .sub(DoubleVector.fromArray(LANES, p, i - 1).mul(am1)).mul(dx1);
                 if (G > 1) {
                     up = DoubleVector.fromArray(LANES, u, i + 2);
                     um = DoubleVector.fromArray(LANES, u, i - 2);
                     d2 = d2.add(up.add(um).mul(x2));
                     d1 = d1.add(up.sub(um).mul(dx2));
-                    dap = dap.add(DoubleVector.fromArray(LANES, p, i + 2).mul(DoubleVector.fromArray(LANES, pa, x + 2))
-                            .sub(DoubleVector.fromArray(LANES, p, i - 2).mul(DoubleVector.fromArray(LANES, pa, x - 2))).mul(dx2));
+                    dap = dap.add(DoubleVector.fromArray(LANES, p, i + 2).mul(ap2)
+                            .sub(DoubleVector.fromArray(LANES, p, i - 2).mul(am2)).mul(dx2));
                 }
                 if (G > 2) {
                     up = DoubleVector.fromArray(LANES, u, i + 3);
                     um = DoubleVector.fromArray(LANES, u, i - 3);
                     d2 = d2.add(up.add(um).mul(x3));
                     d1 = d1.add(up.sub(um).mul(dx3));
-                    dap = dap.add(DoubleVector.fromArray(LANES, p, i + 3).mul(DoubleVector.fromArray(LANES, pa, x + 3))
-                            .sub(DoubleVector.fromArray(LANES, p, i - 3).mul(DoubleVector.fromArray(LANES, pa, x - 3))).mul(dx3));
+                    dap = dap.add(DoubleVector.fromArray(LANES, p, i + 3).mul(ap3)
+                            .sub(DoubleVector.fromArray(LANES, p, i - 3).mul(am3)).mul(dx3));
                 }
                 if (G > 3) {
                     up = DoubleVector.fromArray(LANES, u, i + 4);
                     um = DoubleVector.fromArray(LANES, u, i - 4);
                     d2 = d2.add(up.add(um).mul(x4));
                     d1 = d1.add(up.sub(um).mul(dx4));
-                    dap = dap.add(DoubleVector.fromArray(LANES, p, i + 4).mul(DoubleVector.fromArray(LANES, pa, x + 4))
-                            .sub(DoubleVector.fromArray(LANES, p, i - 4).mul(DoubleVector.fromArray(LANES, pa, x - 4))).mul(dx4));
+                    dap = dap.add(DoubleVector.fromArray(LANES, p, i + 4).mul(ap4)
+                            .sub(DoubleVector.fromArray(LANES, p, i - 4).mul(am4)).mul(dx4));
                 }
-                DoubleVector va = DoubleVector.fromArray(LANES, pa, x);
-                DoubleVector vb = DoubleVector.fromArray(LANES, pb, x);
-                DoubleVector tmp = d2.add(d2.mul(vb)).add(d1.mul(DoubleVector.fromArray(LANES, pdb, x))).add(dap);
+                DoubleVector tmp = d2.add(d2.mul(vb)).add(d1.mul(vdb)).add(dap);
                 DoubleVector pn = DoubleVector.fromArray(LANES, p, i).mul(va).add(d1.mul(vb));
                 pn.blend(0, pn.abs().lt(NEGLIGIBLE)).intoArray(pNext, i);
                 DoubleVector zn = DoubleVector.fromArray(LANES, z, i).mul(va).add(tmp.mul(vb));
@@ -320,50 +338,74 @@ final class DoubleVectorStencil2 extends DoubleStencil {
         final double a0 = a[0][y];
         final double b0 = pb[y];
         final double e0 = 1 + b0;
+        final double bp1 = pb[y + 1];
+        final double bm1 = pb[y - 1];
+        final double ep1 = 1 + bp1;
+        final double em1 = 1 + bm1;
+        final double gp1 = pdb[y + 1];
+        final double gm1 = pdb[y - 1];
+        final double bp2 = G > 1 ? pb[y + 2] : 0;
+        final double bm2 = G > 1 ? pb[y - 2] : 0;
+        final double ep2 = 1 + bp2;
+        final double em2 = 1 + bm2;
+        final double gp2 = G > 1 ? pdb[y + 2] : 0;
+        final double gm2 = G > 1 ? pdb[y - 2] : 0;
+        final double bp3 = G > 2 ? pb[y + 3] : 0;
+        final double bm3 = G > 2 ? pb[y - 3] : 0;
+        final double ep3 = 1 + bp3;
+        final double em3 = 1 + bm3;
+        final double gp3 = G > 2 ? pdb[y + 3] : 0;
+        final double gm3 = G > 2 ? pdb[y - 3] : 0;
+        final double bp4 = G > 3 ? pb[y + 4] : 0;
+        final double bm4 = G > 3 ? pb[y - 4] : 0;
+        final double ep4 = 1 + bp4;
+        final double em4 = 1 + bm4;
+        final double gp4 = G > 3 ? pdb[y + 4] : 0;
+        final double gm4 = G > 3 ? pdb[y - 4] : 0;
         final int base = y * columns;
         int x = from;
         for (; x <= to - N; x += N) {
             int i = base + x;
             DoubleVector mc = DoubleVector.fromArray(LANES, mu, i);
             DoubleVector zc = DoubleVector.fromArray(LANES, z, i);
-            DoubleVector qp = DoubleVector.fromArray(LANES, mu, i + s).mul(1 + pb[y + 1])
-                    .add(DoubleVector.fromArray(LANES, z, i + s).mul(pb[y + 1]));
-            DoubleVector qm = DoubleVector.fromArray(LANES, mu, i - s).mul(1 + pb[y - 1])
-                    .add(DoubleVector.fromArray(LANES, z, i - s).mul(pb[y - 1]));
+            DoubleVector qp = DoubleVector.fromArray(LANES, mu, i + s).mul(ep1)
+                    .add(DoubleVector.fromArray(LANES, z, i + s).mul(bp1));
+            DoubleVector qm = DoubleVector.fromArray(LANES, mu, i - s).mul(em1)
+                    .add(DoubleVector.fromArray(LANES, z, i - s).mul(bm1));
             DoubleVector d2 = mc.mul(e0).add(zc.mul(b0)).mul(y0 * e0)
-                    .add(qp.mul(1 + pb[y + 1]).add(qm.mul(1 + pb[y - 1])).mul(y1));
+                    .add(qp.mul(ep1).add(qm.mul(em1)).mul(y1));
             DoubleVector dq = qp.sub(qm).mul(dy1);
-            DoubleVector dh = qp.mul(pdb[y + 1]).add(DoubleVector.fromArray(LANES, p, i + s).mul(pb[y + 1]))
-                    .sub(qm.mul(pdb[y - 1]).add(DoubleVector.fromArray(LANES, p, i - s).mul(pb[y - 1]))).mul(dy1);
+            DoubleVector dh = qp.mul(gp1).add(DoubleVector.fromArray(LANES, p, i + s).mul(bp1))
+                    .sub(qm.mul(gm1).add(DoubleVector.fromArray(LANES, p, i - s).mul(bm1))).mul(dy1);
             if (G > 1) {
-                qp = DoubleVector.fromArray(LANES, mu, i + 2 * s).mul(1 + pb[y + 2])
-                        .add(DoubleVector.fromArray(LANES, z, i + 2 * s).mul(pb[y + 2]));
-                qm = DoubleVector.fromArray(LANES, mu, i - 2 * s).mul(1 + pb[y - 2])
-                        .add(DoubleVector.fromArray(LANES, z, i - 2 * s).mul(pb[y - 2]));
-                d2 = d2.add(qp.mul(1 + pb[y + 2]).add(qm.mul(1 + pb[y - 2])).mul(y2));
+                qp = DoubleVector.fromArray(LANES, mu, i + 2 * s).mul(ep2)
+                        .add(DoubleVector.fromArray(LANES, z, i + 2 * s).mul(bp2));
+                qm = DoubleVector.fromArray(LANES, mu, i - 2 * s).mul(em2)
+                        .add(DoubleVector.fromArray(LANES, z, i - 2 * s).mul(bm2));
+                d2 = d2.add(qp.mul(ep2).add(qm.mul(em2)).mul(y2));
                 dq = dq.add(qp.sub(qm).mul(dy2));
-                dh = dh.add(qp.mul(pdb[y + 2]).add(DoubleVector.fromArray(LANES, p, i + 2 * s).mul(pb[y + 2]))
-                        .sub(qm.mul(pdb[y - 2]).add(DoubleVector.fromArray(LANES, p, i - 2 * s).mul(pb[y - 2]))).mul(dy2));
+                dh = dh.add(qp.mul(gp2).add(DoubleVector.fromArray(LANES, p, i + 2 * s).mul(bp2))
+                        .sub(qm.mul(gm2).add(DoubleVector.fromArray(LANES, p, i - 2 * s).mul(bm2))).mul(dy2));
             }
             if (G > 2) {
-                qp = DoubleVector.fromArray(LANES, mu, i + 3 * s).mul(1 + pb[y + 3])
-                        .add(DoubleVector.fromArray(LANES, z, i + 3 * s).mul(pb[y + 3]));
-                qm = DoubleVector.fromArray(LANES, mu, i - 3 * s).mul(1 + pb[y - 3])
-                        .add(DoubleVector.fromArray(LANES, z, i - 3 * s).mul(pb[y - 3]));
-                d2 = d2.add(qp.mul(1 + pb[y + 3]).add(qm.mul(1 + pb[y - 3])).mul(y3));
+                qp = DoubleVector.fromArray(LANES, mu, i + 3 * s).mul(ep3)
+                        .add(DoubleVector.fromArray(LANES, z, i + 3 * s).mul(bp3));
+                qm = DoubleVector.fromArray(LANES, mu, i - 3 * s).mul(em3)
+                        .add(DoubleVector.fromArray(LANES, z, i - 3 * s).mul(bm3));
+                d2 = d2.add(qp.mul(ep3).add(qm.mul(em3)).mul(y3));
                 dq = dq.add(qp.sub(qm).mul(dy3));
-                dh = dh.add(qp.mul(pdb[y + 3]).add(DoubleVector.fromArray(LANES, p, i + 3 * s).mul(pb[y + 3]))
-                        .sub(qm.mul(pdb[y - 3]).add(DoubleVector.fromArray(LANES, p, i - 3 * s).mul(pb[y - 3]))).mul(dy3));
+                dh = dh.add(qp.mul(gp3).add(DoubleVector.fromArray(LANES, p, i + 3 * s).mul(bp3))
+                        .sub(qm.mul(gm3).add(DoubleVector.fromArray(LANES, p, i - 3 * s).mul(bm3))).mul(dy3));
             }
             if (G > 3) {
-                qp = DoubleVector.fromArray(LANES, mu, i + 4 * s).mul(1 + pb[y + 4])
-                        .add(DoubleVector.fromArray(LANES, z, i + 4 * s).mul(pb[y + 4]));
-                qm = DoubleVector.fromArray(LANES, mu, i - 4 * s).mul(1 + pb[y - 4])
-                        .add(DoubleVector.fromArray(LANES, z, i - 4 * s).mul(pb[y - 4]));
-                d2 = d2.add(qp.mul(1 + pb[y + 4]).add(qm.mul(1 + pb[y - 4])).mul(y4));
+                qp = DoubleVector.fromArray(LANES, mu, i + 4 * s).mul(ep4)
+                        .add(DoubleVector.fromArray(LANES, z, i + 4 * s).mul(bp4));
+                qm = DoubleVector.fromArray(LANES, mu, i - 4 * s).mul(em4)
+                        .add(DoubleVector.fromArray(LANES, z, i - 4 * s).mul(bm4));
+                d2 = d2.add(qp.mul(ep4).add(qm.mul(em4)).mul(y4));
                 dq = dq.add(qp.sub(qm).mul(dy4));
-                dh = dh.add(qp.mul(pdb[y + 4]).add(DoubleVector.fromArray(LANES, p, i + 4 * s).mul(pb[y + 4]))
-                        .sub(qm.mul(pdb[y - 4]).add(DoubleVector.fromArray(LANES, p, i - 4 * s).mul(pb[y - 4]))).mul(dy4));
+                dh = dh.add(qp.mul(gp4).add(DoubleVector.fromArray(LANES, p, i + 4 * s).mul(bp4))
+                        .sub(qm.mul(gm4).add(DoubleVector.fromArray(LANES, p, i - 4 * s).mul(bm4))).mul(dy4));
             }
             DoubleVector pn = DoubleVector.fromArray(LANES, p, i).sub(dq).mul(a0);
             pn.blend(0, pn.abs().lt(NEGLIGIBLE)).intoArray(pNext, i);
@@ -392,56 +434,65 @@ final class DoubleVectorStencil2 extends DoubleStencil {
         int x = from;
         // column vectors outside, rows inside: long loops even for a strip a few vectors wide
         for (; x <= to - N; x += N) {
+            // the column's profiles, the same for every row
+            final DoubleVector va = DoubleVector.fromArray(LANES, pa, x);
+            final DoubleVector bc = DoubleVector.fromArray(LANES, pb, x);
+            final DoubleVector bp1 = DoubleVector.fromArray(LANES, pb, x + 1);
+            final DoubleVector bm1 = DoubleVector.fromArray(LANES, pb, x - 1);
+            final DoubleVector gp1 = DoubleVector.fromArray(LANES, pdb, x + 1);
+            final DoubleVector gm1 = DoubleVector.fromArray(LANES, pdb, x - 1);
+            final DoubleVector bp2 = G > 1 ? DoubleVector.fromArray(LANES, pb, x + 2) : null;
+            final DoubleVector bm2 = G > 1 ? DoubleVector.fromArray(LANES, pb, x - 2) : null;
+            final DoubleVector gp2 = G > 1 ? DoubleVector.fromArray(LANES, pdb, x + 2) : null;
+            final DoubleVector gm2 = G > 1 ? DoubleVector.fromArray(LANES, pdb, x - 2) : null;
+            final DoubleVector bp3 = G > 2 ? DoubleVector.fromArray(LANES, pb, x + 3) : null;
+            final DoubleVector bm3 = G > 2 ? DoubleVector.fromArray(LANES, pb, x - 3) : null;
+            final DoubleVector gp3 = G > 2 ? DoubleVector.fromArray(LANES, pdb, x + 3) : null;
+            final DoubleVector gm3 = G > 2 ? DoubleVector.fromArray(LANES, pdb, x - 3) : null;
+            final DoubleVector bp4 = G > 3 ? DoubleVector.fromArray(LANES, pb, x + 4) : null;
+            final DoubleVector bm4 = G > 3 ? DoubleVector.fromArray(LANES, pb, x - 4) : null;
+            final DoubleVector gp4 = G > 3 ? DoubleVector.fromArray(LANES, pdb, x + 4) : null;
+            final DoubleVector gm4 = G > 3 ? DoubleVector.fromArray(LANES, pdb, x - 4) : null;
             for (int y = r0; y < r1; y++) {
                 int i = y * columns + x;
                 DoubleVector mc = DoubleVector.fromArray(LANES, mu, i);
                 DoubleVector zc = DoubleVector.fromArray(LANES, z, i);
-                DoubleVector bc = DoubleVector.fromArray(LANES, pb, x);
                 DoubleVector qc = mc.add(mc.mul(bc)).add(zc.mul(bc));
                 // offset k: q = (1 + b) mu + b Z on each side, (1 + b) q into D2, D b q + b P into D
-                DoubleVector bp = DoubleVector.fromArray(LANES, pb, x + 1);
-                DoubleVector bm = DoubleVector.fromArray(LANES, pb, x - 1);
-                DoubleVector qp = DoubleVector.fromArray(LANES, mu, i + 1).mul(bp.add(1)).add(DoubleVector.fromArray(LANES, z, i + 1).mul(bp));
-                DoubleVector qm = DoubleVector.fromArray(LANES, mu, i - 1).mul(bm.add(1)).add(DoubleVector.fromArray(LANES, z, i - 1).mul(bm));
-                DoubleVector d2 = qc.add(qc.mul(bc)).mul(x0).add(qp.add(qp.mul(bp)).add(qm.add(qm.mul(bm))).mul(x1));
+                DoubleVector qp = DoubleVector.fromArray(LANES, mu, i + 1).mul(bp1.add(1)).add(DoubleVector.fromArray(LANES, z, i + 1).mul(bp1));
+                DoubleVector qm = DoubleVector.fromArray(LANES, mu, i - 1).mul(bm1.add(1)).add(DoubleVector.fromArray(LANES, z, i - 1).mul(bm1));
+                DoubleVector d2 = qc.add(qc.mul(bc)).mul(x0).add(qp.add(qp.mul(bp1)).add(qm.add(qm.mul(bm1))).mul(x1));
                 DoubleVector dq = qp.sub(qm).mul(dx1);
-                DoubleVector dh = DoubleVector.fromArray(LANES, pdb, x + 1).mul(qp).add(bp.mul(DoubleVector.fromArray(LANES, p, i + 1)))
-                        .sub(DoubleVector.fromArray(LANES, pdb, x - 1).mul(qm).add(bm.mul(DoubleVector.fromArray(LANES, p, i - 1))))
+                DoubleVector dh = gp1.mul(qp).add(bp1.mul(DoubleVector.fromArray(LANES, p, i + 1)))
+                        .sub(gm1.mul(qm).add(bm1.mul(DoubleVector.fromArray(LANES, p, i - 1))))
                         .mul(dx1);
                 if (G > 1) {
-                    bp = DoubleVector.fromArray(LANES, pb, x + 2);
-                    bm = DoubleVector.fromArray(LANES, pb, x - 2);
-                    qp = DoubleVector.fromArray(LANES, mu, i + 2).mul(bp.add(1)).add(DoubleVector.fromArray(LANES, z, i + 2).mul(bp));
-                    qm = DoubleVector.fromArray(LANES, mu, i - 2).mul(bm.add(1)).add(DoubleVector.fromArray(LANES, z, i - 2).mul(bm));
-                    d2 = d2.add(qp.add(qp.mul(bp)).add(qm.add(qm.mul(bm))).mul(x2));
+                    qp = DoubleVector.fromArray(LANES, mu, i + 2).mul(bp2.add(1)).add(DoubleVector.fromArray(LANES, z, i + 2).mul(bp2));
+                    qm = DoubleVector.fromArray(LANES, mu, i - 2).mul(bm2.add(1)).add(DoubleVector.fromArray(LANES, z, i - 2).mul(bm2));
+                    d2 = d2.add(qp.add(qp.mul(bp2)).add(qm.add(qm.mul(bm2))).mul(x2));
                     dq = dq.add(qp.sub(qm).mul(dx2));
-                    dh = dh.add(DoubleVector.fromArray(LANES, pdb, x + 2).mul(qp).add(bp.mul(DoubleVector.fromArray(LANES, p, i + 2)))
-                            .sub(DoubleVector.fromArray(LANES, pdb, x - 2).mul(qm).add(bm.mul(DoubleVector.fromArray(LANES, p, i - 2))))
+                    dh = dh.add(gp2.mul(qp).add(bp2.mul(DoubleVector.fromArray(LANES, p, i + 2)))
+                            .sub(gm2.mul(qm).add(bm2.mul(DoubleVector.fromArray(LANES, p, i - 2))))
                             .mul(dx2));
                 }
                 if (G > 2) {
-                    bp = DoubleVector.fromArray(LANES, pb, x + 3);
-                    bm = DoubleVector.fromArray(LANES, pb, x - 3);
-                    qp = DoubleVector.fromArray(LANES, mu, i + 3).mul(bp.add(1)).add(DoubleVector.fromArray(LANES, z, i + 3).mul(bp));
-                    qm = DoubleVector.fromArray(LANES, mu, i - 3).mul(bm.add(1)).add(DoubleVector.fromArray(LANES, z, i - 3).mul(bm));
-                    d2 = d2.add(qp.add(qp.mul(bp)).add(qm.add(qm.mul(bm))).mul(x3));
+                    qp = DoubleVector.fromArray(LANES, mu, i + 3).mul(bp3.add(1)).add(DoubleVector.fromArray(LANES, z, i + 3).mul(bp3));
+                    qm = DoubleVector.fromArray(LANES, mu, i - 3).mul(bm3.add(1)).add(DoubleVector.fromArray(LANES, z, i - 3).mul(bm3));
+                    d2 = d2.add(qp.add(qp.mul(bp3)).add(qm.add(qm.mul(bm3))).mul(x3));
                     dq = dq.add(qp.sub(qm).mul(dx3));
-                    dh = dh.add(DoubleVector.fromArray(LANES, pdb, x + 3).mul(qp).add(bp.mul(DoubleVector.fromArray(LANES, p, i + 3)))
-                            .sub(DoubleVector.fromArray(LANES, pdb, x - 3).mul(qm).add(bm.mul(DoubleVector.fromArray(LANES, p, i - 3))))
+                    dh = dh.add(gp3.mul(qp).add(bp3.mul(DoubleVector.fromArray(LANES, p, i + 3)))
+                            .sub(gm3.mul(qm).add(bm3.mul(DoubleVector.fromArray(LANES, p, i - 3))))
                             .mul(dx3));
                 }
                 if (G > 3) {
-                    bp = DoubleVector.fromArray(LANES, pb, x + 4);
-                    bm = DoubleVector.fromArray(LANES, pb, x - 4);
-                    qp = DoubleVector.fromArray(LANES, mu, i + 4).mul(bp.add(1)).add(DoubleVector.fromArray(LANES, z, i + 4).mul(bp));
-                    qm = DoubleVector.fromArray(LANES, mu, i - 4).mul(bm.add(1)).add(DoubleVector.fromArray(LANES, z, i - 4).mul(bm));
-                    d2 = d2.add(qp.add(qp.mul(bp)).add(qm.add(qm.mul(bm))).mul(x4));
+                    qp = DoubleVector.fromArray(LANES, mu, i + 4).mul(bp4.add(1)).add(DoubleVector.fromArray(LANES, z, i + 4).mul(bp4));
+                    qm = DoubleVector.fromArray(LANES, mu, i - 4).mul(bm4.add(1)).add(DoubleVector.fromArray(LANES, z, i - 4).mul(bm4));
+                    d2 = d2.add(qp.add(qp.mul(bp4)).add(qm.add(qm.mul(bm4))).mul(x4));
                     dq = dq.add(qp.sub(qm).mul(dx4));
-                    dh = dh.add(DoubleVector.fromArray(LANES, pdb, x + 4).mul(qp).add(bp.mul(DoubleVector.fromArray(LANES, p, i + 4)))
-                            .sub(DoubleVector.fromArray(LANES, pdb, x - 4).mul(qm).add(bm.mul(DoubleVector.fromArray(LANES, p, i - 4))))
+                    dh = dh.add(gp4.mul(qp).add(bp4.mul(DoubleVector.fromArray(LANES, p, i + 4)))
+                            .sub(gm4.mul(qm).add(bm4.mul(DoubleVector.fromArray(LANES, p, i - 4))))
                             .mul(dx4));
                 }
-                DoubleVector va = DoubleVector.fromArray(LANES, pa, x);
                 DoubleVector pn = DoubleVector.fromArray(LANES, p, i).sub(dq).mul(va);
                 pn.blend(0, pn.abs().lt(NEGLIGIBLE)).intoArray(pNext, i);
                 DoubleVector zn = mc.add(zc).mul(va);
