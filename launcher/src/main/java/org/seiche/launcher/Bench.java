@@ -31,10 +31,13 @@ import picocli.CommandLine.Option;
 /**
  * Speed of the propagators through the same services a pipeline uses, in Mcell-updates/s
  * ((model + PML) cells x time steps x shots / second), side by side with Deepwave's
- * C/OpenMP backend measured on this 2-core machine (figures of the issues).
+ * C/OpenMP backend as the issues measured it on this machine, and with those figures scaled
+ * to the machine as it runs today by a plain C stencil measured now ({@link Yardstick}).
+ * Then the full Hessian of seed 002's case next to one gradient.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks forward and forward+gradient runs of the propagators (Mcell-updates/s, ratio to Deepwave).")
+        description = "Benchmarks forward and forward+gradient runs of the propagators (Mcell-updates/s, ratio to Deepwave), "
+                + "and the full Hessian of a 20 x 30 model.")
 final class Bench implements Callable<Integer> {
     @CommandLine.ParentCommand
     Main main;
@@ -60,13 +63,26 @@ final class Bench implements Callable<Integer> {
     @Option(names = "--threads", description = "worker threads (default: all cores)")
     Integer threads;
 
+    @Option(names = "--no-yardstick", description = "show Deepwave's figures only as measured (no C stencil compiled)")
+    boolean noYardstick;
+
+    @Option(names = "--no-hessian", description = "skip the full-Hessian timing")
+    boolean noHessian;
+
     private static final int PML = 20;
 
-    /** Deepwave's Mcells/s here: {forward 1 shot, forward 4 shots, gradient 1 shot, gradient 4 shots}. */
+    /**
+     * Deepwave's Mcells/s on this machine (the issues): {forward 1 shot, forward 4 shots,
+     * gradient 1 shot, gradient 4 shots}; one shot runs on one core, four on two.
+     */
     private static final Map<String, double[]> DEEPWAVE = Map.of(
             "scalar", new double[] {2000, 3600, 248, 394},
             "born", new double[] {1000, 1000, 200, 200},
             "elastic", new double[] {575, 575, 47, 47});
+    /** Deepwave's full Hessian of seed 002's case (double backpropagation), seconds, one shot. */
+    private static final double DEEPWAVE_HESSIAN_SECONDS = 13;
+
+    private Yardstick yardstick;
 
     @Override
     public Integer call() {
@@ -77,8 +93,12 @@ final class Bench implements Callable<Integer> {
                 device = device.withThreads(threads);
             }
             List<String> names = propagators.isEmpty() ? List.of("scalar", "born", "elastic") : propagators;
-            System.out.printf("%-8s %-5s %-16s %6s %10s %12s %10s %8s%n", "prop", "shots", "run", "cells", "seconds",
-                    "Mcells/s", "deepwave", "ratio");
+            int cells = (size != null ? size : 500) + 2 * PML;
+            yardstick = noYardstick ? null : Yardstick.measure(cells, steps);
+            System.out.printf("%d threads, %s%s%n", device.threads(), precision,
+                    yardstick == null ? "" : "; " + yardstick.describe());
+            System.out.printf("%-8s %-5s %-16s %6s %9s %10s %9s %9s %7s %9s%n", "prop", "shots", "run", "cells", "seconds",
+                    "Mcells/s", "deepwave", "dw today", "ratio", "peak MB");
             for (String name : names) {
                 Propagator p = findPropagator(fw, name);
                 if (p == null) {
@@ -92,6 +112,10 @@ final class Bench implements Callable<Integer> {
                     measure(p, device, n, s, false);
                     measure(p, device, n, s, true);
                 }
+            }
+            Propagator scalar = findPropagator(fw, "scalar");
+            if (!noHessian && scalar != null && names.contains("scalar")) {
+                hessian(scalar, device);
             }
             return 0;
         }
@@ -110,6 +134,7 @@ final class Bench implements Callable<Integer> {
             all[i] = i;
         }
         double best = Double.MAX_VALUE;
+        long peak = 0;
         try (Simulation sim = p.prepare(new SimulationSetup(model, survey, settings, device, Precision.parse(precision)))) {
             for (int r = 0; r <= repeats; r++) {
                 long t0 = System.nanoTime();
@@ -121,6 +146,7 @@ final class Bench implements Callable<Integer> {
                         }
                         run.adjoint(adj);
                     }
+                    peak = Math.max(peak, run.peakMemoryBytes());
                 }
                 double secs = (System.nanoTime() - t0) / 1e9;
                 if (r > 0) { // the first run warms the JIT up
@@ -132,8 +158,72 @@ final class Bench implements Callable<Integer> {
         double mcells = cells * (double) steps * shotCount / best / 1e6;
         double[] dw = DEEPWAVE.get(p.name());
         double ref = dw == null ? Double.NaN : dw[(gradient ? 2 : 0) + (shotCount > 1 ? 1 : 0)];
-        System.out.printf("%-8s %-5d %-16s %6s %10.3f %12.0f %10.0f %8.2f%n", p.name(), shotCount,
-                gradient ? "forward+gradient" : "forward", n + "^2", best, mcells, ref, mcells / ref);
+        double today = ref * scale(shotCount > 1 ? 2 : 1);
+        System.out.printf("%-8s %-5d %-16s %6s %9.3f %10.0f %9.0f %9.0f %7.2f %9.0f%n", p.name(), shotCount,
+                gradient ? "forward+gradient" : "forward", n + "^2", best, mcells, ref, today, mcells / today, peak / 1e6);
+    }
+
+    /** Today's speed over the speed when Deepwave was measured (1 without a yardstick). */
+    private double scale(int deepwaveThreads) {
+        double f = yardstick == null ? Double.NaN : yardstick.scale(deepwaveThreads);
+        return Double.isNaN(f) ? 1 : f;
+    }
+
+    /**
+     * Seed 002's case: a 20 x 30 two-layer model (free-surface top, PML 20 elsewhere, 4 m,
+     * max_vel 2000), one shot at (0, 15), receivers along the top, 25 Hz Ricker, 4 ms x 100
+     * samples; the full Hessian as 600 exact products run in parallel, and one gradient.
+     */
+    private void hessian(Propagator p, Device device) {
+        int ny = 20;
+        int nx = 30;
+        int nt = 100;
+        double dt = 0.004;
+        NdArray v = NdArray.filled(1500, ny, nx);
+        for (int i = ny / 2 * nx; i < v.size(); i++) {
+            v.data()[i] = 1700;
+        }
+        int[] rec = new int[2 * nx];
+        for (int x = 0; x < nx; x++) {
+            rec[2 * x + 1] = x;
+        }
+        double[] wavelet = new double[nt];
+        for (int t = 0; t < nt; t++) {
+            double x = Math.PI * Math.PI * 25 * 25 * (t * dt - 0.06) * (t * dt - 0.06);
+            wavelet[t] = (1 - 2 * x) * Math.exp(-x);
+        }
+        Survey survey = new Survey(dt, nt, List.of(new SourceGroup("", new Locations(1, 1, 2, new int[] {0, 15}),
+                new NdArray(new int[] {1, 1, nt}, wavelet))), List.of(new ReceiverGroup("", new Locations(1, nx, 2, rec))));
+        PropagatorSettings settings = new PropagatorSettings(4, new int[] {0, PML, PML, PML}, 25, 2000, 1, Map.of());
+        int cells = v.size();
+        double gradient = Double.MAX_VALUE;
+        double hessian = Double.MAX_VALUE;
+        try (Simulation sim = p.prepare(new SimulationSetup(new Model(new double[] {4, 4}, Map.of("v", v)), survey, settings,
+                device, Precision.parse(precision)))) {
+            for (int r = 0; r <= Math.max(1, repeats - 1); r++) {
+                long t0 = System.nanoTime();
+                try (ForwardRun run = sim.forward(new int[] {0}, Set.of("v"))) {
+                    // the adjoint source of a misfit against zero data; the curvature of mse up to its factor
+                    List<NdArray> adjoint = run.receiverData();
+                    run.adjoint(adjoint);
+                    long t1 = System.nanoTime();
+                    device.parallel(cells, c -> {
+                        NdArray e = NdArray.zeros(ny, nx);
+                        e.data()[c] = 1;
+                        run.hessianVector(Map.of("v", e), adjoint, d -> d);
+                    });
+                    long t2 = System.nanoTime();
+                    if (r > 0) {
+                        gradient = Math.min(gradient, (t1 - t0) / 1e9);
+                        hessian = Math.min(hessian, (t2 - t1) / 1e9);
+                    }
+                }
+            }
+        }
+        double today = DEEPWAVE_HESSIAN_SECONDS / scale(1);
+        System.out.printf("scalar   1     full Hessian     20x30  %8.2f s  for %d products; one gradient %.3f s, "
+                + "one product %.1f gradients; Deepwave %.0f s (today %.1f s), ratio %.2f%n", hessian, cells, gradient,
+                hessian * device.threads() / cells / gradient, DEEPWAVE_HESSIAN_SECONDS, today, today / hessian);
     }
 
     private static Model model(String propagator, int n) {
