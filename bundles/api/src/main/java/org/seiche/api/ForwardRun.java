@@ -35,6 +35,17 @@ public interface ForwardRun extends AutoCloseable {
         throw new UnsupportedOperationException("this propagator gives no Gauss-Newton products");
     }
 
+    /**
+     * The full Hessian of that loss w.r.t. one model parameter: [n, n] for its n cells,
+     * row-major (row i = H e_i), products as {@link #hessianVector} gives them. Propagators
+     * that have a faster way than n products override this; the default says there is none,
+     * and callers then take the n products themselves.
+     */
+    default NdArray hessian(String parameter, List<NdArray> adjointSources,
+                            java.util.function.UnaryOperator<List<NdArray>> lossCurvature) {
+        throw new UnsupportedOperationException("this propagator gives no full Hessian: take n Hessian-vector products");
+    }
+
     /** Largest number of bytes this run held at once. */
     long peakMemoryBytes();
 

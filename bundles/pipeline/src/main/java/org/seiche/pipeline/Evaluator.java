@@ -135,13 +135,21 @@ final class Evaluator {
         };
     }
 
-    /** The Hessian w.r.t. the one model parameter asked: one exact product per cell, cells in parallel. */
+    /**
+     * The Hessian w.r.t. the one model parameter asked: the propagator's own when it has
+     * one, otherwise one exact product per cell, cells in parallel.
+     */
     private NdArray hessian(ForwardRun run, Model model, Set<String> wrt, List<NdArray> data, List<NdArray> observed,
                             List<NdArray> adjointSources, int[] batch) {
         String name = wrt.stream().filter(model.parameters()::containsKey).findFirst().orElseThrow();
         int[] shape = model.parameter(name).shape();
         int n = model.parameter(name).size();
         UnaryOperator<List<NdArray>> curvature = curvature(data, observed, batch);
+        try {
+            return run.hessian(name, adjointSources, curvature);
+        } catch (UnsupportedOperationException e) {
+            // no full Hessian from this propagator: the products below
+        }
         double[] h = new double[n * n];
         services.device().parallel(n, i -> {
             NdArray e = NdArray.zeros(shape);

@@ -28,6 +28,15 @@ public interface ScalarBatch extends AutoCloseable {
      */
     void backward(NdArray adjointSamples, NdArray sourceTermGradient, NdArray v2dt2Gradient);
 
+    /**
+     * Second-order runs on this batch's stored steps for the adjoint samples a (d loss / d
+     * receiverSamples) and the forward run's source terms; null when this kernel has none or
+     * the batch does not store every step (callers then use Born runs).
+     */
+    default SecondOrderBatch secondOrder(NdArray adjointSamples, NdArray sourceTerms) {
+        return null;
+    }
+
     /** Largest number of bytes the batch held. */
     long peakBytes();
 

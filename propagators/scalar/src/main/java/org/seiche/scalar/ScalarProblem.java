@@ -24,9 +24,10 @@ public final class ScalarProblem {
     private final NdArray innerAmplitudes;
     private final ScalarOperator operator;
     private final int gradientInterval;
+    private final Device device;
 
     private ScalarProblem(ScalarGrid grid, InnerSteps steps, Transducers sources, Transducers receivers,
-                          NdArray amplitudes, ScalarOperator operator, int gradientInterval) {
+                          NdArray amplitudes, ScalarOperator operator, int gradientInterval, Device device) {
         this.grid = grid;
         this.steps = steps;
         this.sources = sources;
@@ -35,6 +36,7 @@ public final class ScalarProblem {
         this.innerAmplitudes = steps.upsample(amplitudes);
         this.operator = operator;
         this.gradientInterval = gradientInterval;
+        this.device = device;
     }
 
     /**
@@ -63,7 +65,7 @@ public final class ScalarProblem {
         Precision precision = setup.precision() == null ? Precision.FLOAT32 : setup.precision();
         return new ScalarProblem(grid, steps, Transducers.of(survey.sources().get(0).locations(), grid),
                 Transducers.of(survey.receivers().get(0).locations(), grid), survey.sources().get(0).amplitudes(),
-                kernel.load(grid, precision, device), setup.settings().gradientSamplingInterval());
+                kernel.load(grid, precision, device), setup.settings().gradientSamplingInterval(), device);
     }
 
     private static ScalarKernel kernel(List<ScalarKernel> kernels, Device device, int ndim, String propagator) {
@@ -110,6 +112,11 @@ public final class ScalarProblem {
 
     public ScalarOperator operator() {
         return operator;
+    }
+
+    /** The device the kernels run on (and host-side work runs in parallel on). */
+    public Device device() {
+        return device;
     }
 
     /** Steps between the stored forward steps of a gradient run (1 = exact). */

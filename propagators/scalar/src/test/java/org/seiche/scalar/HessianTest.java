@@ -105,6 +105,43 @@ class HessianTest {
         }
     }
 
+    /**
+     * The second-order runs (a run that stored its steps) give the products of the Born runs
+     * (a run that did not), and the full Hessian is the matrix of those products; float64.
+     */
+    @Test
+    void secondOrderRunsMatchBornRunsAndTheFullHessianItsProducts() {
+        Random random = new Random(9);
+        NdArray v = velocity(random);
+        SimulationSetup setup = setup(v, 0.0025, new int[] {0, 4, 3, 5}, Precision.FLOAT64);
+        NdArray observed = observed(setup, random);
+        NdArray w = Setups.random(random, 1, SHAPE);
+        int n = v.size();
+        try (Simulation sim = Setups.PROPAGATOR.prepare(setup);
+             ForwardRun stored = sim.forward(ReferenceCaseTest.allShots(sim.shots()), Set.of("v"));
+             ForwardRun plain = sim.forward(ReferenceCaseTest.allShots(sim.shots()), Set.of())) {
+            NdArray a = Setups.mseAdjoint(stored.receiverData().get(0), observed);
+            NdArray fast = stored.hessianVector(Map.of("v", w), List.of(a), mseCurvature()).get("v");
+            NdArray born = plain.hessianVector(Map.of("v", w), List.of(a), mseCurvature()).get("v");
+            double products = Setups.relativeL2(fast, born);
+            NdArray full = stored.hessian("v", List.of(a), mseCurvature());
+            NdArray columns = NdArray.zeros(n, n);
+            for (int c = 0; c < n; c++) {
+                NdArray e = NdArray.zeros(SHAPE);
+                e.data()[c] = 1;
+                NdArray column = stored.hessianVector(Map.of("v", e), List.of(a), mseCurvature()).get("v");
+                for (int r = 0; r < n; r++) {
+                    columns.data()[r * n + c] = column.data()[r];
+                }
+            }
+            double matrix = Setups.relativeL2(full, columns);
+            System.out.printf("second-order runs vs Born runs: H w rel-L2 %.2e; full Hessian vs its products rel-L2 %.2e%n",
+                    products, matrix);
+            assertTrue(products < 1e-10, "H w by second-order runs differs from Born runs by " + products);
+            assertTrue(matrix < 1e-10, "the full Hessian differs from its products by " + matrix);
+        }
+    }
+
     private static NdArray shifted(NdArray v, NdArray w, double eps) {
         NdArray out = v.copy();
         for (int i = 0; i < out.size(); i++) {
@@ -124,17 +161,10 @@ class HessianTest {
                 0.004, amplitudes, sources, receivers, Precision.FLOAT32);
         NdArray observed = Npy.read(dir.resolve("observed.npy"));
         int n = v.size();
-        NdArray hessian = NdArray.zeros(n, n);
+        NdArray hessian;
         try (Simulation sim = Setups.PROPAGATOR.prepare(setup); ForwardRun run = sim.forward(new int[] {0}, Set.of("v"))) {
             NdArray a = Setups.mseAdjoint(run.receiverData().get(0), observed);
-            for (int c = 0; c < n; c++) {
-                NdArray e = NdArray.zeros(v.shape());
-                e.data()[c] = 1;
-                NdArray column = run.hessianVector(Map.of("v", e), List.of(a), mseCurvature()).get("v");
-                for (int r = 0; r < n; r++) {
-                    hessian.data()[r * n + c] = column.data()[r];
-                }
-            }
+            hessian = run.hessian("v", List.of(a), mseCurvature());
         }
         double rel = Setups.relativeL2(hessian, Npy.read(dir.resolve("expected/hessian_v.npy")));
         System.out.printf("hessian_tiny hessian_v rel-L2 %.3e (tolerance 0.02)%n", rel);

@@ -5,6 +5,7 @@ import java.util.function.IntConsumer;
 
 import org.seiche.api.NdArray;
 import org.seiche.scalar.ScalarBatch;
+import org.seiche.scalar.SecondOrderBatch;
 
 /** The forward and adjoint time loops of a batch of shots of the scalar equation on the CPU. */
 final class DoubleBatch implements ScalarBatch {
@@ -115,6 +116,15 @@ final class DoubleBatch implements ScalarBatch {
                 loops.injectAdjoint(fields[s].u, loops.coefficients.v2dt2, s, t, adjointSamples);
             }
         }
+    }
+
+    /** On the stored steps when every step is stored (see {@link DoubleSecondOrder}). */
+    @Override
+    public SecondOrderBatch secondOrder(NdArray adjointSamples, NdArray sourceTerms) {
+        if (stored == null || storeInterval != 1 || stored[0] == null) {
+            return null;
+        }
+        return new DoubleSecondOrder(loops, pool, stored, adjointSamples, sourceTerms);
     }
 
     /** Counts the arrays held now into the peak. */

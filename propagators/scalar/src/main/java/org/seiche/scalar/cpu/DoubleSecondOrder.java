@@ -1,0 +1,178 @@
+package org.seiche.scalar.cpu;
+
+import java.util.Arrays;
+
+import org.seiche.api.NdArray;
+import org.seiche.scalar.SecondOrderBatch;
+
+/**
+ * Second-order runs of a forward batch on its stored steps S(u)[t] (every step), the same
+ * arithmetic as {@link DoubleBornBatch} with the fields that do not depend on the direction
+ * run once: the adjoint of a, mu = v^2 dt^2 lambda, kept as mu[t + 1] and its adjoint
+ * spatial term A[t] for every step t. Per direction r = 2 dv / v, with c = r v^2 dt^2:
+ * the tangent u1 forward (source c S(u)[t], and r times the source terms), gathering
+ * mu[t + 1] S(u1)[t]; then the tangent adjoint mu0 backward (source c A[t], and c times a at
+ * the receivers), gathering mu0[t + 1] S(u)[t] and mu0 at the sources. Each call runs its
+ * shots one after the other on its own fields, so that calls run in parallel.
+ */
+final class DoubleSecondOrder implements SecondOrderBatch {
+    private final DoubleShotLoops loops;
+    private final ArrayPool pool;
+    private final DoubleHistory[] background;
+    private final DoubleHistory[] lambda;
+    private final DoubleHistory[] adjointTerm;
+    private final NdArray adjointSamples;
+    private final NdArray sourceTerms;
+    private final NdArray ratioGradient;
+    private final int first;
+    private final int end;
+
+    /** Runs the adjoint of adjointSamples for every shot, keeping its history. */
+    DoubleSecondOrder(DoubleShotLoops loops, ArrayPool pool, DoubleHistory[] background, NdArray adjointSamples,
+                      NdArray sourceTerms) {
+        this.loops = loops;
+        this.pool = pool;
+        this.background = background;
+        this.adjointSamples = adjointSamples;
+        this.sourceTerms = sourceTerms;
+        DoubleCoefficients c = loops.coefficients;
+        first = c.domainStart[0];
+        end = c.domainEnd[0];
+        int cells = c.cells();
+        lambda = new DoubleHistory[loops.shots];
+        adjointTerm = new DoubleHistory[loops.shots];
+        double[] g = new double[cells];
+        DoubleWavefield w = new DoubleWavefield(pool, cells);
+        double[] row = new double[c.columns];
+        try {
+            for (int s = 0; s < loops.shots; s++) {
+                lambda[s] = new DoubleHistory(pool, cells, loops.steps);
+                adjointTerm[s] = new DoubleHistory(pool, cells, loops.steps);
+                w.clear();
+                for (int t = loops.steps - 1; t >= 0; t--) {
+                    System.arraycopy(w.u, 0, lambda[s].array(t), lambda[s].offset(t), cells);
+                    ratioAtSources(g, w.u, s, t);
+                    loops.stencil.image(g, w.u, background[s].array(t), background[s].offset(t), first, end, 1);
+                    loops.stencil.step(w, first, end, true, adjointTerm[s].array(t), adjointTerm[s].offset(t), row);
+                    w.advance();
+                    loops.injectAdjoint(w.u, c.v2dt2, s, t, adjointSamples);
+                }
+            }
+        } finally {
+            w.release(pool);
+        }
+        ratioGradient = NdArray.zeros(c.rows, c.columns);
+        HostCopy.addTo(g, ratioGradient);
+    }
+
+    /** d/dr at the sources gathers mu / (v^2 dt^2) times the source term (its part of u[t+1] - 2 u[t] + u[t-1]). */
+    private void ratioAtSources(double[] g, double[] mu, int s, int t) {
+        var in = sourceTerms.data();
+        for (int k = 0; k < loops.sources.perShot(); k++) {
+            int cell = loops.sources.cell(s, k);
+            if (cell >= 0) {
+                g[cell] += mu[cell] / loops.coefficients.v2dt2[cell] * (double) in[(s * loops.sources.perShot() + k) * loops.steps + t];
+            }
+        }
+    }
+
+    @Override
+    public NdArray ratioGradient() {
+        return ratioGradient;
+    }
+
+    @Override
+    public void tangent(NdArray ratio, NdArray tangentSamples, NdArray termGradient, NdArray v2dt2Gradient) {
+        DoubleCoefficients c = loops.coefficients;
+        int cells = c.cells();
+        double[] r = HostCopy.toDouble(ratio.data());
+        double[] coupling = new double[cells];
+        for (int i = 0; i < cells; i++) {
+            coupling[i] = r[i] * c.v2dt2[i];
+        }
+        double[] row = new double[c.columns];
+        double[] gradient = (double[]) pool.take(double.class, cells);
+        double[] spatial = (double[]) pool.take(double.class, cells);
+        DoubleWavefield w = new DoubleWavefield(pool, cells);
+        try {
+            for (int s = 0; s < loops.shots; s++) {
+                Arrays.fill(gradient, 0);
+                w.clear();
+                for (int t = 0; t < loops.steps; t++) {
+                    loops.record(w.u, s, t, tangentSamples);
+                    loops.stencil.step(w, first, end, false, spatial, 0, row);
+                    loops.stencil.image(w.previous, coupling, background[s].array(t), background[s].offset(t), first, end, 1);
+                    loops.stencil.image(gradient, spatial, lambda[s].array(t), lambda[s].offset(t), first, end, 1);
+                    injectScaled(w.previous, r, s, t);
+                    w.advance();
+                }
+                w.clear();
+                for (int t = loops.steps - 1; t >= 0; t--) {
+                    loops.stencil.image(gradient, w.u, background[s].array(t), background[s].offset(t), first, end, 1);
+                    loops.sourceGradient(w.u, s, t, termGradient);
+                    loops.stencil.step(w, first, end, true, null, 0, row);
+                    loops.stencil.image(w.previous, coupling, adjointTerm[s].array(t), adjointTerm[s].offset(t), first, end, 1);
+                    w.advance();
+                    loops.injectAdjoint(w.u, coupling, s, t, adjointSamples);
+                }
+                HostCopy.addQuotient(gradient, c.v2dt2, v2dt2Gradient);
+            }
+        } finally {
+            w.release(pool);
+            pool.give(gradient);
+            pool.give(spatial);
+        }
+    }
+
+    /** u1 gets r times the source term at the sources (its share of r (u[t+1] - 2 u[t] + u[t-1])). */
+    private void injectScaled(double[] field, double[] r, int s, int t) {
+        var in = sourceTerms.data();
+        for (int k = 0; k < loops.sources.perShot(); k++) {
+            int cell = loops.sources.cell(s, k);
+            if (cell >= 0) {
+                field[cell] += r[cell] * (double) in[(s * loops.sources.perShot() + k) * loops.steps + t];
+            }
+        }
+    }
+
+    @Override
+    public void transposed(NdArray samples, NdArray termGradient, NdArray v2dt2Gradient) {
+        DoubleCoefficients c = loops.coefficients;
+        int cells = c.cells();
+        double[] row = new double[c.columns];
+        double[] gradient = (double[]) pool.take(double.class, cells);
+        DoubleWavefield w = new DoubleWavefield(pool, cells);
+        try {
+            for (int s = 0; s < loops.shots; s++) {
+                Arrays.fill(gradient, 0);
+                w.clear();
+                for (int t = loops.steps - 1; t >= 0; t--) {
+                    loops.sourceGradient(w.u, s, t, termGradient);
+                    loops.stencil.image(gradient, w.u, background[s].array(t), background[s].offset(t), first, end, 1);
+                    loops.stencil.step(w, first, end, true, null, 0, row);
+                    w.advance();
+                    loops.injectAdjoint(w.u, c.v2dt2, s, t, samples);
+                }
+                HostCopy.addQuotient(gradient, c.v2dt2, v2dt2Gradient);
+            }
+        } finally {
+            w.release(pool);
+            pool.give(gradient);
+        }
+    }
+
+    @Override
+    public long bytes() {
+        return 2L * loops.shots * DoubleHistory.bytes(loops.coefficients.cells(), loops.steps);
+    }
+
+    @Override
+    public void close() {
+        for (int s = 0; s < loops.shots; s++) {
+            if (lambda[s] != null) {
+                lambda[s].release(pool);
+                adjointTerm[s].release(pool);
+            }
+        }
+    }
+}
