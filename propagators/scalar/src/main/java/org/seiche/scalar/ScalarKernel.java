@@ -3,6 +3,7 @@ package org.seiche.scalar;
 import org.osgi.annotation.versioning.ConsumerType;
 import org.seiche.api.Device;
 import org.seiche.api.Precision;
+import org.seiche.api.StepListener;
 
 /**
  * Kernel SPI of the scalar propagator: advances the wavefields of a batch of shots on one
@@ -23,4 +24,9 @@ public interface ScalarKernel {
 
     /** The grid's coefficients (v^2 dt^2, PML profiles, stencils) on the device, in a precision. */
     ScalarOperator load(ScalarGrid grid, Precision precision, Device device);
+
+    /** As {@link #load(ScalarGrid, Precision, Device)}, its time loops telling steps of their steps. */
+    default ScalarOperator load(ScalarGrid grid, Precision precision, Device device, StepListener steps) {
+        return load(grid, precision, device);
+    }
 }

@@ -65,7 +65,7 @@ public final class ScalarProblem {
         Precision precision = setup.precision() == null ? Precision.FLOAT32 : setup.precision();
         return new ScalarProblem(grid, steps, Transducers.of(survey.sources().get(0).locations(), grid),
                 Transducers.of(survey.receivers().get(0).locations(), grid), survey.sources().get(0).amplitudes(),
-                kernel.load(grid, precision, device), setup.settings().gradientSamplingInterval(), device);
+                kernel.load(grid, precision, device, setup.steps()), setup.settings().gradientSamplingInterval(), device);
     }
 
     private static ScalarKernel kernel(List<ScalarKernel> kernels, Device device, int ndim, String propagator) {

@@ -3,6 +3,7 @@ package org.seiche.scalar.cpu;
 import org.osgi.service.component.annotations.Component;
 import org.seiche.api.Device;
 import org.seiche.api.Precision;
+import org.seiche.api.StepListener;
 import org.seiche.scalar.ScalarGrid;
 import org.seiche.scalar.ScalarKernel;
 import org.seiche.scalar.ScalarOperator;
@@ -46,10 +47,15 @@ public final class CpuScalarKernel implements ScalarKernel {
 
     @Override
     public ScalarOperator load(ScalarGrid grid, Precision precision, Device device) {
+        return load(grid, precision, device, StepListener.NONE);
+    }
+
+    @Override
+    public ScalarOperator load(ScalarGrid grid, Precision precision, Device device, StepListener steps) {
         if (!supports(grid.ndim())) {
             throw new IllegalArgumentException("the CPU scalar kernel is 2-D only, got a " + grid.ndim() + "-D grid");
         }
-        return precision == Precision.FLOAT64 ? new DoubleOperator(grid, device, pool, vectorised)
-                : new FloatOperator(grid, device, pool, vectorised);
+        return precision == Precision.FLOAT64 ? new DoubleOperator(grid, device, pool, vectorised, steps)
+                : new FloatOperator(grid, device, pool, vectorised, steps);
     }
 }

@@ -2,6 +2,7 @@ package org.seiche.scalar.cpu;
 
 import org.seiche.api.Device;
 import org.seiche.api.NdArray;
+import org.seiche.api.StepListener;
 import org.seiche.scalar.BornBatch;
 import org.seiche.scalar.ScalarBatch;
 import org.seiche.scalar.ScalarGrid;
@@ -14,24 +15,26 @@ final class DoubleOperator implements ScalarOperator {
     private final DoubleStencil stencil;
     private final Device device;
     private final ArrayPool pool;
+    private final StepListener listener;
 
-    DoubleOperator(ScalarGrid grid, Device device, ArrayPool pool, boolean vectorised) {
+    DoubleOperator(ScalarGrid grid, Device device, ArrayPool pool, boolean vectorised, StepListener listener) {
         this.coefficients = new DoubleCoefficients(grid);
         this.stencil = vectorised ? DoubleVectorStencils.of(coefficients) : new DoubleStencil(coefficients);
         this.device = device;
         this.pool = pool;
+        this.listener = listener;
     }
 
     @Override
     public ScalarBatch open(Transducers sources, Transducers receivers, int steps, int storeInterval) {
-        return new DoubleBatch(new DoubleShotLoops(coefficients, stencil, device, sources, receivers, steps), pool,
+        return new DoubleBatch(new DoubleShotLoops(coefficients, stencil, device, sources, receivers, steps, listener), pool,
                 storeInterval);
     }
 
     @Override
     public BornBatch openBorn(Transducers sources, Transducers receivers, int steps, int storeInterval, NdArray ratio,
                               boolean velocityGradient) {
-        return new DoubleBornBatch(new DoubleShotLoops(coefficients, stencil, device, sources, receivers, steps), pool,
+        return new DoubleBornBatch(new DoubleShotLoops(coefficients, stencil, device, sources, receivers, steps, listener), pool,
                 storeInterval, ratio, velocityGradient);
     }
 

@@ -56,6 +56,7 @@ final class DoubleSecondOrder implements SecondOrderBatch {
                     loops.stencil.step(w, first, end, true, adjointTerm[s].array(t), adjointTerm[s].offset(t), row);
                     w.advance();
                     loops.injectAdjoint(w.u, c.v2dt2, s, t, adjointSamples);
+                    loops.listener.stepped(1);
                 }
             }
         } finally {
@@ -105,6 +106,7 @@ final class DoubleSecondOrder implements SecondOrderBatch {
                     loops.stencil.image(gradient, spatial, lambda[s].array(t), lambda[s].offset(t), first, end, 1);
                     injectScaled(w.previous, r, s, t);
                     w.advance();
+                    loops.listener.stepped(1);
                 }
                 w.clear();
                 for (int t = loops.steps - 1; t >= 0; t--) {
@@ -114,6 +116,7 @@ final class DoubleSecondOrder implements SecondOrderBatch {
                     loops.stencil.image(w.previous, coupling, adjointTerm[s].array(t), adjointTerm[s].offset(t), first, end, 1);
                     w.advance();
                     loops.injectAdjoint(w.u, coupling, s, t, adjointSamples);
+                    loops.listener.stepped(1);
                 }
                 HostCopy.addQuotient(gradient, c.v2dt2, v2dt2Gradient);
             }
@@ -152,6 +155,7 @@ final class DoubleSecondOrder implements SecondOrderBatch {
                     loops.stencil.step(w, first, end, true, null, 0, row);
                     w.advance();
                     loops.injectAdjoint(w.u, c.v2dt2, s, t, samples);
+                    loops.listener.stepped(1);
                 }
                 HostCopy.addQuotient(gradient, c.v2dt2, v2dt2Gradient);
             }

@@ -6,6 +6,7 @@ import java.util.function.IntConsumer;
 
 import org.seiche.api.Device;
 import org.seiche.api.NdArray;
+import org.seiche.api.StepListener;
 import org.seiche.scalar.Transducers;
 
 /**
@@ -33,6 +34,8 @@ final class DoubleShotLoops {
     final Transducers receivers;
     final int steps;
     final int shots;
+    /** Hears of every step of every group of shots. */
+    final StepListener listener;
     private final Device device;
     private final int bands;
     private final boolean wholeShots;
@@ -41,13 +44,14 @@ final class DoubleShotLoops {
     private StepTeam team;
 
     DoubleShotLoops(DoubleCoefficients coefficients, DoubleStencil stencil, Device device, Transducers sources,
-                    Transducers receivers, int steps) {
+                    Transducers receivers, int steps, StepListener listener) {
         this.coefficients = coefficients;
         this.stencil = stencil;
         this.device = device;
         this.sources = sources;
         this.receivers = receivers;
         this.steps = steps;
+        this.listener = listener;
         this.shots = sources.shots();
         int threads = Math.max(1, device.threads());
         int domainRows = coefficients.domainEnd[0] - coefficients.domainStart[0];
@@ -107,6 +111,7 @@ final class DoubleShotLoops {
         } else {
             device.parallel(count, step);
         }
+        listener.stepped(group.length);
     }
 
     /** Records field at the receivers of shot s as sample t. */
