@@ -11,6 +11,15 @@ public interface ForwardRun extends AutoCloseable {
     List<NdArray> receiverData();
 
     /**
+     * Further arrays this run offers for output besides the receiver data, by file stem,
+     * shot-major like the receiver data ([shots, ...]): e.g. the Born propagator's background
+     * data, {@code receiver_data_background}, when its setup asks for them.
+     */
+    default Map<String, NdArray> extraData() {
+        return Map.of();
+    }
+
+    /**
      * Runs the adjoint with the given adjoint sources (d loss / d receiver data, one per
      * receiver group, shaped like {@link #receiverData()}) and returns the gradients asked
      * for: model parameters summed over this run's shots (shaped like the model), and

@@ -10,6 +10,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.seiche.api.NdArray;
 import org.seiche.api.Propagator;
+import org.seiche.api.SeicheException;
 import org.seiche.api.Simulation;
 import org.seiche.api.SimulationSetup;
 import org.seiche.scalar.BornRun;
@@ -28,6 +29,8 @@ public final class BornPropagator implements Propagator {
     public static final String NAME = "born";
     public static final String VELOCITY = ScalarPropagator.VELOCITY;
     public static final String SCATTER = BornRun.SCATTER;
+    /** Propagator option: also give the background field's receiver data (receiver_data_background). */
+    public static final String BACKGROUND_DATA = "background_data";
 
     private final List<ScalarKernel> kernels = new CopyOnWriteArrayList<>();
 
@@ -65,6 +68,16 @@ public final class BornPropagator implements Propagator {
         NdArray scatter = setup.model().parameter(SCATTER);
         SetupCheck.positive(VELOCITY, v);
         SetupCheck.finite(SCATTER, scatter);
-        return new BornSimulation(ScalarProblem.of(setup, v, kernels, NAME), scatter);
+        return new BornSimulation(ScalarProblem.of(setup, v, kernels, NAME), scatter, backgroundData(setup));
+    }
+
+    /** The option {@value #BACKGROUND_DATA}: true or false (default). */
+    private static boolean backgroundData(SimulationSetup setup) {
+        Object value = setup.settings().options().getOrDefault(BACKGROUND_DATA, "false");
+        String text = String.valueOf(value);
+        if (!text.equals("true") && !text.equals("false")) {
+            throw new SeicheException("propagator." + BACKGROUND_DATA + ": must be true or false, got " + text);
+        }
+        return text.equals("true");
     }
 }

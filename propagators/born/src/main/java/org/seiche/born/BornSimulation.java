@@ -16,10 +16,12 @@ public final class BornSimulation implements Simulation {
 
     private final ScalarProblem problem;
     private final NdArray scatter;
+    private final boolean backgroundData;
 
-    BornSimulation(ScalarProblem problem, NdArray scatter) {
+    BornSimulation(ScalarProblem problem, NdArray scatter, boolean backgroundData) {
         this.problem = problem;
         this.scatter = scatter;
+        this.backgroundData = backgroundData;
     }
 
     @Override
@@ -35,7 +37,8 @@ public final class BornSimulation implements Simulation {
     @Override
     public ForwardRun forward(int[] shots, Set<String> gradientWrt) {
         SetupCheck.gradientNames(gradientWrt, GRADIENTS);
-        return new BornRun(problem, scatter, false, shots, gradientWrt);
+        BornRun run = new BornRun(problem, scatter, false, shots, gradientWrt);
+        return backgroundData ? run.offeringBackgroundData() : run;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.seiche.born;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -16,6 +18,7 @@ import org.seiche.api.Locations;
 import org.seiche.api.NdArray;
 import org.seiche.api.Precision;
 import org.seiche.api.PropagatorSettings;
+import org.seiche.api.SeicheException;
 import org.seiche.api.Simulation;
 import org.seiche.api.SimulationSetup;
 
@@ -79,6 +82,30 @@ class BornAdjointTest {
              ForwardRun run = sim.forward(new int[] {0, 1}, Set.of())) {
             return run.receiverData().get(0);
         }
+    }
+
+    /** With the option background_data the run also offers the background field's data: the scalar data of v. */
+    @Test
+    void backgroundDataIsTheScalarDataOfTheBackground() {
+        Problem p = problem(new Random(2), 4, new int[] {0, 5, 4, 6}, 0.002);
+        SimulationSetup asked = new SimulationSetup(p.setup.model(), p.setup.survey(),
+                new PropagatorSettings(4, new int[] {0, 5, 4, 6}, 20, 2600, 1, Map.of("background_data", "true")),
+                p.setup.device(), p.setup.precision());
+        NdArray background;
+        try (Simulation sim = BornSetups.BORN.prepare(asked); ForwardRun run = sim.forward(new int[] {0, 1}, Set.of())) {
+            background = run.extraData().get("receiver_data_background");
+        }
+        try (Simulation sim = BornSetups.BORN.prepare(p.setup); ForwardRun run = sim.forward(new int[] {0, 1}, Set.of())) {
+            assertTrue(run.extraData().isEmpty(), "no extra data unless asked");
+        }
+        double rel = BornSetups.relativeL2(background, scalarData(p, 0));
+        System.out.printf("Born background data vs scalar data: rel-L2 %.2e%n", rel);
+        assertTrue(rel < 1e-12, "background data differ from the scalar data by " + rel);
+        SimulationSetup wrong = new SimulationSetup(p.setup.model(), p.setup.survey(),
+                new PropagatorSettings(4, new int[] {0, 5, 4, 6}, 20, 2600, 1, Map.of("background_data", "yes")),
+                p.setup.device(), p.setup.precision());
+        SeicheException e = assertThrows(SeicheException.class, () -> BornSetups.BORN.prepare(wrong));
+        assertTrue(e.getMessage().contains("propagator.background_data"), e.getMessage());
     }
 
     @ParameterizedTest(name = "accuracy {0} pml {1} dt {2}")

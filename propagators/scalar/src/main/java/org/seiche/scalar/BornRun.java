@@ -30,6 +30,7 @@ public final class BornRun implements ForwardRun {
     private final NdArray data;
     private final NdArray backgroundSamples;
     private final Set<String> gradientWrt;
+    private boolean offersBackground;
 
     /**
      * Runs the batch of shots forward.
@@ -75,6 +76,17 @@ public final class BornRun implements ForwardRun {
     /** The background field's data at the same receivers (resampled when asked). */
     public NdArray backgroundData() {
         return problem.steps().downsample(backgroundSamples);
+    }
+
+    /** This run, offering {@link #backgroundData} as receiver_data_background among its {@link #extraData}. */
+    public BornRun offeringBackgroundData() {
+        offersBackground = true;
+        return this;
+    }
+
+    @Override
+    public Map<String, NdArray> extraData() {
+        return offersBackground ? Map.of("receiver_data_background", backgroundData()) : Map.of();
     }
 
     @Override
