@@ -39,8 +39,12 @@ class GradientIT {
             """;
 
     private Path run(String name, String extra, String... args) throws IOException {
+        return runPipeline(name, PIPELINE, extra, args);
+    }
+
+    private Path runPipeline(String name, String pipeline, String extra, String... args) throws IOException {
         Path p = tmp.resolve(name + ".yaml");
-        Files.writeString(p, PIPELINE + extra);
+        Files.writeString(p, pipeline + extra);
         Path out = tmp.resolve(name);
         String[] all = new String[args.length + 5];
         all[0] = "run";
@@ -65,6 +69,30 @@ class GradientIT {
             assertTrue(rel < 1e-6, f + " rel " + rel);
         }
         assertTrue(Files.readString(batched.resolve("summary.json")).contains("\"batches\" : 4"));
+        assertTrue(peakBytes(batched) < peakBytes(all), "peak memory falls with the batch size: " + peakBytes(batched)
+                + " batched vs " + peakBytes(all));
+    }
+
+    /** Born (the RTM image and the velocity gradient) accumulates over batches as exactly as scalar. */
+    @Test
+    void batchedBornGradientEqualsTheAllShotsGradient() throws IOException {
+        String born = PIPELINE.replace("v: {constant: 1800.0, shape: [30, 40]}",
+                        "v: {constant: 1800.0, shape: [30, 40]}\n    scatter: {constant: 20.0, shape: [30, 40]}")
+                .replace("name: scalar", "name: born").replace("gradient_wrt: [v, source_amplitudes]", "gradient_wrt: [scatter, v]");
+        Path all = runPipeline("born-all", born, "");
+        Path batched = runPipeline("born-batched", born, "batches: 2\n");
+        for (String f : new String[] {"gradient_scatter.npy", "gradient_v.npy", "receiver_data.npy"}) {
+            double rel = ReferenceCasesIT.relativeL2(Npy.read(batched.resolve(f)).data(), Npy.read(all.resolve(f)).data());
+            assertTrue(rel < 1e-6, f + " rel " + rel);
+        }
+        assertTrue(peakBytes(batched) < peakBytes(all), "peak memory falls with the batch size");
+    }
+
+    private static long peakBytes(Path out) throws IOException {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"peak_memory_bytes\" : (\\d+)")
+                .matcher(Files.readString(out.resolve("summary.json")));
+        assertTrue(m.find(), "peak_memory_bytes in summary.json");
+        return Long.parseLong(m.group(1));
     }
 
     @Test
