@@ -25,15 +25,19 @@ class KernelPathsTest {
     private static final ScalarPropagator SIMD = new ScalarPropagator(new CpuScalarKernel(true));
     private static final ScalarPropagator PORTABLE = new ScalarPropagator(new CpuScalarKernel(false));
 
-    @ParameterizedTest(name = "{0} accuracy {1}")
-    @CsvSource({"float64, 2", "float64, 4", "float64, 6", "float64, 8", "float32, 4", "float32, 8"})
-    void simdMatchesPortable(String precision, int accuracy) {
+    /**
+     * 37 columns + PML: 55 domain columns, a whole number of vectors once the rows reach into
+     * the guard columns; 40 columns: too many to spare, so the portable loops take row tails.
+     */
+    @ParameterizedTest(name = "{0} accuracy {1}, {2} columns")
+    @CsvSource({"float64, 2, 37", "float64, 4, 37", "float64, 6, 37", "float64, 8, 37", "float32, 4, 37", "float32, 8, 37",
+                "float32, 2, 40", "float32, 4, 40"})
+    void simdMatchesPortable(String precision, int accuracy, int nx) {
         assertTrue(new CpuScalarKernel(true).vectorised(), "the tests run with --add-modules jdk.incubator.vector");
         Precision p = Precision.parse(precision);
         double tolerance = p == Precision.FLOAT64 ? 1e-12 : 1e-5;
         Random random = new Random(accuracy);
         int ny = 23;
-        int nx = 37;
         NdArray v = NdArray.zeros(ny, nx);
         for (int i = 0; i < v.size(); i++) {
             v.data()[i] = 1800 + 300 * random.nextDouble();
@@ -45,7 +49,7 @@ class KernelPathsTest {
         Map<String, NdArray> portable = run(PORTABLE, setup);
         for (String name : portable.keySet()) {
             double rel = Setups.relativeL2(simd.get(name), portable.get(name));
-            System.out.printf("%s accuracy %d %s: SIMD vs portable rel-L2 %.2e%n", precision, accuracy, name, rel);
+            System.out.printf("%s accuracy %d, %d columns, %s: SIMD vs portable rel-L2 %.2e%n", precision, accuracy, nx, name, rel);
             assertTrue(rel < tolerance, name + " differs by " + rel);
         }
     }

@@ -42,10 +42,12 @@ final class DoubleBornBatch implements BornBatch {
         this.velocity = velocity && storeInterval > 0;
         this.ratio = HostCopy.toDouble(ratio.data());
         int cells = loops.coefficients.cells();
-        coupling = new double[cells];
+        double[] rv = new double[cells];
         for (int i = 0; i < cells; i++) {
-            coupling[i] = this.ratio[i] * loops.coefficients.v2dt2[i];
+            rv[i] = this.ratio[i] * loops.coefficients.v2dt2[i];
         }
+        // zero on the guard cells, which the SIMD stencils step: the coupling must leave them at zero
+        coupling = loops.coefficients.domainOnly(rv);
         int shots = loops.shots;
         background = new DoubleWavefield[shots];
         scattered = new DoubleWavefield[shots];

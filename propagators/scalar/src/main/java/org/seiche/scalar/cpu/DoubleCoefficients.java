@@ -63,4 +63,18 @@ final class DoubleCoefficients {
     int cells() {
         return rows * columns;
     }
+
+    /**
+     * A padded-grid array with its cells outside the domain (the guard cells) set to zero.
+     * With such coefficients a guard cell may be stepped like any other and stays zero: the
+     * SIMD stencils step whole rows of vectors reaching into the guard columns.
+     */
+    double[] domainOnly(double[] field) {
+        double[] out = new double[field.length];
+        for (int y = domainStart[0]; y < domainEnd[0]; y++) {
+            int row = y * columns;
+            System.arraycopy(field, row + domainStart[1], out, row + domainStart[1], domainEnd[1] - domainStart[1]);
+        }
+        return out;
+    }
 }

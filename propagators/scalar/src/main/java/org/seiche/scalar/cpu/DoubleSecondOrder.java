@@ -87,10 +87,12 @@ final class DoubleSecondOrder implements SecondOrderBatch {
         DoubleCoefficients c = loops.coefficients;
         int cells = c.cells();
         double[] r = HostCopy.toDouble(ratio.data());
-        double[] coupling = new double[cells];
+        double[] rv = new double[cells];
         for (int i = 0; i < cells; i++) {
-            coupling[i] = r[i] * c.v2dt2[i];
+            rv[i] = r[i] * c.v2dt2[i];
         }
+        // zero on the guard cells, which the SIMD stencils step (see DoubleBornBatch)
+        double[] coupling = c.domainOnly(rv);
         double[] row = new double[c.columns];
         double[] gradient = (double[]) pool.take(double.class, cells);
         double[] spatial = (double[]) pool.take(double.class, cells);

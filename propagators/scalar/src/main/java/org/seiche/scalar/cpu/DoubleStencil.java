@@ -44,9 +44,12 @@ class DoubleStencil {
     }
 
     /**
-     * @param lanes cells a loop handles at once: the column segments beside the interior are
-     *              widened to multiples of it (the PML terms vanish exactly where the profiles
-     *              do, so a quiet cell may take either path), leaving fewer cells to the
+     * @param lanes cells a loop handles at once (1: the portable stencil). The column
+     *              segments beside the interior are widened to multiples of it (the PML terms
+     *              vanish exactly where the profiles do, so a quiet cell may take either path);
+     *              and when a whole number of vectors fits between the guard columns, the rows
+     *              widen into them: the SIMD stencils step guard cells with zero coefficients
+     *              (see {@link DoubleCoefficients#domainOnly}), so no cell is left to the
      *              one-at-a-time tails
      */
     DoubleStencil(DoubleCoefficients c, int lanes) {
@@ -60,8 +63,12 @@ class DoubleStencil {
         first = c.first;
         second = c.second;
         centre = c.second[0][0] + c.second[1][0];
-        firstColumn = c.domainStart[1];
-        endColumn = c.domainEnd[1];
+        int width = c.domainEnd[1] - c.domainStart[1];
+        int spare = roundUp(width, lanes) - width;
+        boolean widen = lanes > 1 && spare <= c.domainStart[1] + (columns - c.domainEnd[1]);
+        int left = widen ? Math.min(spare, c.domainStart[1]) : 0;
+        firstColumn = c.domainStart[1] - left;
+        endColumn = c.domainEnd[1] + (widen ? spare - left : 0);
         int from = firstColumn + roundUp(c.interiorStart[1] - firstColumn, lanes);
         int to = endColumn - roundUp(endColumn - c.interiorEnd[1], lanes);
         interiorColumn = from < to ? from : endColumn;

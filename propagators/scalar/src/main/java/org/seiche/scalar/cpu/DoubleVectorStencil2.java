@@ -28,6 +28,14 @@ final class DoubleVectorStencil2 extends DoubleStencil {
     private static final VectorSpecies<Double> LANES = DoubleVectorStencils.LANES;
     private static final int N = LANES.length();
 
+    /** v^2 dt^2 on the domain, zero on the guard cells: guard cells stepped with it stay zero. */
+    private final double[] domainV2dt2;
+    /**
+     * The column profiles a, b, D b with zeros on the guard columns (for the same reason), and
+     * G more zeros at either end for the stencil's reach: column x at index G + x.
+     */
+    private final double[] columnA, columnB, columnDb;
+
     /** Second-difference weights along rows (y) and columns (x), k = 0..4 (0 beyond G). */
     private final double y0, y1, y2, y3, y4, x0, x1, x2, x3, x4;
     /** First-difference weights, k = 1..4 (0 beyond G). */
@@ -35,6 +43,10 @@ final class DoubleVectorStencil2 extends DoubleStencil {
 
     DoubleVectorStencil2(DoubleCoefficients c) {
         super(c, N);
+        domainV2dt2 = c.domainOnly(c.v2dt2);
+        columnA = guardless(c, c.a[1]);
+        columnB = guardless(c, c.b[1]);
+        columnDb = guardless(c, c.db[1]);
         double[] sy = weights(c.second[0]);
         double[] sx = weights(c.second[1]);
         double[] fy = weights(c.first[0]);
@@ -59,6 +71,13 @@ final class DoubleVectorStencil2 extends DoubleStencil {
         dx4 = fx[4];
     }
 
+    /** A column profile on the domain's columns, zero elsewhere, shifted by G. */
+    private static double[] guardless(DoubleCoefficients c, double[] profile) {
+        double[] out = new double[c.columns + 2 * G];
+        System.arraycopy(profile, c.domainStart[1], out, G + c.domainStart[1], c.domainEnd[1] - c.domainStart[1]);
+        return out;
+    }
+
     /** Weights k = 0..4, zero beyond the stencil's reach. */
     private static double[] weights(double[] w) {
         double[] out = new double[5];
@@ -69,7 +88,7 @@ final class DoubleVectorStencil2 extends DoubleStencil {
     @Override
     int simdInterior(double[] u, double[] next, int from, int to, double[] spatial, int at) {
         final double c0 = y0 + x0;
-        final double[] v2 = v2dt2;
+        final double[] v2 = domainV2dt2;
         final int s = stride[0];
         int i = from;
         for (; i <= to - N; i += N) {
@@ -234,26 +253,26 @@ final class DoubleVectorStencil2 extends DoubleStencil {
         final double[] z = w.zeta[1];
         final double[] pNext = w.psiNext[1];
         final double[] zNext = w.zetaNext[1];
-        final double[] pa = a[1];
-        final double[] pb = b[1];
-        final double[] pdb = db[1];
-        final double[] v2 = v2dt2;
+        final double[] pa = columnA;
+        final double[] pb = columnB;
+        final double[] pdb = columnDb;
+        final double[] v2 = domainV2dt2;
         final int s = stride[0];
         int x = from;
         // column vectors outside, rows inside: long loops even for a strip a few vectors wide
         for (; x <= to - N; x += N) {
             // the column's profiles, the same for every row
-            final DoubleVector va = DoubleVector.fromArray(LANES, pa, x);
-            final DoubleVector vb = DoubleVector.fromArray(LANES, pb, x);
-            final DoubleVector vdb = DoubleVector.fromArray(LANES, pdb, x);
-            final DoubleVector ap1 = DoubleVector.fromArray(LANES, pa, x + 1);
-            final DoubleVector am1 = DoubleVector.fromArray(LANES, pa, x - 1);
-            final DoubleVector ap2 = G > 1 ? DoubleVector.fromArray(LANES, pa, x + 2) : null;
-            final DoubleVector am2 = G > 1 ? DoubleVector.fromArray(LANES, pa, x - 2) : null;
-            final DoubleVector ap3 = G > 2 ? DoubleVector.fromArray(LANES, pa, x + 3) : null;
-            final DoubleVector am3 = G > 2 ? DoubleVector.fromArray(LANES, pa, x - 3) : null;
-            final DoubleVector ap4 = G > 3 ? DoubleVector.fromArray(LANES, pa, x + 4) : null;
-            final DoubleVector am4 = G > 3 ? DoubleVector.fromArray(LANES, pa, x - 4) : null;
+            final DoubleVector va = DoubleVector.fromArray(LANES, pa, G + x);
+            final DoubleVector vb = DoubleVector.fromArray(LANES, pb, G + x);
+            final DoubleVector vdb = DoubleVector.fromArray(LANES, pdb, G + x);
+            final DoubleVector ap1 = DoubleVector.fromArray(LANES, pa, G + x + 1);
+            final DoubleVector am1 = DoubleVector.fromArray(LANES, pa, G + x - 1);
+            final DoubleVector ap2 = G > 1 ? DoubleVector.fromArray(LANES, pa, G + x + 2) : null;
+            final DoubleVector am2 = G > 1 ? DoubleVector.fromArray(LANES, pa, G + x - 2) : null;
+            final DoubleVector ap3 = G > 2 ? DoubleVector.fromArray(LANES, pa, G + x + 3) : null;
+            final DoubleVector am3 = G > 2 ? DoubleVector.fromArray(LANES, pa, G + x - 3) : null;
+            final DoubleVector ap4 = G > 3 ? DoubleVector.fromArray(LANES, pa, G + x + 4) : null;
+            final DoubleVector am4 = G > 3 ? DoubleVector.fromArray(LANES, pa, G + x - 4) : null;
             for (int y = r0; y < r1; y++) {
                 int i = y * columns + x;
                 DoubleVector uc = DoubleVector.fromArray(LANES, u, i);
@@ -426,33 +445,33 @@ final class DoubleVectorStencil2 extends DoubleStencil {
         final double[] z = w.zeta[1];
         final double[] pNext = w.psiNext[1];
         final double[] zNext = w.zetaNext[1];
-        final double[] pa = a[1];
-        final double[] pb = b[1];
-        final double[] pdb = db[1];
-        final double[] v2 = v2dt2;
+        final double[] pa = columnA;
+        final double[] pb = columnB;
+        final double[] pdb = columnDb;
+        final double[] v2 = domainV2dt2;
         final int s = stride[0];
         int x = from;
         // column vectors outside, rows inside: long loops even for a strip a few vectors wide
         for (; x <= to - N; x += N) {
             // the column's profiles, the same for every row
-            final DoubleVector va = DoubleVector.fromArray(LANES, pa, x);
-            final DoubleVector bc = DoubleVector.fromArray(LANES, pb, x);
-            final DoubleVector bp1 = DoubleVector.fromArray(LANES, pb, x + 1);
-            final DoubleVector bm1 = DoubleVector.fromArray(LANES, pb, x - 1);
-            final DoubleVector gp1 = DoubleVector.fromArray(LANES, pdb, x + 1);
-            final DoubleVector gm1 = DoubleVector.fromArray(LANES, pdb, x - 1);
-            final DoubleVector bp2 = G > 1 ? DoubleVector.fromArray(LANES, pb, x + 2) : null;
-            final DoubleVector bm2 = G > 1 ? DoubleVector.fromArray(LANES, pb, x - 2) : null;
-            final DoubleVector gp2 = G > 1 ? DoubleVector.fromArray(LANES, pdb, x + 2) : null;
-            final DoubleVector gm2 = G > 1 ? DoubleVector.fromArray(LANES, pdb, x - 2) : null;
-            final DoubleVector bp3 = G > 2 ? DoubleVector.fromArray(LANES, pb, x + 3) : null;
-            final DoubleVector bm3 = G > 2 ? DoubleVector.fromArray(LANES, pb, x - 3) : null;
-            final DoubleVector gp3 = G > 2 ? DoubleVector.fromArray(LANES, pdb, x + 3) : null;
-            final DoubleVector gm3 = G > 2 ? DoubleVector.fromArray(LANES, pdb, x - 3) : null;
-            final DoubleVector bp4 = G > 3 ? DoubleVector.fromArray(LANES, pb, x + 4) : null;
-            final DoubleVector bm4 = G > 3 ? DoubleVector.fromArray(LANES, pb, x - 4) : null;
-            final DoubleVector gp4 = G > 3 ? DoubleVector.fromArray(LANES, pdb, x + 4) : null;
-            final DoubleVector gm4 = G > 3 ? DoubleVector.fromArray(LANES, pdb, x - 4) : null;
+            final DoubleVector va = DoubleVector.fromArray(LANES, pa, G + x);
+            final DoubleVector bc = DoubleVector.fromArray(LANES, pb, G + x);
+            final DoubleVector bp1 = DoubleVector.fromArray(LANES, pb, G + x + 1);
+            final DoubleVector bm1 = DoubleVector.fromArray(LANES, pb, G + x - 1);
+            final DoubleVector gp1 = DoubleVector.fromArray(LANES, pdb, G + x + 1);
+            final DoubleVector gm1 = DoubleVector.fromArray(LANES, pdb, G + x - 1);
+            final DoubleVector bp2 = G > 1 ? DoubleVector.fromArray(LANES, pb, G + x + 2) : null;
+            final DoubleVector bm2 = G > 1 ? DoubleVector.fromArray(LANES, pb, G + x - 2) : null;
+            final DoubleVector gp2 = G > 1 ? DoubleVector.fromArray(LANES, pdb, G + x + 2) : null;
+            final DoubleVector gm2 = G > 1 ? DoubleVector.fromArray(LANES, pdb, G + x - 2) : null;
+            final DoubleVector bp3 = G > 2 ? DoubleVector.fromArray(LANES, pb, G + x + 3) : null;
+            final DoubleVector bm3 = G > 2 ? DoubleVector.fromArray(LANES, pb, G + x - 3) : null;
+            final DoubleVector gp3 = G > 2 ? DoubleVector.fromArray(LANES, pdb, G + x + 3) : null;
+            final DoubleVector gm3 = G > 2 ? DoubleVector.fromArray(LANES, pdb, G + x - 3) : null;
+            final DoubleVector bp4 = G > 3 ? DoubleVector.fromArray(LANES, pb, G + x + 4) : null;
+            final DoubleVector bm4 = G > 3 ? DoubleVector.fromArray(LANES, pb, G + x - 4) : null;
+            final DoubleVector gp4 = G > 3 ? DoubleVector.fromArray(LANES, pdb, G + x + 4) : null;
+            final DoubleVector gm4 = G > 3 ? DoubleVector.fromArray(LANES, pdb, G + x - 4) : null;
             for (int y = r0; y < r1; y++) {
                 int i = y * columns + x;
                 DoubleVector mc = DoubleVector.fromArray(LANES, mu, i);
@@ -529,7 +548,7 @@ final class DoubleVectorStencil2 extends DoubleStencil {
     int simdFinish(DoubleWavefield w, int y, int from, int to, double[] spatial, int at, double[] row) {
         final double[] u = w.u;
         final double[] next = w.previous;
-        final double[] v2 = v2dt2;
+        final double[] v2 = domainV2dt2;
         final int base = y * columns;
         int x = from;
         for (; x <= to - N; x += N) {
