@@ -218,7 +218,7 @@ final class Bench implements Callable<Integer> {
             }
         }
         double today = DEEPWAVE_HESSIAN_SECONDS / scale(1);
-        System.out.printf("scalar   1     full Hessian     20x30  %8.2f s  for %d products; one gradient %.3f s, "
+        System.out.printf("scalar   1     full Hessian     20x30  %8.2f s  for %d columns; one gradient %.3f s, "
                 + "one column %.1f gradients; Deepwave %.0f s (today %.1f s), ratio %.2f%n", hessian, cells, gradient,
                 hessian * device.threads() / cells / gradient, DEEPWAVE_HESSIAN_SECONDS, today, today / hessian);
     }

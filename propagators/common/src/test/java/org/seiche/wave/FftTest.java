@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class FftTest {
     @ParameterizedTest
-    @ValueSource(ints = {1, 2, 3, 5, 8, 12, 97, 160, 640, 1000})
+    @ValueSource(ints = {1, 2, 3, 5, 8, 12, 97, 160, 500, 640, 1000, 1021, 2 * 17 * 3})
     void matchesTheDefinition(int n) {
         Random r = new Random(n);
         double[] re = new double[n];
