@@ -27,7 +27,8 @@ import org.seiche.wave.Wavelets;
  * Prints Mcell-updates/s = (model + PML cells) x steps x shots / seconds, best of the
  * repeats after a warm-up run, and per second of this process's CPU time (steadier when
  * other work shares the machine). 4 shots with a gradient hold about 10 GB of history in
- * float32. Arguments: [threads] [repeats] [float32|float64] [pml width].
+ * float32. Arguments: [threads] [repeats] [float32|float64] [pml width] [cases], cases a
+ * comma list of shots and f (forward) or g (forward + gradient), default 1f,1g,4f,4g.
  */
 public final class ElasticBench {
     private static final int N = 300;
@@ -41,40 +42,41 @@ public final class ElasticBench {
         int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         Precision precision = args.length > 2 ? Precision.parse(args[2]) : Precision.FLOAT32;
         int pml = args.length > 3 ? Integer.parseInt(args[3]) : 20;
+        String[] cases = (args.length > 4 ? args[4] : "1f,1g,4f,4g").split(",");
         PoolDevice device = new PoolDevice(threads);
         System.out.printf("elastic %dx%d + %d PML, %d steps, accuracy 4, %s, %d threads%n", N, N, pml, NT,
                 precision.label(), threads);
-        for (int shots : new int[] {1, 4}) {
-            for (boolean gradient : new boolean[] {false, true}) {
-                try (Simulation sim = new ElasticPropagator().prepare(setup(shots, pml, device, precision))) {
-                    if (sim.stepRatio() != 1) {
-                        throw new IllegalStateException("the benchmark's dt needs sub-steps: " + sim.stepRatio());
-                    }
-                    double best = Double.MAX_VALUE;
-                    double bestCpu = Double.MAX_VALUE;
-                    long peak = 0;
-                    for (int r = 0; r < repeats + 1; r++) {
-                        long t0 = System.nanoTime();
-                        long c0 = cpuNanos();
-                        try (ForwardRun run = sim.forward(IntStream.range(0, shots).toArray(),
-                                gradient ? Set.of("vp", "vs", "rho") : Set.of())) {
-                            if (gradient) {
-                                run.adjoint(run.receiverData());
-                            }
-                            peak = run.peakMemoryBytes();
-                        }
-                        double s = (System.nanoTime() - t0) / 1e9;
-                        double cpu = (cpuNanos() - c0) / 1e9;
-                        if (r > 0) {
-                            best = Math.min(best, s);
-                            bestCpu = Math.min(bestCpu, cpu);
-                        }
-                    }
-                    double cells = (double) (N + 2 * pml) * (N + 2 * pml) * NT * shots;
-                    System.out.printf("%d shot(s) %-17s %7.3f s  %6.0f Mcells/s  (%5.0f per CPU-second)  peak %.2f GB%n",
-                            shots, gradient ? "forward+gradient" : "forward", best, cells / best / 1e6,
-                            cells / bestCpu / 1e6, peak / 1e9);
+        for (String c : cases) {
+            int shots = Integer.parseInt(c.substring(0, c.length() - 1));
+            boolean gradient = c.endsWith("g");
+            try (Simulation sim = new ElasticPropagator().prepare(setup(shots, pml, device, precision))) {
+                if (sim.stepRatio() != 1) {
+                    throw new IllegalStateException("the benchmark's dt needs sub-steps: " + sim.stepRatio());
                 }
+                double best = Double.MAX_VALUE;
+                double bestCpu = Double.MAX_VALUE;
+                long peak = 0;
+                for (int r = 0; r < repeats + 1; r++) {
+                    long t0 = System.nanoTime();
+                    long c0 = cpuNanos();
+                    try (ForwardRun run = sim.forward(IntStream.range(0, shots).toArray(),
+                            gradient ? Set.of("vp", "vs", "rho") : Set.of())) {
+                        if (gradient) {
+                            run.adjoint(run.receiverData());
+                        }
+                        peak = run.peakMemoryBytes();
+                    }
+                    double s = (System.nanoTime() - t0) / 1e9;
+                    double cpu = (cpuNanos() - c0) / 1e9;
+                    if (r > 0) {
+                        best = Math.min(best, s);
+                        bestCpu = Math.min(bestCpu, cpu);
+                    }
+                }
+                double cells = (double) (N + 2 * pml) * (N + 2 * pml) * NT * shots;
+                System.out.printf("%d shot(s) %-17s %7.3f s  %6.0f Mcells/s  (%5.0f per CPU-second)  peak %.2f GB%n",
+                        shots, gradient ? "forward+gradient" : "forward", best, cells / best / 1e6,
+                        cells / bestCpu / 1e6, peak / 1e9);
             }
         }
         System.exit(0);

@@ -17,33 +17,22 @@ final class AdjointLoop {
     private final Part[] velocityTerms;
     private final Part[] stresses;
 
-    /** vectors: whether the fused vector loops may be used. */
+    /** vectors: whether the vector loops may be used. */
     AdjointLoop(Grid g, Wavefields w, History h, RowChunks rows, boolean vectors) {
         this.w = w;
         this.h = h;
         this.stride = g.stride;
         this.sweep = new RowSweep(rows, w);
-        this.stressTerms = new Part[] {
-            new Part(g, (i, s, b, from, to) -> AdjointRows.normalTerms(g, w, h, s, i, b, from, to),
-                    vectors ? (i, s, from, to, damped) -> FusedRows.adjointNormalTerms(g, w, h, s, i, from, to, damped) : null,
-                    g.pmlRowInt, g.vectorLeftInt, g.vectorRightInt),
-            new Part(g, (i, s, b, from, to) -> AdjointRows.shearTerms(g, w, h, s, i, b, from, to),
-                    vectors ? (i, s, from, to, damped) -> FusedRows.adjointShearTerms(g, w, h, s, i, from, to, damped) : null,
-                    g.pmlRowHalf, g.vectorLeftHalf, g.vectorRightHalf)};
-        this.velocityTerms = new Part[] {
-            new Part(g, (i, s, b, from, to) -> AdjointRows.velocityY(g, w, h, s, i, b, from, to),
-                    vectors ? (i, s, from, to, damped) -> FusedRows.adjointVelocityY(g, w, h, s, i, from, to, damped) : null,
-                    g.pmlRowHalf, g.vectorLeftInt, g.vectorRightInt),
-            new Part(g, (i, s, b, from, to) -> AdjointRows.velocityX(g, w, h, s, i, b, from, to),
-                    vectors ? (i, s, from, to, damped) -> FusedRows.adjointVelocityX(g, w, h, s, i, from, to, damped) : null,
-                    g.pmlRowInt, g.vectorLeftHalf, g.vectorRightHalf)};
-        this.stresses = new Part[] {
-            new Part(g, (i, s, b, from, to) -> AdjointRows.normalStresses(g, w, i, b, from, to),
-                    vectors ? (i, s, from, to, damped) -> FusedRows.adjointNormalStresses(g, w, i, from, to) : null,
-                    null, g.first, g.end),
-            new Part(g, (i, s, b, from, to) -> AdjointRows.shearStress(g, w, i, b, from, to),
-                    vectors ? (i, s, from, to, damped) -> FusedRows.adjointShearStress(g, w, i, from, to) : null,
-                    null, g.first, g.end)};
+        Part[][] sweeps = vectors ? VectorLoops.adjoint(g, w, h) : new Part[][] {{
+            Part.passes(g, (i, s, b, from, to) -> AdjointRows.normalTerms(g, w, h, s, i, b, from, to)),
+            Part.passes(g, (i, s, b, from, to) -> AdjointRows.shearTerms(g, w, h, s, i, b, from, to))}, {
+            Part.passes(g, (i, s, b, from, to) -> AdjointRows.velocityY(g, w, h, s, i, b, from, to)),
+            Part.passes(g, (i, s, b, from, to) -> AdjointRows.velocityX(g, w, h, s, i, b, from, to))}, {
+            Part.passes(g, (i, s, b, from, to) -> AdjointRows.normalStresses(g, w, i, b, from, to)),
+            Part.passes(g, (i, s, b, from, to) -> AdjointRows.shearStress(g, w, i, b, from, to))}};
+        this.stressTerms = sweeps[0];
+        this.velocityTerms = sweeps[1];
+        this.stresses = sweeps[2];
     }
 
     void run(ElasticShots shots, int shot, double[] receiverAdjoint, double[] sourceAdjoint) {

@@ -15,26 +15,19 @@ final class ForwardLoop {
     private final Part[] velocities;
     private final Part[] stresses;
 
-    /** vectors: whether the fused vector loops may be used. */
+    /** vectors: whether the vector loops may be used. */
     ForwardLoop(Grid g, Wavefields w, History h, RowChunks rows, boolean vectors) {
         this.w = w;
         this.h = h;
         this.stride = g.stride;
         this.sweep = new RowSweep(rows, w);
-        this.velocities = new Part[] {
-            new Part(g, (i, s, b, from, to) -> ForwardRows.velocityY(g, w, h, s, i, b, from, to),
-                    vectors ? (i, s, from, to, damped) -> FusedRows.velocityY(g, w, h, s, i, from, to, damped) : null,
-                    g.pmlRowHalf, g.vectorLeftInt, g.vectorRightInt),
-            new Part(g, (i, s, b, from, to) -> ForwardRows.velocityX(g, w, h, s, i, b, from, to),
-                    vectors ? (i, s, from, to, damped) -> FusedRows.velocityX(g, w, h, s, i, from, to, damped) : null,
-                    g.pmlRowInt, g.vectorLeftHalf, g.vectorRightHalf)};
-        this.stresses = new Part[] {
-            new Part(g, (i, s, b, from, to) -> ForwardRows.normalStresses(g, w, h, s, i, b, from, to),
-                    vectors ? (i, s, from, to, damped) -> FusedRows.normalStresses(g, w, h, s, i, from, to, damped) : null,
-                    g.pmlRowInt, g.vectorLeftInt, g.vectorRightInt),
-            new Part(g, (i, s, b, from, to) -> ForwardRows.shearStress(g, w, h, s, i, b, from, to),
-                    vectors ? (i, s, from, to, damped) -> FusedRows.shearStress(g, w, h, s, i, from, to, damped) : null,
-                    g.pmlRowHalf, g.vectorLeftHalf, g.vectorRightHalf)};
+        Part[][] halfSteps = vectors ? VectorLoops.forward(g, w, h) : new Part[][] {{
+            Part.passes(g, (i, s, b, from, to) -> ForwardRows.velocityY(g, w, h, s, i, b, from, to)),
+            Part.passes(g, (i, s, b, from, to) -> ForwardRows.velocityX(g, w, h, s, i, b, from, to))}, {
+            Part.passes(g, (i, s, b, from, to) -> ForwardRows.normalStresses(g, w, h, s, i, b, from, to)),
+            Part.passes(g, (i, s, b, from, to) -> ForwardRows.shearStress(g, w, h, s, i, b, from, to))}};
+        this.velocities = halfSteps[0];
+        this.stresses = halfSteps[1];
     }
 
     void run(ElasticShots shots, int shot, double[] sources, double[] receivers) {
