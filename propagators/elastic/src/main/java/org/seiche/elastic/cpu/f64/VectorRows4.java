@@ -71,6 +71,11 @@ final class VectorRows4 {
         return DoubleVector.fromArray(LANES, a, j);
     }
 
+    /** v with its negligible lanes set to zero, as {@link Pointwise#flush} does. */
+    private static DoubleVector flush(DoubleVector v) {
+        return v.blend(0, v.abs().lt(Pointwise.NEGLIGIBLE));
+    }
+
     /** Stencil coefficient k (from 0) as a vector; null past the stencil. */
     private static DoubleVector c(double[] c, int k) {
         return k < HALO ? DoubleVector.broadcast(LANES, c[k]) : null;
@@ -118,7 +123,7 @@ final class VectorRows4 {
 
     /** f += c d over one vector, d the bracket of a one-field update; the bracket to store when stored. */
     private static void update(double[] f, double[] c, DoubleVector d, double[] store, int base, int j) {
-        d.fma(at(c, j), at(f, j)).intoArray(f, j);
+        flush(d.fma(at(c, j), at(f, j))).intoArray(f, j);
         if (store != null) {
             d.intoArray(store, base + j);
         }
@@ -172,8 +177,8 @@ final class VectorRows4 {
             DoubleVector dxx = dx(vx, j - 1, x1, x2, x3, x4);
             DoubleVector l2mj = at(l2m, j);
             DoubleVector lj = at(l, j);
-            dyy.fma(l2mj, dxx.fma(lj, at(syy, j))).intoArray(syy, j);
-            dxx.fma(l2mj, dyy.fma(lj, at(sxx, j))).intoArray(sxx, j);
+            flush(dyy.fma(l2mj, dxx.fma(lj, at(syy, j)))).intoArray(syy, j);
+            flush(dxx.fma(l2mj, dyy.fma(lj, at(sxx, j)))).intoArray(sxx, j);
             if (storeYy != null) {
                 dyy.intoArray(storeYy, base + j);
                 dxx.intoArray(storeXx, base + j);
@@ -204,11 +209,11 @@ final class VectorRows4 {
                                 double[][] src, int q, double[] cy, double[] store, int base, int from, int to) {
         DoubleVector y1 = c(cy, 0), y2 = c(cy, 1), y3 = c(cy, 2), y4 = c(cy, 3);
         for (int j = from; j < to; j += N) {
-            DoubleVector mj = at(m, j).mul(a).add(dy(src, q, j, y1, y2, y3, y4).mul(b));
+            DoubleVector mj = flush(at(m, j).mul(a).add(dy(src, q, j, y1, y2, y3, y4).mul(b)));
             mj.intoArray(m, j);
-            mj.fma(at(c, j), at(f, j)).intoArray(f, j);
+            flush(mj.fma(at(c, j), at(f, j))).intoArray(f, j);
             if (f2 != null) {
-                mj.fma(at(c2, j), at(f2, j)).intoArray(f2, j);
+                flush(mj.fma(at(c2, j), at(f2, j))).intoArray(f2, j);
             }
             if (store != null) {
                 at(store, base + j).add(mj).intoArray(store, base + j);
@@ -221,11 +226,11 @@ final class VectorRows4 {
                                 double[] src, int p, double[] cx, double[] store, int base, int from, int to) {
         DoubleVector x1 = c(cx, 0), x2 = c(cx, 1), x3 = c(cx, 2), x4 = c(cx, 3);
         for (int j = from; j < to; j += N) {
-            DoubleVector mj = at(m, j).mul(at(a, j)).add(dx(src, j + p, x1, x2, x3, x4).mul(at(b, j)));
+            DoubleVector mj = flush(at(m, j).mul(at(a, j)).add(dx(src, j + p, x1, x2, x3, x4).mul(at(b, j))));
             mj.intoArray(m, j);
-            mj.fma(at(c, j), at(f, j)).intoArray(f, j);
+            flush(mj.fma(at(c, j), at(f, j))).intoArray(f, j);
             if (f2 != null) {
-                mj.fma(at(c2, j), at(f2, j)).intoArray(f2, j);
+                flush(mj.fma(at(c2, j), at(f2, j))).intoArray(f2, j);
             }
             if (store != null) {
                 at(store, base + j).add(mj).intoArray(store, base + j);
@@ -285,7 +290,7 @@ final class VectorRows4 {
     private static void undamp(double[] m, double a, double b, double[] h, int from, int to) {
         for (int j = from; j < to; j += N) {
             DoubleVector big = at(m, j).add(at(h, j));
-            big.mul(a).intoArray(m, j);
+            flush(big.mul(a)).intoArray(m, j);
             at(h, j).add(big.mul(b)).intoArray(h, j);
         }
     }
@@ -294,7 +299,7 @@ final class VectorRows4 {
     private static void undamp(double[] m, double[] a, double[] b, double[] h, int from, int to) {
         for (int j = from; j < to; j += N) {
             DoubleVector big = at(m, j).add(at(h, j));
-            big.mul(at(a, j)).intoArray(m, j);
+            flush(big.mul(at(a, j))).intoArray(m, j);
             at(h, j).add(big.mul(at(b, j))).intoArray(h, j);
         }
     }
@@ -332,10 +337,10 @@ final class VectorRows4 {
             DoubleVector ey = at(eyy, base + j);
             DoubleVector ex = at(exx, base + j);
             if (lamb != null) {
-                ey.add(ex).fma(yy.add(xx), at(lamb, j)).intoArray(lamb, j);
+                flush(ey.add(ex).fma(yy.add(xx), at(lamb, j))).intoArray(lamb, j);
             }
             if (mu != null) {
-                ey.mul(yy).add(ex.mul(xx)).mul(2).add(at(mu, j)).intoArray(mu, j);
+                flush(ey.mul(yy).add(ex.mul(xx)).mul(2).add(at(mu, j))).intoArray(mu, j);
             }
         }
     }
@@ -353,7 +358,7 @@ final class VectorRows4 {
         for (int j = from; j < to; j += N) {
             DoubleVector s = at(sxy, j);
             if (sum != null) {
-                at(e, base + j).fma(s, at(sum, j)).intoArray(sum, j);
+                flush(at(e, base + j).fma(s, at(sum, j))).intoArray(sum, j);
             }
             DoubleVector t = s.mul(at(mxy, j));
             t.intoArray(toVyX, j);
@@ -381,10 +386,10 @@ final class VectorRows4 {
         DoubleVector y1 = c(g.cy, 0), y2 = c(g.cy, 1), y3 = c(g.cy, 2), y4 = c(g.cy, 3);
         DoubleVector x1 = c(g.cx, 0), x2 = c(g.cx, 1), x3 = c(g.cx, 2), x4 = c(g.cx, 3);
         for (int j = from; j < to; j += N) {
-            DoubleVector vj = at(v, j).sub(dy(fromVyY, r, j, y1, y2, y3, y4)).sub(dx(fromVyX, j - 1, x1, x2, x3, x4));
+            DoubleVector vj = flush(at(v, j).sub(dy(fromVyY, r, j, y1, y2, y3, y4)).sub(dx(fromVyX, j - 1, x1, x2, x3, x4)));
             vj.intoArray(v, j);
             if (sum != null) {
-                at(divergence, base + j).fma(vj, at(sum, j)).intoArray(sum, j);
+                flush(at(divergence, base + j).fma(vj, at(sum, j))).intoArray(sum, j);
             }
             DoubleVector t = vj.mul(at(b, j));
             t.intoArray(toSyy, j);
@@ -408,10 +413,10 @@ final class VectorRows4 {
         DoubleVector y1 = c(g.cy, 0), y2 = c(g.cy, 1), y3 = c(g.cy, 2), y4 = c(g.cy, 3);
         DoubleVector x1 = c(g.cx, 0), x2 = c(g.cx, 1), x3 = c(g.cx, 2), x4 = c(g.cx, 3);
         for (int j = from; j < to; j += N) {
-            DoubleVector vj = at(v, j).sub(dx(fromVxX, j, x1, x2, x3, x4)).sub(dy(fromVxY, r - 1, j, y1, y2, y3, y4));
+            DoubleVector vj = flush(at(v, j).sub(dx(fromVxX, j, x1, x2, x3, x4)).sub(dy(fromVxY, r - 1, j, y1, y2, y3, y4)));
             vj.intoArray(v, j);
             if (sum != null) {
-                at(divergence, base + j).fma(vj, at(sum, j)).intoArray(sum, j);
+                flush(at(divergence, base + j).fma(vj, at(sum, j))).intoArray(sum, j);
             }
             DoubleVector t = vj.mul(at(b, j));
             t.intoArray(toSxx, j);
@@ -429,8 +434,8 @@ final class VectorRows4 {
         DoubleVector y1 = c(g.cy, 0), y2 = c(g.cy, 1), y3 = c(g.cy, 2), y4 = c(g.cy, 3);
         DoubleVector x1 = c(g.cx, 0), x2 = c(g.cx, 1), x3 = c(g.cx, 2), x4 = c(g.cx, 3);
         for (int j = from; j < to; j += N) {
-            at(syy, j).sub(dy(fromSyy, r - 1, j, y1, y2, y3, y4)).intoArray(syy, j);
-            at(sxx, j).sub(dx(fromSxx, j - 1, x1, x2, x3, x4)).intoArray(sxx, j);
+            flush(at(syy, j).sub(dy(fromSyy, r - 1, j, y1, y2, y3, y4))).intoArray(syy, j);
+            flush(at(sxx, j).sub(dx(fromSxx, j - 1, x1, x2, x3, x4))).intoArray(sxx, j);
         }
     }
 
@@ -443,7 +448,7 @@ final class VectorRows4 {
         DoubleVector y1 = c(g.cy, 0), y2 = c(g.cy, 1), y3 = c(g.cy, 2), y4 = c(g.cy, 3);
         DoubleVector x1 = c(g.cx, 0), x2 = c(g.cx, 1), x3 = c(g.cx, 2), x4 = c(g.cx, 3);
         for (int j = from; j < to; j += N) {
-            at(sxy, j).sub(dx(fromSxyX, j, x1, x2, x3, x4)).sub(dy(fromSxyY, r, j, y1, y2, y3, y4)).intoArray(sxy, j);
+            flush(at(sxy, j).sub(dx(fromSxyX, j, x1, x2, x3, x4)).sub(dy(fromSxyY, r, j, y1, y2, y3, y4))).intoArray(sxy, j);
         }
     }
 }
