@@ -31,7 +31,7 @@ import org.seiche.wave.Wavelets;
  * comma list of shots and f (forward) or g (forward + gradient), default 1f,1g,4f,4g.
  */
 public final class ElasticBench {
-    private static final int N = 300;
+    private static final int N = Integer.getInteger("bench.n", 300);
     private static final int NT = 1000;
 
     private ElasticBench() {
