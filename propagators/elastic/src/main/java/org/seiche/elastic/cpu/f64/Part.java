@@ -41,7 +41,8 @@ final class Part {
 
     /**
      * @param y          the y PML terms (null: none), run on the rows where dampedRows is set
-     * @param x          the x PML terms (null: none), run on [first, left) and [right, end)
+     * @param x          the x PML terms (null: none) on [first, left) and [right, end), called
+     *                   once for both strips with (left, right) as its columns
      * @param left       the end of the left x strip, rounded up to whole vectors
      * @param right      the start of the right x strip, rounded down to whole vectors
      */
@@ -59,13 +60,8 @@ final class Part {
         if (y != null && dampedRows[i]) {
             y.run(i, slot, b, from, to);
         }
-        if (x != null) {
-            if (left > from) {
-                x.run(i, slot, b, from, left);
-            }
-            if (right < to) {
-                x.run(i, slot, b, right, to);
-            }
+        if (x != null && (left > from || right < to)) {
+            x.run(i, slot, b, left, right);
         }
     }
 }

@@ -49,19 +49,19 @@ final class VectorRows4 {
         return new Part[][] {{
             Part.vectors(g, (i, s, b, from, to) -> adjointNormalTerms(g, w, h, s, i, from, to),
                     (i, s, b, from, to) -> undamp(w.mVyY[g.row(i)], g.ayInt[i], g.byInt[i], w.hVyY[g.row(i)], from, to), g.pmlRowInt,
-                    (i, s, b, from, to) -> undamp(w.mVxX[g.row(i)], g.axInt, g.bxInt, w.hVxX[g.row(i)], from, to),
+                    (i, s, b, from, to) -> undamp(w.mVxX[g.row(i)], g.axInt, g.bxInt, w.hVxX[g.row(i)], g.first, from, to, g.end),
                     g.vectorLeftInt, g.vectorRightInt),
             Part.vectors(g, (i, s, b, from, to) -> adjointShearTerms(g, w, h, s, i, from, to),
                     (i, s, b, from, to) -> undamp(w.mVxY[g.row(i)], g.ayHalf[i], g.byHalf[i], w.hVxY[g.row(i)], from, to), g.pmlRowHalf,
-                    (i, s, b, from, to) -> undamp(w.mVyX[g.row(i)], g.axHalf, g.bxHalf, w.hVyX[g.row(i)], from, to),
+                    (i, s, b, from, to) -> undamp(w.mVyX[g.row(i)], g.axHalf, g.bxHalf, w.hVyX[g.row(i)], g.first, from, to, g.end),
                     g.vectorLeftHalf, g.vectorRightHalf)}, {
             Part.vectors(g, (i, s, b, from, to) -> adjointVelocityY(g, w, h, s, i, from, to),
                     (i, s, b, from, to) -> undamp(w.mSyyY[g.row(i)], g.ayHalf[i], g.byHalf[i], w.hSyy[g.row(i)], from, to), g.pmlRowHalf,
-                    (i, s, b, from, to) -> undamp(w.mSxyX[g.row(i)], g.axInt, g.bxInt, w.hSxyX[g.row(i)], from, to),
+                    (i, s, b, from, to) -> undamp(w.mSxyX[g.row(i)], g.axInt, g.bxInt, w.hSxyX[g.row(i)], g.first, from, to, g.end),
                     g.vectorLeftInt, g.vectorRightInt),
             Part.vectors(g, (i, s, b, from, to) -> adjointVelocityX(g, w, h, s, i, from, to),
                     (i, s, b, from, to) -> undamp(w.mSxyY[g.row(i)], g.ayInt[i], g.byInt[i], w.hSxyY[g.row(i)], from, to), g.pmlRowInt,
-                    (i, s, b, from, to) -> undamp(w.mSxxX[g.row(i)], g.axHalf, g.bxHalf, w.hSxx[g.row(i)], from, to),
+                    (i, s, b, from, to) -> undamp(w.mSxxX[g.row(i)], g.axHalf, g.bxHalf, w.hSxx[g.row(i)], g.first, from, to, g.end),
                     g.vectorLeftHalf, g.vectorRightHalf)}, {
             Part.vectors(g, (i, s, b, from, to) -> adjointNormalStresses(g, w, i, from, to)),
             Part.vectors(g, (i, s, b, from, to) -> adjointShearStress(g, w, i, from, to))}};
@@ -221,11 +221,16 @@ final class VectorRows4 {
         }
     }
 
-    /** The x PML term of an update, as {@link #dampedY} with D_x of row src at column j + p and the x profile. */
+    /**
+     * The x PML term of an update, as {@link #dampedY} with D_x of row src at column j + p
+     * and the x profile, on the strips [first, left) and [right, end): one loop for both, as
+     * each is only a few vectors wide.
+     */
     private static void dampedX(double[] f, double[] c, double[] f2, double[] c2, double[] m, double[] a, double[] b,
-                                double[] src, int p, double[] cx, double[] store, int base, int from, int to) {
+                                double[] src, int p, double[] cx, double[] store, int base, int first, int left,
+                                int right, int end) {
         DoubleVector x1 = c(cx, 0), x2 = c(cx, 1), x3 = c(cx, 2), x4 = c(cx, 3);
-        for (int j = from; j < to; j += N) {
+        for (int j = start(first, left, right); j < end; j = next(j, left, right)) {
             DoubleVector mj = flush(at(m, j).mul(at(a, j)).add(dx(src, j + p, x1, x2, x3, x4).mul(at(b, j))));
             mj.intoArray(m, j);
             flush(mj.fma(at(c, j), at(f, j))).intoArray(f, j);
@@ -247,7 +252,7 @@ final class VectorRows4 {
     static void velocityYDampedX(Grid g, Wavefields w, History h, int slot, int i, int from, int to) {
         int r = g.row(i);
         dampedX(w.vy[r], g.buoyancyYDt[r], null, null, w.mSxyX[r], g.axInt, g.bxInt, w.sxy[r], -1, g.cx,
-                h == null ? null : h.array(h.divergenceY, slot), base(h, slot, g, r), from, to);
+                h == null ? null : h.array(h.divergenceY, slot), base(h, slot, g, r), g.first, from, to, g.end);
     }
 
     static void velocityXDampedY(Grid g, Wavefields w, History h, int slot, int i, int from, int to) {
@@ -259,7 +264,7 @@ final class VectorRows4 {
     static void velocityXDampedX(Grid g, Wavefields w, History h, int slot, int i, int from, int to) {
         int r = g.row(i);
         dampedX(w.vx[r], g.buoyancyXDt[r], null, null, w.mSxxX[r], g.axHalf, g.bxHalf, w.sxx[r], 0, g.cx,
-                h == null ? null : h.array(h.divergenceX, slot), base(h, slot, g, r), from, to);
+                h == null ? null : h.array(h.divergenceX, slot), base(h, slot, g, r), g.first, from, to, g.end);
     }
 
     static void normalStressesDampedY(Grid g, Wavefields w, History h, int slot, int i, int from, int to) {
@@ -271,7 +276,7 @@ final class VectorRows4 {
     static void normalStressesDampedX(Grid g, Wavefields w, History h, int slot, int i, int from, int to) {
         int r = g.row(i);
         dampedX(w.sxx[r], g.lambTwoMuDt[r], w.syy[r], g.lambDt[r], w.mVxX[r], g.axInt, g.bxInt, w.vx[r], -1, g.cx,
-                h == null ? null : h.array(h.strainXx, slot), base(h, slot, g, r), from, to);
+                h == null ? null : h.array(h.strainXx, slot), base(h, slot, g, r), g.first, from, to, g.end);
     }
 
     static void shearStressDampedY(Grid g, Wavefields w, History h, int slot, int i, int from, int to) {
@@ -283,7 +288,17 @@ final class VectorRows4 {
     static void shearStressDampedX(Grid g, Wavefields w, History h, int slot, int i, int from, int to) {
         int r = g.row(i);
         dampedX(w.sxy[r], g.muXyDt[r], null, null, w.mVyX[r], g.axHalf, g.bxHalf, w.vy[r], 0, g.cx,
-                h == null ? null : h.array(h.shear, slot), base(h, slot, g, r), from, to);
+                h == null ? null : h.array(h.shear, slot), base(h, slot, g, r), g.first, from, to, g.end);
+    }
+
+    /** The first column of the strips [first, left) and [right, ..). */
+    private static int start(int first, int left, int right) {
+        return left > first ? first : right;
+    }
+
+    /** The column after j in the strips: the right one follows the left one. */
+    private static int next(int j, int left, int right) {
+        return j + N == left ? right : j + N;
     }
 
     /** Adjoint memory variable with a y profile value: with M = m + h, m = a M and h += b M. */
@@ -295,29 +310,35 @@ final class VectorRows4 {
         }
     }
 
-    /** Adjoint memory variable with the x profile. */
-    private static void undamp(double[] m, double[] a, double[] b, double[] h, int from, int to) {
-        for (int j = from; j < to; j += N) {
+    /** Adjoint memory variable with the x profile, on the strips [first, left) and [right, end). */
+    private static void undamp(double[] m, double[] a, double[] b, double[] h, int first, int left, int right, int end) {
+        for (int j = start(first, left, right); j < end; j = next(j, left, right)) {
             DoubleVector big = at(m, j).add(at(h, j));
             flush(big.mul(at(a, j))).intoArray(m, j);
             at(h, j).add(big.mul(at(b, j))).intoArray(h, j);
         }
     }
 
+    /**
+     * The products hVyY = (lamb + 2 mu) dt s_yy + lamb dt s_xx and hVxX (s the adjoint
+     * stresses), and on stored steps the gradients lamb += (e_yy + e_xx)(s_yy + s_xx) and
+     * mu += 2 (e_yy s_yy + e_xx s_xx) with e the stored strain rates, in one pass.
+     */
     static void adjointNormalTerms(Grid g, Wavefields w, History h, int slot, int i, int from, int to) {
         int r = g.row(i);
         double[] syy = w.syy[r];
         double[] sxx = w.sxx[r];
-        double[][] lamb = w.gradients[Coefficient.LAMB.ordinal()];
-        double[][] mu = w.gradients[Coefficient.MU.ordinal()];
-        if (slot >= 0 && (lamb != null || mu != null)) {
-            normalGradients(lamb == null ? null : lamb[r], mu == null ? null : mu[r], h.array(h.strainYy, slot),
-                    h.array(h.strainXx, slot), syy, sxx, base(h, slot, g, r), from, to);
-        }
         double[] l2m = g.lambTwoMuDt[r];
         double[] l = g.lambDt[r];
         double[] toVyY = w.hVyY[r];
         double[] toVxX = w.hVxX[r];
+        double[][] lambSums = w.gradients[Coefficient.LAMB.ordinal()];
+        double[][] muSums = w.gradients[Coefficient.MU.ordinal()];
+        double[] lamb = lambSums == null || slot < 0 ? null : lambSums[r];
+        double[] mu = muSums == null || slot < 0 ? null : muSums[r];
+        double[] eyy = lamb == null && mu == null ? null : h.array(h.strainYy, slot);
+        double[] exx = eyy == null ? null : h.array(h.strainXx, slot);
+        int base = base(h, slot, g, r);
         for (int j = from; j < to; j += N) {
             DoubleVector yy = at(syy, j);
             DoubleVector xx = at(sxx, j);
@@ -325,22 +346,15 @@ final class VectorRows4 {
             DoubleVector l2mj = at(l2m, j);
             yy.fma(l2mj, xx.mul(lj)).intoArray(toVyY, j);
             xx.fma(l2mj, yy.mul(lj)).intoArray(toVxX, j);
-        }
-    }
-
-    /** lamb += (e_yy + e_xx)(s_yy + s_xx), mu += 2 (e_yy s_yy + e_xx s_xx). */
-    private static void normalGradients(double[] lamb, double[] mu, double[] eyy, double[] exx, double[] syy, double[] sxx,
-                                        int base, int from, int to) {
-        for (int j = from; j < to; j += N) {
-            DoubleVector yy = at(syy, j);
-            DoubleVector xx = at(sxx, j);
-            DoubleVector ey = at(eyy, base + j);
-            DoubleVector ex = at(exx, base + j);
-            if (lamb != null) {
-                flush(ey.add(ex).fma(yy.add(xx), at(lamb, j))).intoArray(lamb, j);
-            }
-            if (mu != null) {
-                flush(ey.mul(yy).add(ex.mul(xx)).mul(2).add(at(mu, j))).intoArray(mu, j);
+            if (eyy != null) {
+                DoubleVector ey = at(eyy, base + j);
+                DoubleVector ex = at(exx, base + j);
+                if (lamb != null) {
+                    flush(ey.add(ex).fma(yy.add(xx), at(lamb, j))).intoArray(lamb, j);
+                }
+                if (mu != null) {
+                    flush(ey.mul(yy).add(ex.mul(xx)).mul(2).add(at(mu, j))).intoArray(mu, j);
+                }
             }
         }
     }
