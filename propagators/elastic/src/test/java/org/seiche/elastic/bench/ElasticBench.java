@@ -55,14 +55,19 @@ public final class ElasticBench {
                 }
                 double best = Double.MAX_VALUE;
                 double bestCpu = Double.MAX_VALUE;
+                double bestAdjointCpu = Double.MAX_VALUE;
                 long peak = 0;
                 for (int r = 0; r < repeats + 1; r++) {
                     long t0 = System.nanoTime();
                     long c0 = cpuNanos();
                     try (ForwardRun run = sim.forward(IntStream.range(0, shots).toArray(),
                             gradient ? Set.of("vp", "vs", "rho") : Set.of())) {
+                        long a0 = cpuNanos();
                         if (gradient) {
                             run.adjoint(run.receiverData());
+                        }
+                        if (r > 0) {
+                            bestAdjointCpu = Math.min(bestAdjointCpu, (cpuNanos() - a0) / 1e9);
                         }
                         peak = run.peakMemoryBytes();
                     }
@@ -74,9 +79,10 @@ public final class ElasticBench {
                     }
                 }
                 double cells = (double) (N + 2 * pml) * (N + 2 * pml) * NT * shots;
-                System.out.printf("%d shot(s) %-17s %7.3f s  %6.0f Mcells/s  (%5.0f per CPU-second)  peak %.2f GB%n",
+                System.out.printf("%d shot(s) %-17s %7.3f s  %6.0f Mcells/s  (%5.0f per CPU-second)  peak %.2f GB%s%n",
                         shots, gradient ? "forward+gradient" : "forward", best, cells / best / 1e6,
-                        cells / bestCpu / 1e6, peak / 1e9);
+                        cells / bestCpu / 1e6, peak / 1e9,
+                        gradient ? String.format("  (adjoint %.3f CPU-s)", bestAdjointCpu) : "");
             }
         }
         System.exit(0);
