@@ -27,8 +27,9 @@ import org.seiche.wave.Wavelets;
  * Prints Mcell-updates/s = (model + PML cells) x steps x shots / seconds, best of the
  * repeats after a warm-up run, and per second of this process's CPU time (steadier when
  * other work shares the machine). 4 shots with a gradient hold about 10 GB of history in
- * float32. Arguments: [threads] [repeats] [float32|float64] [pml width] [cases], cases a
- * comma list of shots and f (forward) or g (forward + gradient), default 1f,1g,4f,4g.
+ * float32. Arguments: [threads] [repeats] [float32|float64] [pml width] [cases] [accuracy],
+ * cases a comma list of shots and f (forward) or g (forward + gradient), default
+ * 1f,1g,4f,4g; -Dbench.n sets the model's size (300).
  */
 public final class ElasticBench {
     private static final int N = Integer.getInteger("bench.n", 300);
@@ -43,13 +44,14 @@ public final class ElasticBench {
         Precision precision = args.length > 2 ? Precision.parse(args[2]) : Precision.FLOAT32;
         int pml = args.length > 3 ? Integer.parseInt(args[3]) : 20;
         String[] cases = (args.length > 4 ? args[4] : "1f,1g,4f,4g").split(",");
+        int accuracy = args.length > 5 ? Integer.parseInt(args[5]) : 4;
         PoolDevice device = new PoolDevice(threads);
-        System.out.printf("elastic %dx%d + %d PML, %d steps, accuracy 4, %s, %d threads%n", N, N, pml, NT,
-                precision.label(), threads);
+        System.out.printf("elastic %dx%d + %d PML, %d steps, accuracy %d, %s, %d threads%n", N, N, pml, NT,
+                accuracy, precision.label(), threads);
         for (String c : cases) {
             int shots = Integer.parseInt(c.substring(0, c.length() - 1));
             boolean gradient = c.endsWith("g");
-            try (Simulation sim = new ElasticPropagator().prepare(setup(shots, pml, device, precision))) {
+            try (Simulation sim = new ElasticPropagator().prepare(setup(shots, pml, accuracy, device, precision))) {
                 if (sim.stepRatio() != 1) {
                     throw new IllegalStateException("the benchmark's dt needs sub-steps: " + sim.stepRatio());
                 }
@@ -94,7 +96,7 @@ public final class ElasticBench {
                 .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    private static SimulationSetup setup(int shots, int pml, PoolDevice device, Precision precision) {
+    private static SimulationSetup setup(int shots, int pml, int accuracy, PoolDevice device, Precision precision) {
         int[] src = new int[shots * 2];
         int[] rec = new int[shots * N * 2];
         for (int s = 0; s < shots; s++) {
@@ -116,6 +118,6 @@ public final class ElasticBench {
         Map<String, NdArray> model = Map.of("vp", NdArray.filled(2000, N, N), "vs", NdArray.filled(1000, N, N),
                 "rho", NdArray.filled(2000, N, N));
         return new SimulationSetup(new Model(new double[] {4, 4}, model), survey,
-                new PropagatorSettings(4, new int[] {pml}, 15, Double.NaN, 1, Map.of()), device, precision);
+                new PropagatorSettings(accuracy, new int[] {pml}, 15, Double.NaN, 1, Map.of()), device, precision);
     }
 }

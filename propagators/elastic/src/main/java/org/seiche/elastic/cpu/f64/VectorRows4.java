@@ -1,5 +1,7 @@
 package org.seiche.elastic.cpu.f64;
 
+import static jdk.incubator.vector.DoubleVector.fromArray;
+
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -17,8 +19,10 @@ import org.seiche.elastic.Coefficient;
  * VectorRows8 from it by changing {@link #HALO}. Stencil sums are straight-line code (their
  * guards are compile-time constants) and take their coefficients as vector locals: C2 keeps
  * a loop fast only when every vector operation in it is intrinsified, which needs every
- * helper inlined, and it stops inlining helpers when a compiled method grows past its node
- * budget; so loops stay small and are compiled one by one ({@link Part}).
+ * helper inlined, and it stops inlining helpers (not the Vector API's own methods) when a
+ * compiled method grows past its node budget; so loops stay small, are compiled one by one
+ * ({@link Part}), call the Vector API directly and few helpers after their stencil sums.
+ * The tier-4 inlining of every accuracy was checked with -XX:+LogCompilation.
  */
 final class VectorRows4 {
     /** Half the stencil width (accuracy / 2). */
@@ -67,14 +71,12 @@ final class VectorRows4 {
             Part.vectors(g, (i, s, b, from, to) -> adjointShearStress(g, w, i, from, to))}};
     }
 
-    private static DoubleVector at(double[] a, int j) {
-        return DoubleVector.fromArray(LANES, a, j);
-    }
-
-    /** v with its negligible lanes set to zero, as {@link Pointwise#flush} does. */
-    private static DoubleVector flush(DoubleVector v) {
-        return v.blend(0, v.abs().lt(Pointwise.NEGLIGIBLE));
-    }
+    /**
+     * Stored values below this magnitude become zero ({@link Pointwise#flush}), written out
+     * as v.blend(0, v.abs().lt(NEGLIGIBLE)) rather than through a helper: at accuracy 8
+     * the helpers called after two stencils are past C2's node budget.
+     */
+    private static final double NEGLIGIBLE = Pointwise.NEGLIGIBLE;
 
     /** Stencil coefficient k (from 0) as a vector; null past the stencil. */
     private static DoubleVector c(double[] c, int k) {
@@ -87,15 +89,15 @@ final class VectorRows4 {
      */
     private static DoubleVector dy(double[][] f, int r, int j, DoubleVector c1, DoubleVector c2, DoubleVector c3,
                                    DoubleVector c4) {
-        DoubleVector d = at(f[r + 1], j).sub(at(f[r], j)).mul(c1);
+        DoubleVector d = fromArray(LANES, f[r + 1], j).sub(fromArray(LANES, f[r], j)).mul(c1);
         if (HALO > 1) {
-            d = at(f[r + 2], j).sub(at(f[r - 1], j)).fma(c2, d);
+            d = fromArray(LANES, f[r + 2], j).sub(fromArray(LANES, f[r - 1], j)).fma(c2, d);
         }
         if (HALO > 2) {
-            d = at(f[r + 3], j).sub(at(f[r - 2], j)).fma(c3, d);
+            d = fromArray(LANES, f[r + 3], j).sub(fromArray(LANES, f[r - 2], j)).fma(c3, d);
         }
         if (HALO > 3) {
-            d = at(f[r + 4], j).sub(at(f[r - 3], j)).fma(c4, d);
+            d = fromArray(LANES, f[r + 4], j).sub(fromArray(LANES, f[r - 3], j)).fma(c4, d);
         }
         return d;
     }
@@ -103,15 +105,15 @@ final class VectorRows4 {
     /** sum_k c_k (row[j+k] - row[j+1-k]): D_x at column j + 1/2, or at j + 1 of a half-column field. */
     private static DoubleVector dx(double[] row, int j, DoubleVector c1, DoubleVector c2, DoubleVector c3,
                                    DoubleVector c4) {
-        DoubleVector d = at(row, j + 1).sub(at(row, j)).mul(c1);
+        DoubleVector d = fromArray(LANES, row, j + 1).sub(fromArray(LANES, row, j)).mul(c1);
         if (HALO > 1) {
-            d = at(row, j + 2).sub(at(row, j - 1)).fma(c2, d);
+            d = fromArray(LANES, row, j + 2).sub(fromArray(LANES, row, j - 1)).fma(c2, d);
         }
         if (HALO > 2) {
-            d = at(row, j + 3).sub(at(row, j - 2)).fma(c3, d);
+            d = fromArray(LANES, row, j + 3).sub(fromArray(LANES, row, j - 2)).fma(c3, d);
         }
         if (HALO > 3) {
-            d = at(row, j + 4).sub(at(row, j - 3)).fma(c4, d);
+            d = fromArray(LANES, row, j + 4).sub(fromArray(LANES, row, j - 3)).fma(c4, d);
         }
         return d;
     }
@@ -123,7 +125,8 @@ final class VectorRows4 {
 
     /** f += c d over one vector, d the bracket of a one-field update; the bracket to store when stored. */
     private static void update(double[] f, double[] c, DoubleVector d, double[] store, int base, int j) {
-        flush(d.fma(at(c, j), at(f, j))).intoArray(f, j);
+        DoubleVector u = d.fma(fromArray(LANES, c, j), fromArray(LANES, f, j));
+        u.blend(0, u.abs().lt(NEGLIGIBLE)).intoArray(f, j);
         if (store != null) {
             d.intoArray(store, base + j);
         }
@@ -175,10 +178,12 @@ final class VectorRows4 {
         for (int j = from; j < to; j += N) {
             DoubleVector dyy = dy(vy, r - 1, j, y1, y2, y3, y4);
             DoubleVector dxx = dx(vx, j - 1, x1, x2, x3, x4);
-            DoubleVector l2mj = at(l2m, j);
-            DoubleVector lj = at(l, j);
-            flush(dyy.fma(l2mj, dxx.fma(lj, at(syy, j)))).intoArray(syy, j);
-            flush(dxx.fma(l2mj, dyy.fma(lj, at(sxx, j)))).intoArray(sxx, j);
+            DoubleVector l2mj = fromArray(LANES, l2m, j);
+            DoubleVector lj = fromArray(LANES, l, j);
+            DoubleVector yy = dyy.fma(l2mj, dxx.fma(lj, fromArray(LANES, syy, j)));
+            DoubleVector xx = dxx.fma(l2mj, dyy.fma(lj, fromArray(LANES, sxx, j)));
+            yy.blend(0, yy.abs().lt(NEGLIGIBLE)).intoArray(syy, j);
+            xx.blend(0, xx.abs().lt(NEGLIGIBLE)).intoArray(sxx, j);
             if (storeYy != null) {
                 dyy.intoArray(storeYy, base + j);
                 dxx.intoArray(storeXx, base + j);
@@ -209,14 +214,17 @@ final class VectorRows4 {
                                 double[][] src, int q, double[] cy, double[] store, int base, int from, int to) {
         DoubleVector y1 = c(cy, 0), y2 = c(cy, 1), y3 = c(cy, 2), y4 = c(cy, 3);
         for (int j = from; j < to; j += N) {
-            DoubleVector mj = flush(at(m, j).mul(a).add(dy(src, q, j, y1, y2, y3, y4).mul(b)));
+            DoubleVector mn = fromArray(LANES, m, j).mul(a).add(dy(src, q, j, y1, y2, y3, y4).mul(b));
+            DoubleVector mj = mn.blend(0, mn.abs().lt(NEGLIGIBLE));
             mj.intoArray(m, j);
-            flush(mj.fma(at(c, j), at(f, j))).intoArray(f, j);
+            DoubleVector u = mj.fma(fromArray(LANES, c, j), fromArray(LANES, f, j));
+            u.blend(0, u.abs().lt(NEGLIGIBLE)).intoArray(f, j);
             if (f2 != null) {
-                flush(mj.fma(at(c2, j), at(f2, j))).intoArray(f2, j);
+                DoubleVector u2 = mj.fma(fromArray(LANES, c2, j), fromArray(LANES, f2, j));
+                u2.blend(0, u2.abs().lt(NEGLIGIBLE)).intoArray(f2, j);
             }
             if (store != null) {
-                at(store, base + j).add(mj).intoArray(store, base + j);
+                fromArray(LANES, store, base + j).add(mj).intoArray(store, base + j);
             }
         }
     }
@@ -231,14 +239,17 @@ final class VectorRows4 {
                                 int right, int end) {
         DoubleVector x1 = c(cx, 0), x2 = c(cx, 1), x3 = c(cx, 2), x4 = c(cx, 3);
         for (int j = start(first, left, right); j < end; j = next(j, left, right)) {
-            DoubleVector mj = flush(at(m, j).mul(at(a, j)).add(dx(src, j + p, x1, x2, x3, x4).mul(at(b, j))));
+            DoubleVector mn = fromArray(LANES, m, j).mul(fromArray(LANES, a, j)).add(dx(src, j + p, x1, x2, x3, x4).mul(fromArray(LANES, b, j)));
+            DoubleVector mj = mn.blend(0, mn.abs().lt(NEGLIGIBLE));
             mj.intoArray(m, j);
-            flush(mj.fma(at(c, j), at(f, j))).intoArray(f, j);
+            DoubleVector u = mj.fma(fromArray(LANES, c, j), fromArray(LANES, f, j));
+            u.blend(0, u.abs().lt(NEGLIGIBLE)).intoArray(f, j);
             if (f2 != null) {
-                flush(mj.fma(at(c2, j), at(f2, j))).intoArray(f2, j);
+                DoubleVector u2 = mj.fma(fromArray(LANES, c2, j), fromArray(LANES, f2, j));
+                u2.blend(0, u2.abs().lt(NEGLIGIBLE)).intoArray(f2, j);
             }
             if (store != null) {
-                at(store, base + j).add(mj).intoArray(store, base + j);
+                fromArray(LANES, store, base + j).add(mj).intoArray(store, base + j);
             }
         }
     }
@@ -304,18 +315,20 @@ final class VectorRows4 {
     /** Adjoint memory variable with a y profile value: with M = m + h, m = a M and h += b M. */
     private static void undamp(double[] m, double a, double b, double[] h, int from, int to) {
         for (int j = from; j < to; j += N) {
-            DoubleVector big = at(m, j).add(at(h, j));
-            flush(big.mul(a)).intoArray(m, j);
-            at(h, j).add(big.mul(b)).intoArray(h, j);
+            DoubleVector big = fromArray(LANES, m, j).add(fromArray(LANES, h, j));
+            DoubleVector mj = big.mul(a);
+            mj.blend(0, mj.abs().lt(NEGLIGIBLE)).intoArray(m, j);
+            fromArray(LANES, h, j).add(big.mul(b)).intoArray(h, j);
         }
     }
 
     /** Adjoint memory variable with the x profile, on the strips [first, left) and [right, end). */
     private static void undamp(double[] m, double[] a, double[] b, double[] h, int first, int left, int right, int end) {
         for (int j = start(first, left, right); j < end; j = next(j, left, right)) {
-            DoubleVector big = at(m, j).add(at(h, j));
-            flush(big.mul(at(a, j))).intoArray(m, j);
-            at(h, j).add(big.mul(at(b, j))).intoArray(h, j);
+            DoubleVector big = fromArray(LANES, m, j).add(fromArray(LANES, h, j));
+            DoubleVector mj = big.mul(fromArray(LANES, a, j));
+            mj.blend(0, mj.abs().lt(NEGLIGIBLE)).intoArray(m, j);
+            fromArray(LANES, h, j).add(big.mul(fromArray(LANES, b, j))).intoArray(h, j);
         }
     }
 
@@ -340,20 +353,22 @@ final class VectorRows4 {
         double[] exx = eyy == null ? null : h.array(h.strainXx, slot);
         int base = base(h, slot, g, r);
         for (int j = from; j < to; j += N) {
-            DoubleVector yy = at(syy, j);
-            DoubleVector xx = at(sxx, j);
-            DoubleVector lj = at(l, j);
-            DoubleVector l2mj = at(l2m, j);
+            DoubleVector yy = fromArray(LANES, syy, j);
+            DoubleVector xx = fromArray(LANES, sxx, j);
+            DoubleVector lj = fromArray(LANES, l, j);
+            DoubleVector l2mj = fromArray(LANES, l2m, j);
             yy.fma(l2mj, xx.mul(lj)).intoArray(toVyY, j);
             xx.fma(l2mj, yy.mul(lj)).intoArray(toVxX, j);
             if (eyy != null) {
-                DoubleVector ey = at(eyy, base + j);
-                DoubleVector ex = at(exx, base + j);
+                DoubleVector ey = fromArray(LANES, eyy, base + j);
+                DoubleVector ex = fromArray(LANES, exx, base + j);
                 if (lamb != null) {
-                    flush(ey.add(ex).fma(yy.add(xx), at(lamb, j))).intoArray(lamb, j);
+                    DoubleVector sum = ey.add(ex).fma(yy.add(xx), fromArray(LANES, lamb, j));
+                    sum.blend(0, sum.abs().lt(NEGLIGIBLE)).intoArray(lamb, j);
                 }
                 if (mu != null) {
-                    flush(ey.mul(yy).add(ex.mul(xx)).mul(2).add(at(mu, j))).intoArray(mu, j);
+                    DoubleVector sum = ey.mul(yy).add(ex.mul(xx)).mul(2).add(fromArray(LANES, mu, j));
+                    sum.blend(0, sum.abs().lt(NEGLIGIBLE)).intoArray(mu, j);
                 }
             }
         }
@@ -370,11 +385,12 @@ final class VectorRows4 {
         double[] e = sum == null ? null : h.array(h.shear, slot);
         int base = base(h, slot, g, r);
         for (int j = from; j < to; j += N) {
-            DoubleVector s = at(sxy, j);
+            DoubleVector s = fromArray(LANES, sxy, j);
             if (sum != null) {
-                flush(at(e, base + j).fma(s, at(sum, j))).intoArray(sum, j);
+                DoubleVector u = fromArray(LANES, e, base + j).fma(s, fromArray(LANES, sum, j));
+                u.blend(0, u.abs().lt(NEGLIGIBLE)).intoArray(sum, j);
             }
-            DoubleVector t = s.mul(at(mxy, j));
+            DoubleVector t = s.mul(fromArray(LANES, mxy, j));
             t.intoArray(toVyX, j);
             t.intoArray(toVxY, j);
         }
@@ -400,12 +416,14 @@ final class VectorRows4 {
         DoubleVector y1 = c(g.cy, 0), y2 = c(g.cy, 1), y3 = c(g.cy, 2), y4 = c(g.cy, 3);
         DoubleVector x1 = c(g.cx, 0), x2 = c(g.cx, 1), x3 = c(g.cx, 2), x4 = c(g.cx, 3);
         for (int j = from; j < to; j += N) {
-            DoubleVector vj = flush(at(v, j).sub(dy(fromVyY, r, j, y1, y2, y3, y4)).sub(dx(fromVyX, j - 1, x1, x2, x3, x4)));
+            DoubleVector vn = fromArray(LANES, v, j).sub(dy(fromVyY, r, j, y1, y2, y3, y4)).sub(dx(fromVyX, j - 1, x1, x2, x3, x4));
+            DoubleVector vj = vn.blend(0, vn.abs().lt(NEGLIGIBLE));
             vj.intoArray(v, j);
             if (sum != null) {
-                flush(at(divergence, base + j).fma(vj, at(sum, j))).intoArray(sum, j);
+                DoubleVector u = fromArray(LANES, divergence, base + j).fma(vj, fromArray(LANES, sum, j));
+                u.blend(0, u.abs().lt(NEGLIGIBLE)).intoArray(sum, j);
             }
-            DoubleVector t = vj.mul(at(b, j));
+            DoubleVector t = vj.mul(fromArray(LANES, b, j));
             t.intoArray(toSyy, j);
             t.intoArray(toSxyX, j);
         }
@@ -427,12 +445,14 @@ final class VectorRows4 {
         DoubleVector y1 = c(g.cy, 0), y2 = c(g.cy, 1), y3 = c(g.cy, 2), y4 = c(g.cy, 3);
         DoubleVector x1 = c(g.cx, 0), x2 = c(g.cx, 1), x3 = c(g.cx, 2), x4 = c(g.cx, 3);
         for (int j = from; j < to; j += N) {
-            DoubleVector vj = flush(at(v, j).sub(dx(fromVxX, j, x1, x2, x3, x4)).sub(dy(fromVxY, r - 1, j, y1, y2, y3, y4)));
+            DoubleVector vn = fromArray(LANES, v, j).sub(dx(fromVxX, j, x1, x2, x3, x4)).sub(dy(fromVxY, r - 1, j, y1, y2, y3, y4));
+            DoubleVector vj = vn.blend(0, vn.abs().lt(NEGLIGIBLE));
             vj.intoArray(v, j);
             if (sum != null) {
-                flush(at(divergence, base + j).fma(vj, at(sum, j))).intoArray(sum, j);
+                DoubleVector u = fromArray(LANES, divergence, base + j).fma(vj, fromArray(LANES, sum, j));
+                u.blend(0, u.abs().lt(NEGLIGIBLE)).intoArray(sum, j);
             }
-            DoubleVector t = vj.mul(at(b, j));
+            DoubleVector t = vj.mul(fromArray(LANES, b, j));
             t.intoArray(toSxx, j);
             t.intoArray(toSxyY, j);
         }
@@ -448,8 +468,10 @@ final class VectorRows4 {
         DoubleVector y1 = c(g.cy, 0), y2 = c(g.cy, 1), y3 = c(g.cy, 2), y4 = c(g.cy, 3);
         DoubleVector x1 = c(g.cx, 0), x2 = c(g.cx, 1), x3 = c(g.cx, 2), x4 = c(g.cx, 3);
         for (int j = from; j < to; j += N) {
-            flush(at(syy, j).sub(dy(fromSyy, r - 1, j, y1, y2, y3, y4))).intoArray(syy, j);
-            flush(at(sxx, j).sub(dx(fromSxx, j - 1, x1, x2, x3, x4))).intoArray(sxx, j);
+            DoubleVector yy = fromArray(LANES, syy, j).sub(dy(fromSyy, r - 1, j, y1, y2, y3, y4));
+            DoubleVector xx = fromArray(LANES, sxx, j).sub(dx(fromSxx, j - 1, x1, x2, x3, x4));
+            yy.blend(0, yy.abs().lt(NEGLIGIBLE)).intoArray(syy, j);
+            xx.blend(0, xx.abs().lt(NEGLIGIBLE)).intoArray(sxx, j);
         }
     }
 
@@ -462,7 +484,8 @@ final class VectorRows4 {
         DoubleVector y1 = c(g.cy, 0), y2 = c(g.cy, 1), y3 = c(g.cy, 2), y4 = c(g.cy, 3);
         DoubleVector x1 = c(g.cx, 0), x2 = c(g.cx, 1), x3 = c(g.cx, 2), x4 = c(g.cx, 3);
         for (int j = from; j < to; j += N) {
-            flush(at(sxy, j).sub(dx(fromSxyX, j, x1, x2, x3, x4)).sub(dy(fromSxyY, r, j, y1, y2, y3, y4))).intoArray(sxy, j);
+            DoubleVector xy = fromArray(LANES, sxy, j).sub(dx(fromSxyX, j, x1, x2, x3, x4)).sub(dy(fromSxyY, r, j, y1, y2, y3, y4));
+            xy.blend(0, xy.abs().lt(NEGLIGIBLE)).intoArray(sxy, j);
         }
     }
 }
