@@ -130,8 +130,13 @@ final class Cases {
 
     static Simulation prepare(Map<String, NdArray> parameters, double h, Survey survey, PropagatorSettings settings,
                               Precision precision) {
+        return prepare(parameters, h, survey, settings, precision, DEVICE);
+    }
+
+    static Simulation prepare(Map<String, NdArray> parameters, double h, Survey survey, PropagatorSettings settings,
+                              Precision precision, Device device) {
         Model model = new Model(new double[] {h, h}, parameters);
-        return new ElasticPropagator().prepare(new SimulationSetup(model, survey, settings, DEVICE, precision));
+        return new ElasticPropagator().prepare(new SimulationSetup(model, survey, settings, device, precision));
     }
 
     /** A survey whose source groups all get the same wavelet. */

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
+import org.seiche.api.Device;
 import org.seiche.api.ForwardRun;
 import org.seiche.api.NdArray;
 import org.seiche.api.Precision;
@@ -20,16 +21,22 @@ import org.seiche.api.Survey;
 import org.seiche.elastic.cpu.Vectors;
 
 /**
- * The CPU kernel's two ways to compute: its portable passes and its fused vector loops
- * (when the Vector API is there) give the same data and gradients to rounding; and float32
- * really computes in float (its results differ from float64 by float rounding, not zero).
+ * The CPU kernel's ways to compute: its portable passes and its vector loops (when the
+ * Vector API is there) give the same data and gradients to rounding, and so do a shot's
+ * sweeps interleaved row by row (one thread per shot) and run one after another over row
+ * chunks in parallel; and float32 really computes in float (its results differ from
+ * float64 by float rounding, not zero).
  */
 class KernelPathsTest {
     private static final int NY = 21;
     private static final int NX = 27;
 
-    /** Receiver data and gradients of a case with PML, a zero-width top and every component. */
     private static List<double[]> run(Precision precision) {
+        return run(precision, Cases.DEVICE);
+    }
+
+    /** Receiver data and gradients of a case with PML, a zero-width top and every component. */
+    private static List<double[]> run(Precision precision, Device device) {
         Survey survey = Cases.survey(0.0005, 80, List.of("y", "x", "p"),
                 List.of(Cases.locations(2, 4, new int[] {0, 3}), Cases.locations(2, 3, new int[] {NY - 2, 7}),
                         Cases.locations(2, -2, new int[] {5, NX - 1})),
@@ -38,7 +45,7 @@ class KernelPathsTest {
                         Cases.locations(2, 0, new int[] {NY - 2, 5}), Cases.locations(2, 0, new int[] {NY - 1, NX - 1})));
         PropagatorSettings settings = Cases.settings(4, 0, 6, 5, 7);
         List<double[]> out = new ArrayList<>();
-        try (Simulation sim = Cases.prepare(Cases.velocityModel(NY, NX, 9), 5, survey, settings, precision);
+        try (Simulation sim = Cases.prepare(Cases.velocityModel(NY, NX, 9), 5, survey, settings, precision, device);
              ForwardRun run = sim.forward(Cases.allShots(sim), Set.of("vp", "vs", "rho", Simulation.SOURCE_AMPLITUDES))) {
             Random r = new Random(4);
             List<NdArray> residual = new ArrayList<>();
@@ -78,6 +85,19 @@ class KernelPathsTest {
         double e = worst(portable, vectors);
         System.out.printf("portable vs %s: worst rel-L2 %.1e%n", Vectors.available() ? "vector loops" : "portable", e);
         assertTrue(e < 1e-12, "rel-L2 " + e);
+    }
+
+    @Test
+    void rowChunksAgreeWithInterleavedSweeps() {
+        for (Precision p : Precision.values()) {
+            // the case's 2 shots: each on its own thread (interleaved sweeps), or one after
+            // another with their rows split over 3 threads (sweeps over row chunks)
+            List<double[]> interleaved = run(p, new PoolDevice(1));
+            List<double[]> chunked = run(p, new PoolDevice(3));
+            double e = worst(interleaved, chunked);
+            System.out.printf("%s interleaved vs row chunks: worst rel-L2 %.1e%n", p.label(), e);
+            assertTrue(e < 1e-12, "rel-L2 " + e);
+        }
     }
 
     @Test

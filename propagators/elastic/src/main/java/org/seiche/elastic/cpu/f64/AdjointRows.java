@@ -37,7 +37,7 @@ final class AdjointRows {
             if (lamb != null) {
                 Pointwise.add(da, db, from, to);
                 Pointwise.sum(db, w.syy[r], w.sxx[r], from, to);
-                Pointwise.addProduct(lamb[r], da, db, from, to);
+                Pointwise.update(lamb[r], da, db, from, to);
             }
         }
         Pointwise.product(w.hVyY[r], g.lambTwoMuDt[r], w.syy[r], from, to);
@@ -59,7 +59,7 @@ final class AdjointRows {
         double[][] muXy = w.gradients[Coefficient.MU_XY.ordinal()];
         if (slot >= 0 && muXy != null) {
             load(g, h, h.shear, slot, r, b.a, from, to);
-            Pointwise.addProduct(muXy[r], b.a, w.sxy[r], from, to);
+            Pointwise.update(muXy[r], b.a, w.sxy[r], from, to);
         }
         Pointwise.product(w.hVyX[r], g.muXyDt[r], w.sxy[r], from, to);
         System.arraycopy(w.hVyX[r], from, w.hVxY[r], from, to - from);
@@ -71,7 +71,7 @@ final class AdjointRows {
 
     private static void addTwiceProduct(double[] f, double[] s, double[] d, int from, int to) {
         for (int j = from; j < to; j++) {
-            f[j] += 2 * s[j] * d[j];
+            f[j] = Pointwise.flush(f[j] + 2 * s[j] * d[j]);
         }
     }
 
@@ -124,7 +124,7 @@ final class AdjointRows {
                                          int r, double[] row, int from, int to) {
         if (grad != null) {
             load(g, h, divergence, slot, r, row, from, to);
-            Pointwise.addProduct(grad[r], row, v, from, to);
+            Pointwise.update(grad[r], row, v, from, to);
         }
     }
 

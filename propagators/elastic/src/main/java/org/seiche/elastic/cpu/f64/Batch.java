@@ -58,7 +58,7 @@ final class Batch implements ShotBatch {
     @Override
     public void adjoint(int shot, RowChunks rows, Map<Coefficient, DoubleBuffer> sums) {
         Wavefields w = kernel.wavefields(rows.count());
-        w.prepareAdjoint(sums.keySet());
+        w.prepareAdjoint(sums.keySet(), RowSweep.interleaved(rows));
         take(w);
         new AdjointLoop(kernel.grid, w, histories[shot], rows, kernel.vectors).run(shots, shot, receiverAdjoint, sourceAdjoint);
         double scale = kernel.grid.dt * shots.storeInterval();

@@ -5,47 +5,46 @@ import org.seiche.elastic.cpu.RowChunks;
 
 /**
  * The forward time loop of one shot, in PHYSICS.md's order: record the receivers, velocity
- * half-step, force sources, stress half-step, pressure sources.
+ * half-step, force sources, stress half-step, pressure sources. The force sources of a row
+ * are added right after its velocities, as the last part of the velocity half-step: the
+ * stress half-step may run at a row while the velocity half-step is still at rows below.
  */
 final class ForwardLoop {
     private final Wavefields w;
     private final History h;
     private final int stride;
     private final RowSweep sweep;
-    private final Part[] velocities;
-    private final Part[] stresses;
+    private final Part[][] halfSteps;
+    private ElasticShots shots;
+    private int shot;
+    private double[] sources;
+    private int t;
 
-    /** vectors: whether the fused vector loops may be used. */
+    /** vectors: whether the vector loops may be used. */
     ForwardLoop(Grid g, Wavefields w, History h, RowChunks rows, boolean vectors) {
         this.w = w;
         this.h = h;
         this.stride = g.stride;
-        this.sweep = new RowSweep(rows, w);
-        this.velocities = new Part[] {
-            new Part(g, (i, s, b, from, to) -> ForwardRows.velocityY(g, w, h, s, i, b, from, to),
-                    vectors ? (i, s, from, to, damped) -> FusedRows.velocityY(g, w, h, s, i, from, to, damped) : null,
-                    g.pmlRowHalf, g.vectorLeftInt, g.vectorRightInt),
-            new Part(g, (i, s, b, from, to) -> ForwardRows.velocityX(g, w, h, s, i, b, from, to),
-                    vectors ? (i, s, from, to, damped) -> FusedRows.velocityX(g, w, h, s, i, from, to, damped) : null,
-                    g.pmlRowInt, g.vectorLeftHalf, g.vectorRightHalf)};
-        this.stresses = new Part[] {
-            new Part(g, (i, s, b, from, to) -> ForwardRows.normalStresses(g, w, h, s, i, b, from, to),
-                    vectors ? (i, s, from, to, damped) -> FusedRows.normalStresses(g, w, h, s, i, from, to, damped) : null,
-                    g.pmlRowInt, g.vectorLeftInt, g.vectorRightInt),
-            new Part(g, (i, s, b, from, to) -> ForwardRows.shearStress(g, w, h, s, i, b, from, to),
-                    vectors ? (i, s, from, to, damped) -> FusedRows.shearStress(g, w, h, s, i, from, to, damped) : null,
-                    g.pmlRowHalf, g.vectorLeftHalf, g.vectorRightHalf)};
+        this.sweep = new RowSweep(g, rows, w);
+        Part[][] parts = vectors ? VectorLoops.forward(g, w, h) : new Part[][] {{
+            Part.passes(g, (i, s, b, from, to) -> ForwardRows.velocityY(g, w, h, s, i, b, from, to)),
+            Part.passes(g, (i, s, b, from, to) -> ForwardRows.velocityX(g, w, h, s, i, b, from, to))}, {
+            Part.passes(g, (i, s, b, from, to) -> ForwardRows.normalStresses(g, w, h, s, i, b, from, to)),
+            Part.passes(g, (i, s, b, from, to) -> ForwardRows.shearStress(g, w, h, s, i, b, from, to))}};
+        Part forces = Part.passes(g, (i, s, b, from, to) ->
+                Points.inject(shots.sources(), shot, w, stride, sources, shots.steps(), t, true, false, g.row(i)));
+        this.halfSteps = new Part[][] {{parts[0][0], parts[0][1], forces}, parts[1]};
     }
 
-    void run(ElasticShots shots, int shot, double[] sources, double[] receivers) {
+    void run(ElasticShots shotsToRun, int shotToRun, double[] sourceTraces, double[] receivers) {
+        shots = shotsToRun;
+        shot = shotToRun;
+        sources = sourceTraces;
         int steps = shots.steps();
-        for (int t = 0; t < steps; t++) {
+        for (t = 0; t < steps; t++) {
             Points.record(shots.receivers(), shot, w, stride, receivers, steps, t, true, true);
-            int slot = h == null ? -1 : h.slot(t);
-            sweep.run(velocities, slot);
-            Points.inject(shots.sources(), shot, w, stride, sources, steps, t, true, false);
-            sweep.run(stresses, slot);
-            Points.inject(shots.sources(), shot, w, stride, sources, steps, t, false, true);
+            sweep.run(halfSteps, h == null ? -1 : h.slot(t));
+            Points.inject(shots.sources(), shot, w, stride, sources, steps, t, false, true, -1);
         }
     }
 }

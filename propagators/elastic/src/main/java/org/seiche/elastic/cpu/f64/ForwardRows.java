@@ -23,7 +23,7 @@ final class ForwardRows {
         Derivatives.intX(g, w.sxy, i, b, db, from, to);
         Memory.columns(w.mSxyX[r], g.axInt, g.bxInt, db, from, to, g.leftInt, g.rightInt);
         Pointwise.add(da, db, from, to);
-        Pointwise.addProduct(w.vy[r], g.buoyancyYDt[r], da, from, to);
+        Pointwise.update(w.vy[r], g.buoyancyYDt[r], da, from, to);
         if (slot >= 0 && h.divergenceY != null) {
             store(g, da, h, h.divergenceY, slot, r, from, to);
         }
@@ -41,7 +41,7 @@ final class ForwardRows {
             Memory.row(w.mSxyY[r], g.ayInt[i], g.byInt[i], db, from, to);
         }
         Pointwise.add(da, db, from, to);
-        Pointwise.addProduct(w.vx[r], g.buoyancyXDt[r], da, from, to);
+        Pointwise.update(w.vx[r], g.buoyancyXDt[r], da, from, to);
         if (slot >= 0 && h.divergenceX != null) {
             store(g, da, h, h.divergenceX, slot, r, from, to);
         }
@@ -58,10 +58,8 @@ final class ForwardRows {
         }
         Derivatives.intX(g, w.vx, i, b, db, from, to);
         Memory.columns(w.mVxX[r], g.axInt, g.bxInt, db, from, to, g.leftInt, g.rightInt);
-        Pointwise.addProduct(w.syy[r], g.lambTwoMuDt[r], da, from, to);
-        Pointwise.addProduct(w.syy[r], g.lambDt[r], db, from, to);
-        Pointwise.addProduct(w.sxx[r], g.lambTwoMuDt[r], db, from, to);
-        Pointwise.addProduct(w.sxx[r], g.lambDt[r], da, from, to);
+        Pointwise.update(w.syy[r], g.lambTwoMuDt[r], da, g.lambDt[r], db, from, to);
+        Pointwise.update(w.sxx[r], g.lambTwoMuDt[r], db, g.lambDt[r], da, from, to);
         if (slot >= 0 && h.strainYy != null) {
             store(g, da, h, h.strainYy, slot, r, from, to);
             store(g, db, h, h.strainXx, slot, r, from, to);
@@ -80,7 +78,7 @@ final class ForwardRows {
             Memory.row(w.mVxY[r], g.ayHalf[i], g.byHalf[i], db, from, to);
         }
         Pointwise.add(da, db, from, to);
-        Pointwise.addProduct(w.sxy[r], g.muXyDt[r], da, from, to);
+        Pointwise.update(w.sxy[r], g.muXyDt[r], da, from, to);
         if (slot >= 0 && h.shear != null) {
             store(g, da, h, h.shear, slot, r, from, to);
         }

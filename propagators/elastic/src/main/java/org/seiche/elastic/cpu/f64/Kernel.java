@@ -23,7 +23,7 @@ public final class Kernel implements Numerics {
     private final ShotMemory memory;
 
     public Kernel(ElasticGrid grid, boolean vectors, ShotMemory memory) {
-        this.grid = new Grid(grid, vectors ? FusedRows.lanes() : 1);
+        this.grid = new Grid(grid, vectors ? VectorLoops.lanes() : 1);
         this.vectors = vectors;
         this.memory = memory;
     }

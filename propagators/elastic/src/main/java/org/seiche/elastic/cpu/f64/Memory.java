@@ -12,7 +12,7 @@ final class Memory {
 
     static void row(double[] m, double a, double b, double[] d, int from, int to) {
         for (int j = from; j < to; j++) {
-            m[j] = a * m[j] + b * d[j];
+            m[j] = Pointwise.flush(a * m[j] + b * d[j]);
         }
         Pointwise.add(d, m, from, to);
     }
@@ -25,7 +25,7 @@ final class Memory {
 
     private static void strip(double[] m, double[] a, double[] b, double[] d, int from, int to) {
         for (int j = from; j < to; j++) {
-            double v = a[j] * m[j] + b[j] * d[j];
+            double v = Pointwise.flush(a[j] * m[j] + b[j] * d[j]);
             m[j] = v;
             d[j] += v;
         }
@@ -34,7 +34,7 @@ final class Memory {
     static void adjointRow(double[] m, double a, double b, double[] h, int from, int to) {
         for (int j = from; j < to; j++) {
             double big = m[j] + h[j];
-            m[j] = a * big;
+            m[j] = Pointwise.flush(a * big);
             h[j] += b * big;
         }
     }
@@ -47,7 +47,7 @@ final class Memory {
     private static void adjointStrip(double[] m, double[] a, double[] b, double[] h, int from, int to) {
         for (int j = from; j < to; j++) {
             double big = m[j] + h[j];
-            m[j] = a[j] * big;
+            m[j] = Pointwise.flush(a[j] * big);
             h[j] += b[j] * big;
         }
     }

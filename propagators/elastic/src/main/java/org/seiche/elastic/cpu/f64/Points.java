@@ -23,12 +23,12 @@ final class Points {
         }
     }
 
-    /** Adds weight x trace sample t to the field at each chosen point. */
+    /** Adds weight x trace sample t to the field at each chosen point of grid row r (-1: of every row). */
     static void inject(PointSet set, int shot, Wavefields w, int stride, double[] traces, int steps, int t,
-                       boolean velocities, boolean stresses) {
+                       boolean velocities, boolean stresses, int r) {
         for (int p = set.shotStart()[shot]; p < set.shotStart()[shot + 1]; p++) {
-            if (set.fields()[p].velocity() ? velocities : stresses) {
-                int cell = set.cells()[p];
+            int cell = set.cells()[p];
+            if ((set.fields()[p].velocity() ? velocities : stresses) && (r < 0 || cell / stride == r)) {
                 w.field(set.fields()[p])[cell / stride][cell % stride] += (double) set.weights()[p]
                         * traces[set.traces()[p] * steps + t];
             }

@@ -28,7 +28,10 @@ final class Wavefields {
     final double[][] mVxX;
     final double[][] mVyX;
     final double[][] mVxY;
-    /** Adjoint terms: hVyY is differentiated in y into the adjoint v_y, hSyy into the adjoint sigma_yy, and so on. */
+    /**
+     * Adjoint terms, as rows (see {@link #prepareAdjoint}): hVyY is differentiated in y into
+     * the adjoint v_y, hSyy into the adjoint sigma_yy, and so on.
+     */
     double[][] hVyY;
     double[][] hVyX;
     double[][] hVxX;
@@ -40,6 +43,9 @@ final class Wavefields {
     /** Gradient sums by Coefficient ordinal; null when not asked. */
     final double[][][] gradients = new double[Coefficient.values().length][][];
     RowBuffers[] buffers = new RowBuffers[0];
+    /** The adjoint terms' own rows; the row of zeros outside the domain. */
+    private double[][][] terms;
+    private final double[] outside;
     private final int rows;
     private final int width;
     private final int halo;
@@ -48,6 +54,7 @@ final class Wavefields {
         rows = g.ny + 2 * g.halo;
         width = g.width;
         halo = g.halo;
+        outside = new double[width];
         vy = newRows();
         vx = newRows();
         syy = newRows();
@@ -110,20 +117,31 @@ final class Wavefields {
     }
 
     /**
-     * Allocates the adjoint terms (zero outside the domain, never written there) and zeroed
-     * gradient sums for the asked coefficients.
+     * Makes the adjoint terms (zero outside the domain, never written there) and zeroed
+     * gradient sums for the asked coefficients. Interleaved sweeps ({@link RowSweep}) need a
+     * term row only while the next sweep's stencils reach it, 2 halo + 1 rows of i: the
+     * terms' rows then share a ring of that many arrays (the cache keeps them), and the rows
+     * outside the domain one row of zeros.
      */
-    void prepareAdjoint(Set<Coefficient> asked) {
-        if (hVyY == null) {
-            hVyY = newRows();
-            hVyX = newRows();
-            hVxX = newRows();
-            hVxY = newRows();
-            hSyy = newRows();
-            hSxx = newRows();
-            hSxyX = newRows();
-            hSxyY = newRows();
+    void prepareAdjoint(Set<Coefficient> asked, boolean interleaved) {
+        int kept = interleaved ? 2 * halo + 1 : rows - 2 * halo;
+        if (terms == null || terms[0].length != kept) {
+            terms = new double[8][kept][width];
         }
+        double[][][] h = new double[8][rows][];
+        for (int k = 0; k < 8; k++) {
+            for (int r = 0; r < rows; r++) {
+                h[k][r] = r < halo || r >= rows - halo ? outside : terms[k][(r - halo) % kept];
+            }
+        }
+        hVyY = h[0];
+        hVyX = h[1];
+        hVxX = h[2];
+        hVxY = h[3];
+        hSyy = h[4];
+        hSxx = h[5];
+        hSxyX = h[6];
+        hSxyY = h[7];
         for (Coefficient c : Coefficient.values()) {
             if (!asked.contains(c)) {
                 gradients[c.ordinal()] = null;
