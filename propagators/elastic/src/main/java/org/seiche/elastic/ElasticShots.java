@@ -2,17 +2,21 @@ package org.seiche.elastic;
 
 import java.util.Set;
 
+import org.seiche.api.StepListener;
+
 /**
  * A batch of shots to step forward: {@code steps} inner time steps, the source points and
  * their traces [source traces][steps] (already scaled: dt B f for forces, -dt p for
  * pressure), the receiver points and how many receiver traces they fill, and for a later
  * adjoint the coefficients whose gradients it must give, from the forward wavefield stored
- * every {@code storeInterval} steps.
+ * every {@code storeInterval} steps. {@code listener} hears of every inner step of every
+ * shot, forward and adjoint (progress).
  */
 public record ElasticShots(int count, int steps, PointSet sources, double[] sourceTraces, PointSet receivers,
-                           int receiverTraces, Set<Coefficient> gradients, int storeInterval) {
+                           int receiverTraces, Set<Coefficient> gradients, int storeInterval, StepListener listener) {
     public ElasticShots {
         gradients = Set.copyOf(gradients);
+        listener = listener == null ? StepListener.NONE : listener;
         if (sources.shots() != count || receivers.shots() != count) {
             throw new IllegalArgumentException("points are for " + sources.shots() + " / " + receivers.shots()
                     + " shots, the batch has " + count);
@@ -20,5 +24,10 @@ public record ElasticShots(int count, int steps, PointSet sources, double[] sour
         if (storeInterval < 1) {
             throw new IllegalArgumentException("store interval must be >= 1, got " + storeInterval);
         }
+    }
+
+    public ElasticShots(int count, int steps, PointSet sources, double[] sourceTraces, PointSet receivers,
+                        int receiverTraces, Set<Coefficient> gradients, int storeInterval) {
+        this(count, steps, sources, sourceTraces, receivers, receiverTraces, gradients, storeInterval, StepListener.NONE);
     }
 }

@@ -9,6 +9,7 @@ import org.seiche.api.PropagatorSettings;
 import org.seiche.api.SeicheException;
 import org.seiche.api.Simulation;
 import org.seiche.api.SimulationSetup;
+import org.seiche.api.StepListener;
 import org.seiche.api.Survey;
 import org.seiche.elastic.Coefficient;
 import org.seiche.elastic.ElasticGrid;
@@ -36,6 +37,7 @@ final class ElasticSimulation implements Simulation {
     private final ElasticGrid grid;
     private final Resampling resampling;
     private final ElasticSolver solver;
+    private final StepListener listener;
 
     ElasticSimulation(SimulationSetup setup, ElasticKernel kernel) {
         Model model = setup.model();
@@ -65,6 +67,7 @@ final class ElasticSimulation implements Simulation {
                 PmlProfiles.along(cpml, shape[1], widths[2], widths[3]));
         this.resampling = new Resampling(survey.nt(), stepRatio);
         this.solver = kernel.prepare(grid, setup.precision(), setup.device());
+        this.listener = setup.steps();
     }
 
     private static double[] stencil(int accuracy, double h) {
@@ -124,7 +127,7 @@ final class ElasticSimulation implements Simulation {
             }
         }
         ElasticShots shotsToRun = new ElasticShots(shots.length, steps, placement.sources(), traces, placement.receivers(),
-                placement.receiverBase(batch.receivers().size()), request.coefficients(), gradientInterval);
+                placement.receiverBase(batch.receivers().size()), request.coefficients(), gradientInterval, listener);
         ElasticRecording recording = solver.forward(shotsToRun);
         return new ElasticForwardRun(this, batch, placement, amplitudes, recording, request);
     }

@@ -39,6 +39,7 @@ final class AdjointLoop {
             sweep.run(sweeps, h == null ? -1 : h.slot(t));
             Points.record(shots.sources(), shot, w, stride, sourceAdjoint, steps, t, true, false);
             Points.inject(shots.receivers(), shot, w, stride, receiverAdjoint, steps, t, true, true, -1);
+            shots.listener().stepped(1);
         }
     }
 }
