@@ -1,7 +1,7 @@
 // The scalar propagator's kernels (PHYSICS.md, "Scalar"), the same arithmetic as the CPU
 // kernels of org.seiche.scalar.cpu (DoubleStencil, DoubleBatch), for one batch of shots:
 // the forward and adjoint steps, the imaging condition, recording and injection; and
-// Born's forward step (the background with its scattered field).
+// Born's steps (the background with its scattered field, forward and adjoint).
 //
 // Layout: a padded 2-D grid of rows x cols cells, row-major; every wavefield holds all
 // shots of the batch one after the other (shot s at offset s * cells). Traces are
@@ -39,17 +39,7 @@
 #define SEICHE_TERM_PASS(N) cols, iy0, iy1, ix0, ix1, coef, ay, by, dby, ax, bx, dbx, u##N, py##N, pyNext##N, \
     zy##N, zyNext##N, px##N, pxNext##N, zx##N, zxNext##N
 
-// Fields below this magnitude are stored as zero, as the CPU kernels store them
-// (DoubleStencil.NEGLIGIBLE, 2^24 times the smallest normal number: subnormal numbers are
-// slow on the CPU, and the two must agree to the last bit).
-template <typename T> __device__ T negligible();
-template <> __device__ float negligible<float>() { return 0x1p-102f; }
-template <> __device__ double negligible<double>() { return 0x1p-998; }
-
-template <typename T>
-__device__ T flush(T x) {
-    return (x < 0 ? -x : x) < negligible<T>() ? (T) 0 : x;
-}
+#include "flush.cuh"
 
 // The second difference of f along one dimension (stride s) at cell i.
 template <typename T, int G>
@@ -180,13 +170,14 @@ __device__ void step(SEICHE_STEP_ARGS(T)) {
     update(next, u, v2dt2[i - shot], s, spatial, i);
 }
 
-// Born (PHYSICS.md): the background step and, alongside, the scattered field u1 with the
-// same operator, driven by the derivative of the background update along the scatter:
-// next1 = v^2 dt^2 S1 + 2 u1 - next1 + scale v^2 dt^2 S, scale = 2 scatter / v per padded
-// cell (zero in the PML). The source's share (scale times the source term) is injected
-// into next1 by scalar_inject with scale. spatial, when given, gets the background S.
+// Born (PHYSICS.md; the CPU's DoubleBornBatch): the background step and, alongside, the
+// scattered field u1 with the same operator, driven by r (u[t+1] - 2 u[t] + u[t-1]):
+// next1 = v^2 dt^2 S1 + 2 u1 - next1, then next1 += coupling S with coupling = r v^2 dt^2
+// (r = 2 scatter / v per padded cell). The source's share (r times the source term) is
+// injected into next1 by scalar_inject with r. spatial and spatial1, when given, get S and S1.
 template <typename T, int G>
-__device__ void born_step(SEICHE_STEP_ARGS(T), SEICHE_FIELD_ARGS(T, 1), const T *__restrict__ scale) {
+__device__ void born_step(SEICHE_STEP_ARGS(T), SEICHE_FIELD_ARGS(T, 1), T *__restrict__ spatial1,
+                          const T *__restrict__ coupling) {
     int y, x;
     size_t shot, i;
     if (!domain_cell(rows, cols, y0, y1, x0, x1, y, x, shot, i)) {
@@ -196,7 +187,28 @@ __device__ void born_step(SEICHE_STEP_ARGS(T), SEICHE_FIELD_ARGS(T, 1), const T 
     T s1 = spatial_term<T, G, false>(y, x, i, SEICHE_TERM_PASS(1));
     T c = v2dt2[i - shot];
     update(next, u, c, s, spatial, i);
-    next1[i] = flush(c * s1 + 2 * u1[i] - next1[i] + scale[i - shot] * c * s);
+    update(next1, u1, c, s1, spatial1, i);
+    next1[i] = flush(next1[i] + coupling[i - shot] * s);
+}
+
+// Born's adjoint step with the background adjoint (for the velocity gradient), on mu1 and
+// mu0 = v^2 dt^2 lambda: both take the scalar adjoint step, and mu0 gets the transpose of
+// u1's source, coupling A1 (A1 = mu1's adjoint spatial term). The scattered adjoint alone
+// is scalar_adjoint; the imaging conditions are scalar_image.
+template <typename T, int G>
+__device__ void born_adjoint_step(SEICHE_GRID_ARGS(T), SEICHE_FIELD_ARGS(T, ), SEICHE_FIELD_ARGS(T, 1),
+                                  const T *__restrict__ coupling) {
+    int y, x;
+    size_t shot, i;
+    if (!domain_cell(rows, cols, y0, y1, x0, x1, y, x, shot, i)) {
+        return;
+    }
+    T a1 = spatial_term<T, G, true>(y, x, i, SEICHE_TERM_PASS(1));
+    T a = spatial_term<T, G, true>(y, x, i, SEICHE_TERM_PASS());
+    T c = v2dt2[i - shot];
+    update(next1, u1, c, a1, (T *) 0, i);
+    update(next, u, c, a, (T *) 0, i);
+    next[i] = flush(next[i] + coupling[i - shot] * a1);
 }
 
 // Imaging condition of the adjoint run: gradient += weight * mu * S over the domain, per shot.
@@ -260,6 +272,24 @@ __device__ void source_gradient(int shots, int count, int cells, int steps, int 
     }
 }
 
+// gradient[s, cell] += mu / (v^2 dt^2) * term at source r of shot s: d loss / d r of Born's
+// source share r f[t], in the order of the sources (shared cells add up as on the CPU).
+template <typename T>
+__device__ void source_ratio(int shots, int count, int cells, int steps, int t, const int *cell, const T *v2dt2,
+                             const T *mu, const T *terms, T *gradient) {
+    int s = blockIdx.x * blockDim.x + threadIdx.x;
+    if (s >= shots) {
+        return;
+    }
+    for (int r = 0; r < count; r++) {
+        int c = cell[s * count + r];
+        if (c >= 0) {
+            size_t k = (size_t) s * cells + c;
+            gradient[k] += mu[k] / v2dt2[c] * terms[((size_t) s * count + r) * steps + t];
+        }
+    }
+}
+
 // Entry points with C names, one per precision (suffix f / d) and accuracy A (2, 4, 6, 8):
 // scalar_forward_f4 is the float step of accuracy 4.
 #define SEICHE_STEP_KERNELS(T, P, A)                                                  \
@@ -270,8 +300,12 @@ __device__ void source_gradient(int shots, int count, int cells, int steps, int 
         step<T, A / 2, true>(SEICHE_GRID_PASS, SEICHE_FIELD_PASS(), spatial);         \
     }                                                                                 \
     extern "C" __global__ void born_forward_##P##A(SEICHE_STEP_ARGS(T), SEICHE_FIELD_ARGS(T, 1), \
-                                                   const T *__restrict__ scale) {     \
-        born_step<T, A / 2>(SEICHE_GRID_PASS, SEICHE_FIELD_PASS(), spatial, SEICHE_FIELD_PASS(1), scale); \
+                                                   T *__restrict__ spatial1, const T *__restrict__ coupling) { \
+        born_step<T, A / 2>(SEICHE_GRID_PASS, SEICHE_FIELD_PASS(), spatial, SEICHE_FIELD_PASS(1), spatial1, coupling); \
+    }                                                                                 \
+    extern "C" __global__ void born_adjoint_##P##A(SEICHE_GRID_ARGS(T), SEICHE_FIELD_ARGS(T, ), \
+                                                   SEICHE_FIELD_ARGS(T, 1), const T *__restrict__ coupling) { \
+        born_adjoint_step<T, A / 2>(SEICHE_GRID_PASS, SEICHE_FIELD_PASS(), SEICHE_FIELD_PASS(1), coupling); \
     }
 
 #define SEICHE_KERNELS(T, P)                                                          \
@@ -294,6 +328,11 @@ __device__ void source_gradient(int shots, int count, int cells, int steps, int 
     extern "C" __global__ void scalar_source_gradient_##P(int shots, int count, int cells, int steps, int t, \
                                                            const int *cell, const T *v2dt2, const T *mu, T *out) { \
         source_gradient<T>(shots, count, cells, steps, t, cell, v2dt2, mu, out);      \
+    }                                                                                 \
+    extern "C" __global__ void born_source_ratio_##P(int shots, int count, int cells, int steps, int t, \
+                                                      const int *cell, const T *v2dt2, const T *mu, \
+                                                      const T *terms, T *gradient) {   \
+        source_ratio<T>(shots, count, cells, steps, t, cell, v2dt2, mu, terms, gradient); \
     }
 
 SEICHE_KERNELS(float, f)

@@ -10,7 +10,7 @@
 //   (ScalarLayout); int32 source cells, receiver cells; float64 coefficients[2 * accuracy
 //   + 4], profiles a, b, D b of rows then of columns, v^2 dt^2 [cells], source terms
 //   [shots, sources, steps], adjoint samples [shots, receivers, steps], and for Born the
-//   scale 2 scatter / v [cells].
+//   ratio r = 2 scatter / v [cells].
 // OUT: float64 receiver samples, source term gradient, v^2 dt^2 gradient [cells] (Born:
 //   the scattered field's samples, then zeros).
 #include "host_shim.h"
@@ -45,7 +45,7 @@ template <typename T>
 struct Kernels {
     void (*forward)(SEICHE_STEP_ARGS(T));
     void (*adjoint)(SEICHE_STEP_ARGS(T));
-    void (*born)(SEICHE_STEP_ARGS(T), SEICHE_FIELD_ARGS(T, 1), const T *);
+    void (*born)(SEICHE_STEP_ARGS(T), SEICHE_FIELD_ARGS(T, 1), T *, const T *);
     void (*image)(int, int, int, int, int, int, T *, const T *, const T *, int);
     void (*record)(int, int, int, int, int, const int *, const T *, T *);
     void (*inject)(int, int, int, int, int, const int *, const T *, const T *, T *);
@@ -77,7 +77,7 @@ struct Case {
     int accuracy, interval, shots, ns, nr, steps, born;
     std::vector<int> g, sc, rc;
     size_t cells;
-    std::vector<T> coef, ay, by, dby, ax, bx, dbx, v2dt2, terms, adjointSamples, scale;
+    std::vector<T> coef, ay, by, dby, ax, bx, dbx, v2dt2, terms, adjointSamples, ratio, coupling;
 
     explicit Case(const int *head)
         : accuracy(head[1]), interval(head[2]), shots(head[3]), ns(head[4]), nr(head[5]), steps(head[6]), born(head[7]),
@@ -89,7 +89,10 @@ struct Case {
         v2dt2 = narrow<T>(read<double>(cells));
         terms = narrow<T>(read<double>((size_t) shots * ns * steps));
         adjointSamples = narrow<T>(read<double>((size_t) shots * nr * steps));
-        scale = narrow<T>(read<double>(born ? cells : 0));
+        ratio = narrow<T>(read<double>(born ? cells : 0));
+        for (size_t i = 0; i < ratio.size(); i++) { // CudaBornBatch's coupling r v^2 dt^2
+            coupling.push_back(ratio[i] * v2dt2[i]);
+        }
     }
 };
 
@@ -133,9 +136,9 @@ static void run(Kernels<T> k, const int *head, FILE *out) {
         launch(shotGrid, shotBlock, [&] { k.record(shots, nr, cells, steps, t, c.rc.data(), recorded, samples.data()); });
         if (c.born) {
             launch(cellGrid, cellBlock, [&] {
-                k.born(SEICHE_HOST_GRID, SEICHE_HOST_FIELD(f), slotData(t), SEICHE_HOST_FIELD(f1), c.scale.data());
+                k.born(SEICHE_HOST_GRID, SEICHE_HOST_FIELD(f), slotData(t), SEICHE_HOST_FIELD(f1), nullptr, c.coupling.data());
             });
-            launch(shotGrid, shotBlock, [&] { k.inject(shots, ns, cells, steps, t, c.sc.data(), c.scale.data(), c.terms.data(), f1[1]); });
+            launch(shotGrid, shotBlock, [&] { k.inject(shots, ns, cells, steps, t, c.sc.data(), c.ratio.data(), c.terms.data(), f1[1]); });
             f1.advance();
         } else {
             launch(cellGrid, cellBlock, [&] { k.forward(SEICHE_HOST_GRID, SEICHE_HOST_FIELD(f), slotData(t)); });

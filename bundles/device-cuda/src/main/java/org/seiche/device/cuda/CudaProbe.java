@@ -7,6 +7,8 @@ package org.seiche.device.cuda;
 record CudaProbe(Gpu gpu, String reason) {
     /** The PTX of the scalar kernels, compiled by nvcc at build time when it was there. */
     static final String SCALAR_PTX = "ptx/scalar.ptx";
+    /** The PTX of the elastic kernels, built with it. */
+    static final String ELASTIC_PTX = "ptx/elastic.ptx";
 
     static CudaProbe result() {
         return Once.RESULT;

@@ -3,7 +3,9 @@ package org.seiche.device.cuda;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.seiche.api.NdArray;
 import org.seiche.api.Precision;
+import org.seiche.scalar.BornBatch;
 import org.seiche.scalar.ScalarBatch;
 import org.seiche.scalar.ScalarGrid;
 import org.seiche.scalar.ScalarOperator;
@@ -42,21 +44,30 @@ final class CudaScalarOperator implements ScalarOperator {
     }
 
     @Override
+    public BornBatch openBorn(Transducers sources, Transducers receivers, int steps, int storeInterval, NdArray ratio,
+                              boolean velocityGradient) {
+        context.use();
+        return new CudaBornBatch(this, sources, receivers, steps, storeInterval, ratio, velocityGradient);
+    }
+
+    @Override
     public long bytesPerShot(int steps, int storeInterval) {
         return fieldBytes(storeInterval > 0) + storedBytes(steps, storeInterval);
     }
 
     /** One shot's wavefields, and the gradient accumulator of a gradient run. */
     long fieldBytes(boolean gradient) {
-        return (long) (ScalarFields.ARRAYS + (gradient ? 1 : 0)) * layout.cells() * DeviceArray.bytesPerValue(precision);
+        return (ScalarFields.ARRAYS + (gradient ? 1 : 0)) * arrayBytes();
     }
 
+    /** One shot's stored steps of one term. */
     long storedBytes(int steps, int storeInterval) {
-        return (long) storedSteps(steps, storeInterval) * layout.cells() * DeviceArray.bytesPerValue(precision);
+        return ShotRounds.storedSteps(steps, storeInterval) * arrayBytes();
     }
 
-    static int storedSteps(int steps, int storeInterval) {
-        return storeInterval > 0 ? (steps + storeInterval - 1) / storeInterval : 0;
+    /** Bytes of one array over the padded grid. */
+    long arrayBytes() {
+        return (long) layout.cells() * DeviceArray.bytesPerValue(precision);
     }
 
     /** The arguments every step kernel starts with: geometry, v^2 dt^2, coefficients, profiles. */

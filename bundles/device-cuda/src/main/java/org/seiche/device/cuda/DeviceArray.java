@@ -11,7 +11,7 @@ import org.seiche.api.Precision;
  * Values of one precision in device memory. Host values are doubles (the api's NdArray);
  * they are converted at the copy, the only place where the two precisions differ.
  */
-final class DeviceArray implements AutoCloseable {
+final class DeviceArray implements DeviceMemory {
     private final CUdeviceptr pointer = new CUdeviceptr();
     private final Precision precision;
     private final long length;
@@ -26,6 +26,11 @@ final class DeviceArray implements AutoCloseable {
         DeviceArray a = new DeviceArray(precision, values.length);
         a.upload(values);
         return a;
+    }
+
+    /** x as the precision holds it. */
+    static double round(Precision precision, double x) {
+        return precision == Precision.FLOAT64 ? x : (float) x;
     }
 
     static int bytesPerValue(Precision precision) {

@@ -6,7 +6,7 @@ import jcuda.driver.CUdeviceptr;
 import jcuda.driver.JCudaDriver;
 
 /** Ints in device memory (transducer cells). */
-final class IntArray implements AutoCloseable {
+final class IntArray implements DeviceMemory {
     private final CUdeviceptr pointer = new CUdeviceptr();
 
     IntArray(int[] values) {

@@ -1,5 +1,9 @@
 package org.seiche.device.cuda;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
 import jcuda.NativePointerObject;
 import jcuda.Pointer;
 import jcuda.driver.CUdeviceptr;
@@ -7,7 +11,8 @@ import jcuda.driver.JCudaDriver;
 
 /**
  * Kernel launches with their arguments given in order: Integer for an int, a device
- * pointer for an array, null for a null pointer (an optional array left out).
+ * pointer for an array, null for a null pointer (an optional array left out), and an
+ * Object[] for its elements (a group of arguments, such as a field's arrays).
  */
 final class Launch {
     /** Threads of a block over the grid: a warp wide along the (contiguous) columns. */
@@ -34,7 +39,8 @@ final class Launch {
         return (threads + perBlock - 1) / perBlock;
     }
 
-    private static void run(Kernel k, int gx, int gy, int gz, int bx, int by, Object[] args) {
+    private static void run(Kernel k, int gx, int gy, int gz, int bx, int by, Object[] grouped) {
+        Object[] args = flat(grouped);
         String given = kinds(args);
         if (!given.equals(k.signature())) {
             throw new IllegalStateException("kernel " + k.name() + " takes (" + k.signature() + "), given (" + given + ")");
@@ -44,6 +50,19 @@ final class Launch {
             params[i] = parameter(args[i]);
         }
         JCudaDriver.cuLaunchKernel(k.function(), gx, gy, gz, bx, by, 1, 0, null, Pointer.to(params), null);
+    }
+
+    /** The arguments with every Object[] among them replaced by its elements. */
+    static Object[] flat(Object[] args) {
+        List<Object> out = new ArrayList<>();
+        for (Object a : args) {
+            if (a instanceof Object[] many) {
+                out.addAll(Arrays.asList(flat(many)));
+            } else {
+                out.add(a);
+            }
+        }
+        return out.toArray();
     }
 
     /** The arguments' kinds as in a {@link Kernel#signature()}: 'i' an int, 'p' a pointer or null, '?' anything else. */

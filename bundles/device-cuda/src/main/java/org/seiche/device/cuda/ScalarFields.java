@@ -1,7 +1,5 @@
 package org.seiche.device.cuda;
 
-import java.util.List;
-
 import org.seiche.api.Precision;
 
 /**
@@ -9,7 +7,7 @@ import org.seiche.api.Precision;
  * next u over it), and per dimension psi and zeta with a buffer for the next step each.
  * The adjoint run reuses them for its own fields.
  */
-final class ScalarFields implements AutoCloseable {
+final class ScalarFields implements DeviceMemory {
     static final int ARRAYS = 10;
 
     /** In the step kernels' order: u, next, then psi, psi next, zeta, zeta next of rows, then of columns. */
@@ -36,11 +34,13 @@ final class ScalarFields implements AutoCloseable {
         }
     }
 
-    /** Adds the fields, in the step kernels' order, to a kernel's arguments. */
-    void addTo(List<Object> args) {
-        for (DeviceArray x : a) {
-            args.add(x.pointer());
+    /** The fields' pointers in the step kernels' order (SEICHE_FIELD_ARGS). */
+    Object[] arguments() {
+        Object[] args = new Object[ARRAYS];
+        for (int i = 0; i < ARRAYS; i++) {
+            args[i] = a[i].pointer();
         }
+        return args;
     }
 
     /** After a step: every "next" buffer becomes the current one and the other way round. */

@@ -12,6 +12,9 @@ final class ScalarFunctions {
     final Kernel record;
     final Kernel inject;
     final Kernel sourceGradient;
+    final Kernel bornForward;
+    final Kernel bornAdjoint;
+    final Kernel sourceRatio;
 
     ScalarFunctions(CudaContext context, Precision precision, int accuracy) {
         List<Kernel> f = names(precision, accuracy).stream()
@@ -22,12 +25,16 @@ final class ScalarFunctions {
         record = f.get(3);
         inject = f.get(4);
         sourceGradient = f.get(5);
+        bornForward = f.get(6);
+        bornAdjoint = f.get(7);
+        sourceRatio = f.get(8);
     }
 
-    /** The C names of forward, adjoint, image, record, inject and source_gradient. */
+    /** The C names of the fields above, in their order. */
     static List<String> names(Precision precision, int accuracy) {
         String p = precision == Precision.FLOAT64 ? "d" : "f";
         return List.of("scalar_forward_" + p + accuracy, "scalar_adjoint_" + p + accuracy, "scalar_image_" + p,
-                "scalar_record_" + p, "scalar_inject_" + p, "scalar_source_gradient_" + p);
+                "scalar_record_" + p, "scalar_inject_" + p, "scalar_source_gradient_" + p, "born_forward_" + p + accuracy,
+                "born_adjoint_" + p + accuracy, "born_source_ratio_" + p);
     }
 }

@@ -13,7 +13,7 @@ import org.seiche.api.SeicheException;
  * says so, in page-locked host memory mapped into the GPU's address space: the kernels
  * write and read both through the same kind of pointer.
  */
-final class StoredSteps implements AutoCloseable {
+final class StoredSteps implements DeviceMemory {
     private final CUdeviceptr device = new CUdeviceptr();
     private final Pointer host;
     private final int bytesPerValue;

@@ -48,9 +48,21 @@ class CudaDeviceTest {
     }
 
     @Test
-    void theKernelRefusesAnotherDevice() {
+    void theKernelsRefuseAnotherDevice() {
         SeicheException e = assertThrows(SeicheException.class, () -> new CudaScalarKernel().load(null,
                 Precision.FLOAT32, ScalarCase.CPU));
         assertTrue(e.getMessage().contains("device cuda"), e.getMessage());
+        e = assertThrows(SeicheException.class, () -> new CudaElasticKernel().prepare(null, Precision.FLOAT32, ScalarCase.CPU));
+        assertTrue(e.getMessage().contains("device cuda"), e.getMessage());
+    }
+
+    /** device: cuda without a GPU: the elastic propagator's kernel fails with the reason, before touching JCuda. */
+    @Test
+    void theElasticKernelSaysWhyItCannotRun() {
+        CudaDevice d = new CudaDevice(NO_DRIVER, new CudaDevice.Shared(), 2);
+        SeicheException e = assertThrows(SeicheException.class, () -> new CudaElasticKernel().prepare(null,
+                Precision.FLOAT32, d));
+        assertTrue(e.getMessage().contains("libcuda.so.1"), e.getMessage());
+        d.close();
     }
 }

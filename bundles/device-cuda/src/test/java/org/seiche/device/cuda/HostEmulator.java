@@ -44,14 +44,14 @@ final class HostEmulator {
         return run(p, innerAdjoint, null);
     }
 
-    /** Born's forward run: the scattered field's samples, scale = 2 scatter / v on the padded grid. */
-    NdArray born(ScalarCase.Prepared p, double[] scale) throws IOException, InterruptedException {
+    /** Born's forward run: the scattered field's samples, ratio = 2 scatter / v on the padded grid. */
+    NdArray born(ScalarCase.Prepared p, double[] ratio) throws IOException, InterruptedException {
         var problem = p.problem();
         NdArray noAdjoint = NdArray.zeros(problem.receivers().shots(), problem.receivers().perShot(), problem.steps().steps());
-        return run(p, noAdjoint, scale).samples();
+        return run(p, noAdjoint, ratio).samples();
     }
 
-    private KernelRun run(ScalarCase.Prepared p, NdArray innerAdjoint, double[] bornScale)
+    private KernelRun run(ScalarCase.Prepared p, NdArray innerAdjoint, double[] bornRatio)
             throws IOException, InterruptedException {
         var problem = p.problem();
         ScalarLayout layout = new ScalarLayout(problem.grid());
@@ -59,12 +59,12 @@ final class HostEmulator {
         int shots = problem.sources().shots();
         int ns = problem.sources().perShot();
         int nr = problem.receivers().perShot();
-        String name = p.source().name() + "-" + p.precision().label() + (bornScale != null ? "-born" : "");
+        String name = p.source().name() + "-" + p.precision().label() + (bornRatio != null ? "-born" : "");
         Path in = work.resolve(name + ".case");
         Path out = work.resolve(name + ".out");
         try (OutputStream file = Files.newOutputStream(in)) {
             Writer w = new Writer(file);
-            boolean born = bornScale != null;
+            boolean born = bornRatio != null;
             w.ints(p.precision() == Precision.FLOAT64 ? 8 : 4, layout.accuracy, born ? 0 : 1, shots, ns, nr, steps,
                     born ? 1 : 0);
             w.ints(layout.geometry);
@@ -78,7 +78,7 @@ final class HostEmulator {
             w.doubles(p.injection().terms().data());
             w.doubles(innerAdjoint.data());
             if (born) {
-                w.doubles(bornScale);
+                w.doubles(bornRatio);
             }
         }
         run(List.of(driver.toString(), in.toString(), out.toString()), "host_driver");
