@@ -1,7 +1,9 @@
 package org.seiche.elastic.cpu;
 
 import java.nio.DoubleBuffer;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 import org.seiche.elastic.Coefficient;
@@ -36,14 +38,28 @@ final class CpuRecording implements ElasticRecording {
                     + receivers.length);
         }
         batch.startAdjoint(DoubleBuffer.wrap(receiverAdjoint));
-        Map<Coefficient, double[]> gradients = new EnumMap<>(Coefficient.class);
-        Map<Coefficient, DoubleBuffer> sums = new EnumMap<>(Coefficient.class);
-        for (Coefficient c : shots.gradients()) {
-            double[] g = new double[solver.gridSize()];
-            gradients.put(c, g);
-            sums.put(c, DoubleBuffer.wrap(g));
+        // each shot sums into its own arrays, added up in shot order afterwards: the result
+        // must not depend on which shot finished first (nor on the number of threads)
+        List<Map<Coefficient, DoubleBuffer>> perShot = new ArrayList<>();
+        for (int shot = 0; shot < shots.count(); shot++) {
+            Map<Coefficient, DoubleBuffer> sums = new EnumMap<>(Coefficient.class);
+            for (Coefficient c : shots.gradients()) {
+                sums.put(c, DoubleBuffer.wrap(new double[solver.gridSize()]));
+            }
+            perShot.add(sums);
         }
-        solver.eachShot(shots.count(), (rows, shot) -> batch.adjoint(shot, rows, sums));
+        solver.eachShot(shots.count(), (rows, shot) -> batch.adjoint(shot, rows, perShot.get(shot)));
+        Map<Coefficient, double[]> gradients = new EnumMap<>(Coefficient.class);
+        for (Coefficient c : shots.gradients()) {
+            double[] g = perShot.get(0).get(c).array();
+            for (int shot = 1; shot < shots.count(); shot++) {
+                double[] term = perShot.get(shot).get(c).array();
+                for (int i = 0; i < g.length; i++) {
+                    g[i] += term[i];
+                }
+            }
+            gradients.put(c, g);
+        }
         double[] sources = new double[shots.sourceTraces().length];
         batch.sourceTraces(DoubleBuffer.wrap(sources));
         return new ElasticGradient(sources, gradients);

@@ -19,7 +19,7 @@ public interface ShotBatch {
     /** Sets d loss / d receiver traces [traces][steps] for the adjoint shots that follow. */
     void startAdjoint(DoubleBuffer receiverAdjoint);
 
-    /** Runs one shot's adjoint steps and adds its coefficient gradients to {@code sums} (thread-safe). */
+    /** Runs one shot's adjoint steps and adds its coefficient gradients to {@code sums}, the shot's own. */
     void adjoint(int shot, RowChunks rows, Map<Coefficient, DoubleBuffer> sums);
 
     /** The adjoint wavefield read at the source points [source traces][steps] of the shots run. */

@@ -62,10 +62,8 @@ final class Batch implements ShotBatch {
         take(w);
         new AdjointLoop(kernel.grid, w, histories[shot], rows, kernel.vectors).run(shots, shot, receiverAdjoint, sourceAdjoint);
         double scale = kernel.grid.dt * shots.storeInterval();
-        synchronized (sums) {
-            for (Map.Entry<Coefficient, DoubleBuffer> e : sums.entrySet()) {
-                Values.add(w.gradients[e.getKey().ordinal()], scale, e.getValue(), kernel.grid.stride);
-            }
+        for (Map.Entry<Coefficient, DoubleBuffer> e : sums.entrySet()) {
+            Values.add(w.gradients[e.getKey().ordinal()], scale, e.getValue(), kernel.grid.stride);
         }
         give(w);
     }

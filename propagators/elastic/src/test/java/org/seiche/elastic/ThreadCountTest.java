@@ -1,0 +1,40 @@
+package org.seiche.elastic;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.seiche.api.ForwardRun;
+import org.seiche.api.NdArray;
+import org.seiche.api.Precision;
+import org.seiche.api.PropagatorSettings;
+import org.seiche.api.Simulation;
+import org.seiche.api.Survey;
+
+/** Gradients of a batch of shots are summed in shot order: the same bits on 1, 2 or 3 threads. */
+class ThreadCountTest {
+    private static Map<String, NdArray> gradients(int threads) {
+        Survey survey = Cases.survey(0.001, 80, List.of("y"), List.of(Cases.locations(5, 2, new int[] {3, 4})),
+                List.of("y"), List.of(Cases.locations(5, 2, new int[] {2, 14})));
+        PropagatorSettings settings = new PropagatorSettings(4, new int[] {0, 6, 6, 6}, 25, Double.NaN, 1, Map.of());
+        try (Simulation sim = Cases.prepare(Cases.velocityModel(18, 24, 4), 5, survey, settings, Precision.FLOAT64,
+                new PoolDevice(threads));
+             ForwardRun run = sim.forward(Cases.allShots(sim), Set.of("vp", "vs", "rho"))) {
+            return run.adjoint(run.receiverData());
+        }
+    }
+
+    @Test
+    void gradientsDoNotDependOnTheNumberOfThreads() {
+        Map<String, NdArray> one = gradients(1);
+        for (int threads : new int[] {2, 3}) {
+            Map<String, NdArray> many = gradients(threads);
+            for (String p : one.keySet()) {
+                assertArrayEquals(one.get(p).data(), many.get(p).data(), p + " on " + threads + " threads");
+            }
+        }
+    }
+}
