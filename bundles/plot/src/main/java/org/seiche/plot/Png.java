@@ -7,14 +7,14 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
-
-import javax.imageio.ImageIO;
 
 import org.seiche.api.NdArray;
 import org.seiche.api.SeicheException;
@@ -151,7 +151,7 @@ public final class Png {
         g.drawLine(x0, y0, x0, MARGIN);
         g.drawString(String.format("%.3g", log ? Math.pow(10, hi) : hi), 5, MARGIN + 5);
         g.drawString(String.format("%.3g", log ? Math.pow(10, lo) : lo), 5, y0);
-        g.drawString(yLabel + (log ? " (log)" : ""), 5, MARGIN - 10);
+        g.drawString(yLabel + (log ? " (log)" : ""), 5, MARGIN + 22);
         g.drawString("iteration", x0 + pw / 2 - 20, h - 15);
         g.drawString("0", x0, y0 + 15);
         g.drawString(String.valueOf(y.length - 1), x0 + pw - 10, y0 + 15);
@@ -229,8 +229,9 @@ public final class Png {
     private static void write(Path file, BufferedImage img) {
         Path tmp = file.resolveSibling(file.getFileName() + ".part");
         try {
-            if (!ImageIO.write(img, "png", tmp.toFile())) {
-                throw new IOException("no PNG writer");
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+                PngEncoder.write(out, ((DataBufferInt) img.getRaster().getDataBuffer()).getData(), img.getWidth(),
+                        img.getHeight());
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
