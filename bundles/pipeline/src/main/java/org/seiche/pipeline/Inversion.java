@@ -245,7 +245,8 @@ final class Inversion {
         }
         summary.put("peak_memory_bytes", peakBytes);
         Map<String, Object> historyFile = new LinkedHashMap<>();
-        // loss[k]: of the model after k iterations, the start model's first and the final one's last
+        // loss[k]: of the model after k iterations, the start model's first and the final one's last (stochastic
+        // mode: the batches' losses summed as each was stepped)
         List<Object> losses = new ArrayList<>(history.stream().map(h -> h.get("loss")).toList());
         losses.add(finalLoss);
         historyFile.put("loss", losses);
