@@ -140,5 +140,16 @@ class PipelineFileTest {
         Files.writeString(dir.resolve("b.yaml"), "extends: a.yaml\n");
         SeicheException e = assertThrows(SeicheException.class, () -> PipelineFile.read(dir.resolve("a.yaml"), w -> { }));
         assertTrue(e.getMessage().contains("which extends it again"), e.getMessage());
+        Files.writeString(dir.resolve("orphan.yaml"), "extends: nowhere.yaml\n");
+        e = assertThrows(SeicheException.class, () -> PipelineFile.read(dir.resolve("orphan.yaml"), w -> { }));
+        assertEquals(dir.resolve("nowhere.yaml").toAbsolutePath().normalize() + ": no such pipeline file", e.getMessage());
+    }
+
+    @Test
+    void aTrueModelOfAnotherShapeIsRefused() throws IOException {
+        SeicheException e = assertThrows(SeicheException.class, () -> read("t.yaml",
+                "task: invert\nmodel: {spacing: 5.0, parameters: {v: {constant: 1500, shape: [10, 20]}}}\n" + SURVEY
+                        + "inversion: {parameters: [v], true_model: {v: {constant: 1500, shape: [10, 21]}}}\n"));
+        assertEquals("inversion.true_model.v: shape [10, 21] differs from the model's [10, 20]", e.getMessage());
     }
 }
