@@ -27,14 +27,36 @@ final class Fwi {
         List<String> cmd = new ArrayList<>();
         cmd.add(HOME.resolve("fwi").toString());
         cmd.addAll(List.of(args));
+        return execute(dir, cmd);
+    }
+
+    /** Runs a script of an example (in a copy of its folder) as a user would, its ./fwi being this checkout's. */
+    static Outcome script(Path dir, String script, String... args) {
+        List<String> cmd = new ArrayList<>(List.of("bash", script));
+        cmd.addAll(List.of(args));
+        return execute(dir, cmd);
+    }
+
+    /** Starts ./fwi without waiting for it (to kill it). */
+    static Process start(Path dir, Path log, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(HOME.resolve("fwi").toString());
+        cmd.addAll(List.of(args));
+        return new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private static Outcome execute(Path dir, List<String> cmd) {
         try {
             Path out = Files.createTempFile("fwi-out", ".txt");
             Path err = Files.createTempFile("fwi-err", ".txt");
-            Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectOutput(out.toFile())
-                    .redirectError(err.toFile()).start();
-            if (!p.waitFor(300, TimeUnit.SECONDS)) {
+            ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectOutput(out.toFile())
+                    .redirectError(err.toFile());
+            pb.environment().put("FWI", HOME.resolve("fwi").toString());
+            Process p = pb.start();
+            if (!p.waitFor(600, TimeUnit.SECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
-                fail("./fwi " + String.join(" ", args) + " did not finish in 300 s");
+                fail(String.join(" ", cmd) + " did not finish in 600 s");
             }
             Outcome o = new Outcome(p.exitValue(), Files.readString(out), Files.readString(err));
             Files.delete(out);

@@ -2,23 +2,52 @@ package org.seiche.pipeline;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.seiche.api.Locations;
 import org.seiche.api.NdArray;
+import org.seiche.inversion.support.GaussianSmoothing;
 import org.seiche.io.Npy;
 
 /**
  * Arrays named in a pipeline file: {file: x.npy} (relative to the file), {constant: c,
- * shape: [..]}, or the values written out as nested lists.
+ * shape: [..]}, {synthetic: {..}} (a layered model, see {@link SyntheticModel}), or the
+ * values written out as nested lists. The object forms take smooth: lengths (Gaussian
+ * standard deviations in metres, one for all dimensions or one each), as a smoothed start
+ * model is made from a true one.
  */
 final class ArrayInputs {
+    private static final Set<String> ARRAY_KEYS = Set.of("file", "constant", "shape", "synthetic", "smooth");
     private final Path base;
+    /** model.spacing as given (one value or one per dimension), once the model is read. */
+    private double[] spacing;
 
     ArrayInputs(Path base) {
         this.base = base;
+    }
+
+    void spacing(double[] given) {
+        spacing = given.clone();
+    }
+
+    /** One value per dimension of an array: the spacing as given, or its one value repeated. */
+    static double[] perDimension(Field f, double[] given, int ndim) {
+        if (given == null) {
+            throw f.fail("needs model.spacing, which is not read yet here");
+        }
+        if (given.length == ndim) {
+            return given.clone();
+        }
+        if (given.length != 1) {
+            throw f.fail("model.spacing has " + given.length + " values for a " + ndim + "-D array");
+        }
+        double[] out = new double[ndim];
+        Arrays.fill(out, given[0]);
+        return out;
     }
 
     Path resolve(String file) {
@@ -28,15 +57,18 @@ final class ArrayInputs {
     NdArray array(Field f) {
         JsonNode n = f.node();
         if (n != null && n.isObject()) {
+            f.allowOnly(ARRAY_KEYS);
+            NdArray a;
             if (f.has("file")) {
-                return Npy.read(resolve(f.get("file").text()));
+                a = Npy.read(resolve(f.get("file").text()));
+            } else if (f.has("constant")) {
+                a = NdArray.filled(f.get("constant").number(), f.required("shape").integers());
+            } else if (f.has("synthetic")) {
+                a = SyntheticModel.build(f.get("synthetic"), spacing);
+            } else {
+                throw f.fail("give {file: NAME.npy}, {constant: VALUE, shape: [..]}, {synthetic: {..}} or the values as a list");
             }
-            if (f.has("constant")) {
-                double c = f.get("constant").number();
-                int[] shape = f.required("shape").integers();
-                return NdArray.filled(c, shape);
-            }
-            throw f.fail("give {file: NAME.npy}, {constant: VALUE, shape: [..]} or the values as a list");
+            return f.has("smooth") ? smooth(f.get("smooth"), a) : a;
         }
         if (n != null && n.isArray()) {
             List<Integer> shape = new ArrayList<>();
@@ -48,10 +80,31 @@ final class ArrayInputs {
         throw f.fail("give {file: NAME.npy}, {constant: VALUE, shape: [..]} or the values as a list");
     }
 
+    private NdArray smooth(Field f, NdArray a) {
+        double[] lengths = f.numbers();
+        if (lengths.length == 1) {
+            double l = lengths[0];
+            lengths = new double[a.ndim()];
+            Arrays.fill(lengths, l);
+        }
+        if (lengths.length != a.ndim()) {
+            throw f.fail("give one length for all dimensions or " + a.ndim() + " (one each), got " + lengths.length);
+        }
+        for (double l : lengths) {
+            if (!(l >= 0) || Double.isInfinite(l)) {
+                throw f.fail("lengths must be finite and >= 0 metres, got " + Arrays.toString(lengths));
+            }
+        }
+        return new GaussianSmoothing(a.shape(), perDimension(f, spacing, a.ndim()), lengths).apply(a);
+    }
+
     Locations locations(Field f, int ndim) {
         JsonNode n = f.node();
         if (n != null && n.isObject() && f.has("file")) {
             return Npy.readLocations(resolve(f.get("file").text()), ndim);
+        }
+        if (n != null && n.isObject() && f.has("regular")) {
+            return regular(f.get("regular"), ndim);
         }
         NdArray a = array(f);
         if (a.ndim() != 3 || a.dim(2) != ndim) {
@@ -69,10 +122,44 @@ final class ArrayInputs {
     }
 
     /**
+     * regular: {shots, per_shot = 1, first, shot_step, step}: location i of shot s is the
+     * cell first + s * shot_step + i * step (steps default to 0), as surveys are laid out.
+     */
+    private static Locations regular(Field f, int ndim) {
+        f.requireObject();
+        f.allowOnly(Set.of("shots", "per_shot", "first", "shot_step", "step"));
+        int shots = f.required("shots").integer();
+        int perShot = f.get("per_shot").integer(1);
+        if (shots < 1 || perShot < 1) {
+            throw f.fail("shots and per_shot must be at least 1, got " + shots + " and " + perShot);
+        }
+        int[] first = cells(f.required("first"), ndim);
+        int[] shotStep = f.has("shot_step") ? cells(f.get("shot_step"), ndim) : new int[ndim];
+        int[] step = f.has("step") ? cells(f.get("step"), ndim) : new int[ndim];
+        int[] out = new int[shots * perShot * ndim];
+        for (int s = 0; s < shots; s++) {
+            for (int i = 0; i < perShot; i++) {
+                for (int a = 0; a < ndim; a++) {
+                    out[(s * perShot + i) * ndim + a] = first[a] + s * shotStep[a] + i * step[a];
+                }
+            }
+        }
+        return new Locations(shots, perShot, ndim, out);
+    }
+
+    private static int[] cells(Field f, int ndim) {
+        int[] c = f.integers();
+        if (c.length != ndim) {
+            throw f.fail("give " + ndim + " cell indices (one per model dimension), got " + c.length);
+        }
+        return c;
+    }
+
+    /**
      * A service's configuration: the block's keys with YAML values as Java values (numbers
      * as Double, lists as List), and every {file: x.npy} loaded as an NdArray.
      */
-    java.util.Map<String, Object> config(Field block, java.util.Set<String> skip) {
+    java.util.Map<String, Object> config(Field block, Set<String> skip) {
         java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
         for (String k : block.keys()) {
             if (!skip.contains(k)) {
@@ -88,10 +175,10 @@ final class ArrayInputs {
             return null;
         }
         if (n.isObject()) {
-            if (f.has("file") || f.has("constant")) {
+            if (f.has("file") || f.has("constant") || f.has("synthetic")) {
                 return array(f);
             }
-            return config(f, java.util.Set.of());
+            return config(f, Set.of());
         }
         if (n.isArray()) {
             List<Object> list = new ArrayList<>();

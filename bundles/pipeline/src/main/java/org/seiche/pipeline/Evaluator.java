@@ -1,10 +1,12 @@
 package org.seiche.pipeline;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.function.UnaryOperator;
 
 import org.seiche.api.Batches;
@@ -39,7 +41,13 @@ final class Evaluator {
     }
 
     /** What to compute besides the receiver data. */
-    enum Want { DATA, GRADIENT, HESSIAN }
+    enum Want {
+        DATA, LOSS, GRADIENT, HESSIAN;
+
+        boolean adjoint() {
+            return this == GRADIENT || this == HESSIAN;
+        }
+    }
 
     Evaluation evaluate(Model model, int[][] batches, Set<String> wrt, Want want) {
         Survey survey = spec.survey();
@@ -56,7 +64,7 @@ final class Evaluator {
                 new SimulationSetup(model, survey, spec.settings(), services.device(), spec.precision()))) {
             progress.start(spec.task() + " " + services.propagator().name(), batches.length);
             for (int[] batch : batches) {
-                try (ForwardRun run = sim.forward(batch, want == Want.DATA ? Set.of() : wrt)) {
+                try (ForwardRun run = sim.forward(batch, want.adjoint() ? wrt : Set.of())) {
                     List<NdArray> batchData = run.receiverData();
                     for (int g = 0; g < batchData.size(); g++) {
                         Batches.scatterShots(batchData.get(g), batch, data.get(g));
@@ -67,9 +75,13 @@ final class Evaluator {
                         for (int g = 0; g < batchData.size(); g++) {
                             Loss l = loss(g, batch);
                             loss += l.value(batchData.get(g), observed.get(g), shots);
-                            adjointSources.add(l.adjointSource(batchData.get(g), observed.get(g), shots));
+                            if (want.adjoint()) {
+                                adjointSources.add(l.adjointSource(batchData.get(g), observed.get(g), shots));
+                            }
                         }
-                        accumulate(gradients, run.adjoint(adjointSources), batch, shots);
+                        if (want.adjoint()) {
+                            accumulate(gradients, run.adjoint(adjointSources), batch, shots);
+                        }
                         if (want == Want.HESSIAN) {
                             hessian = add(hessian, hessian(run, model, wrt, batchData, observed, adjointSources, batch));
                         }
@@ -79,18 +91,25 @@ final class Evaluator {
                 progress.advance();
             }
             progress.finish();
-            return new Evaluation(loss, gradients, data, hessian, peak, sim.stepRatio(), sim.bytesPerShot(want != Want.DATA));
+            return new Evaluation(loss, gradients, data, hessian, peak, sim.stepRatio(), sim.bytesPerShot(want.adjoint()));
         }
     }
 
-    /** H w for directions in the model parameters, summed over the batches. */
-    Map<String, NdArray> hessianVector(Model model, int[][] batches, Map<String, NdArray> direction) {
+    /**
+     * H w for each direction (in the model parameters), summed over the batches in order:
+     * one forward and adjoint run per batch serves every product, and the products run in
+     * parallel on the device.
+     */
+    List<Map<String, NdArray>> hessianVectors(Model model, int[][] batches, List<Map<String, NdArray>> directions) {
         int shots = spec.survey().shots();
-        Map<String, NdArray> total = new LinkedHashMap<>();
+        List<Map<String, NdArray>> total = new ArrayList<>();
+        for (int i = 0; i < directions.size(); i++) {
+            total.add(new LinkedHashMap<>());
+        }
         try (Simulation sim = services.propagator().prepare(
                 new SimulationSetup(model, spec.survey(), spec.settings(), services.device(), spec.precision()))) {
             for (int[] batch : batches) {
-                try (ForwardRun run = sim.forward(batch, direction.keySet())) {
+                try (ForwardRun run = sim.forward(batch, directions.get(0).keySet())) {
                     List<NdArray> data = run.receiverData();
                     List<NdArray> observed = observed(batch);
                     List<NdArray> adjointSources = new ArrayList<>();
@@ -98,14 +117,25 @@ final class Evaluator {
                         adjointSources.add(loss(g, batch).adjointSource(data.get(g), observed.get(g), shots));
                     }
                     run.adjoint(adjointSources);
-                    for (Map.Entry<String, NdArray> e
-                            : run.hessianVector(direction, adjointSources, curvature(data, observed, batch)).entrySet()) {
-                        total.merge(e.getKey(), e.getValue(), Evaluator::add);
+                    List<Map<String, NdArray>> products = products(run, directions.size(), directions::get, adjointSources,
+                            curvature(data, observed, batch));
+                    for (int i = 0; i < directions.size(); i++) {
+                        for (Map.Entry<String, NdArray> e : products.get(i).entrySet()) {
+                            total.get(i).merge(e.getKey(), e.getValue(), Evaluator::add);
+                        }
                     }
                 }
             }
         }
         return total;
+    }
+
+    /** count Hessian products of one run, in parallel on the device. */
+    private List<Map<String, NdArray>> products(ForwardRun run, int count, IntFunction<Map<String, NdArray>> direction,
+                                                List<NdArray> adjointSources, UnaryOperator<List<NdArray>> curvature) {
+        List<Map<String, NdArray>> out = new ArrayList<>(Collections.nCopies(count, null));
+        services.device().parallel(count, i -> out.set(i, run.hessianVector(direction.apply(i), adjointSources, curvature)));
+        return out;
     }
 
     private List<NdArray> observed(int[] batch) {
@@ -150,14 +180,16 @@ final class Evaluator {
         } catch (UnsupportedOperationException e) {
             // no full Hessian from this propagator: the products below
         }
-        double[] h = new double[n * n];
-        services.device().parallel(n, i -> {
+        List<Map<String, NdArray>> columns = products(run, n, i -> {
             NdArray e = NdArray.zeros(shape);
             e.data()[i] = 1;
-            NdArray column = run.hessianVector(Map.of(name, e), adjointSources, curvature).get(name);
+            return Map.of(name, e);
+        }, adjointSources, curvature);
+        double[] h = new double[n * n];
+        for (int i = 0; i < n; i++) {
             // H is symmetric: its product with e_i is row i as well as column i
-            System.arraycopy(column.data(), 0, h, i * n, n);
-        });
+            System.arraycopy(columns.get(i).get(name).data(), 0, h, i * n, n);
+        }
         return new NdArray(new int[] {n, n}, h);
     }
 

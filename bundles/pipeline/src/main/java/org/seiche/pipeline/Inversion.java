@@ -7,15 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.seiche.api.InversionSpec;
-import org.seiche.api.Mapping;
 import org.seiche.api.Model;
 import org.seiche.api.NdArray;
 import org.seiche.api.Objective;
@@ -23,6 +24,7 @@ import org.seiche.api.Optimiser;
 import org.seiche.api.PipelineSpec;
 import org.seiche.api.Precision;
 import org.seiche.api.SeicheException;
+import org.seiche.inversion.support.HessianBatches;
 import org.seiche.io.Npy;
 import org.seiche.plot.Png;
 
@@ -30,150 +32,124 @@ import org.seiche.plot.Png;
  * task: invert. The inverted parameters live in inversion space (x), mapped to the model
  * through each parameter's mapping chain; the optimiser steps x from the loss and its
  * gradient brought back through the chain's adjoints. After every iteration the model is
- * written under iterations/, and every `checkpoint` iterations the whole state (x, the
- * optimiser's state, the history) is saved atomically so that --resume continues exactly.
+ * written under iterations/ with pictures, a line with the loss and an ETA goes to stderr,
+ * and every `checkpoint` iterations the whole state (x, the optimiser's state, the history)
+ * is saved atomically so that --resume continues exactly. Given inversion.true_model, each
+ * iteration also records the model error ||m - m_true|| / ||m_start - m_true||.
  */
 final class Inversion {
+    /** The option carrying inversion.true_model: parameter name to array. */
+    static final String TRUE_MODEL = "inversion.true_model";
     private static final String CHECKPOINT = "checkpoint";
     private final PipelineSpec spec;
     private final InversionSpec inv;
     private final Runner.Prepared prepared;
     private final Evaluator evaluator;
-    private final List<String> parameters;
-    private final Map<String, List<Mapping.Link>> chains = new LinkedHashMap<>();
-    private final int cells;
-    private final Progress progressOut;
+    private final Chains chains;
+    private final Map<String, NdArray> truth;
     private long peakBytes;
     private int stepRatio;
+    /** The evaluation an objective gave last (possibly kept from before). */
     private Evaluator.Evaluation last;
+    /** Objective evaluations (all shots of the batches forward and adjoint) and Hessian products so far. */
+    private int evaluations;
+    private int products;
+    /** Time spent modelling (the propagator and the loss) so far; the rest of an iteration is the framework's. */
+    private long modellingNanos;
 
-    Inversion(PipelineSpec spec, Runner.Prepared prepared, Progress progress) {
+    @SuppressWarnings("unchecked")
+    Inversion(PipelineSpec spec, Runner.Prepared prepared) {
         this.spec = spec;
         this.inv = spec.inversion();
         this.prepared = prepared;
         this.evaluator = new Evaluator(spec, prepared, Progress.silent());
-        this.parameters = inv.parameters();
-        this.cells = spec.model().parameter(parameters.get(0)).size();
-        for (String p : parameters) {
-            List<Mapping.Link> chain = new ArrayList<>();
-            for (int i = 0; i < inv.mappings().size(); i++) {
-                InversionSpec.MappingUse use = inv.mappings().get(i);
-                Object only = use.config().get("parameter");
-                if (only == null || only.equals(p)) {
-                    chain.add(prepared.mappings().get(i).create(use.config(), spec.model(), spec.survey()));
-                }
-            }
-            chains.put(p, chain);
-        }
-        this.progressOut = progress;
-    }
-
-    /** Model parameters for a point of inversion space. */
-    private Model toModel(double[] x) {
-        Map<String, NdArray> m = new LinkedHashMap<>();
-        for (int k = 0; k < parameters.size(); k++) {
-            NdArray xi = slice(x, k);
-            for (Mapping.Link link : chains.get(parameters.get(k))) {
-                xi = link.toSimulation(xi);
-            }
-            m.put(parameters.get(k), xi);
-        }
-        return spec.model().with(m);
-    }
-
-    private NdArray slice(double[] x, int k) {
-        double[] d = new double[cells];
-        System.arraycopy(x, k * cells, d, 0, cells);
-        return new NdArray(spec.model().shape(), d);
-    }
-
-    /** d loss / d x from d loss / d m: the chain's adjoints, last link first. */
-    private double[] toInversionGradient(double[] x, Map<String, NdArray> gradients) {
-        double[] g = new double[x.length];
-        for (int k = 0; k < parameters.size(); k++) {
-            List<Mapping.Link> chain = chains.get(parameters.get(k));
-            List<NdArray> inputs = new ArrayList<>();
-            NdArray xi = slice(x, k);
-            for (Mapping.Link link : chain) {
-                inputs.add(xi);
-                xi = link.toSimulation(xi);
-            }
-            NdArray gi = gradients.get(parameters.get(k));
-            for (int i = chain.size() - 1; i >= 0; i--) {
-                gi = chain.get(i).gradientToInversion(inputs.get(i), gi);
-            }
-            System.arraycopy(gi.data(), 0, g, k * cells, cells);
-        }
-        return g;
-    }
-
-    private double[] start() {
-        double[] x = new double[parameters.size() * cells];
-        for (int k = 0; k < parameters.size(); k++) {
-            NdArray m = spec.model().parameter(parameters.get(k));
-            List<Mapping.Link> chain = chains.get(parameters.get(k));
-            for (int i = chain.size() - 1; i >= 0; i--) {
-                m = chain.get(i).toInversion(m);
-            }
-            System.arraycopy(m.data(), 0, x, k * cells, cells);
-        }
-        return x;
-    }
-
-    private double[] project(double[] x) {
-        double[] out = x.clone();
-        for (int k = 0; k < parameters.size(); k++) {
-            NdArray xi = slice(out, k);
-            for (Mapping.Link link : chains.get(parameters.get(k))) {
-                xi = link.project(xi);
-            }
-            System.arraycopy(xi.data(), 0, out, k * cells, cells);
-        }
-        return out;
+        this.chains = new Chains(spec, prepared.mappings());
+        this.truth = (Map<String, NdArray>) spec.options().getOrDefault(TRUE_MODEL, Map.of());
     }
 
     /** The objective over the given batches. */
     private Objective objective(int[][] batches) {
-        Set<String> wrt = Set.copyOf(parameters);
-        return new Objective() {
-            @Override
-            public Evaluation evaluate(double[] x) {
-                Evaluator.Evaluation e = evaluator.evaluate(toModel(x), batches, wrt, Evaluator.Want.GRADIENT);
-                peakBytes = Math.max(peakBytes, e.peakBytes());
-                last = e;
-                stepRatio = e.stepRatio();
-                return new Evaluation(e.loss(), toInversionGradient(x, e.gradients()));
-            }
+        return new BatchObjective(batches);
+    }
 
-            @Override
-            public double[] hessianVector(double[] x, double[] w) {
+    /**
+     * The loss over some batches as a function of x. It keeps its latest evaluation: a line
+     * search ends on a point it evaluated, where the next iteration starts, and evaluating
+     * it again would double the cost of an iteration (the result is the same to the bit).
+     */
+    private final class BatchObjective implements Objective, HessianBatches {
+        private final int[][] batches;
+        private final Set<String> wrt = Set.copyOf(chains.parameters());
+        private double[] latestX;
+        private Evaluation latest;
+        private Evaluator.Evaluation latestRaw;
+
+        BatchObjective(int[][] batches) {
+            this.batches = batches;
+        }
+
+        @Override
+        public Evaluation evaluate(double[] x) {
+            if (latest == null || !Arrays.equals(x, latestX)) {
+                Model model = chains.toModel(x);
+                long t0 = System.nanoTime();
+                Evaluator.Evaluation e = evaluator.evaluate(model, batches, wrt, Evaluator.Want.GRADIENT);
+                modellingNanos += System.nanoTime() - t0;
+                peakBytes = Math.max(peakBytes, e.peakBytes());
+                stepRatio = e.stepRatio();
+                evaluations++;
+                latestX = x.clone();
+                latestRaw = e;
+                latest = new Evaluation(e.loss(), chains.toInversionGradient(x, e.gradients()));
+            }
+            last = latestRaw;
+            return latest;
+        }
+
+        @Override
+        public double[] hessianVector(double[] x, double[] w) {
+            return hessianVectors(x, new double[][] {w})[0];
+        }
+
+        @Override
+        public double[][] hessianVectors(double[] x, double[][] ws) {
+            Model at = chains.toModel(x);
+            List<Map<String, NdArray>> directions = new ArrayList<>();
+            for (double[] w : ws) {
                 // J w of the chain by differences: exact for the affine mappings
-                Model at = toModel(x);
                 double[] xw = x.clone();
                 for (int i = 0; i < xw.length; i++) {
                     xw[i] += w[i];
                 }
-                Model shifted = toModel(xw);
+                Model shifted = chains.toModel(xw);
                 Map<String, NdArray> direction = new LinkedHashMap<>();
-                for (String p : parameters) {
-                    double[] a = at.parameter(p).data();
-                    double[] b = shifted.parameter(p).data();
-                    double[] d = new double[a.length];
-                    for (int i = 0; i < d.length; i++) {
-                        d[i] = b[i] - a[i];
-                    }
-                    direction.put(p, new NdArray(spec.model().shape(), d));
+                for (String p : chains.parameters()) {
+                    direction.put(p, difference(shifted.parameter(p), at.parameter(p)));
                 }
-                return toInversionGradient(x, evaluator.hessianVector(at, batches, direction));
+                directions.add(direction);
             }
-        };
+            products += ws.length;
+            long t0 = System.nanoTime();
+            List<Map<String, NdArray>> hw = evaluator.hessianVectors(at, batches, directions);
+            modellingNanos += System.nanoTime() - t0;
+            double[][] out = new double[ws.length][];
+            for (int i = 0; i < ws.length; i++) {
+                out[i] = chains.toInversionGradient(x, hw.get(i));
+            }
+            return out;
+        }
     }
 
     Runner.Outcome run() {
         long start = System.nanoTime();
         Path out = spec.output();
-        Optimiser.Run optimiser = prepared.optimiser().start(inv.optimiserConfig(), parameters.size() * cells);
-        double[] x = start();
+        Optimiser.Run optimiser = prepared.optimiser().start(inv.optimiserConfig(), chains.size());
+        double[] x = chains.start();
+        double truthDistance = truth.isEmpty() ? 0 : distance(chains.toModel(x));
+        if (!truth.isEmpty() && truthDistance == 0) {
+            throw new SeicheException("inversion.true_model: equals the start model, and the model error is relative to"
+                    + " their distance");
+        }
         int first = 0;
         List<Map<String, Object>> history = new ArrayList<>();
         Path saved = out == null ? null : Checkpoint.latest(out.resolve(CHECKPOINT));
@@ -185,123 +161,163 @@ final class Inversion {
             optimiser.restore(c.optimiserState());
         }
         Objective all = objective(prepared.batches());
-        progressOut.start("invert " + prepared.propagator().name(), inv.iterations() - first);
         for (int it = first; it < inv.iterations(); it++) {
             long t0 = System.nanoTime();
+            int evaluationsBefore = evaluations;
+            int productsBefore = products;
+            long modellingBefore = modellingNanos;
             double[] before = x;
             double loss;
             double gnorm;
+            // the pictures show the gradient and data at the start of the iteration, where the step is taken from
+            Evaluator.Evaluation atStart;
             if (inv.mode().equals("stochastic")) {
                 List<int[]> order = new ArrayList<>(List.of(prepared.batches()));
                 Collections.shuffle(order, new Random(1000L + it));
                 loss = 0;
                 double g2 = 0;
+                atStart = null;
                 for (int[] batch : order) {
                     Objective one = objective(new int[][] {batch});
                     Objective.Evaluation e = one.evaluate(x);
+                    atStart = atStart == null ? last : atStart;
                     loss += e.loss();
                     g2 += dot(e.gradient(), e.gradient());
-                    x = project(optimiser.step(x, e, one));
+                    x = chains.project(optimiser.step(x, e, one));
                 }
                 gnorm = Math.sqrt(g2);
             } else {
                 Objective.Evaluation e = all.evaluate(x);
+                atStart = last;
                 loss = e.loss();
                 gnorm = Math.sqrt(dot(e.gradient(), e.gradient()));
-                x = project(optimiser.step(x, e, all));
+                x = chains.project(optimiser.step(x, e, all));
             }
             double[] dx = x.clone();
             for (int i = 0; i < dx.length; i++) {
                 dx[i] -= before[i];
             }
+            Model model = chains.toModel(x);
+            if (out != null) {
+                writeIteration(out, it + 1, atStart, chains.toModel(before), model);
+            }
+            // the whole iteration: modelling, mappings, the optimiser and the files written for it
+            double seconds = (System.nanoTime() - t0) / 1e9;
             Map<String, Object> h = new LinkedHashMap<>();
             h.put("iteration", it + 1);
             h.put("loss", loss);
             h.put("gradient_norm", gnorm);
             h.put("step_length", Math.sqrt(dot(dx, dx)));
-            h.put("seconds", (System.nanoTime() - t0) / 1e9);
+            h.put("seconds", seconds);
+            h.put("modelling_seconds", (modellingNanos - modellingBefore) / 1e9);
+            h.put("evaluations", evaluations - evaluationsBefore);
+            if (products > productsBefore) {
+                h.put("hessian_products", products - productsBefore);
+            }
+            if (!truth.isEmpty()) {
+                h.put("model_error", distance(model) / truthDistance);
+            }
             history.add(h);
-            if (out != null) {
-                writeIteration(out, it + 1, toModel(x));
-                if ((it + 1) % inv.checkpointEvery() == 0 || it + 1 == inv.iterations()) {
-                    Checkpoint.save(out.resolve(CHECKPOINT), new Checkpoint(x, it + 1, history, optimiser.state()));
-                }
+            if (out != null && ((it + 1) % inv.checkpointEvery() == 0 || it + 1 == inv.iterations())) {
+                Checkpoint.save(out.resolve(CHECKPOINT), new Checkpoint(x, it + 1, history, optimiser.state()));
             }
-            progressOut.advance();
             if (!spec.quiet()) {
-                System.err.printf("iteration %d/%d  loss %.6e  |g| %.3e  %.1f s%n", it + 1, inv.iterations(), loss, gnorm,
-                        (System.nanoTime() - t0) / 1e9);
+                double eta = (System.nanoTime() - start) / 1e9 / (it + 1 - first) * (inv.iterations() - it - 1);
+                System.err.printf("iteration %d/%d  loss %.6e  |g| %.3e  step %.3e%s  %.1f s  ETA %s%n", it + 1,
+                        inv.iterations(), loss, gnorm, h.get("step_length"),
+                        truth.isEmpty() ? "" : String.format("  error %.4f", h.get("model_error")), seconds, duration(eta));
             }
         }
-        progressOut.finish();
-        Model fin = toModel(x);
-        if (out != null && !history.isEmpty()) {
-            Png.curve(out.resolve("iterations").resolve("loss.png"),
-                    history.stream().mapToDouble(h -> ((Number) h.get("loss")).doubleValue()).toArray(), "loss per iteration", "loss");
-        }
+        Model fin = chains.toModel(x);
+        // the loss of the model written, by one forward run (the same whether the run was resumed or not)
+        double finalLoss = evaluator.evaluate(fin, prepared.batches(), Set.of(), Evaluator.Want.LOSS).loss();
         Map<String, NdArray> arrays = new LinkedHashMap<>();
-        for (String p : parameters) {
+        for (String p : chains.parameters()) {
             arrays.put("model_" + p, fin.parameter(p));
         }
         Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("loss", history.isEmpty() ? Double.NaN : history.get(history.size() - 1).get("loss"));
+        summary.put("loss", finalLoss);
         summary.putAll(Runner.describe(spec, prepared, start, stepRatio));
         summary.put("iterations", inv.iterations());
+        summary.put("evaluations", history.stream().mapToInt(h -> ((Number) h.get("evaluations")).intValue()).sum());
+        if (!truth.isEmpty()) {
+            summary.put("model_error", distance(fin) / truthDistance);
+        }
         summary.put("peak_memory_bytes", peakBytes);
         Map<String, Object> historyFile = new LinkedHashMap<>();
-        historyFile.put("loss", history.stream().map(h -> h.get("loss")).toList());
+        // loss[k]: of the model after k iterations, the start model's first and the final one's last (stochastic
+        // mode: the batches' losses summed as each was stepped)
+        List<Object> losses = new ArrayList<>(history.stream().map(h -> h.get("loss")).toList());
+        losses.add(finalLoss);
+        historyFile.put("loss", losses);
         historyFile.put("iterations", history);
-        return new Runner.Outcome(arrays, summary, Map.of("history", historyFile));
+        Map<String, Consumer<Path>> pictures = new LinkedHashMap<>(Pictures.of(arrays));
+        double[] curve = losses.stream().mapToDouble(l -> ((Number) l).doubleValue()).toArray();
+        pictures.put("loss", f -> Png.curve(f, curve, "loss of the model after each iteration (0: the start)", "loss"));
+        return new Runner.Outcome(arrays, pictures, summary, Map.of("history", historyFile));
     }
 
-    private void writeIteration(Path out, int iteration, Model model) {
+    /** 75 s, 12 min 5 s, 2 h 3 min. */
+    static String duration(double seconds) {
+        long s = Math.round(seconds);
+        if (s < 60) {
+            return s + " s";
+        }
+        if (s < 3600) {
+            return s / 60 + " min " + s % 60 + " s";
+        }
+        return s / 3600 + " h " + s % 3600 / 60 + " min";
+    }
+
+    /** sqrt of the summed squared differences to the true model over its parameters. */
+    private double distance(Model m) {
+        double s = 0;
+        for (Map.Entry<String, NdArray> e : truth.entrySet()) {
+            double[] a = m.parameter(e.getKey()).data();
+            double[] t = e.getValue().data();
+            for (int i = 0; i < a.length; i++) {
+                s += (a[i] - t[i]) * (a[i] - t[i]);
+            }
+        }
+        return Math.sqrt(s);
+    }
+
+    private static NdArray difference(NdArray a, NdArray b) {
+        double[] d = new double[a.size()];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = a.data()[i] - b.data()[i];
+        }
+        return new NdArray(a.shape(), d);
+    }
+
+    private void writeIteration(Path out, int iteration, Evaluator.Evaluation atStart, Model before, Model model) {
         Path dir = out.resolve("iterations");
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new SeicheException("output: cannot create " + dir + " (" + e.getMessage() + ")");
         }
-        for (String p : parameters) {
-            Npy.write(dir.resolve(String.format("model_%s_%04d.npy", p, iteration)), model.parameter(p), spec.precision());
-            if (model.parameter(p).ndim() == 2) {
-                Png.image(dir.resolve(String.format("model_%s_%04d.png", p, iteration)), model.parameter(p),
-                        Png.Colours.MODEL, p + " after iteration " + iteration);
-                NdArray g = last.gradients().get(p);
-                Png.image(dir.resolve(String.format("gradient_%s_%04d.png", p, iteration)), g, Png.Colours.SIGNED,
-                        "gradient of the loss w.r.t. " + p + ", iteration " + iteration);
+        for (String p : chains.parameters()) {
+            NdArray m = model.parameter(p);
+            Npy.write(dir.resolve(String.format("model_%s_%04d.npy", p, iteration)), m, spec.precision());
+            if (m.ndim() == 2) {
+                Png.image(dir.resolve(String.format("model_%s_%04d.png", p, iteration)), m, Pictures.modelColours(m),
+                        p + " after iteration " + iteration);
+                // the descent direction beside the step taken: how mappings and curvature reshape it
+                NdArray g = atStart.gradients().get(p);
+                NdArray descent = difference(NdArray.zeros(g.shape()), g);
+                Png.images(dir.resolve(String.format("gradient_%s_%04d.png", p, iteration)),
+                        List.of(descent, difference(m, before.parameter(p))),
+                        List.of("- gradient of the loss w.r.t. " + p + " (at the start)", "update of " + p),
+                        Png.Colours.SIGNED, "iteration " + iteration);
             }
         }
-        NdArray data = firstShot(last.data().get(0));
-        NdArray residual = firstShot(last.data().get(0));
-        NdArray observed = firstShot(spec.observed().get(0));
-        for (int i = 0; i < residual.size(); i++) {
-            residual.data()[i] -= observed.data()[i];
-        }
-        Png.image(dir.resolve(String.format("data_%04d.png", iteration)), transpose(data), Png.Colours.SIGNED,
-                "first shot's data (time down, receivers across), iteration " + iteration);
-        Png.image(dir.resolve(String.format("residual_%04d.png", iteration)), transpose(residual), Png.Colours.SIGNED,
-                "first shot's residual (modelled - observed), iteration " + iteration);
-    }
-
-    /** [receivers, nt] of shot 0. */
-    private static NdArray firstShot(NdArray d) {
-        int n = d.dim(1) * d.dim(2);
-        double[] out = new double[n];
-        System.arraycopy(d.data(), 0, out, 0, n);
-        return new NdArray(new int[] {d.dim(1), d.dim(2)}, out);
-    }
-
-    /** Time down the page, as a shot gather is drawn. */
-    private static NdArray transpose(NdArray a) {
-        int r = a.dim(0);
-        int c = a.dim(1);
-        double[] out = new double[r * c];
-        for (int i = 0; i < r; i++) {
-            for (int j = 0; j < c; j++) {
-                out[j * r + i] = a.data()[i * c + j];
-            }
-        }
-        return new NdArray(new int[] {c, r}, out);
+        NdArray data = Pictures.firstShot(atStart.data().get(0));
+        NdArray residual = difference(data, Pictures.firstShot(spec.observed().get(0)));
+        Png.gather(dir.resolve(String.format("data_%04d.png", iteration)), Pictures.gather(data),
+                "first shot's data (time down, receivers across) at the start of iteration " + iteration);
+        Png.gather(dir.resolve(String.format("residual_%04d.png", iteration)), Pictures.gather(residual),
+                "first shot's residual (modelled - observed) at the start of iteration " + iteration);
     }
 
     private static double dot(double[] a, double[] b) {
@@ -328,17 +344,23 @@ final class Inversion {
                 // the old checkpoint stays whole until the new one is in place
                 Path old = dir.resolveSibling(dir.getFileName() + ".old");
                 if (Files.exists(dir)) {
+                    // a run killed after its last save was in place but before the older one was gone left both
+                    delete(old);
                     Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
                 }
                 Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-                if (Files.exists(old)) {
-                    for (Path f : List.of(old.resolve("state.bin"), old.resolve("x.npy"))) {
-                        Files.deleteIfExists(f);
-                    }
-                    Files.delete(old);
-                }
+                delete(old);
             } catch (IOException e) {
                 throw new SeicheException("checkpoint: cannot write " + dir + " (" + e.getMessage() + ")");
+            }
+        }
+
+        private static void delete(Path checkpoint) throws IOException {
+            if (Files.exists(checkpoint)) {
+                for (Path f : List.of(checkpoint.resolve("state.bin"), checkpoint.resolve("x.npy"))) {
+                    Files.deleteIfExists(f);
+                }
+                Files.delete(checkpoint);
             }
         }
 

@@ -5,15 +5,19 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import org.seiche.api.InversionSpec;
@@ -32,9 +36,10 @@ import org.seiche.wave.Wavelets;
 
 /** Reads a pipeline file (CONTRACT.md) into a {@link PipelineSpec}: one client of the builder. */
 final class PipelineFile {
-    static final Set<String> TASKS = Set.of("forward", "gradient", "hessian", "invert");
-    private static final Set<String> TOP_LEVEL = Set.of("task", "device", "precision", "model", "propagator", "survey",
-            "observed", "loss", "gradient_wrt", "output", "shots_per_batch", "batches", "inversion", "checkpoint",
+    static final Set<String> TASKS = Set.of("model", "forward", "gradient", "hessian", "invert");
+    static final String TASK_LIST = "model, forward, gradient, hessian, invert";
+    private static final Set<String> TOP_LEVEL = Set.of("extends", "task", "device", "precision", "model", "propagator",
+            "survey", "observed", "loss", "gradient_wrt", "output", "shots_per_batch", "batches", "inversion", "checkpoint",
             "mask", "threads");
     private static final Set<String> PROPAGATOR_KEYS = Set.of("name", "accuracy", "pml_width", "pml_freq", "max_vel",
             "gradient_sampling_interval");
@@ -42,7 +47,67 @@ final class PipelineFile {
     private PipelineFile() {
     }
 
+    /**
+     * The file's fields over those of the file it extends (extends: base.yaml, relative to
+     * it): mappings merge key by key, anything else the extending file gives replaces. Paths
+     * in the extended file stay relative to that file.
+     */
     static JsonNode parse(Path file) {
+        return parse(file, new ArrayList<>());
+    }
+
+    private static JsonNode parse(Path file, List<Path> chain) {
+        Path abs = file.toAbsolutePath().normalize();
+        if (chain.contains(abs)) {
+            throw new SeicheException(chain.get(chain.size() - 1) + ": extends " + file + ", which extends it again");
+        }
+        chain.add(abs);
+        ObjectNode root = (ObjectNode) read(file);
+        JsonNode ext = root.remove("extends");
+        if (ext == null) {
+            return root;
+        }
+        if (!ext.isTextual()) {
+            throw new SeicheException(file + ": extends: expected the name of a pipeline file, got " + ext);
+        }
+        Path baseFile = abs.getParent().resolve(ext.asText()).normalize();
+        JsonNode base = parse(baseFile, chain);
+        if (!baseFile.getParent().equals(abs.getParent())) {
+            rebase(base, baseFile.getParent(), abs.getParent(), true);
+        }
+        return merge(base, root);
+    }
+
+    private static JsonNode merge(JsonNode base, JsonNode over) {
+        if (!base.isObject() || !over.isObject()) {
+            return over;
+        }
+        ObjectNode out = base.deepCopy();
+        for (Iterator<Map.Entry<String, JsonNode>> it = over.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode b = out.get(e.getKey());
+            out.set(e.getKey(), b == null ? e.getValue() : merge(b, e.getValue()));
+        }
+        return out;
+    }
+
+    /** Rewrites the relative file names (and the output folder) of an extended file for the extending one's folder. */
+    private static void rebase(JsonNode node, Path from, Path to, boolean top) {
+        if (node.isObject()) {
+            ObjectNode o = (ObjectNode) node;
+            for (String key : List.of("file", "output")) {
+                JsonNode v = o.get(key);
+                if (v != null && v.isTextual() && (key.equals("file") || top) && !Path.of(v.asText()).isAbsolute()) {
+                    o.put(key, to.relativize(from.resolve(v.asText())).normalize().toString());
+                }
+            }
+            node.elements().forEachRemaining(c -> rebase(c, from, to, false));
+        } else if (node.isArray()) {
+            node.elements().forEachRemaining(c -> rebase(c, from, to, false));
+        }
+    }
+
+    private static JsonNode read(Path file) {
         String name = file.toString();
         String text;
         try {
@@ -78,14 +143,14 @@ final class PipelineFile {
         Field root = new Field("", parse(file));
         for (String k : root.keys()) {
             if (!TOP_LEVEL.contains(k)) {
-                warn.accept(file + ": unknown field '" + k + "' is ignored (known: " + new java.util.TreeSet<>(TOP_LEVEL) + ")");
+                warn.accept(file + ": unknown field '" + k + "' is ignored (known: " + new TreeSet<>(TOP_LEVEL) + ")");
             }
         }
         ArrayInputs arrays = new ArrayInputs(base);
         PipelineSpec.Builder b = PipelineSpec.builder();
         String task = root.get("task").text("forward");
         if (!TASKS.contains(task)) {
-            throw root.get("task").fail("'" + task + "' is not one of forward, gradient, hessian, invert");
+            throw root.get("task").fail("'" + task + "' is not one of " + TASK_LIST);
         }
         b.task(task);
         b.device(root.get("device").text("auto"));
@@ -94,6 +159,11 @@ final class PipelineFile {
 
         Model model = model(root.required("model"), arrays);
         b.model(model);
+        b.output(base.resolve(root.get("output").text("out")).normalize());
+        if (task.equals("model")) {
+            // writes the model as read (generated, smoothed): nothing else is needed
+            return b.build();
+        }
         int ndim = model.shape().length;
 
         Field prop = root.required("propagator");
@@ -124,9 +194,13 @@ final class PipelineFile {
         b.loss(loss.present() && loss.node().isObject() ? loss.required("name").text() : loss.text("mse"));
         b.gradientWrt(root.get("gradient_wrt").words().toArray(String[]::new));
         b.shotsPerBatch(shotsPerBatch(root));
-        b.output(base.resolve(root.get("output").text("out")).normalize());
-        if (task.equals("invert")) {
+        // a gradient task with an inversion block also writes the gradient the inversion would step with
+        if (task.equals("invert") || task.equals("gradient") && root.has("inversion")) {
             b.inversion(inversion(root, arrays, model));
+            Map<String, NdArray> truth = trueModel(root.get("inversion").get("true_model"), arrays, model);
+            if (!truth.isEmpty()) {
+                b.option(Inversion.TRUE_MODEL, truth);
+            }
         }
         return b.build();
     }
@@ -149,31 +223,34 @@ final class PipelineFile {
         return m;
     }
 
-    /** mask: {file: m.npy} | {direct_arrival: {velocity, flat, taper}} (seconds), per receiver group. */
+    /** mask: {file: m.npy} | {direct_arrival: {velocity, flat, taper, delay}} (seconds), per receiver group. */
     private static NdArray[] mask(Field f, ArrayInputs arrays, Model model, Survey survey) {
         if (f.has("direct_arrival")) {
             Field da = f.get("direct_arrival");
+            da.requireObject();
+            da.allowOnly(Set.of("velocity", "flat", "taper", "delay"));
             double velocity = da.required("velocity").number();
             if (!(velocity > 0)) {
                 throw da.get("velocity").fail("must be positive, got " + velocity);
             }
             double flat = da.get("flat").number(0);
             double taper = da.get("taper").number(0);
+            double delay = da.get("delay").number(0);
             if (flat < 0 || taper < 0) {
                 throw da.fail("flat and taper must be >= 0 seconds");
             }
             NdArray[] out = new NdArray[survey.receivers().size()];
             for (int g = 0; g < out.length; g++) {
                 out[g] = DirectArrivalMute.build(survey.sources().get(0).locations(), survey.receivers().get(g).locations(),
-                        model.spacing(), survey.nt(), survey.dt(), velocity, flat, taper);
+                        model.spacing(), survey.nt(), survey.dt(), velocity, flat, taper, delay);
             }
             return out;
         }
         NdArray m = arrays.array(f);
         var loc = survey.receivers().get(0).locations();
         int[] expect = {loc.shots(), loc.perShot(), survey.nt()};
-        if (!java.util.Arrays.equals(expect, m.shape())) {
-            throw f.fail("shape " + m.shapeString() + ", expected " + java.util.Arrays.toString(expect));
+        if (!Arrays.equals(expect, m.shape())) {
+            throw f.fail("shape " + m.shapeString() + ", expected " + Arrays.toString(expect));
         }
         return new NdArray[] {m};
     }
@@ -225,8 +302,35 @@ final class PipelineFile {
         return new InversionSpec(params, iterations, perBatch, mode, mappings, Named.of(optimiser), optConfig, every);
     }
 
+    /** inversion.true_model: {name: array}, of the inverted parameters, for the model error per iteration. */
+    private static Map<String, NdArray> trueModel(Field f, ArrayInputs arrays, Model model) {
+        Map<String, NdArray> out = new LinkedHashMap<>();
+        if (!f.present()) {
+            return out;
+        }
+        f.requireObject();
+        for (String k : f.keys()) {
+            if (!model.parameters().containsKey(k)) {
+                throw f.get(k).fail("not a model parameter (have " + model.parameters().keySet() + ")");
+            }
+            NdArray a = arrays.array(f.get(k));
+            if (!Arrays.equals(a.shape(), model.shape())) {
+                throw f.get(k).fail("shape " + a.shapeString() + " differs from the model's " + Arrays.toString(model.shape()));
+            }
+            out.put(k, a);
+        }
+        return out;
+    }
+
     private static Model model(Field f, ArrayInputs arrays) {
         f.requireObject();
+        double[] spacing = f.required("spacing").numbers();
+        for (double h : spacing) {
+            if (!(h > 0) || Double.isInfinite(h)) {
+                throw f.get("spacing").fail("must be positive, got " + h);
+            }
+        }
+        arrays.spacing(spacing);
         Field params = f.required("parameters");
         params.requireObject();
         Map<String, NdArray> p = new LinkedHashMap<>();
@@ -244,16 +348,8 @@ final class PipelineFile {
             throw params.fail("no parameters given");
         }
         int ndim = p.values().iterator().next().ndim();
-        double[] spacing = f.required("spacing").numbers();
         if (spacing.length == 1 && ndim > 1) {
-            double h = spacing[0];
-            spacing = new double[ndim];
-            java.util.Arrays.fill(spacing, h);
-        }
-        for (double h : spacing) {
-            if (!(h > 0) || Double.isInfinite(h)) {
-                throw f.get("spacing").fail("must be positive, got " + h);
-            }
+            spacing = ArrayInputs.perDimension(f.get("spacing"), spacing, ndim);
         }
         try {
             return new Model(spacing, p);

@@ -32,15 +32,14 @@ public final class PipelineService implements Pipeline {
     @Override
     public Result run(PipelineSpec spec) {
         Runner runner = new Runner(spec, services, Progress.forStderr(spec.quiet()));
-        Runner.Prepared prepared = runner.check();
-        Runner.Outcome outcome = runner.run(prepared);
+        Runner.Outcome outcome = "model".equals(spec.task()) ? runner.model() : runner.run(runner.check());
         Map<String, Object> summary = new java.util.LinkedHashMap<>(outcome.summary());
         Object startup = spec.options().get("startup_seconds");
         if (startup != null) {
             summary.put("startup_seconds", startup);
         }
         if (spec.output() != null) {
-            Results.write(spec.output(), outcome.arrays(), summary, outcome.jsonFiles(), spec.precision());
+            Results.write(spec.output(), outcome.arrays(), outcome.pictures(), summary, outcome.jsonFiles(), spec.precision());
         }
         return new Result(outcome.arrays(), summary);
     }

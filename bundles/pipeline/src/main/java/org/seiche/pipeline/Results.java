@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,8 +18,9 @@ import org.seiche.api.SeicheException;
 import org.seiche.io.Npy;
 
 /**
- * Writes a run's results complete or not at all: everything goes to a hidden folder next
- * to the output folder first and is moved into place only once every file is written.
+ * Writes a run's results complete or not at all: everything (arrays, their pictures, the
+ * JSON files) goes to a hidden folder next to the output folder first and is moved into
+ * place only once every file is written.
  */
 final class Results {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -42,8 +44,8 @@ final class Results {
         }
     }
 
-    static void write(Path dir, Map<String, NdArray> arrays, Map<String, Object> summary, Map<String, Object> jsonFiles,
-                      Precision precision) {
+    static void write(Path dir, Map<String, NdArray> arrays, Map<String, Consumer<Path>> pictures, Map<String, Object> summary,
+                      Map<String, Object> jsonFiles, Precision precision) {
         Path abs = dir.toAbsolutePath();
         Path staging = abs.resolveSibling("." + abs.getFileName() + ".partial-" + ProcessHandle.current().pid());
         try {
@@ -51,6 +53,9 @@ final class Results {
             Files.createDirectories(staging);
             for (Map.Entry<String, NdArray> e : arrays.entrySet()) {
                 Npy.write(staging.resolve(e.getKey() + ".npy"), e.getValue(), precision);
+            }
+            for (Map.Entry<String, Consumer<Path>> e : pictures.entrySet()) {
+                e.getValue().accept(staging.resolve(e.getKey() + ".png"));
             }
             JSON.writeValue(staging.resolve("summary.json").toFile(), summary);
             for (Map.Entry<String, Object> e : jsonFiles.entrySet()) {

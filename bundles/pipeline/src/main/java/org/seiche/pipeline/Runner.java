@@ -1,26 +1,28 @@
 package org.seiche.pipeline;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.DoubleSummaryStatistics;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.UnaryOperator;
+import java.util.function.Consumer;
 
 import org.seiche.api.Batches;
 import org.seiche.api.Device;
-import org.seiche.api.ForwardRun;
 import org.seiche.api.InversionSpec;
 import org.seiche.api.Loss;
 import org.seiche.api.Mapping;
+import org.seiche.api.Model;
 import org.seiche.api.Optimiser;
 import org.seiche.api.NdArray;
 import org.seiche.api.PipelineSpec;
 import org.seiche.api.Propagator;
 import org.seiche.api.SeicheException;
 import org.seiche.api.Simulation;
-import org.seiche.api.SimulationSetup;
 import org.seiche.api.Survey;
 
 /**
@@ -55,7 +57,7 @@ final class Runner {
             throw new SeicheException("propagator: is missing");
         }
         if (!PipelineFile.TASKS.contains(spec.task())) {
-            throw new SeicheException("task: '" + spec.task() + "' is not one of forward, gradient, hessian, invert");
+            throw new SeicheException("task: '" + spec.task() + "' is not one of " + PipelineFile.TASK_LIST);
         }
         Propagator propagator = Services.resolve("propagator", spec.propagator(), services.propagators);
         for (String p : spec.model().parameters().keySet()) {
@@ -93,17 +95,22 @@ final class Runner {
         List<Mapping> mappings = new ArrayList<>();
         Optimiser optimiser = null;
         int perBatchSpec = spec.shotsPerBatch();
-        if (spec.task().equals("invert")) {
-            InversionSpec inv = spec.inversion();
-            if (inv == null) {
-                throw new SeicheException("inversion: is missing (task invert needs it)");
-            }
+        InversionSpec inv = spec.inversion();
+        if (spec.task().equals("invert") && inv == null) {
+            throw new SeicheException("inversion: is missing (task invert needs it)");
+        }
+        if (inv != null && (spec.task().equals("invert") || spec.task().equals("gradient"))) {
             for (InversionSpec.MappingUse m : inv.mappings()) {
                 mappings.add(Services.resolve("inversion.mappings", m.mapping(), services.mappings));
             }
-            optimiser = Services.resolve("inversion.optimiser", inv.optimiser(), services.optimisers);
-            wrt = new LinkedHashSet<>(inv.parameters());
-            perBatchSpec = inv.shotsPerBatch();
+            if (spec.task().equals("invert")) {
+                optimiser = Services.resolve("inversion.optimiser", inv.optimiser(), services.optimisers);
+                wrt = new LinkedHashSet<>(inv.parameters());
+                perBatchSpec = inv.shotsPerBatch();
+            } else {
+                // the gradient the inversion would step with needs the raw gradient of every inverted parameter
+                wrt.addAll(inv.parameters());
+            }
         }
         int shots = spec.survey().shots();
         int per = perBatchSpec < 0 ? (shots + (-perBatchSpec) - 1) / (-perBatchSpec)
@@ -129,21 +136,58 @@ final class Runner {
         }
     }
 
-    /** Arrays by file stem, and the run's summary. */
-    record Outcome(Map<String, NdArray> arrays, Map<String, Object> summary, Map<String, Object> jsonFiles) {
+    /** Arrays by file stem, their pictures, the run's summary and other JSON files. */
+    record Outcome(Map<String, NdArray> arrays, Map<String, Consumer<Path>> pictures, Map<String, Object> summary,
+                   Map<String, Object> jsonFiles) {
+        Outcome(Map<String, NdArray> arrays, Map<String, Object> summary, Map<String, Object> jsonFiles) {
+            this(arrays, Pictures.of(arrays), summary, jsonFiles);
+        }
+    }
+
+    /** task: model, the model as read (generated, smoothed) with its pictures; needs nothing but the model. */
+    Outcome model() {
+        long start = System.nanoTime();
+        if (spec.model() == null) {
+            throw new SeicheException("model: is missing");
+        }
+        if (spec.output() != null) {
+            Results.checkWritable(spec.output());
+        }
+        Map<String, NdArray> arrays = new LinkedHashMap<>();
+        Map<String, Object> ranges = new LinkedHashMap<>();
+        for (Map.Entry<String, NdArray> e : spec.model().parameters().entrySet()) {
+            arrays.put("model_" + e.getKey(), e.getValue());
+            DoubleSummaryStatistics st = Arrays.stream(e.getValue().data()).summaryStatistics();
+            Map<String, Object> range = new LinkedHashMap<>();
+            range.put("min", st.getMin());
+            range.put("max", st.getMax());
+            ranges.put(e.getKey(), range);
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("task", spec.task());
+        summary.put("shape", spec.model().shape());
+        summary.put("spacing", spec.model().spacing());
+        summary.put("parameters", ranges);
+        summary.put("seconds", (System.nanoTime() - start) / 1e9);
+        summary.put("peak_memory_bytes", (long) spec.model().parameters().size() * NdArray.size(spec.model().shape()) * Double.BYTES);
+        return new Outcome(arrays, summary, Map.of());
     }
 
     Outcome run(Prepared p) {
         if (spec.task().equals("invert")) {
-            return new Inversion(spec, p, progress).run();
+            return new Inversion(spec, p).run();
         }
         long start = System.nanoTime();
+        // with an inversion block, the gradient at the inversion's start model, also mapped to inversion space
+        Chains chains = spec.inversion() == null ? null : new Chains(spec, p.mappings());
+        double[] x0 = chains == null ? null : chains.start();
+        Model model = chains == null ? spec.model() : chains.toModel(x0);
         Evaluator.Want want = switch (spec.task()) {
             case "forward" -> Evaluator.Want.DATA;
             case "hessian" -> Evaluator.Want.HESSIAN;
             default -> Evaluator.Want.GRADIENT;
         };
-        Evaluator.Evaluation e = new Evaluator(spec, p, progress).evaluate(spec.model(), p.batches(), p.gradientWrt(), want);
+        Evaluator.Evaluation e = new Evaluator(spec, p, progress).evaluate(model, p.batches(), p.gradientWrt(), want);
         Map<String, NdArray> arrays = new LinkedHashMap<>();
         for (int g = 0; g < e.data().size(); g++) {
             arrays.put(g == 0 ? "receiver_data" : "receiver_data_" + g, e.data().get(g));
@@ -153,6 +197,12 @@ final class Runner {
         }
         for (Map.Entry<String, NdArray> g : e.gradients().entrySet()) {
             arrays.put("gradient_" + g.getKey(), g.getValue());
+        }
+        if (chains != null) {
+            double[] mapped = chains.toInversionGradient(x0, e.gradients());
+            for (int k = 0; k < chains.parameters().size(); k++) {
+                arrays.put("mapped_gradient_" + chains.parameters().get(k), chains.slice(mapped, k));
+            }
         }
         if (e.hessian() != null) {
             arrays.put("hessian_" + p.gradientWrt().stream().filter(spec.model().parameters()::containsKey)

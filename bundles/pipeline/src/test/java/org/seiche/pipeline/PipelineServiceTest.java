@@ -103,7 +103,11 @@ class PipelineServiceTest {
         PipelineSpec spec = runtime.read(p);
         runtime.run(spec.toBuilder().output(dir.resolve("whole")).build());
         runtime.run(spec.toBuilder().output(dir.resolve("cut")).inversion(withIterations(spec, 2)).build());
+        // as a run killed between putting its last checkpoint in place and removing the one before leaves it
+        Path old = Files.createDirectories(dir.resolve("cut/checkpoint.old"));
+        Files.copy(dir.resolve("cut/checkpoint/state.bin"), old.resolve("state.bin"));
         runtime.run(spec.toBuilder().output(dir.resolve("cut")).resume(true).build());
+        assertFalse(Files.exists(old), "the leftover checkpoint is gone");
         NdArray whole = Npy.read(dir.resolve("whole/model_v.npy"));
         NdArray resumed = Npy.read(dir.resolve("cut/model_v.npy"));
         assertArrayEquals(whole.data(), resumed.data());
@@ -112,6 +116,79 @@ class PipelineServiceTest {
         assertTrue(history.contains("\"gradient_norm\""), history);
         NdArray start = Npy.read(dir.resolve("v.npy"));
         assertFalse(java.util.Arrays.equals(start.data(), whole.data()), "the model moved");
+    }
+
+    @Test
+    void inversionHistoryCountsEvaluationsAndTheModelErrorAndPicturesAreWritten() throws IOException {
+        Pipeline runtime = PipelineTestSupport.runtime();
+        // observed data of a true model, so that the inversion can approach it
+        Path truth = dir.resolve("truth");
+        Path f = pipeline("task: forward\nprecision: float64\noutput: truth\n"
+                + PipelineTestSupport.SURVEY.replace("{file: v.npy}", "{constant: 1.5, shape: [3, 3]}"));
+        runtime.run(runtime.read(f));
+        Files.copy(truth.resolve("receiver_data.npy"), dir.resolve("observed.npy"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(dir.resolve("invert.yaml"), """
+                task: invert
+                precision: float64
+                inversion:
+                  iterations: 3
+                  optimiser: {name: descent, lr: 0.05}
+                  true_model: {v: {constant: 1.5, shape: [3, 3]}}
+                gradient_wrt: [v]
+                """ + PipelineTestSupport.SURVEY);
+        Pipeline.Result r = runtime.run(runtime.read(dir.resolve("invert.yaml")));
+        Path out = dir.resolve("out");
+        var history = Results.JSON.readTree(out.resolve("history.json").toFile()).get("iterations");
+        assertEquals(3, history.size());
+        double previous = 1;
+        for (var h : history) {
+            assertEquals(1, h.get("evaluations").asInt(), "descent evaluates once per iteration");
+            double error = h.get("model_error").asDouble();
+            assertTrue(error < previous, "the model error falls: " + history);
+            previous = error;
+        }
+        assertEquals(previous, (double) r.summary().get("model_error"), 0);
+        for (String file : List.of("loss.png", "model_v.png", "model_v.npy", "iterations/gradient_v_0003.png",
+                "iterations/model_v_0003.png", "iterations/residual_0003.png")) {
+            assertTrue(Files.exists(out.resolve(file)), file);
+        }
+    }
+
+    @Test
+    void modelTaskWritesTheModelAsReadWithItsPicture() throws IOException {
+        Pipeline runtime = PipelineTestSupport.runtime();
+        Path p = pipeline("""
+                task: model
+                precision: float64
+                model:
+                  spacing: 10.0
+                  parameters:
+                    v: {synthetic: {shape: [4, 6], layers: [{top: 0, value: 1500}, {top: 20, value: 2500}]}}
+                output: generated
+                """);
+        Pipeline.Result r = runtime.run(runtime.read(p));
+        NdArray v = Npy.read(dir.resolve("generated/model_v.npy"));
+        assertArrayEquals(new int[] {4, 6}, v.shape());
+        assertEquals(2500, v.data()[23]);
+        assertTrue(Files.exists(dir.resolve("generated/model_v.png")));
+        assertEquals(java.util.Map.of("min", 1500.0, "max", 2500.0),
+                ((java.util.Map<?, ?>) r.summary().get("parameters")).get("v"));
+    }
+
+    @Test
+    void gradientWithAnInversionBlockAlsoWritesTheMappedGradient() throws IOException {
+        Pipeline runtime = PipelineTestSupport.runtime();
+        Path p = pipeline("task: gradient\nprecision: float64\ngradient_wrt: [v]\n"
+                + "inversion: {mappings: [{name: scale, factor: 3.0}]}\n" + PipelineTestSupport.SURVEY);
+        runtime.run(runtime.read(p));
+        NdArray g = Npy.read(dir.resolve("out/gradient_v.npy"));
+        NdArray mapped = Npy.read(dir.resolve("out/mapped_gradient_v.npy"));
+        for (int i = 0; i < g.size(); i++) {
+            assertEquals(3 * g.data()[i], mapped.data()[i], 1e-12 * Math.abs(g.data()[i]));
+        }
+        assertTrue(Files.exists(dir.resolve("out/mapped_gradient_v.png")));
+        assertTrue(Files.exists(dir.resolve("out/gradient_v.png")));
+        assertTrue(Files.exists(dir.resolve("out/receiver_data.png")));
     }
 
     private static org.seiche.api.InversionSpec withIterations(PipelineSpec spec, int n) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 import javax.imageio.ImageIO;
 
@@ -26,6 +27,33 @@ class PngTest {
         int scale = 480 / 20;
         assertEquals(0xFFFFFF, img.getRGB(40 + 5 * scale, 40 + 5 * scale) & 0xFFFFFF);
         assertEquals(0xFF0000, img.getRGB(40, 40) & 0xFFFFFF);
+    }
+
+    @Test
+    void panelsSideBySideHaveTheirOwnColourScales() throws IOException {
+        NdArray small = NdArray.zeros(10, 20);
+        small.data()[0] = 1e-9;
+        NdArray large = NdArray.zeros(10, 20);
+        large.data()[0] = -1e3;
+        Path f = dir.resolve("two.png");
+        Png.images(f, List.of(small, large), List.of("gradient", "update"), Png.Colours.SIGNED, "iteration 1");
+        BufferedImage img = ImageIO.read(f.toFile());
+        int scale = 480 / 20;
+        int panel = 20 * scale + 16 + 90;
+        int top = 40 + 16;
+        assertEquals(0xFF0000, img.getRGB(40, top) & 0xFFFFFF, "the largest value of the first is red");
+        assertEquals(0x0000FF, img.getRGB(40 + panel, top) & 0xFFFFFF, "the most negative of the second is blue");
+        assertEquals(0xFFFFFF, img.getRGB(40 + panel + 5 * scale, top + 5 * scale) & 0xFFFFFF);
+        assertEquals(2 * panel + 40, img.getWidth());
+    }
+
+    @Test
+    void gatherStretchesEachAxisOnItsOwn() throws IOException {
+        Path f = dir.resolve("gather.png");
+        Png.gather(f, NdArray.zeros(600, 60), "shot");
+        BufferedImage img = ImageIO.read(f.toFile());
+        assertEquals(60 * 8 + 16 + 90 + 40, img.getWidth());
+        assertEquals(600 + 80, img.getHeight());
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.seiche.api.Mapping;
 import org.seiche.api.Model;
 import org.seiche.api.NdArray;
 import org.seiche.api.Survey;
+import org.seiche.inversion.support.GaussianSmoothing;
 import org.seiche.inversion.support.Settings;
 
 /**

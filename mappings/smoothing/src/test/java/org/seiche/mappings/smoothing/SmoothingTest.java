@@ -109,15 +109,6 @@ class SmoothingTest {
     }
 
     @Test
-    void mirrorReflectsAboutTheHalfSamplePastEachEnd() {
-        int[] expected = {1, 0, 0, 1, 2, 2, 1, 0, 0};
-        for (int j = -2; j <= 6; j++) {
-            assertEquals(expected[j + 2], GaussianSmoothing.mirror(j, 3));
-        }
-        assertEquals(0, GaussianSmoothing.mirror(-5, 1));
-    }
-
-    @Test
     void refusesNegativeOrMiscountedLengths() {
         Model m = model(new double[] {4, 4}, 5, 5);
         assertEquals("inversion.mappings[smooth].lengths: must not be negative, got [100.0, -1.0]",

@@ -1,8 +1,9 @@
 /**
  * What the mapping and optimiser bundles share: reading their pipeline configuration with
  * one-line errors naming the field, small vector algebra, the scaling of a first step,
- * a gradient weighting link and the plain-value optimiser state of a checkpoint.
+ * a gradient weighting link, Gaussian smoothing and the plain-value optimiser state of a
+ * checkpoint.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.seiche.inversion.support;

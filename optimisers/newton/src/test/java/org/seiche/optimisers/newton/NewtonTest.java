@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.seiche.api.Objective;
 import org.seiche.api.Optimiser;
 import org.seiche.api.SeicheException;
+import org.seiche.inversion.support.HessianBatches;
 import org.seiche.inversion.support.Problems;
 import org.seiche.inversion.support.Vectors;
 
@@ -50,6 +51,48 @@ class NewtonTest {
         double[] x0 = new double[n];
         Arrays.fill(x0, 1500);
         assertEquals(1, stepsToConverge(new NewtonOptimiser().start(Map.of(), n), f, x0, 1e-8, 3));
+    }
+
+    /** A problem that also takes its products in batches, counting the batches. */
+    private static final class Batched implements Objective, HessianBatches {
+        final Problems.Problem inner;
+        int batches;
+
+        Batched(Problems.Problem inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public Evaluation evaluate(double[] x) {
+            return inner.evaluate(x);
+        }
+
+        @Override
+        public double[] hessianVector(double[] x, double[] w) {
+            throw new AssertionError("a batch-taking objective gets its products in a batch");
+        }
+
+        @Override
+        public double[][] hessianVectors(double[] x, double[][] directions) {
+            batches++;
+            double[][] out = new double[directions.length][];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = inner.hessianVector(x, directions[i]);
+            }
+            return out;
+        }
+    }
+
+    @Test
+    void newtonTakesTheHessianInOneBatchWhenTheObjectiveOffersIt() {
+        double[] x0 = {-1.2, 1};
+        Batched batched = new Batched(Problems.rosenbrock());
+        Problems.Problem plain = Problems.rosenbrock();
+        double[] a = new NewtonOptimiser().start(Map.of(), 2).step(x0, batched.evaluate(x0), batched);
+        double[] b = new NewtonOptimiser().start(Map.of(), 2).step(x0, plain.evaluate(x0), plain);
+        assertArrayEquals(b, a, 0);
+        assertEquals(1, batched.batches);
+        assertEquals(2, batched.inner.hessianProducts);
     }
 
     @Test

@@ -1,10 +1,9 @@
-package org.seiche.mappings.smoothing;
+package org.seiche.inversion.support;
 
 import java.util.Arrays;
 
 import org.seiche.api.Model;
 import org.seiche.api.NdArray;
-import org.seiche.inversion.support.Settings;
 
 /**
  * S: separable Gaussian smoothing of a grid, the standard deviation given in metres per
@@ -12,16 +11,17 @@ import org.seiche.inversion.support.Settings;
  * extended by half-sample mirroring (... b a | a b c ... z | z y ...). With that boundary
  * each 1-D operator is Toeplitz + Hankel with a symmetric kernel, hence a symmetric matrix
  * whose rows sum to 1: S keeps constants (model edges do not sag) and S^T = S exactly, so
- * one routine is both the map and its adjoint.
+ * one routine is both the map and its adjoint. Shared by the smoothing mappings and the
+ * pipeline's smoothed start models.
  */
-final class GaussianSmoothing {
+public final class GaussianSmoothing {
     private static final double TRUNCATE = 4;
 
     private final int[] shape;
     /** Per axis; null where that axis is not smoothed. */
     private final double[][] kernels;
 
-    GaussianSmoothing(int[] shape, double[] spacing, double[] lengths) {
+    public GaussianSmoothing(int[] shape, double[] spacing, double[] lengths) {
         this.shape = shape.clone();
         this.kernels = new double[shape.length][];
         for (int a = 0; a < shape.length; a++) {
@@ -32,7 +32,7 @@ final class GaussianSmoothing {
     }
 
     /** From a mapping's {lengths} on the model's grid. */
-    static GaussianSmoothing of(Settings s, Model model) {
+    public static GaussianSmoothing of(Settings s, Model model) {
         double[] lengths = s.numbers("lengths", model.spacing().length);
         for (double l : lengths) {
             if (l < 0) {
@@ -42,7 +42,7 @@ final class GaussianSmoothing {
         return new GaussianSmoothing(model.shape(), model.spacing(), lengths);
     }
 
-    NdArray apply(NdArray a) {
+    public NdArray apply(NdArray a) {
         double[] v = a.data();
         for (int axis = 0; axis < shape.length; axis++) {
             if (kernels[axis] != null) {

@@ -1,0 +1,265 @@
+package org.seiche.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.seiche.api.NdArray;
+import org.seiche.io.Npy;
+
+/**
+ * Every example of examples/ run as a user runs it (its run.sh, in a copy of its folder),
+ * and the property it is there to show.
+ */
+class ExamplesIT {
+    @TempDir
+    Path tmp;
+
+    /** A copy of examples/NAME with its committed files only, not the results of earlier runs. */
+    private Path copy(String name) throws IOException {
+        Path from = Fwi.HOME.resolve("examples").resolve(name);
+        Path to = Files.createDirectories(tmp.resolve(name));
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                String n = f.getFileName().toString();
+                if (n.endsWith(".yaml") || n.endsWith(".sh")) {
+                    Files.copy(f, to.resolve(n));
+                }
+            }
+        }
+        return to;
+    }
+
+    private Path runExample(String name) throws IOException {
+        Path dir = copy(name);
+        Fwi.Outcome o = Fwi.script(dir, "run.sh", "--quiet");
+        assertEquals(0, o.exit(), o.err());
+        return dir;
+    }
+
+    private static NdArray npy(Path dir, String file) {
+        NdArray a = Npy.read(dir.resolve(file));
+        for (double v : a.data()) {
+            assertTrue(Double.isFinite(v), file + " holds " + v);
+        }
+        return a;
+    }
+
+    /** The numbers of a JSON list "key" : [ ... ]. */
+    static double[] list(Path json, String key) throws IOException {
+        String s = Files.readString(json);
+        int open = s.indexOf('[', s.indexOf("\"" + key + "\""));
+        return Arrays.stream(s.substring(open + 1, s.indexOf(']', open)).split(",")).map(String::strip)
+                .mapToDouble(Double::parseDouble).toArray();
+    }
+
+    /** Every value of "key" : number in a JSON file, in order (one per iteration in history.json). */
+    static double[] values(Path json, String key) throws IOException {
+        Matcher m = Pattern.compile("\"" + key + "\"\\s*:\\s*(-?[0-9.eE+-]+)").matcher(Files.readString(json));
+        List<Double> out = new ArrayList<>();
+        while (m.find()) {
+            out.add(Double.parseDouble(m.group(1)));
+        }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static void assertDecreasing(double[] v, String what) {
+        for (int i = 1; i < v.length; i++) {
+            assertTrue(v[i] < v[i - 1], what + " rises at " + i + ": " + Arrays.toString(v));
+        }
+    }
+
+    private static void assertPictures(Path dir, String... files) {
+        for (String f : files) {
+            assertTrue(Files.isRegularFile(dir.resolve(f)), f + " is written");
+        }
+    }
+
+    @Test
+    void fwiReducesTheModelErrorByAtLeast40PercentIn20Iterations() throws IOException {
+        Path dir = runExample("fwi");
+        Path history = dir.resolve("out/history.json");
+        double[] error = values(history, "model_error");
+        double[] loss = list(history, "loss");
+        System.out.printf("fwi: model error %s, loss %.3e -> %.3e%n", Arrays.toString(error), loss[0], loss[loss.length - 1]);
+        assertEquals(20, error.length);
+        assertTrue(error[19] <= 0.6, "model error after 20 iterations " + error[19]);
+        assertDecreasing(loss, "the loss");
+        // one modelling of every shot per iteration, as the line search's last point is kept
+        double evaluations = Arrays.stream(values(history, "evaluations")).sum();
+        assertTrue(evaluations <= 30, evaluations + " evaluations in 20 iterations");
+        npy(dir, "out/model_v.npy");
+        assertPictures(dir.resolve("out"), "model_v.png", "loss.png", "iterations/model_v_0020.png",
+                "iterations/gradient_v_0020.png", "iterations/data_0020.png", "iterations/residual_0020.png");
+    }
+
+    /** Correlation of an image with the perturbation it images, below the sources' imprint (depth index 5 on). */
+    private static double correlation(NdArray image, NdArray perturbation) {
+        int from = 5 * image.dim(1);
+        double[] a = Arrays.copyOfRange(image.data(), from, image.size());
+        double[] b = Arrays.copyOfRange(perturbation.data(), from, image.size());
+        double ma = Arrays.stream(a).average().orElse(0);
+        double mb = Arrays.stream(b).average().orElse(0);
+        double ab = 0;
+        double aa = 0;
+        double bb = 0;
+        for (int i = 0; i < a.length; i++) {
+            ab += (a[i] - ma) * (b[i] - mb);
+            aa += (a[i] - ma) * (a[i] - ma);
+            bb += (b[i] - mb) * (b[i] - mb);
+        }
+        return ab / Math.sqrt(aa * bb);
+    }
+
+    @Test
+    void rtmImagesTheReflectorsAndLsrtmImprovesTheImage() throws IOException {
+        Path dir = runExample("rtm");
+        NdArray truth = npy(dir, "true/model_v.npy");
+        NdArray migration = npy(dir, "migration/model_v.npy");
+        double[] d = new double[truth.size()];
+        Arrays.setAll(d, i -> truth.data()[i] - migration.data()[i]);
+        NdArray perturbation = new NdArray(truth.shape(), d);
+        double rtm = correlation(npy(dir, "rtm/model_scatter.npy"), perturbation);
+        double lsrtm = correlation(npy(dir, "lsrtm/model_scatter.npy"), perturbation);
+        System.out.printf("rtm: correlation with the true perturbation %.3f, lsrtm %.3f%n", rtm, lsrtm);
+        assertTrue(rtm > 0.4, "the RTM image correlates with the reflectors: " + rtm);
+        assertTrue(lsrtm > rtm, "LSRTM " + lsrtm + " improves on RTM " + rtm);
+        assertDecreasing(list(dir.resolve("lsrtm/history.json"), "loss"), "the LSRTM loss");
+        assertEquals(4.0, values(dir.resolve("rtm/summary.json"), "batches")[0], "shot batches");
+        assertPictures(dir, "rtm/model_scatter.png", "lsrtm/model_scatter.png", "lsrtm/loss.png");
+    }
+
+    @Test
+    void newtonLowersTheLossEveryIterationAndEndsCloserToTheTruthThanGradientDescent() throws IOException {
+        Path dir = copy("hessian");
+        // the example but its Hessian step (task hessian is checked against Deepwave among the reference cases)
+        for (String step : List.of("true_model", "observed", "newton", "gradient_descent")) {
+            Fwi.Outcome o = Fwi.runIn(dir, "run", step + ".yaml", "--quiet");
+            assertEquals(0, o.exit(), step + ": " + o.err());
+        }
+        double[] newtonLoss = list(dir.resolve("newton/history.json"), "loss");
+        double newton = values(dir.resolve("newton/summary.json"), "model_error")[0];
+        double descent = values(dir.resolve("gradient_descent/summary.json"), "model_error")[0];
+        System.out.printf("newton: loss %s, model error %.4f; gradient descent %.4f%n", Arrays.toString(newtonLoss), newton,
+                descent);
+        assertEquals(4, newtonLoss.length, "the start and three iterations");
+        assertDecreasing(newtonLoss, "the Newton loss");
+        assertTrue(newton < descent, "Newton's model error " + newton + " below gradient descent's " + descent);
+        assertPictures(dir.resolve("newton"), "model_v.png", "iterations/gradient_v_0001.png", "loss.png");
+    }
+
+    private static double maxAbs(NdArray a, int fromRow, int toRow) {
+        int cols = a.dim(1);
+        double m = 0;
+        for (int i = fromRow * cols; i < toRow * cols; i++) {
+            m = Math.max(m, Math.abs(a.data()[i]));
+        }
+        return m;
+    }
+
+    /** How much the top row stands out: its largest |value| over the largest of the rows below. */
+    private static double edgeRatio(NdArray g) {
+        return maxAbs(g, 0, 1) / maxAbs(g, 1, g.dim(0));
+    }
+
+    @Test
+    void edgeGradientsAndTheirThreeRemedies() throws IOException {
+        Path dir = runExample("edge-gradients");
+        NdArray pml = npy(dir, "pml/gradient_v.npy");
+        double problem = edgeRatio(pml);
+        double freeSurface = edgeRatio(npy(dir, "free_surface/gradient_v.npy"));
+        double smoothed = edgeRatio(npy(dir, "smooth_model/mapped_gradient_v.npy"));
+        System.out.printf("edge row over the rest: pml %.2f, free surface %.2f, smooth-model %.2f%n", problem, freeSurface,
+                smoothed);
+        assertTrue(problem > 2, "the PML puts a line of large values on the top row: " + problem);
+        assertTrue(freeSurface < 1, "no such line with a free surface: " + freeSurface);
+        assertTrue(smoothed < problem / 2, "smoothing spreads the line: " + smoothed);
+        // clipping: the gradient limited to its 98th percentile of |g| (linear between order statistics)
+        double[] sorted = Arrays.stream(pml.data()).map(Math::abs).sorted().toArray();
+        double pos = 0.98 * (sorted.length - 1);
+        int lo = (int) pos;
+        double q = sorted[lo] + (pos - lo) * (sorted[lo + 1] - sorted[lo]);
+        NdArray clipped = npy(dir, "clip/mapped_gradient_v.npy");
+        for (int i = 0; i < pml.size(); i++) {
+            assertEquals(Math.max(-q, Math.min(q, pml.data()[i])), clipped.data()[i], 1e-6 * q, "cell " + i);
+        }
+        // one step through the smoothing leaves no one-row feature at the edge
+        NdArray step = npy(dir, "smooth_model_step/model_v.npy");
+        int cols = step.dim(1);
+        double edgeJump = 0;
+        double innerJump = 0;
+        for (int i = 0; i + 1 < step.dim(0); i++) {
+            for (int j = 0; j < cols; j++) {
+                double jump = Math.abs(step.data()[i * cols + j] - step.data()[(i + 1) * cols + j]);
+                if (i == 0) {
+                    edgeJump = Math.max(edgeJump, jump);
+                } else {
+                    innerJump = Math.max(innerJump, jump);
+                }
+            }
+        }
+        assertTrue(edgeJump < innerJump, "top-row jump " + edgeJump + " vs the largest below " + innerJump);
+        assertPictures(dir, "pml/gradient_v.png", "clip/mapped_gradient_v.png", "free_surface/gradient_v.png",
+                "smooth_model/mapped_gradient_v.png", "smooth_model_step/model_v.png");
+    }
+
+    @Test
+    void eachMappingShapesTheGradientAsTheSeedShows() throws IOException {
+        Path dir = runExample("mapping");
+        NdArray raw = npy(dir, "absolute/gradient_v.npy");
+        NdArray v = npy(dir, "model/model_v.npy");
+        int rows = raw.dim(0);
+        int cols = raw.dim(1);
+        double h = 20;
+        NdArray absolute = npy(dir, "absolute/mapped_gradient_v.npy");
+        NdArray source = npy(dir, "source_cutout/mapped_gradient_v.npy");
+        NdArray receiver = npy(dir, "receiver_cutout/mapped_gradient_v.npy");
+        NdArray roi = npy(dir, "region_of_interest/mapped_gradient_v.npy");
+        NdArray relative = npy(dir, "relative/mapped_gradient_v.npy");
+        NdArray smooth = npy(dir, "smooth/mapped_gradient_v.npy");
+        NdArray clip = npy(dir, "clip/mapped_gradient_v.npy");
+        boolean smoothReachesTheCutout = false;
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                int k = i * cols + j;
+                assertEquals(raw.data()[k], absolute.data()[k], 0, "absolute is the identity");
+                boolean nearSource = Math.hypot((i - 25) * h, (j - 25) * h) <= 200;
+                boolean nearReceiver = false;
+                for (int r = 0; r < 10; r++) {
+                    nearReceiver |= Math.hypot((i - 1) * h, (j - 5 - 15 * r) * h) <= 100;
+                }
+                if (nearSource) {
+                    assertEquals(0, source.data()[k], 0, "source cutout at " + i + ", " + j);
+                    smoothReachesTheCutout |= smooth.data()[k] != 0;
+                }
+                if (nearSource || nearReceiver) {
+                    assertEquals(0, receiver.data()[k], 0, "receiver cutout at " + i + ", " + j);
+                }
+                if (i * h < 100) {
+                    assertEquals(0, roi.data()[k], 0, "above the region of interest at " + i + ", " + j);
+                }
+                // relative deviation: g_x = m0 g on top of the same cutout and region
+                assertEquals(v.data()[k] * roi.data()[k], relative.data()[k], 1e-5 * Math.abs(v.data()[k] * roi.data()[k]));
+            }
+        }
+        assertTrue(smoothReachesTheCutout, "the smoothing preconditioner spreads the update into the cutout");
+        double[] sorted = Arrays.stream(raw.data()).map(Math::abs).sorted().toArray();
+        double top = Arrays.stream(clip.data()).map(Math::abs).max().orElseThrow();
+        assertTrue(top < sorted[sorted.length - 1] / 5 && top >= sorted[(int) (0.94 * sorted.length)],
+                "clipped near the 95th percentile: " + top);
+        assertPictures(dir, "absolute/gradient_v.png", "source_cutout/mapped_gradient_v.png",
+                "receiver_cutout/mapped_gradient_v.png", "region_of_interest/mapped_gradient_v.png",
+                "relative/mapped_gradient_v.png", "smooth/mapped_gradient_v.png", "clip/mapped_gradient_v.png");
+    }
+}
