@@ -88,6 +88,21 @@ class GradientIT {
         assertTrue(peakBytes(batched) < peakBytes(all), "peak memory falls with the batch size");
     }
 
+    /** propagator option background_data: Born also writes receiver_data_background.npy, the scalar data of v. */
+    @Test
+    void bornWritesTheBackgroundDataWhenAsked() throws IOException {
+        String forward = PIPELINE.replace("task: gradient", "task: forward");
+        Path scalar = runPipeline("scalar-forward", forward, "");
+        String born = forward.replace("v: {constant: 1800.0, shape: [30, 40]}",
+                        "v: {constant: 1800.0, shape: [30, 40]}\n    scatter: {constant: 20.0, shape: [30, 40]}")
+                .replace("name: scalar,", "name: born, background_data: true,");
+        Path out = runPipeline("born-background", born, "");
+        NdArray background = Npy.read(out.resolve("receiver_data_background.npy"));
+        NdArray expected = Npy.read(scalar.resolve("receiver_data.npy"));
+        assertEquals(expected.shapeString(), background.shapeString());
+        assertTrue(ReferenceCasesIT.relativeL2(background.data(), expected.data()) < 1e-12, "background = scalar data");
+    }
+
     private static long peakBytes(Path out) throws IOException {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"peak_memory_bytes\" : (\\d+)")
                 .matcher(Files.readString(out.resolve("summary.json")));

@@ -37,7 +37,7 @@ final class Evaluator {
 
     /** What modelling some batches gave. */
     record Evaluation(double loss, Map<String, NdArray> gradients, List<NdArray> data, NdArray hessian,
-                      long peakBytes, int stepRatio, long bytesPerShot) {
+                      long peakBytes, int stepRatio, long bytesPerShot, Map<String, NdArray> extraData) {
     }
 
     /** What to compute besides the receiver data. */
@@ -60,14 +60,21 @@ final class Evaluator {
         double loss = 0;
         long peak = 0;
         NdArray hessian = null;
-        try (Simulation sim = services.propagator().prepare(
-                new SimulationSetup(model, survey, spec.settings(), services.device(), spec.precision()))) {
-            progress.start(spec.task() + " " + services.propagator().name(), batches.length);
+        Map<String, NdArray> extra = new LinkedHashMap<>();
+        try (Simulation sim = services.propagator().prepare(new SimulationSetup(model, survey, spec.settings(),
+                services.device(), spec.precision(), progress::advance))) {
+            progress.start(spec.task() + " " + services.propagator().name(),
+                    (long) shots * survey.nt() * sim.stepRatio() * runsPerShot(want, model, wrt));
             for (int[] batch : batches) {
                 try (ForwardRun run = sim.forward(batch, want.adjoint() ? wrt : Set.of())) {
                     List<NdArray> batchData = run.receiverData();
                     for (int g = 0; g < batchData.size(); g++) {
                         Batches.scatterShots(batchData.get(g), batch, data.get(g));
+                    }
+                    for (Map.Entry<String, NdArray> e : run.extraData().entrySet()) {
+                        int[] shape = e.getValue().shape();
+                        shape[0] = shots;
+                        Batches.scatterShots(e.getValue(), batch, extra.computeIfAbsent(e.getKey(), k -> NdArray.zeros(shape)));
                     }
                     if (want != Want.DATA) {
                         List<NdArray> observed = observed(batch);
@@ -88,11 +95,25 @@ final class Evaluator {
                     }
                     peak = Math.max(peak, run.peakMemoryBytes());
                 }
-                progress.advance();
             }
             progress.finish();
-            return new Evaluation(loss, gradients, data, hessian, peak, sim.stepRatio(), sim.bytesPerShot(want.adjoint()));
+            return new Evaluation(loss, gradients, data, hessian, peak, sim.stepRatio(), sim.bytesPerShot(want.adjoint()),
+                    extra);
         }
+    }
+
+    /**
+     * Time loops a shot takes, for the progress bar: a forward run, its adjoint, and for a
+     * Hessian about two per column (a propagator with its own full Hessian; n products by
+     * Born runs take more, and the bar then stops at 100 % a while).
+     */
+    private static long runsPerShot(Want want, Model model, Set<String> wrt) {
+        return switch (want) {
+            case DATA, LOSS -> 1;
+            case GRADIENT -> 2;
+            case HESSIAN -> 3 + 2L * wrt.stream().filter(model.parameters()::containsKey).findFirst()
+                    .map(p -> model.parameter(p).size()).orElse(0);
+        };
     }
 
     /**

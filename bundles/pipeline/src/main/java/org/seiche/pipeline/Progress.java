@@ -1,24 +1,35 @@
 package org.seiche.pipeline;
 
 import java.io.PrintStream;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A progress line on stderr for runs longer than a couple of seconds: silent when stderr
- * is not a terminal or the run is quiet.
+ * A progress bar on stderr for runs longer than a couple of seconds, counted in time steps
+ * of shots as the propagators report them (from any thread); silent when stderr is not a
+ * terminal or the run is quiet. Redrawn at most a few times a second.
  */
 final class Progress {
     private static final long DELAY_NANOS = 2_000_000_000L;
+    private static final long REDRAW_NANOS = 200_000_000L;
     private final PrintStream out;
     private final boolean enabled;
-    private String label;
-    private int total;
-    private int done;
-    private long started;
+    private final long delayNanos;
+    private final AtomicLong done = new AtomicLong();
+    private volatile String label;
+    private volatile long total;
+    private volatile long started;
+    private volatile long drawn = Long.MIN_VALUE / 2;
     private boolean shown;
 
     Progress(PrintStream out, boolean enabled) {
+        this(out, enabled, DELAY_NANOS);
+    }
+
+    /** @param delayNanos how long a run goes before the bar shows */
+    Progress(PrintStream out, boolean enabled, long delayNanos) {
         this.out = out;
         this.enabled = enabled;
+        this.delayNanos = delayNanos;
     }
 
     static Progress silent() {
@@ -31,31 +42,47 @@ final class Progress {
         return new Progress(System.err, !quiet && (tty != null ? Boolean.parseBoolean(tty) : System.console() != null));
     }
 
-    void start(String what, int steps) {
+    /** A new bar of the given total units (shot time steps). */
+    void start(String what, long units) {
         label = what;
-        total = steps;
-        done = 0;
+        total = Math.max(1, units);
+        done.set(0);
         started = System.nanoTime();
+        drawn = Long.MIN_VALUE / 2;
         shown = false;
     }
 
-    void advance() {
-        done++;
-        long elapsed = System.nanoTime() - started;
-        if (!enabled || elapsed < DELAY_NANOS) {
+    /** Units done (a propagator's StepListener: the shots that took a step). */
+    void advance(int units) {
+        long d = done.addAndGet(units);
+        if (!enabled) {
             return;
         }
+        long now = System.nanoTime();
+        if (now - started < delayNanos || now - drawn < REDRAW_NANOS) {
+            return;
+        }
+        draw(now, Math.min(d, total));
+    }
+
+    private synchronized void draw(long now, long d) {
+        if (now - drawn < REDRAW_NANOS) {
+            return;
+        }
+        drawn = now;
         shown = true;
         int width = 30;
-        int filled = total == 0 ? width : width * done / total;
-        double eta = done == 0 ? 0 : elapsed / 1e9 * (total - done) / done;
-        out.printf("\r%s [%s%s] %d/%d  %.0f s left ", label, "#".repeat(filled), " ".repeat(width - filled), done, total, eta);
+        int filled = (int) (width * d / total);
+        double elapsed = (now - started) / 1e9;
+        double eta = d == 0 ? 0 : elapsed * (total - d) / d;
+        out.printf("\r%s [%s%s] %3d%%  %.0f s left ", label, "#".repeat(filled), " ".repeat(width - filled),
+                100 * d / total, eta);
         out.flush();
     }
 
-    void finish() {
+    synchronized void finish() {
         if (shown) {
-            out.println();
+            out.printf("\r%s [%s] 100%%  %.1f s%n", label, "#".repeat(30), (System.nanoTime() - started) / 1e9);
         }
     }
 }

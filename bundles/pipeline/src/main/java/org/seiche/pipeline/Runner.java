@@ -192,6 +192,7 @@ final class Runner {
         for (int g = 0; g < e.data().size(); g++) {
             arrays.put(g == 0 ? "receiver_data" : "receiver_data_" + g, e.data().get(g));
         }
+        arrays.putAll(e.extraData());
         for (int g = 0; g < spec.dataMask().size(); g++) {
             arrays.put(g == 0 ? "data_mask" : "data_mask_" + g, spec.dataMask().get(g));
         }
