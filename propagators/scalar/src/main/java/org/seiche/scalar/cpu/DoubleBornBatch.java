@@ -113,23 +113,13 @@ final class DoubleBornBatch implements BornBatch {
             loops.run(group, step);
             for (int s : group) {
                 loops.inject(background[s].previous, s, t, sourceTerms);
-                injectScaled(scattered[s].previous, s, t, sourceTerms);
+                loops.injectScaled(scattered[s].previous, ratio, s, t, sourceTerms);
                 background[s].advance();
                 scattered[s].advance();
             }
         }
     }
 
-    /** u1 gets r times the source term at the sources (its share of r (u[t+1] - 2 u[t] + u[t-1])). */
-    private void injectScaled(double[] field, int s, int t, NdArray sourceTerms) {
-        var in = sourceTerms.data();
-        for (int k = 0; k < loops.sources.perShot(); k++) {
-            int cell = loops.sources.cell(s, k);
-            if (cell >= 0) {
-                field[cell] += ratio[cell] * (double) in[(s * loops.sources.perShot() + k) * loops.steps + t];
-            }
-        }
-    }
 
     @Override
     public void backward(NdArray adjointSamples, NdArray sourceTermGradient, NdArray ratioGradient,
@@ -186,7 +176,7 @@ final class DoubleBornBatch implements BornBatch {
         });
         for (int t = loops.steps - 1; t >= 0; t--) {
             for (int s : group) {
-                ratioAtSources(s, t);
+                loops.ratioAtSources(ratioGradients[s], scattered[s].u, s, t, sourceTerms);
                 if (withBackground) {
                     loops.sourceGradient(background[s].u, s, t, sourceTermGradient);
                 }
@@ -204,18 +194,6 @@ final class DoubleBornBatch implements BornBatch {
         }
     }
 
-    /** d/dr at the sources gathers lambda1[t+1] times the source term (its part of u[t+1] - 2 u[t] + u[t-1]). */
-    private void ratioAtSources(int s, int t) {
-        var in = sourceTerms.data();
-        double[] mu = scattered[s].u;
-        for (int k = 0; k < loops.sources.perShot(); k++) {
-            int cell = loops.sources.cell(s, k);
-            if (cell >= 0) {
-                double term = (double) in[(s * loops.sources.perShot() + k) * loops.steps + t];
-                ratioGradients[s][cell] += mu[cell] / loops.coefficients.v2dt2[cell] * term;
-            }
-        }
-    }
 
     private void notePeak() {
         int cells = loops.coefficients.cells();

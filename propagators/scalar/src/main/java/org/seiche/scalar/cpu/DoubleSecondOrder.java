@@ -51,7 +51,7 @@ final class DoubleSecondOrder implements SecondOrderBatch {
                 w.clear();
                 for (int t = loops.steps - 1; t >= 0; t--) {
                     System.arraycopy(w.u, 0, lambda[s].array(t), lambda[s].offset(t), cells);
-                    ratioAtSources(g, w.u, s, t);
+                    loops.ratioAtSources(g, w.u, s, t, sourceTerms);
                     loops.stencil.image(g, w.u, background[s].array(t), background[s].offset(t), first, end, 1);
                     loops.stencil.step(w, first, end, true, adjointTerm[s].array(t), adjointTerm[s].offset(t), row);
                     w.advance();
@@ -66,16 +66,6 @@ final class DoubleSecondOrder implements SecondOrderBatch {
         HostCopy.addTo(g, ratioGradient);
     }
 
-    /** d/dr at the sources gathers mu / (v^2 dt^2) times the source term (its part of u[t+1] - 2 u[t] + u[t-1]). */
-    private void ratioAtSources(double[] g, double[] mu, int s, int t) {
-        var in = sourceTerms.data();
-        for (int k = 0; k < loops.sources.perShot(); k++) {
-            int cell = loops.sources.cell(s, k);
-            if (cell >= 0) {
-                g[cell] += mu[cell] / loops.coefficients.v2dt2[cell] * (double) in[(s * loops.sources.perShot() + k) * loops.steps + t];
-            }
-        }
-    }
 
     @Override
     public NdArray ratioGradient() {
@@ -106,7 +96,7 @@ final class DoubleSecondOrder implements SecondOrderBatch {
                     loops.stencil.step(w, first, end, false, spatial, 0, row);
                     loops.stencil.image(w.previous, coupling, background[s].array(t), background[s].offset(t), first, end, 1);
                     loops.stencil.image(gradient, spatial, lambda[s].array(t), lambda[s].offset(t), first, end, 1);
-                    injectScaled(w.previous, r, s, t);
+                    loops.injectScaled(w.previous, r, s, t, sourceTerms);
                     w.advance();
                     loops.listener.stepped(1);
                 }
@@ -129,16 +119,6 @@ final class DoubleSecondOrder implements SecondOrderBatch {
         }
     }
 
-    /** u1 gets r times the source term at the sources (its share of r (u[t+1] - 2 u[t] + u[t-1])). */
-    private void injectScaled(double[] field, double[] r, int s, int t) {
-        var in = sourceTerms.data();
-        for (int k = 0; k < loops.sources.perShot(); k++) {
-            int cell = loops.sources.cell(s, k);
-            if (cell >= 0) {
-                field[cell] += r[cell] * (double) in[(s * loops.sources.perShot() + k) * loops.steps + t];
-            }
-        }
-    }
 
     @Override
     public void transposed(NdArray samples, NdArray termGradient, NdArray v2dt2Gradient) {

@@ -167,6 +167,31 @@ final class DoubleShotLoops {
         }
     }
 
+    /**
+     * A Born tangent field u1 gets r times the source term at the sources (its share of
+     * r (u[t+1] - 2 u[t] + u[t-1]), r = 2 dv / v).
+     */
+    void injectScaled(double[] field, double[] ratio, int s, int t, NdArray sourceTerms) {
+        var in = sourceTerms.data();
+        for (int k = 0; k < sources.perShot(); k++) {
+            int cell = sources.cell(s, k);
+            if (cell >= 0) {
+                field[cell] += ratio[cell] * (double) in[(s * sources.perShot() + k) * steps + t];
+            }
+        }
+    }
+
+    /** d/dr at the sources gathers mu / (v^2 dt^2) times the source term (its part of u[t+1] - 2 u[t] + u[t-1]). */
+    void ratioAtSources(double[] gradient, double[] mu, int s, int t, NdArray sourceTerms) {
+        var in = sourceTerms.data();
+        for (int k = 0; k < sources.perShot(); k++) {
+            int cell = sources.cell(s, k);
+            if (cell >= 0) {
+                gradient[cell] += mu[cell] / coefficients.v2dt2[cell] * (double) in[(s * sources.perShot() + k) * steps + t];
+            }
+        }
+    }
+
     /** lambda[t] += d loss / d u[t] at the receivers, i.e. mu += v^2 dt^2 times it (times weight). */
     void injectAdjoint(double[] mu, double[] weight, int s, int t, NdArray adjointSamples) {
         var in = adjointSamples.data();
