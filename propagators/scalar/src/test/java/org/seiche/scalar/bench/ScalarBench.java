@@ -29,7 +29,7 @@ import org.seiche.wave.Wavelets;
  * 1000 steps, accuracy 4, float32; 1 and 4 shots; forward, and forward + gradient.
  * Prints Mcell-updates/s = (model + PML cells) x steps x shots / seconds, and per second
  * of this process's CPU time (steadier when other work shares the machine).
- * Arguments: [threads] [repeats] [precision] [pml width].
+ * Arguments: [threads] [repeats] [precision] [pml width] [forward: forward runs only].
  */
 public final class ScalarBench {
     private static final int N = 500;
@@ -41,12 +41,13 @@ public final class ScalarBench {
         int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         Precision precision = args.length > 2 ? Precision.parse(args[2]) : Precision.FLOAT32;
         PML = args.length > 3 ? Integer.parseInt(args[3]) : PML;
+        boolean[] runs = args.length > 4 && args[4].equals("forward") ? new boolean[] {false} : new boolean[] {false, true};
         Device device = new PoolDevice(threads);
         ScalarPropagator propagator = new ScalarPropagator(new CpuScalarKernel());
         System.out.printf("scalar %dx%d + %d PML, %d steps, accuracy 4, %s, %d threads%n", N, N, PML, NT,
                 precision.label(), threads);
         for (int shots : new int[] {1, 4}) {
-            for (boolean gradient : new boolean[] {false, true}) {
+            for (boolean gradient : runs) {
                 try (Simulation sim = propagator.prepare(setup(shots, device, precision))) {
                     double best = Double.MAX_VALUE;
                     double bestCpu = Double.MAX_VALUE;
