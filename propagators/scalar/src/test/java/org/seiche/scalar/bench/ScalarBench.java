@@ -29,22 +29,27 @@ import org.seiche.wave.Wavelets;
  * 1000 steps, accuracy 4, float32; 1 and 4 shots; forward, and forward + gradient.
  * Prints Mcell-updates/s = (model + PML cells) x steps x shots / seconds, and per second
  * of this process's CPU time (steadier when other work shares the machine).
- * Arguments: [threads] [repeats] [precision] [pml width] [forward: forward runs only].
+ * Arguments: [threads] [repeats] [precision] [pml width, or widths top,bottom,left,right]
+ * [forward: forward runs only].
  */
 public final class ScalarBench {
     private static final int N = 500;
-    private static int PML = 20;
+    /** PML widths: one for every side, or top, bottom, left, right. */
+    private static int[] pml = {20};
     private static final int NT = 1000;
 
     public static void main(String[] args) {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : Runtime.getRuntime().availableProcessors();
         int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         Precision precision = args.length > 2 ? Precision.parse(args[2]) : Precision.FLOAT32;
-        PML = args.length > 3 ? Integer.parseInt(args[3]) : PML;
+        if (args.length > 3) {
+            pml = java.util.Arrays.stream(args[3].split(",")).mapToInt(Integer::parseInt).toArray();
+        }
+        int[] w = pml.length == 1 ? new int[] {pml[0], pml[0], pml[0], pml[0]} : pml;
         boolean[] runs = args.length > 4 && args[4].equals("forward") ? new boolean[] {false} : new boolean[] {false, true};
         Device device = new PoolDevice(threads);
         ScalarPropagator propagator = new ScalarPropagator(new CpuScalarKernel());
-        System.out.printf("scalar %dx%d + %d PML, %d steps, accuracy 4, %s, %d threads%n", N, N, PML, NT,
+        System.out.printf("scalar %dx%d + PML %s, %d steps, accuracy 4, %s, %d threads%n", N, N, java.util.Arrays.toString(w), NT,
                 precision.label(), threads);
         for (int shots : new int[] {1, 4}) {
             for (boolean gradient : runs) {
@@ -70,7 +75,7 @@ public final class ScalarBench {
                             bestCpu = Math.min(bestCpu, cpu);
                         }
                     }
-                    double cells = (double) (N + 2 * PML) * (N + 2 * PML) * NT * shots;
+                    double cells = (double) (N + w[0] + w[1]) * (N + w[2] + w[3]) * NT * shots;
                     System.out.printf("%d shot(s) %-17s %7.3f s  %6.0f Mcells/s  (%5.0f per CPU-second)  peak %.2f GB%n",
                             shots, gradient ? "forward+gradient" : "forward", best, cells / best / 1e6,
                             cells / bestCpu / 1e6, peak / 1e9);
@@ -107,7 +112,7 @@ public final class ScalarBench {
         Survey survey = new Survey(dt, NT, List.of(new SourceGroup("", new Locations(shots, 1, 2, src), amplitudes)),
                 List.of(new ReceiverGroup("", new Locations(shots, receivers, 2, rec))));
         return new SimulationSetup(new Model(new double[] {4, 4}, Map.of("v", v)), survey,
-                new PropagatorSettings(4, new int[] {PML}, 25, Double.NaN, 1, Map.of()), device, precision);
+                new PropagatorSettings(4, pml, 25, Double.NaN, 1, Map.of()), device, precision);
     }
 
     /** A fork-join pool of the given size. */
