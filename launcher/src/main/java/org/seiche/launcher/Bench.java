@@ -32,7 +32,8 @@ import picocli.CommandLine.Option;
  * Speed of the propagators through the same services a pipeline uses, in Mcell-updates/s
  * ((model + PML) cells x time steps x shots / second), side by side with Deepwave's
  * C/OpenMP backend as the issues measured it on this machine, and with those figures scaled
- * to the machine as it runs today by a plain C stencil measured now ({@link Yardstick}).
+ * to the machine as it runs at that moment by a plain C stencil ({@link Yardstick}) run
+ * before each timed run: the best of each, so both see the same machine.
  * Then the full Hessian of seed 002's case next to one gradient.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -88,17 +89,16 @@ final class Bench implements Callable<Integer> {
     public Integer call() {
         try (SeicheFramework fw = main.framework()) {
             fw.pipeline();
+            int cells = (size != null ? size : 500) + 2 * PML;
+            yardstick = noYardstick ? null : Yardstick.compile(cells);
             Device device = service(fw, Device.class, "device.name", "cpu");
             if (threads != null) {
                 device = device.withThreads(threads);
             }
             List<String> names = propagators.isEmpty() ? List.of("scalar", "born", "elastic") : propagators;
-            int cells = (size != null ? size : 500) + 2 * PML;
-            yardstick = noYardstick ? null : Yardstick.measure(cells, steps);
-            System.out.printf("%d threads, %s%s%n", device.threads(), precision,
-                    yardstick == null ? "" : "; " + yardstick.describe());
-            System.out.printf("%-8s %-5s %-16s %6s %9s %10s %9s %9s %7s %9s%n", "prop", "shots", "run", "cells", "seconds",
-                    "Mcells/s", "deepwave", "dw today", "ratio", "peak MB");
+            System.out.printf("%d threads, %s; %s%n", device.threads(), precision, yardstickNote());
+            System.out.printf("%-8s %-5s %-16s %6s %9s %10s %9s %8s %9s %7s %9s%n", "prop", "shots", "run", "cells", "seconds",
+                    "Mcells/s", "deepwave", "stencil", "dw now", "ratio", "peak MB");
             for (String name : names) {
                 Propagator p = findPropagator(fw, name);
                 if (p == null) {
@@ -118,7 +118,30 @@ final class Bench implements Callable<Integer> {
                 hessian(scalar, device);
             }
             return 0;
+        } finally {
+            if (yardstick != null) {
+                yardstick.close();
+            }
         }
+    }
+
+    private String yardstickNote() {
+        if (yardstick == null || yardstick.problem() != null) {
+            return (yardstick == null ? "no yardstick" : yardstick.problem()) + "; Deepwave's figures are shown as measured";
+        }
+        return String.format("'stencil': a plain C stencil (Mcells/s on Deepwave's threads: 1 for one shot, 2 for more) run before "
+                + "each timed run for as many cell updates, %.0f and %.0f when Deepwave was measured; 'dw now' = Deepwave x stencil / then",
+                Yardstick.THEN_ONE_THREAD, Yardstick.THEN_TWO_THREADS);
+    }
+
+    /** The yardstick now on this many threads for steps x shots steps, or NaN (Deepwave's figures then stand as measured). */
+    private double stencil(int threads, int shots) {
+        return yardstick == null ? Double.NaN : yardstick.measure(threads, steps * shots);
+    }
+
+    /** Deepwave's figure scaled to the machine as the yardstick found it (as measured without one). */
+    private static double scaled(double deepwave, double stencil, int threads) {
+        return Double.isNaN(stencil) ? deepwave : deepwave * stencil / Yardstick.then(threads);
     }
 
     private void measure(Propagator p, Device device, int n, int shotCount, boolean gradient) {
@@ -134,9 +157,14 @@ final class Bench implements Callable<Integer> {
             all[i] = i;
         }
         double best = Double.MAX_VALUE;
+        double stencil = Double.NaN;
+        int deepwaveThreads = shotCount > 1 ? 2 : 1;
         long peak = 0;
         try (Simulation sim = p.prepare(new SimulationSetup(model, survey, settings, device, Precision.parse(precision)))) {
             for (int r = 0; r <= repeats; r++) {
+                if (r > 0) {
+                    stencil = Math.max(Double.isNaN(stencil) ? 0 : stencil, stencil(deepwaveThreads, shotCount));
+                }
                 long t0 = System.nanoTime();
                 try (ForwardRun run = sim.forward(all, wrt)) {
                     if (gradient) {
@@ -158,15 +186,9 @@ final class Bench implements Callable<Integer> {
         double mcells = cells * (double) steps * shotCount / best / 1e6;
         double[] dw = DEEPWAVE.get(p.name());
         double ref = dw == null ? Double.NaN : dw[(gradient ? 2 : 0) + (shotCount > 1 ? 1 : 0)];
-        double today = ref * scale(shotCount > 1 ? 2 : 1);
-        System.out.printf("%-8s %-5d %-16s %6s %9.3f %10.0f %9.0f %9.0f %7.2f %9.0f%n", p.name(), shotCount,
-                gradient ? "forward+gradient" : "forward", n + "^2", best, mcells, ref, today, mcells / today, peak / 1e6);
-    }
-
-    /** Today's speed over the speed when Deepwave was measured (1 without a yardstick). */
-    private double scale(int deepwaveThreads) {
-        double f = yardstick == null ? Double.NaN : yardstick.scale(deepwaveThreads);
-        return Double.isNaN(f) ? 1 : f;
+        double now = scaled(ref, stencil, deepwaveThreads);
+        System.out.printf("%-8s %-5d %-16s %6s %9.3f %10.0f %9.0f %8.0f %9.0f %7.2f %9.0f%n", p.name(), shotCount,
+                gradient ? "forward+gradient" : "forward", n + "^2", best, mcells, ref, stencil, now, mcells / now, peak / 1e6);
     }
 
     /**
@@ -198,9 +220,13 @@ final class Bench implements Callable<Integer> {
         int cells = v.size();
         double gradient = Double.MAX_VALUE;
         double hessian = Double.MAX_VALUE;
+        double stencil = Double.NaN;
         try (Simulation sim = p.prepare(new SimulationSetup(new Model(new double[] {4, 4}, Map.of("v", v)), survey, settings,
                 device, Precision.parse(precision)))) {
             for (int r = 0; r <= Math.max(1, repeats - 1); r++) {
+                if (r > 0) {
+                    stencil = Math.max(Double.isNaN(stencil) ? 0 : stencil, stencil(1, 1));
+                }
                 long t0 = System.nanoTime();
                 try (ForwardRun run = sim.forward(new int[] {0}, Set.of("v"))) {
                     // the adjoint source of a misfit against zero data; the curvature of mse up to its factor
@@ -217,10 +243,11 @@ final class Bench implements Callable<Integer> {
                 }
             }
         }
-        double today = DEEPWAVE_HESSIAN_SECONDS / scale(1);
+        // seconds scale as the inverse of speed
+        double now = Double.isNaN(stencil) ? DEEPWAVE_HESSIAN_SECONDS : DEEPWAVE_HESSIAN_SECONDS * Yardstick.then(1) / stencil;
         System.out.printf("scalar   1     full Hessian     20x30  %8.2f s  for %d columns; one gradient %.3f s, "
-                + "one column %.1f gradients; Deepwave %.0f s (today %.1f s), ratio %.2f%n", hessian, cells, gradient,
-                hessian * device.threads() / cells / gradient, DEEPWAVE_HESSIAN_SECONDS, today, today / hessian);
+                + "one column %.1f gradients; Deepwave %.0f s (now %.1f s), ratio %.2f%n", hessian, cells, gradient,
+                hessian * device.threads() / cells / gradient, DEEPWAVE_HESSIAN_SECONDS, now, now / hessian);
     }
 
     private static Model model(String propagator, int n) {

@@ -11,28 +11,31 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * How fast this machine runs today, measured by a hand-written plain C stencil (accuracy 4,
- * float32, the benchmark's padded grid; compiled here with gcc and OpenMP). The issues
- * measured Deepwave next to this same kind of loop when it ran at {@link #THEN_ONE_THREAD}
+ * How fast this machine runs at a given moment, measured by a hand-written plain C stencil
+ * (accuracy 4, float32, the benchmark's padded grid; compiled here with gcc and OpenMP). The
+ * issues measured Deepwave next to this same kind of loop when it ran at {@link #THEN_ONE_THREAD}
  * and {@link #THEN_TWO_THREADS} Mcells/s; the ratio of now to then scales their figures to
- * the machine as it is now (a shared or throttled machine runs everything slower).
+ * the machine as it is now (a shared or throttled machine runs everything slower). The bench
+ * runs it beside every timed run, since this machine's speed moves within minutes.
  */
-final class Yardstick {
+final class Yardstick implements AutoCloseable {
     static final double THEN_ONE_THREAD = 3350;
     static final double THEN_TWO_THREADS = 5900;
 
-    private final double oneThread;
-    private final double twoThreads;
+    private final Path dir;
+    private final String binary;
+    private final int cells;
     private final String problem;
 
-    private Yardstick(double oneThread, double twoThreads, String problem) {
-        this.oneThread = oneThread;
-        this.twoThreads = twoThreads;
+    private Yardstick(Path dir, String binary, int cells, String problem) {
+        this.dir = dir;
+        this.binary = binary;
+        this.cells = cells;
         this.problem = problem;
     }
 
-    /** Compiles and runs the stencil on a grid of cells x cells for steps steps; never fails, says why instead. */
-    static Yardstick measure(int cells, int steps) {
+    /** Compiles the stencil for a grid of cells x cells; never fails, says why instead. */
+    static Yardstick compile(int cells) {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("seiche-yardstick");
@@ -41,19 +44,39 @@ final class Yardstick {
                 Files.copy(in, source);
             }
             Path binary = dir.resolve("plain-stencil");
-            String compiled = run(List.of("gcc", "-O3", "-march=native", "-fopenmp", "-o", binary.toString(), source.toString()), 1);
-            if (compiled == null) {
-                return new Yardstick(Double.NaN, Double.NaN, "no yardstick: gcc with OpenMP did not compile it");
+            if (run(List.of("gcc", "-O3", "-march=native", "-fopenmp", "-o", binary.toString(), source.toString()), 1) == null) {
+                return new Yardstick(dir, null, cells, "no yardstick: gcc with OpenMP did not compile it");
             }
-            List<String> cmd = List.of(binary.toString(), Integer.toString(cells), Integer.toString(steps));
-            double one = Double.parseDouble(run(cmd, 1).strip());
-            double two = Double.parseDouble(run(cmd, 2).strip());
-            return new Yardstick(one, two, null);
+            return new Yardstick(dir, binary.toString(), cells, null);
         } catch (IOException | RuntimeException e) {
-            return new Yardstick(Double.NaN, Double.NaN, "no yardstick: " + e.getMessage());
-        } finally {
-            delete(dir);
+            return new Yardstick(dir, null, cells, "no yardstick: " + e.getMessage());
         }
+    }
+
+    /**
+     * The stencil's Mcells/s now on this many threads, one run of this many steps (as long as
+     * the run it stands beside: the best of many short runs would flatter it); NaN when it cannot run.
+     */
+    double measure(int threads, int steps) {
+        if (binary == null) {
+            return Double.NaN;
+        }
+        try {
+            String out = run(List.of(binary, Integer.toString(cells), Integer.toString(steps), "1"), threads);
+            return out == null ? Double.NaN : Double.parseDouble(out.strip());
+        } catch (IOException | NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** The stencil's Mcells/s on this many threads when Deepwave was measured. */
+    static double then(int threads) {
+        return threads <= 1 ? THEN_ONE_THREAD : THEN_TWO_THREADS;
+    }
+
+    /** Why there is no yardstick, or null. */
+    String problem() {
+        return problem;
     }
 
     /** Runs a command with OMP_NUM_THREADS set; its stdout, or null when it failed. */
@@ -86,17 +109,8 @@ final class Yardstick {
         }
     }
 
-    /** Today's speed over the speed then, for a figure measured with this many threads (NaN without a yardstick). */
-    double scale(int threads) {
-        return threads <= 1 ? oneThread / THEN_ONE_THREAD : twoThreads / THEN_TWO_THREADS;
-    }
-
-    String describe() {
-        if (problem != null) {
-            return problem + "; Deepwave's figures are shown as measured";
-        }
-        return String.format("yardstick (plain C stencil): %.0f Mcells/s on 1 thread, %.0f on 2 (when Deepwave was measured: "
-                + "%.0f, %.0f); Deepwave's figures scaled by %.2f and %.2f to today", oneThread, twoThreads, THEN_ONE_THREAD,
-                THEN_TWO_THREADS, scale(1), scale(2));
+    @Override
+    public void close() {
+        delete(dir);
     }
 }

@@ -2,8 +2,8 @@
  * The yardstick of `fwi bench`: a hand-written plain 2-D stencil (accuracy 4, float32,
  * no PML) on the benchmark's padded grid, the kind of loop the issues' Deepwave figures were
  * measured next to. Its speed now, against its speed then, scales those figures to this
- * machine as it runs today. Usage: plain-stencil CELLS_PER_SIDE STEPS (threads: OMP_NUM_THREADS).
- * Prints Mcell-updates per second, the best of three runs.
+ * machine as it runs today. Usage: plain-stencil CELLS_PER_SIDE STEPS [RUNS=3] (threads:
+ * OMP_NUM_THREADS). Prints Mcell-updates per second, the best of the runs.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +12,7 @@
 int main(int argc, char **argv) {
     int n = argc > 1 ? atoi(argv[1]) : 540;
     int steps = argc > 2 ? atoi(argv[2]) : 1000;
+    int runs = argc > 3 ? atoi(argv[3]) : 3;
     size_t cells = (size_t) n * n;
     float *u = calloc(cells, sizeof(float));
     float *prev = calloc(cells, sizeof(float));
@@ -25,7 +26,7 @@ int main(int argc, char **argv) {
     }
     const float c0 = -5.0f, c1 = 4.0f / 3.0f, c2 = -1.0f / 12.0f;
     double best = 0;
-    for (int run = 0; run < 3; run++) {
+    for (int run = 0; run < runs; run++) {
         struct timespec a, b;
         clock_gettime(CLOCK_MONOTONIC, &a);
         for (int t = 0; t < steps; t++) {
