@@ -9,6 +9,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -21,6 +22,7 @@ import org.seiche.api.PropagatorSettings;
 import org.seiche.api.SeicheException;
 import org.seiche.api.Simulation;
 import org.seiche.api.SimulationSetup;
+import org.seiche.scalar.cpu.CpuScalarKernel;
 
 /**
  * Born is the tangent-linear of the scalar propagator, and its adjoint is exact: Born data
@@ -106,6 +108,38 @@ class BornAdjointTest {
                 p.setup.device(), p.setup.precision());
         SeicheException e = assertThrows(SeicheException.class, () -> BornSetups.BORN.prepare(wrong));
         assertTrue(e.getMessage().contains("propagator.background_data"), e.getMessage());
+    }
+
+    /** The SIMD loops (the fused Born interior among them) and the portable reference loops give the same run. */
+    @ParameterizedTest(name = "accuracy {0} pml {1} dt {2}")
+    @MethodSource("cases")
+    void simdAndPortableLoopsAgree(int accuracy, int[] pml, double dt) {
+        Assumptions.assumeTrue(BornSetups.KERNEL.vectorised(), "the JVM has no vector module: SIMD loops do not run");
+        Problem p = problem(new Random(3 + accuracy), accuracy, pml, dt);
+        BornPropagator portable = new BornPropagator(new CpuScalarKernel(false));
+        Map<String, NdArray> simd = bornRun(BornSetups.BORN, p);
+        Map<String, NdArray> reference = bornRun(portable, p);
+        for (String name : reference.keySet()) {
+            double rel = BornSetups.relativeL2(simd.get(name), reference.get(name));
+            System.out.printf("Born SIMD vs portable, accuracy %d, %s: rel-L2 %.2e%n", accuracy, name, rel);
+            assertTrue(rel < 1e-12, name + " differs by " + rel);
+        }
+    }
+
+    /** Data of a forward-only run, and data and gradients of a gradient run. */
+    private static Map<String, NdArray> bornRun(BornPropagator born, Problem p) {
+        Map<String, NdArray> out = new java.util.HashMap<>();
+        try (Simulation sim = born.prepare(p.setup)) {
+            try (ForwardRun run = sim.forward(new int[] {0, 1}, Set.of())) {
+                out.put("forward-only data", run.receiverData().get(0));
+            }
+            try (ForwardRun run = sim.forward(new int[] {0, 1}, Set.of("v", "scatter"))) {
+                NdArray data = run.receiverData().get(0);
+                out.put("data", data);
+                out.putAll(run.adjoint(List.of(data)));
+            }
+        }
+        return out;
     }
 
     @ParameterizedTest(name = "accuracy {0} pml {1} dt {2}")

@@ -94,13 +94,12 @@ final class DoubleBornBatch implements BornBatch {
     private void forwardLoop(int[] group, NdArray sourceTerms, NdArray scatteredSamples, NdArray backgroundSamples) {
         int[] slot = {-1};
         IntConsumer step = loops.step(group, (s, from, to, row) -> {
-            double[] bgSpatial = slot[0] >= 0 ? backgroundStore[s].array(slot[0]) : spatial[s];
-            int at = slot[0] >= 0 ? backgroundStore[s].offset(slot[0]) : 0;
-            loops.stencil.step(background[s], from, to, false, bgSpatial, at, row);
-            boolean keep = slot[0] >= 0 && velocity;
-            loops.stencil.step(scattered[s], from, to, false, keep ? scatteredStore[s].array(slot[0]) : null,
-                    keep ? scatteredStore[s].offset(slot[0]) : 0, row);
-            loops.stencil.image(scattered[s].previous, coupling, bgSpatial, at, from, to, 1);
+            boolean stored = slot[0] >= 0;
+            double[] bgSpatial = stored ? backgroundStore[s].array(slot[0]) : spatial[s];
+            int at = stored ? backgroundStore[s].offset(slot[0]) : 0;
+            boolean keep = stored && velocity;
+            loops.stencil.bornStep(background[s], scattered[s], coupling, from, to, bgSpatial, at, stored,
+                    keep ? scatteredStore[s].array(slot[0]) : null, keep ? scatteredStore[s].offset(slot[0]) : 0, row);
         });
         for (int t = 0; t < loops.steps; t++) {
             for (int s : group) {

@@ -108,13 +108,60 @@ class DoubleStencil {
                 int to = y * columns + interiorEndColumn;
                 interior(w.u, w.previous, simdInterior(w.u, w.previous, from, to, spatial, at), to, spatial, at);
             } else {
-                pml(0, w, y, firstColumn, endColumn, adjoint, row, false);
-                plain(1, w.u, y, interiorColumn, interiorEndColumn, row, true);
-                pml(1, w, y, firstColumn, interiorColumn, adjoint, row, true);
-                pml(1, w, y, interiorEndColumn, endColumn, adjoint, row, true);
-                finish(w, y, firstColumn, endColumn, spatial, at, row);
+                pmlRow(w, y, adjoint, spatial, at, row);
             }
         }
+        strips(w, rowStart, rowEnd, adjoint, spatial, at, row);
+    }
+
+    /**
+     * A forward Born step of rows [rowStart, rowEnd): the background bg and the scattered sc,
+     * whose source coupling x S(bg) (coupling = r v^2 dt^2) is added to its next field. In the
+     * interior both fields step in one pass and S(bg) goes into bgSpatial only when
+     * keepBackground (a stored step); elsewhere bgSpatial, of the whole grid, carries S(bg)
+     * to sc. scSpatial, when not null, receives S(sc).
+     */
+    void bornStep(DoubleWavefield bg, DoubleWavefield sc, double[] coupling, int rowStart, int rowEnd, double[] bgSpatial,
+                  int bgAt, boolean keepBackground, double[] scSpatial, int scAt, double[] row) {
+        double[] s0 = keepBackground ? bgSpatial : null;
+        for (int y = rowStart; y < rowEnd; y++) {
+            if (y >= interiorRow && y < interiorEndRow) {
+                int from = y * columns + interiorColumn;
+                int to = y * columns + interiorEndColumn;
+                bornInterior(bg, sc, coupling, simdBornInterior(bg, sc, coupling, from, to, s0, bgAt, scSpatial, scAt), to,
+                        s0, bgAt, scSpatial, scAt);
+            } else {
+                pmlRow(bg, y, false, bgSpatial, bgAt, row);
+                pmlRow(sc, y, false, scSpatial, scAt, row);
+                int at = y * columns;
+                couple(sc.previous, coupling, bgSpatial, bgAt, at + firstColumn, at + endColumn);
+            }
+        }
+        strips(bg, rowStart, rowEnd, false, bgSpatial, bgAt, row);
+        strips(sc, rowStart, rowEnd, false, scSpatial, scAt, row);
+        for (int y = Math.max(rowStart, interiorRow); y < Math.min(rowEnd, interiorEndRow); y++) {
+            int at = y * columns;
+            couple(sc.previous, coupling, bgSpatial, bgAt, at + firstColumn, at + interiorColumn);
+            couple(sc.previous, coupling, bgSpatial, bgAt, at + interiorEndColumn, at + endColumn);
+        }
+    }
+
+    /** next += coupling x S over cells [from, to), S at spatial[at + i]. */
+    private void couple(double[] next, double[] coupling, double[] spatial, int at, int from, int to) {
+        imageSegment(next, coupling, spatial, at, simdImage(next, coupling, spatial, at, from, to, 1), to, 1);
+    }
+
+    /** A row with PML terms: each dimension's term into the row accumulator, then the update. */
+    private void pmlRow(DoubleWavefield w, int y, boolean adjoint, double[] spatial, int at, double[] row) {
+        pml(0, w, y, firstColumn, endColumn, adjoint, row, false);
+        plain(1, w.u, y, interiorColumn, interiorEndColumn, row, true);
+        pml(1, w, y, firstColumn, interiorColumn, adjoint, row, true);
+        pml(1, w, y, interiorEndColumn, endColumn, adjoint, row, true);
+        finish(w, y, firstColumn, endColumn, spatial, at, row);
+    }
+
+    /** The strips beside the interior in the interior rows among [rowStart, rowEnd). */
+    private void strips(DoubleWavefield w, int rowStart, int rowEnd, boolean adjoint, double[] spatial, int at, double[] row) {
         int r0 = Math.max(rowStart, interiorRow);
         int r1 = Math.min(rowEnd, interiorEndRow);
         if (r0 < r1) {
@@ -173,6 +220,12 @@ class DoubleStencil {
         return from;
     }
 
+    /** The SIMD part of {@link #bornInterior} from its start; returns where it stopped (here: nothing done). */
+    int simdBornInterior(DoubleWavefield bg, DoubleWavefield sc, double[] coupling, int from, int to, double[] s0, int at0,
+                         double[] s1, int at1) {
+        return from;
+    }
+
     /** The SIMD part of {@link #imageSegment}. */
     int simdImage(double[] gradient, double[] mu, double[] spatial, int at, int from, int to, double weight) {
         return from;
@@ -208,20 +261,45 @@ class DoubleStencil {
 
     /** Both dimensions plain: the Laplacian, fused with the update. */
     final void interior(double[] u, double[] next, int from, int to, double[] spatial, int at) {
-        final double[] cy = second[0];
-        final double[] cx = second[1];
-        final int sy = stride[0];
-        final double c0 = centre;
         for (int i = from; i < to; i++) {
-            double s = c0 * u[i];
-            for (int k = 1; k <= guard; k++) {
-                s += cy[k] * (u[i + k * sy] + u[i - k * sy]) + cx[k] * (u[i + k] + u[i - k]);
-            }
+            double s = laplacian(u, i);
             next[i] = flush(v2dt2[i] * s + 2 * u[i] - next[i]);
             if (spatial != null) {
                 spatial[at + i] = s;
             }
         }
+    }
+
+    /** Both fields of a Born step in the interior: the Laplacians fused with both updates. */
+    final void bornInterior(DoubleWavefield bg, DoubleWavefield sc, double[] coupling, int from, int to, double[] s0,
+                            int at0, double[] s1, int at1) {
+        final double[] u0 = bg.u;
+        final double[] u1 = sc.u;
+        final double[] next0 = bg.previous;
+        final double[] next1 = sc.previous;
+        for (int i = from; i < to; i++) {
+            double l0 = laplacian(u0, i);
+            double l1 = laplacian(u1, i);
+            next0[i] = flush(v2dt2[i] * l0 + 2 * u0[i] - next0[i]);
+            next1[i] = flush(v2dt2[i] * l1 + 2 * u1[i] - next1[i] + coupling[i] * l0);
+            if (s0 != null) {
+                s0[at0 + i] = l0;
+            }
+            if (s1 != null) {
+                s1[at1 + i] = l1;
+            }
+        }
+    }
+
+    private double laplacian(double[] u, int i) {
+        final double[] cy = second[0];
+        final double[] cx = second[1];
+        final int sy = stride[0];
+        double s = centre * u[i];
+        for (int k = 1; k <= guard; k++) {
+            s += cy[k] * (u[i + k * sy] + u[i - k * sy]) + cx[k] * (u[i + k] + u[i - k]);
+        }
+        return s;
     }
 
     /** Sets or adds the plain second difference of f along d to row[x] for x in [from, to). */

@@ -118,6 +118,60 @@ final class DoubleVectorStencil2 extends DoubleStencil {
     }
 
     @Override
+    int simdBornInterior(DoubleWavefield bg, DoubleWavefield sc, double[] coupling, int from, int to, double[] s0, int at0,
+                         double[] s1, int at1) {
+        final double c0 = y0 + x0;
+        final double[] u0 = bg.u;
+        final double[] u1 = sc.u;
+        final double[] next0 = bg.previous;
+        final double[] next1 = sc.previous;
+        final double[] v2 = domainV2dt2;
+        final int s = stride[0];
+        int i = from;
+        for (; i <= to - N; i += N) {
+            DoubleVector a = DoubleVector.fromArray(LANES, u0, i);
+            DoubleVector b = DoubleVector.fromArray(LANES, u1, i);
+            DoubleVector l0 = a.mul(c0)
+                    .add(DoubleVector.fromArray(LANES, u0, i + s).add(DoubleVector.fromArray(LANES, u0, i - s)).mul(y1))
+                    .add(DoubleVector.fromArray(LANES, u0, i + 1).add(DoubleVector.fromArray(LANES, u0, i - 1)).mul(x1));
+            DoubleVector l1 = b.mul(c0)
+                    .add(DoubleVector.fromArray(LANES, u1, i + s).add(DoubleVector.fromArray(LANES, u1, i - s)).mul(y1))
+                    .add(DoubleVector.fromArray(LANES, u1, i + 1).add(DoubleVector.fromArray(LANES, u1, i - 1)).mul(x1));
+            if (G > 1) {
+                l0 = l0.add(DoubleVector.fromArray(LANES, u0, i + 2 * s).add(DoubleVector.fromArray(LANES, u0, i - 2 * s)).mul(y2))
+                        .add(DoubleVector.fromArray(LANES, u0, i + 2).add(DoubleVector.fromArray(LANES, u0, i - 2)).mul(x2));
+                l1 = l1.add(DoubleVector.fromArray(LANES, u1, i + 2 * s).add(DoubleVector.fromArray(LANES, u1, i - 2 * s)).mul(y2))
+                        .add(DoubleVector.fromArray(LANES, u1, i + 2).add(DoubleVector.fromArray(LANES, u1, i - 2)).mul(x2));
+            }
+            if (G > 2) {
+                l0 = l0.add(DoubleVector.fromArray(LANES, u0, i + 3 * s).add(DoubleVector.fromArray(LANES, u0, i - 3 * s)).mul(y3))
+                        .add(DoubleVector.fromArray(LANES, u0, i + 3).add(DoubleVector.fromArray(LANES, u0, i - 3)).mul(x3));
+                l1 = l1.add(DoubleVector.fromArray(LANES, u1, i + 3 * s).add(DoubleVector.fromArray(LANES, u1, i - 3 * s)).mul(y3))
+                        .add(DoubleVector.fromArray(LANES, u1, i + 3).add(DoubleVector.fromArray(LANES, u1, i - 3)).mul(x3));
+            }
+            if (G > 3) {
+                l0 = l0.add(DoubleVector.fromArray(LANES, u0, i + 4 * s).add(DoubleVector.fromArray(LANES, u0, i - 4 * s)).mul(y4))
+                        .add(DoubleVector.fromArray(LANES, u0, i + 4).add(DoubleVector.fromArray(LANES, u0, i - 4)).mul(x4));
+                l1 = l1.add(DoubleVector.fromArray(LANES, u1, i + 4 * s).add(DoubleVector.fromArray(LANES, u1, i - 4 * s)).mul(y4))
+                        .add(DoubleVector.fromArray(LANES, u1, i + 4).add(DoubleVector.fromArray(LANES, u1, i - 4)).mul(x4));
+            }
+            DoubleVector w = DoubleVector.fromArray(LANES, v2, i);
+            DoubleVector n0 = w.mul(l0).add(a.add(a)).sub(DoubleVector.fromArray(LANES, next0, i));
+            n0.blend(0, n0.abs().lt(NEGLIGIBLE)).intoArray(next0, i);
+            DoubleVector n1 = w.mul(l1).add(b.add(b)).sub(DoubleVector.fromArray(LANES, next1, i))
+                    .add(DoubleVector.fromArray(LANES, coupling, i).mul(l0));
+            n1.blend(0, n1.abs().lt(NEGLIGIBLE)).intoArray(next1, i);
+            if (s0 != null) {
+                l0.intoArray(s0, at0 + i);
+            }
+            if (s1 != null) {
+                l1.intoArray(s1, at1 + i);
+            }
+        }
+        return i;
+    }
+
+    @Override
     int simdPlain(int d, double[] f, int y, int from, int to, double[] row, boolean add) {
         return d == 0 ? plain(f, y, from, to, row, add, stride[0], y0, y1, y2, y3, y4)
                 : plain(f, y, from, to, row, add, 1, x0, x1, x2, x3, x4);
