@@ -1,8 +1,9 @@
 /**
  * Numerics shared by the propagators: the stable inner time step, band-limited
  * (FFT) resampling between the survey's and the inner sampling, C-PML damping profiles,
- * finite-difference coefficients, padding a model into the PML, and source wavelets.
+ * finite-difference coefficients, padding a model into the PML, source wavelets, and the
+ * team of threads that steps the bands of a grid together.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.seiche.wave;

@@ -1,6 +1,7 @@
 package org.seiche.elastic.cpu;
 
 import java.util.Set;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.function.ObjIntConsumer;
 
 import org.seiche.api.Device;
@@ -9,20 +10,24 @@ import org.seiche.elastic.ElasticGrid;
 import org.seiche.elastic.ElasticRecording;
 import org.seiche.elastic.ElasticShots;
 import org.seiche.elastic.ElasticSolver;
+import org.seiche.wave.StepTeam;
 
 /**
  * Runs batches on the CPU: shots in parallel when there are at least as many as threads
  * (each shot's rows then run serially), otherwise one shot after another with their rows
- * split over the threads.
+ * split over the threads: a band of rows per thread of a team that steps them together
+ * (spinning between steps: a fork-join per sweep cost a sixth of a one-shot run), or,
+ * inside the device's pool already, chunks run by the pool.
  */
 final class CpuSolver implements ElasticSolver {
-    /** Row chunks per thread for one shot: a thread that joins late finds work left to steal. */
+    /** Row chunks per thread for one shot in the pool: a thread that joins late finds work left to steal. */
     private static final int CHUNKS_PER_THREAD = 4;
     private final Numerics numerics;
     private final Device device;
     private final RowChunks serialRows;
     private final RowChunks parallelRows;
     private final int gridSize;
+    private final int rows;
 
     CpuSolver(Numerics numerics, ElasticGrid grid, Device device) {
         this.numerics = numerics;
@@ -30,6 +35,7 @@ final class CpuSolver implements ElasticSolver {
         this.serialRows = new RowChunks(grid.ny(), 1, device);
         this.parallelRows = new RowChunks(grid.ny(), CHUNKS_PER_THREAD * device.threads(), device);
         this.gridSize = grid.size();
+        this.rows = grid.ny();
     }
 
     int gridSize() {
@@ -50,17 +56,16 @@ final class CpuSolver implements ElasticSolver {
             }
         } else if (count >= device.threads()) {
             device.parallel(count, shot -> task.accept(serialRows, shot));
+        } else if (!(Thread.currentThread() instanceof ForkJoinWorkerThread)) {
+            try (StepTeam team = new StepTeam(Math.min(device.threads(), rows))) {
+                RowChunks bands = new RowChunks(rows, team);
+                for (int shot = 0; shot < count; shot++) {
+                    task.accept(bands, shot);
+                }
+            }
         } else {
             for (int shot = 0; shot < count; shot++) {
-                int s = shot;
-                // run the time loop on one of the device's threads (the second task does
-                // nothing): its two row sweeps per step then fork and join inside the device's
-                // pool, a fraction of a microsecond each instead of about ten from outside
-                device.parallel(2, onDevice -> {
-                    if (onDevice == 0) {
-                        task.accept(parallelRows, s);
-                    }
-                });
+                task.accept(parallelRows, shot);
             }
         }
     }

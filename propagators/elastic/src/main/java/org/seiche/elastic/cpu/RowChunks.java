@@ -3,17 +3,31 @@ package org.seiche.elastic.cpu;
 import java.util.function.IntConsumer;
 
 import org.seiche.api.Device;
+import org.seiche.wave.StepTeam;
 
-/** The grid's rows split into chunks that the device runs in parallel (one chunk: run inline). */
+/**
+ * The grid's rows split into chunks that run in parallel (one chunk: run inline): on the
+ * device's pool, or one chunk per thread of a team that steps them together.
+ */
 public final class RowChunks {
     private final int rows;
     private final int count;
     private final Device device;
+    private final StepTeam team;
 
     RowChunks(int rows, int count, Device device) {
         this.rows = rows;
         this.count = Math.max(1, Math.min(count, rows));
         this.device = device;
+        this.team = null;
+    }
+
+    /** One chunk per task of the team (which has no more tasks than rows). */
+    RowChunks(int rows, StepTeam team) {
+        this.rows = rows;
+        this.count = team.tasks();
+        this.device = null;
+        this.team = team;
     }
 
     public int count() {
@@ -32,6 +46,8 @@ public final class RowChunks {
     public void run(IntConsumer task) {
         if (count == 1) {
             task.accept(0);
+        } else if (team != null) {
+            team.run(task);
         } else {
             device.parallel(count, task);
         }

@@ -8,6 +8,7 @@ import org.seiche.api.Device;
 import org.seiche.api.NdArray;
 import org.seiche.api.StepListener;
 import org.seiche.scalar.Transducers;
+import org.seiche.wave.StepTeam;
 
 /**
  * How the time loops of a batch of shots run on the CPU, and what they do at the sources

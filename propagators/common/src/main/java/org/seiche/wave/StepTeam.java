@@ -1,4 +1,4 @@
-package org.seiche.scalar.cpu;
+package org.seiche.wave;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
@@ -11,7 +11,7 @@ import java.util.function.IntConsumer;
  * loop and closed after it; the team's threads are its own, so a band never waits for a
  * pool worker busy elsewhere.
  */
-final class StepTeam implements AutoCloseable {
+public final class StepTeam implements AutoCloseable {
     /** Spins before a waiting thread starts yielding its core (oversubscribed machines). */
     private static final int SPINS = 1 << 11;
 
@@ -22,7 +22,8 @@ final class StepTeam implements AutoCloseable {
     private volatile boolean closed;
     private volatile Throwable failure;
 
-    StepTeam(int tasks) {
+    /** A team for tasks 0 .. tasks - 1: the caller and tasks - 1 threads of its own. */
+    public StepTeam(int tasks) {
         threads = new Thread[tasks - 1];
         for (int k = 0; k < threads.length; k++) {
             int task = k + 1;
@@ -33,7 +34,7 @@ final class StepTeam implements AutoCloseable {
     }
 
     /** Runs step(0) .. step(tasks - 1) at once and returns when all have finished. */
-    void run(IntConsumer task) {
+    public void run(IntConsumer task) {
         step = task;
         pending.set(threads.length);
         generation++; // publishes step to the team
@@ -55,6 +56,11 @@ final class StepTeam implements AutoCloseable {
             }
             throw new IllegalStateException(f);
         }
+    }
+
+    /** The number of tasks a {@link #run} runs. */
+    public int tasks() {
+        return threads.length + 1;
     }
 
     private void work(int task) {
