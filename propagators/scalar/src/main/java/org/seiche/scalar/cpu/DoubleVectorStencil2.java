@@ -87,28 +87,35 @@ final class DoubleVectorStencil2 extends DoubleStencil {
 
     @Override
     int simdInterior(double[] u, double[] next, int from, int to, double[] spatial, int at) {
-        final double c0 = y0 + x0;
+        final DoubleVector c0 = DoubleVector.broadcast(LANES, y0 + x0);
+        final DoubleVector wy1 = DoubleVector.broadcast(LANES, y1);
+        final DoubleVector wx1 = DoubleVector.broadcast(LANES, x1);
+        final DoubleVector wy2 = DoubleVector.broadcast(LANES, y2);
+        final DoubleVector wx2 = DoubleVector.broadcast(LANES, x2);
+        final DoubleVector wy3 = DoubleVector.broadcast(LANES, y3);
+        final DoubleVector wx3 = DoubleVector.broadcast(LANES, x3);
+        final DoubleVector wy4 = DoubleVector.broadcast(LANES, y4);
+        final DoubleVector wx4 = DoubleVector.broadcast(LANES, x4);
         final double[] v2 = domainV2dt2;
         final int s = stride[0];
         int i = from;
         for (; i <= to - N; i += N) {
             DoubleVector uc = DoubleVector.fromArray(LANES, u, i);
-            DoubleVector t = uc.mul(c0)
-                    .add(DoubleVector.fromArray(LANES, u, i + s).add(DoubleVector.fromArray(LANES, u, i - s)).mul(y1))
-                    .add(DoubleVector.fromArray(LANES, u, i + 1).add(DoubleVector.fromArray(LANES, u, i - 1)).mul(x1));
+            DoubleVector t = DoubleVector.fromArray(LANES, u, i + s).add(DoubleVector.fromArray(LANES, u, i - s)).fma(wy1, uc.mul(c0));
+            t = DoubleVector.fromArray(LANES, u, i + 1).add(DoubleVector.fromArray(LANES, u, i - 1)).fma(wx1, t);
             if (G > 1) {
-                t = t.add(DoubleVector.fromArray(LANES, u, i + 2 * s).add(DoubleVector.fromArray(LANES, u, i - 2 * s)).mul(y2))
-                        .add(DoubleVector.fromArray(LANES, u, i + 2).add(DoubleVector.fromArray(LANES, u, i - 2)).mul(x2));
+                t = DoubleVector.fromArray(LANES, u, i + 2 * s).add(DoubleVector.fromArray(LANES, u, i - 2 * s)).fma(wy2, t);
+                t = DoubleVector.fromArray(LANES, u, i + 2).add(DoubleVector.fromArray(LANES, u, i - 2)).fma(wx2, t);
             }
             if (G > 2) {
-                t = t.add(DoubleVector.fromArray(LANES, u, i + 3 * s).add(DoubleVector.fromArray(LANES, u, i - 3 * s)).mul(y3))
-                        .add(DoubleVector.fromArray(LANES, u, i + 3).add(DoubleVector.fromArray(LANES, u, i - 3)).mul(x3));
+                t = DoubleVector.fromArray(LANES, u, i + 3 * s).add(DoubleVector.fromArray(LANES, u, i - 3 * s)).fma(wy3, t);
+                t = DoubleVector.fromArray(LANES, u, i + 3).add(DoubleVector.fromArray(LANES, u, i - 3)).fma(wx3, t);
             }
             if (G > 3) {
-                t = t.add(DoubleVector.fromArray(LANES, u, i + 4 * s).add(DoubleVector.fromArray(LANES, u, i - 4 * s)).mul(y4))
-                        .add(DoubleVector.fromArray(LANES, u, i + 4).add(DoubleVector.fromArray(LANES, u, i - 4)).mul(x4));
+                t = DoubleVector.fromArray(LANES, u, i + 4 * s).add(DoubleVector.fromArray(LANES, u, i - 4 * s)).fma(wy4, t);
+                t = DoubleVector.fromArray(LANES, u, i + 4).add(DoubleVector.fromArray(LANES, u, i - 4)).fma(wx4, t);
             }
-            DoubleVector n = DoubleVector.fromArray(LANES, v2, i).mul(t).add(uc.add(uc)).sub(DoubleVector.fromArray(LANES, next, i));
+            DoubleVector n = DoubleVector.fromArray(LANES, v2, i).fma(t, uc.add(uc).sub(DoubleVector.fromArray(LANES, next, i)));
             n.blend(0, n.abs().lt(NEGLIGIBLE)).intoArray(next, i);
             if (spatial != null) {
                 t.intoArray(spatial, at + i);
