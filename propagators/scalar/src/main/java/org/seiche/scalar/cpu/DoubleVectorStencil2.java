@@ -87,34 +87,11 @@ final class DoubleVectorStencil2 extends DoubleStencil {
 
     @Override
     int simdInterior(double[] u, double[] next, int from, int to, double[] spatial, int at) {
-        final DoubleVector c0 = DoubleVector.broadcast(LANES, y0 + x0);
-        final DoubleVector wy1 = DoubleVector.broadcast(LANES, y1);
-        final DoubleVector wx1 = DoubleVector.broadcast(LANES, x1);
-        final DoubleVector wy2 = DoubleVector.broadcast(LANES, y2);
-        final DoubleVector wx2 = DoubleVector.broadcast(LANES, x2);
-        final DoubleVector wy3 = DoubleVector.broadcast(LANES, y3);
-        final DoubleVector wx3 = DoubleVector.broadcast(LANES, x3);
-        final DoubleVector wy4 = DoubleVector.broadcast(LANES, y4);
-        final DoubleVector wx4 = DoubleVector.broadcast(LANES, x4);
         final double[] v2 = domainV2dt2;
-        final int s = stride[0];
         int i = from;
         for (; i <= to - N; i += N) {
             DoubleVector uc = DoubleVector.fromArray(LANES, u, i);
-            DoubleVector t = DoubleVector.fromArray(LANES, u, i + s).add(DoubleVector.fromArray(LANES, u, i - s)).fma(wy1, uc.mul(c0));
-            t = DoubleVector.fromArray(LANES, u, i + 1).add(DoubleVector.fromArray(LANES, u, i - 1)).fma(wx1, t);
-            if (G > 1) {
-                t = DoubleVector.fromArray(LANES, u, i + 2 * s).add(DoubleVector.fromArray(LANES, u, i - 2 * s)).fma(wy2, t);
-                t = DoubleVector.fromArray(LANES, u, i + 2).add(DoubleVector.fromArray(LANES, u, i - 2)).fma(wx2, t);
-            }
-            if (G > 2) {
-                t = DoubleVector.fromArray(LANES, u, i + 3 * s).add(DoubleVector.fromArray(LANES, u, i - 3 * s)).fma(wy3, t);
-                t = DoubleVector.fromArray(LANES, u, i + 3).add(DoubleVector.fromArray(LANES, u, i - 3)).fma(wx3, t);
-            }
-            if (G > 3) {
-                t = DoubleVector.fromArray(LANES, u, i + 4 * s).add(DoubleVector.fromArray(LANES, u, i - 4 * s)).fma(wy4, t);
-                t = DoubleVector.fromArray(LANES, u, i + 4).add(DoubleVector.fromArray(LANES, u, i - 4)).fma(wx4, t);
-            }
+            DoubleVector t = laplacian(u, i, uc);
             DoubleVector n = DoubleVector.fromArray(LANES, v2, i).fma(t, uc.add(uc).sub(DoubleVector.fromArray(LANES, next, i)));
             n.blend(0, n.abs().lt(NEGLIGIBLE)).intoArray(next, i);
             if (spatial != null) {
@@ -127,45 +104,21 @@ final class DoubleVectorStencil2 extends DoubleStencil {
     @Override
     int simdBornInterior(DoubleWavefield bg, DoubleWavefield sc, double[] coupling, int from, int to, double[] s0, int at0,
                          double[] s1, int at1) {
-        final double c0 = y0 + x0;
         final double[] u0 = bg.u;
         final double[] u1 = sc.u;
         final double[] next0 = bg.previous;
         final double[] next1 = sc.previous;
         final double[] v2 = domainV2dt2;
-        final int s = stride[0];
         int i = from;
         for (; i <= to - N; i += N) {
             DoubleVector a = DoubleVector.fromArray(LANES, u0, i);
             DoubleVector b = DoubleVector.fromArray(LANES, u1, i);
-            DoubleVector l0 = a.mul(c0)
-                    .add(DoubleVector.fromArray(LANES, u0, i + s).add(DoubleVector.fromArray(LANES, u0, i - s)).mul(y1))
-                    .add(DoubleVector.fromArray(LANES, u0, i + 1).add(DoubleVector.fromArray(LANES, u0, i - 1)).mul(x1));
-            DoubleVector l1 = b.mul(c0)
-                    .add(DoubleVector.fromArray(LANES, u1, i + s).add(DoubleVector.fromArray(LANES, u1, i - s)).mul(y1))
-                    .add(DoubleVector.fromArray(LANES, u1, i + 1).add(DoubleVector.fromArray(LANES, u1, i - 1)).mul(x1));
-            if (G > 1) {
-                l0 = l0.add(DoubleVector.fromArray(LANES, u0, i + 2 * s).add(DoubleVector.fromArray(LANES, u0, i - 2 * s)).mul(y2))
-                        .add(DoubleVector.fromArray(LANES, u0, i + 2).add(DoubleVector.fromArray(LANES, u0, i - 2)).mul(x2));
-                l1 = l1.add(DoubleVector.fromArray(LANES, u1, i + 2 * s).add(DoubleVector.fromArray(LANES, u1, i - 2 * s)).mul(y2))
-                        .add(DoubleVector.fromArray(LANES, u1, i + 2).add(DoubleVector.fromArray(LANES, u1, i - 2)).mul(x2));
-            }
-            if (G > 2) {
-                l0 = l0.add(DoubleVector.fromArray(LANES, u0, i + 3 * s).add(DoubleVector.fromArray(LANES, u0, i - 3 * s)).mul(y3))
-                        .add(DoubleVector.fromArray(LANES, u0, i + 3).add(DoubleVector.fromArray(LANES, u0, i - 3)).mul(x3));
-                l1 = l1.add(DoubleVector.fromArray(LANES, u1, i + 3 * s).add(DoubleVector.fromArray(LANES, u1, i - 3 * s)).mul(y3))
-                        .add(DoubleVector.fromArray(LANES, u1, i + 3).add(DoubleVector.fromArray(LANES, u1, i - 3)).mul(x3));
-            }
-            if (G > 3) {
-                l0 = l0.add(DoubleVector.fromArray(LANES, u0, i + 4 * s).add(DoubleVector.fromArray(LANES, u0, i - 4 * s)).mul(y4))
-                        .add(DoubleVector.fromArray(LANES, u0, i + 4).add(DoubleVector.fromArray(LANES, u0, i - 4)).mul(x4));
-                l1 = l1.add(DoubleVector.fromArray(LANES, u1, i + 4 * s).add(DoubleVector.fromArray(LANES, u1, i - 4 * s)).mul(y4))
-                        .add(DoubleVector.fromArray(LANES, u1, i + 4).add(DoubleVector.fromArray(LANES, u1, i - 4)).mul(x4));
-            }
+            DoubleVector l0 = laplacian(u0, i, a);
+            DoubleVector l1 = laplacian(u1, i, b);
             DoubleVector w = DoubleVector.fromArray(LANES, v2, i);
-            DoubleVector n0 = w.mul(l0).add(a.add(a)).sub(DoubleVector.fromArray(LANES, next0, i));
+            DoubleVector n0 = w.fma(l0, a.add(a).sub(DoubleVector.fromArray(LANES, next0, i)));
             n0.blend(0, n0.abs().lt(NEGLIGIBLE)).intoArray(next0, i);
-            DoubleVector n1 = w.mul(l1).add(b.add(b)).sub(DoubleVector.fromArray(LANES, next1, i))
+            DoubleVector n1 = w.fma(l1, b.add(b).sub(DoubleVector.fromArray(LANES, next1, i)))
                     .add(DoubleVector.fromArray(LANES, coupling, i).mul(l0));
             n1.blend(0, n1.abs().lt(NEGLIGIBLE)).intoArray(next1, i);
             if (s0 != null) {
@@ -176,6 +129,38 @@ final class DoubleVectorStencil2 extends DoubleStencil {
             }
         }
         return i;
+    }
+
+    /**
+     * The Laplacian of u at cells i .. i + N - 1 (uc: their values), as fused multiply-adds.
+     * Small enough that the JIT inlines it into the loops above, vectors kept in registers.
+     */
+    private DoubleVector laplacian(double[] u, int i, DoubleVector uc) {
+        final int s = stride[0];
+        DoubleVector t = pair(u, i, s).fma(weight(y1), uc.mul(y0 + x0));
+        t = pair(u, i, 1).fma(weight(x1), t);
+        if (G > 1) {
+            t = pair(u, i, 2 * s).fma(weight(y2), t);
+            t = pair(u, i, 2).fma(weight(x2), t);
+        }
+        if (G > 2) {
+            t = pair(u, i, 3 * s).fma(weight(y3), t);
+            t = pair(u, i, 3).fma(weight(x3), t);
+        }
+        if (G > 3) {
+            t = pair(u, i, 4 * s).fma(weight(y4), t);
+            t = pair(u, i, 4).fma(weight(x4), t);
+        }
+        return t;
+    }
+
+    /** u[i + d] + u[i - d] at cells i .. i + N - 1. */
+    private static DoubleVector pair(double[] u, int i, int d) {
+        return DoubleVector.fromArray(LANES, u, i + d).add(DoubleVector.fromArray(LANES, u, i - d));
+    }
+
+    private static DoubleVector weight(double w) {
+        return DoubleVector.broadcast(LANES, w);
     }
 
     @Override
