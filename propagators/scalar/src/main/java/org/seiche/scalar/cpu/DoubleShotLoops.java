@@ -29,6 +29,10 @@ final class DoubleShotLoops {
      * step whole.
      */
     private static final int MIN_BAND_CELLS = 1 << 15;
+    /** Steps between moves of the cuts between bands, and the imbalance that moves one (percent). */
+    private static final int STEPS_PER_CUT = 8;
+    private static final long IMBALANCE_PERCENT = 103;
+    private static final int NANOS_STRIDE = 8;
 
     final DoubleCoefficients coefficients;
     final DoubleStencil stencil;
@@ -44,6 +48,15 @@ final class DoubleShotLoops {
     /** Shots one after another, each in bands across the threads (large grids). */
     private final boolean oneByOne;
     private final double[][] rows;
+    /**
+     * Where the bands of a step split the domain's rows: band b is [cuts[b], cuts[b + 1]).
+     * Moved a row at a time toward the band that took longer, so that no thread waits for
+     * the others at every step (one core of a shared machine may run slower than the other).
+     */
+    private final int[] cuts;
+    /** Nanoseconds each band took since the cuts last moved, a cache line apart. */
+    private final long[] bandNanos;
+    private int stepsSinceCut;
     /** The team stepping the bands while a time loop of {@link #runShots} runs. */
     private StepTeam team;
 
@@ -67,6 +80,12 @@ final class DoubleShotLoops {
         this.wholeShots = shots >= threads && !oneByOne;
         this.bands = wholeShots ? 1 : oneByOne ? Math.min(domainRows, threads)
                 : Math.min(Math.min(domainRows, worthwhile), (threads + shots - 1) / shots);
+        int first = coefficients.domainStart[0];
+        cuts = new int[bands + 1];
+        for (int b = 0; b <= bands; b++) {
+            cuts[b] = first + domainRows * b / bands;
+        }
+        bandNanos = new long[bands * NANOS_STRIDE];
         rows = new double[shots * bands][];
         for (int i = 0; i < rows.length; i++) {
             rows[i] = new double[coefficients.columns];
@@ -116,10 +135,32 @@ final class DoubleShotLoops {
         return task -> {
             int s = group[task / bands];
             int band = task % bands;
-            int first = coefficients.domainStart[0];
-            int count = coefficients.domainEnd[0] - first;
-            work.run(s, first + count * band / bands, first + count * (band + 1) / bands, rows[s * bands + band]);
+            if (group.length == 1 && bands > 1) {
+                long t0 = System.nanoTime();
+                work.run(s, cuts[band], cuts[band + 1], rows[s * bands + band]);
+                bandNanos[band * NANOS_STRIDE] += System.nanoTime() - t0;
+            } else {
+                work.run(s, cuts[band], cuts[band + 1], rows[s * bands + band]);
+            }
         };
+    }
+
+    /** Every few steps of one shot in bands, moves each cut a row toward the slower of its two bands. */
+    private void balance() {
+        if (++stepsSinceCut < STEPS_PER_CUT) {
+            return;
+        }
+        stepsSinceCut = 0;
+        for (int b = 1; b < bands; b++) {
+            long above = bandNanos[(b - 1) * NANOS_STRIDE];
+            long below = bandNanos[b * NANOS_STRIDE];
+            if (above * 100 > below * IMBALANCE_PERCENT && cuts[b] - 1 > cuts[b - 1]) {
+                cuts[b]--;
+            } else if (below * 100 > above * IMBALANCE_PERCENT && cuts[b] + 1 < cuts[b + 1]) {
+                cuts[b]++;
+            }
+        }
+        java.util.Arrays.fill(bandNanos, 0);
     }
 
     /** Runs a step made by {@link #step} for a group. */
@@ -127,10 +168,15 @@ final class DoubleShotLoops {
         int count = group.length * bands;
         if (count == 1) {
             step.accept(0);
-        } else if (team != null) {
-            team.run(step);
         } else {
-            device.parallel(count, step);
+            if (team != null) {
+                team.run(step);
+            } else {
+                device.parallel(count, step);
+            }
+            if (group.length == 1 && bands > 1) {
+                balance();
+            }
         }
         listener.stepped(group.length);
     }
