@@ -187,8 +187,9 @@ final class Bench implements Callable<Integer> {
         double[] dw = DEEPWAVE.get(p.name());
         double ref = dw == null ? Double.NaN : dw[(gradient ? 2 : 0) + (shotCount > 1 ? 1 : 0)];
         double now = scaled(ref, stencil, deepwaveThreads);
-        System.out.printf("%-8s %-5d %-16s %6s %9.3f %10.0f %9.0f %8.0f %9.0f %7.2f %9.0f%n", p.name(), shotCount,
-                gradient ? "forward+gradient" : "forward", n + "^2", best, mcells, ref, stencil, now, mcells / now, peak / 1e6);
+        System.out.printf("%-8s %-5d %-16s %6s %9.3f %10.0f %9.0f %8s %9.0f %7.2f %9.0f%n", p.name(), shotCount,
+                gradient ? "forward+gradient" : "forward", n + "^2", best, mcells, ref,
+                Double.isNaN(stencil) ? "-" : String.format("%.0f", stencil), now, mcells / now, peak / 1e6);
     }
 
     /**

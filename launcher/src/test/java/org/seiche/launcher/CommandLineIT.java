@@ -24,6 +24,23 @@ class CommandLineIT {
         assertTrue(o.out().contains("plugins"), o.out());
     }
 
+    /** The benchmark's command on a tiny case: a row per run, the yardstick beside it, Deepwave's figure scaled. */
+    @Test
+    void benchTimesARunBesideTheYardstick() {
+        Fwi.Outcome o = Fwi.run("bench", "--propagator", "scalar", "--size", "30", "--steps", "20", "--shots", "1",
+                "--repeats", "1", "--no-hessian", "--quiet");
+        assertEquals(0, o.exit(), o.err());
+        assertTrue(o.out().matches("(?s).*scalar\\s+1\\s+forward\\s+30\\^2\\s.*"), o.out());
+        assertTrue(o.out().matches("(?s).*scalar\\s+1\\s+forward\\+gradient\\s+30\\^2\\s.*"), o.out());
+        // the yardstick needs gcc with OpenMP; without them the bench says so and goes on
+        assertTrue(o.out().contains("'dw now' = Deepwave x stencil / then") || o.out().contains("no yardstick: "), o.out());
+        Fwi.Outcome bare = Fwi.run("bench", "--propagator", "scalar", "--size", "30", "--steps", "20", "--shots", "1",
+                "--repeats", "1", "--no-hessian", "--no-yardstick", "--quiet");
+        assertEquals(0, bare.exit(), bare.err());
+        assertTrue(bare.out().contains("Deepwave's figures are shown as measured"), bare.out());
+        assertTrue(bare.out().matches("(?s).*forward\\s+30\\^2(\\s+\\S+){3}\\s+-\\s.*"), bare.out());
+    }
+
     @Test
     void pluginsListsTheBuiltInServicesWithTheirBundles() {
         Fwi.Outcome o = Fwi.run("plugins");
