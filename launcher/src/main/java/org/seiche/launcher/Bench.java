@@ -134,9 +134,13 @@ final class Bench implements Callable<Integer> {
                 Yardstick.THEN_ONE_THREAD, Yardstick.THEN_TWO_THREADS);
     }
 
-    /** The yardstick now on this many threads for steps x shots steps, or NaN (Deepwave's figures then stand as measured). */
-    private double stencil(int threads, int shots) {
-        return yardstick == null ? Double.NaN : yardstick.measure(threads, steps * shots);
+    /**
+     * The best of best and the yardstick now on this many threads for steps x shots steps;
+     * NaN while it has not run (Deepwave's figures then stand as measured).
+     */
+    private double stencil(double best, int threads, int shots) {
+        double now = yardstick == null ? Double.NaN : yardstick.measure(threads, steps * shots);
+        return Double.isNaN(best) ? now : Double.isNaN(now) ? best : Math.max(best, now);
     }
 
     /** Deepwave's figure scaled to the machine as the yardstick found it (as measured without one). */
@@ -163,7 +167,7 @@ final class Bench implements Callable<Integer> {
         try (Simulation sim = p.prepare(new SimulationSetup(model, survey, settings, device, Precision.parse(precision)))) {
             for (int r = 0; r <= repeats; r++) {
                 if (r > 0) {
-                    stencil = Math.max(Double.isNaN(stencil) ? 0 : stencil, stencil(deepwaveThreads, shotCount));
+                    stencil = stencil(stencil, deepwaveThreads, shotCount);
                 }
                 long t0 = System.nanoTime();
                 try (ForwardRun run = sim.forward(all, wrt)) {
@@ -226,7 +230,7 @@ final class Bench implements Callable<Integer> {
                 device, Precision.parse(precision)))) {
             for (int r = 0; r <= Math.max(1, repeats - 1); r++) {
                 if (r > 0) {
-                    stencil = Math.max(Double.isNaN(stencil) ? 0 : stencil, stencil(1, 1));
+                    stencil = stencil(stencil, 1, 1);
                 }
                 long t0 = System.nanoTime();
                 try (ForwardRun run = sim.forward(new int[] {0}, Set.of("v"))) {

@@ -16,8 +16,8 @@ import org.seiche.wave.StepTeam;
  * Runs batches on the CPU: shots in parallel when there are at least as many as threads
  * (each shot's rows then run serially), otherwise one shot after another with their rows
  * split over the threads: a band of rows per thread of a team that steps them together
- * (spinning between steps: a fork-join per sweep cost a sixth of a one-shot run), or,
- * inside the device's pool already, chunks run by the pool.
+ * (spinning between steps as the scalar kernels' team does, each band on the same thread
+ * every step), or, inside the device's pool already, chunks run by the pool.
  */
 final class CpuSolver implements ElasticSolver {
     /** Row chunks per thread for one shot in the pool: a thread that joins late finds work left to steal. */

@@ -32,6 +32,7 @@ final class DoubleShotLoops {
     /** Steps between moves of the cuts between bands, and the imbalance that moves one (percent). */
     private static final int STEPS_PER_CUT = 8;
     private static final long IMBALANCE_PERCENT = 103;
+    /** Longs between two bands' times: a cache line, so that the threads do not share one. */
     private static final int NANOS_STRIDE = 8;
 
     final DoubleCoefficients coefficients;
@@ -132,17 +133,21 @@ final class DoubleShotLoops {
 
     /** A reusable parallel step of a group of shots: every band of every shot runs the band's work. */
     IntConsumer step(int[] group, Band work) {
+        boolean timed = balances(group);
         return task -> {
             int s = group[task / bands];
             int band = task % bands;
-            if (group.length == 1 && bands > 1) {
-                long t0 = System.nanoTime();
-                work.run(s, cuts[band], cuts[band + 1], rows[s * bands + band]);
+            long t0 = timed ? System.nanoTime() : 0;
+            work.run(s, cuts[band], cuts[band + 1], rows[s * bands + band]);
+            if (timed) {
                 bandNanos[band * NANOS_STRIDE] += System.nanoTime() - t0;
-            } else {
-                work.run(s, cuts[band], cuts[band + 1], rows[s * bands + band]);
             }
         };
+    }
+
+    /** Whether the steps of a group move the cuts: one shot in several bands. */
+    private boolean balances(int[] group) {
+        return group.length == 1 && bands > 1;
     }
 
     /** Every few steps of one shot in bands, moves each cut a row toward the slower of its two bands. */
@@ -174,7 +179,7 @@ final class DoubleShotLoops {
             } else {
                 device.parallel(count, step);
             }
-            if (group.length == 1 && bands > 1) {
+            if (balances(group)) {
                 balance();
             }
         }
