@@ -9,9 +9,12 @@ import jdk.incubator.vector.VectorSpecies;
  * Loaded only when the incubator module jdk.incubator.vector is there.
  */
 final class VectorLoops {
-    /** At most 256 bits: wider vectors measured no faster here. */
-    static final VectorSpecies<Double> LANES = DoubleVector.SPECIES_PREFERRED.vectorBitSize() > 256
-            ? DoubleVector.SPECIES_256 : DoubleVector.SPECIES_PREFERRED;
+    /**
+     * The preferred species, as the scalar kernels use: in one JVM, loops of two vector
+     * sizes make the Vector API's calls polymorphic and the later-compiled loops box their
+     * vectors (the elastic bench after the scalar one ran 7x slower with 256 here, 512 there).
+     */
+    static final VectorSpecies<Double> LANES = DoubleVector.SPECIES_PREFERRED;
 
     private VectorLoops() {
     }
