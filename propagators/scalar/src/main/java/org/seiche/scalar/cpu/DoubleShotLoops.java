@@ -173,15 +173,13 @@ final class DoubleShotLoops {
         int count = group.length * bands;
         if (count == 1) {
             step.accept(0);
+        } else if (team != null) {
+            team.run(step);
         } else {
-            if (team != null) {
-                team.run(step);
-            } else {
-                device.parallel(count, step);
-            }
-            if (balances(group)) {
-                balance();
-            }
+            device.parallel(count, step);
+        }
+        if (balances(group)) {
+            balance();
         }
         listener.stepped(group.length);
     }
