@@ -227,56 +227,62 @@ final class DoubleVectorStencil2 extends DoubleStencil {
         final double[] zNext = w.zetaNext[0];
         final double[] pa = a[0];
         final int s = stride[0];
-        final double a0 = pa[y];
-        final double b0 = b[0][y];
-        final double e0 = 1 + b0;
-        final double db0 = db[0][y];
-        final double ap1 = pa[y + 1];
-        final double am1 = pa[y - 1];
-        final double ap2 = G > 1 ? pa[y + 2] : 0;
-        final double am2 = G > 1 ? pa[y - 2] : 0;
-        final double ap3 = G > 2 ? pa[y + 3] : 0;
-        final double am3 = G > 2 ? pa[y - 3] : 0;
-        final double ap4 = G > 3 ? pa[y + 4] : 0;
-        final double am4 = G > 3 ? pa[y - 4] : 0;
+        final DoubleVector a0 = weight(pa[y]);
+        final DoubleVector b0 = weight(b[0][y]);
+        final DoubleVector e0 = weight(1 + b[0][y]);
+        final DoubleVector db0 = weight(db[0][y]);
+        // D(a p) = sum_k dy_k (a[y + k] p[i + k s] - a[y - k] p[i - k s]): the weights and profiles multiplied
+        final DoubleVector ap1 = weight(pa[y + 1] * dy1);
+        final DoubleVector am1 = weight(-pa[y - 1] * dy1);
+        final DoubleVector ap2 = weight(G > 1 ? pa[y + 2] * dy2 : 0);
+        final DoubleVector am2 = weight(G > 1 ? -pa[y - 2] * dy2 : 0);
+        final DoubleVector ap3 = weight(G > 2 ? pa[y + 3] * dy3 : 0);
+        final DoubleVector am3 = weight(G > 2 ? -pa[y - 3] * dy3 : 0);
+        final DoubleVector ap4 = weight(G > 3 ? pa[y + 4] * dy4 : 0);
+        final DoubleVector am4 = weight(G > 3 ? -pa[y - 4] * dy4 : 0);
+        final DoubleVector wy0 = weight(y0);
+        final DoubleVector wy1 = weight(y1);
+        final DoubleVector wy2 = weight(y2);
+        final DoubleVector wy3 = weight(y3);
+        final DoubleVector wy4 = weight(y4);
+        final DoubleVector wdy1 = weight(dy1);
+        final DoubleVector wdy2 = weight(dy2);
+        final DoubleVector wdy3 = weight(dy3);
+        final DoubleVector wdy4 = weight(dy4);
         final int base = y * columns;
         int x = from;
         for (; x <= to - N; x += N) {
             int i = base + x;
             DoubleVector up = DoubleVector.fromArray(LANES, u, i + s);
             DoubleVector um = DoubleVector.fromArray(LANES, u, i - s);
-            DoubleVector d2 = DoubleVector.fromArray(LANES, u, i).mul(y0).add(up.add(um).mul(y1));
-            DoubleVector d1 = up.sub(um).mul(dy1);
-            DoubleVector dap = DoubleVector.fromArray(LANES, p, i + s).mul(ap1)
-                    .sub(DoubleVector.fromArray(LANES, p, i - s).mul(am1)).mul(dy1);
+            DoubleVector d2 = up.add(um).fma(wy1, DoubleVector.fromArray(LANES, u, i).mul(wy0));
+            DoubleVector d1 = up.sub(um).mul(wdy1);
+            DoubleVector dap = DoubleVector.fromArray(LANES, p, i + s).fma(ap1, DoubleVector.fromArray(LANES, p, i - s).mul(am1));
             if (G > 1) {
                 up = DoubleVector.fromArray(LANES, u, i + 2 * s);
                 um = DoubleVector.fromArray(LANES, u, i - 2 * s);
-                d2 = d2.add(up.add(um).mul(y2));
-                d1 = d1.add(up.sub(um).mul(dy2));
-                dap = dap.add(DoubleVector.fromArray(LANES, p, i + 2 * s).mul(ap2)
-                        .sub(DoubleVector.fromArray(LANES, p, i - 2 * s).mul(am2)).mul(dy2));
+                d2 = up.add(um).fma(wy2, d2);
+                d1 = up.sub(um).fma(wdy2, d1);
+                dap = DoubleVector.fromArray(LANES, p, i + 2 * s).fma(ap2, DoubleVector.fromArray(LANES, p, i - 2 * s).fma(am2, dap));
             }
             if (G > 2) {
                 up = DoubleVector.fromArray(LANES, u, i + 3 * s);
                 um = DoubleVector.fromArray(LANES, u, i - 3 * s);
-                d2 = d2.add(up.add(um).mul(y3));
-                d1 = d1.add(up.sub(um).mul(dy3));
-                dap = dap.add(DoubleVector.fromArray(LANES, p, i + 3 * s).mul(ap3)
-                        .sub(DoubleVector.fromArray(LANES, p, i - 3 * s).mul(am3)).mul(dy3));
+                d2 = up.add(um).fma(wy3, d2);
+                d1 = up.sub(um).fma(wdy3, d1);
+                dap = DoubleVector.fromArray(LANES, p, i + 3 * s).fma(ap3, DoubleVector.fromArray(LANES, p, i - 3 * s).fma(am3, dap));
             }
             if (G > 3) {
                 up = DoubleVector.fromArray(LANES, u, i + 4 * s);
                 um = DoubleVector.fromArray(LANES, u, i - 4 * s);
-                d2 = d2.add(up.add(um).mul(y4));
-                d1 = d1.add(up.sub(um).mul(dy4));
-                dap = dap.add(DoubleVector.fromArray(LANES, p, i + 4 * s).mul(ap4)
-                        .sub(DoubleVector.fromArray(LANES, p, i - 4 * s).mul(am4)).mul(dy4));
+                d2 = up.add(um).fma(wy4, d2);
+                d1 = up.sub(um).fma(wdy4, d1);
+                dap = DoubleVector.fromArray(LANES, p, i + 4 * s).fma(ap4, DoubleVector.fromArray(LANES, p, i - 4 * s).fma(am4, dap));
             }
-            DoubleVector tmp = d2.mul(e0).add(d1.mul(db0)).add(dap);
-            DoubleVector pn = DoubleVector.fromArray(LANES, p, i).mul(a0).add(d1.mul(b0));
+            DoubleVector tmp = d2.fma(e0, d1.fma(db0, dap));
+            DoubleVector pn = DoubleVector.fromArray(LANES, p, i).fma(a0, d1.mul(b0));
             pn.blend(0, pn.abs().lt(NEGLIGIBLE)).intoArray(pNext, i);
-            DoubleVector zn = DoubleVector.fromArray(LANES, z, i).mul(a0).add(tmp.mul(b0));
+            DoubleVector zn = DoubleVector.fromArray(LANES, z, i).fma(a0, tmp.mul(b0));
             zn = zn.blend(0, zn.abs().lt(NEGLIGIBLE));
             zn.intoArray(zNext, i);
             DoubleVector term = tmp.add(zn);
@@ -304,78 +310,92 @@ final class DoubleVectorStencil2 extends DoubleStencil {
         final double[] pdb = columnDb;
         final double[] v2 = domainV2dt2;
         final int s = stride[0];
+        // the weights as vectors, broadcast once
+        final DoubleVector wx1 = weight(x1);
+        final DoubleVector wx2 = weight(x2);
+        final DoubleVector wx3 = weight(x3);
+        final DoubleVector wx4 = weight(x4);
+        final DoubleVector wdx2 = weight(dx2);
+        final DoubleVector wdx3 = weight(dx3);
+        final DoubleVector wdx4 = weight(dx4);
+        final DoubleVector wy0 = weight(y0);
+        final DoubleVector wy1 = weight(y1);
+        final DoubleVector wy2 = weight(y2);
+        final DoubleVector wy3 = weight(y3);
+        final DoubleVector wy4 = weight(y4);
         int x = from;
         // column vectors outside, rows inside: long loops even for a strip a few vectors wide
         for (; x <= to - N; x += N) {
-            // the column's profiles, the same for every row
+            // the column's profiles, the same for every row; in D(a p) = sum_k dx_k (a[x + k]
+            // p[i + k] - a[x - k] p[i - k]) the weights multiplied in, so that each k is two multiply-adds
             final DoubleVector va = DoubleVector.fromArray(LANES, pa, G + x);
             final DoubleVector vb = DoubleVector.fromArray(LANES, pb, G + x);
+            final DoubleVector vb1 = vb.add(1);
             final DoubleVector vdb = DoubleVector.fromArray(LANES, pdb, G + x);
-            final DoubleVector ap1 = DoubleVector.fromArray(LANES, pa, G + x + 1);
-            final DoubleVector am1 = DoubleVector.fromArray(LANES, pa, G + x - 1);
-            final DoubleVector ap2 = G > 1 ? DoubleVector.fromArray(LANES, pa, G + x + 2) : null;
-            final DoubleVector am2 = G > 1 ? DoubleVector.fromArray(LANES, pa, G + x - 2) : null;
-            final DoubleVector ap3 = G > 2 ? DoubleVector.fromArray(LANES, pa, G + x + 3) : null;
-            final DoubleVector am3 = G > 2 ? DoubleVector.fromArray(LANES, pa, G + x - 3) : null;
-            final DoubleVector ap4 = G > 3 ? DoubleVector.fromArray(LANES, pa, G + x + 4) : null;
-            final DoubleVector am4 = G > 3 ? DoubleVector.fromArray(LANES, pa, G + x - 4) : null;
+            final DoubleVector ap1 = DoubleVector.fromArray(LANES, pa, G + x + 1).mul(dx1);
+            final DoubleVector am1 = DoubleVector.fromArray(LANES, pa, G + x - 1).mul(-dx1);
+            final DoubleVector ap2 = G > 1 ? DoubleVector.fromArray(LANES, pa, G + x + 2).mul(dx2) : null;
+            final DoubleVector am2 = G > 1 ? DoubleVector.fromArray(LANES, pa, G + x - 2).mul(-dx2) : null;
+            final DoubleVector ap3 = G > 2 ? DoubleVector.fromArray(LANES, pa, G + x + 3).mul(dx3) : null;
+            final DoubleVector am3 = G > 2 ? DoubleVector.fromArray(LANES, pa, G + x - 3).mul(-dx3) : null;
+            final DoubleVector ap4 = G > 3 ? DoubleVector.fromArray(LANES, pa, G + x + 4).mul(dx4) : null;
+            final DoubleVector am4 = G > 3 ? DoubleVector.fromArray(LANES, pa, G + x - 4).mul(-dx4) : null;
             for (int y = r0; y < r1; y++) {
                 int i = y * columns + x;
                 DoubleVector uc = DoubleVector.fromArray(LANES, u, i);
                 DoubleVector up = DoubleVector.fromArray(LANES, u, i + 1);
                 DoubleVector um = DoubleVector.fromArray(LANES, u, i - 1);
-                DoubleVector d2 = uc.mul(x0).add(up.add(um).mul(x1));
+                DoubleVector d2 = up.add(um).fma(wx1, uc.mul(x0));
                 DoubleVector d1 = up.sub(um).mul(dx1);
-                DoubleVector dap = DoubleVector.fromArray(LANES, p, i + 1).mul(ap1)
-                        .sub(DoubleVector.fromArray(LANES, p, i - 1).mul(am1)).mul(dx1);
+                DoubleVector dap = DoubleVector.fromArray(LANES, p, i + 1).fma(ap1, DoubleVector.fromArray(LANES, p, i - 1).mul(am1));
                 if (G > 1) {
                     up = DoubleVector.fromArray(LANES, u, i + 2);
                     um = DoubleVector.fromArray(LANES, u, i - 2);
-                    d2 = d2.add(up.add(um).mul(x2));
-                    d1 = d1.add(up.sub(um).mul(dx2));
-                    dap = dap.add(DoubleVector.fromArray(LANES, p, i + 2).mul(ap2)
-                            .sub(DoubleVector.fromArray(LANES, p, i - 2).mul(am2)).mul(dx2));
+                    d2 = up.add(um).fma(wx2, d2);
+                    d1 = up.sub(um).fma(wdx2, d1);
+                    dap = DoubleVector.fromArray(LANES, p, i + 2).fma(ap2, DoubleVector.fromArray(LANES, p, i - 2).fma(am2, dap));
                 }
                 if (G > 2) {
                     up = DoubleVector.fromArray(LANES, u, i + 3);
                     um = DoubleVector.fromArray(LANES, u, i - 3);
-                    d2 = d2.add(up.add(um).mul(x3));
-                    d1 = d1.add(up.sub(um).mul(dx3));
-                    dap = dap.add(DoubleVector.fromArray(LANES, p, i + 3).mul(ap3)
-                            .sub(DoubleVector.fromArray(LANES, p, i - 3).mul(am3)).mul(dx3));
+                    d2 = up.add(um).fma(wx3, d2);
+                    d1 = up.sub(um).fma(wdx3, d1);
+                    dap = DoubleVector.fromArray(LANES, p, i + 3).fma(ap3, DoubleVector.fromArray(LANES, p, i - 3).fma(am3, dap));
                 }
                 if (G > 3) {
                     up = DoubleVector.fromArray(LANES, u, i + 4);
                     um = DoubleVector.fromArray(LANES, u, i - 4);
-                    d2 = d2.add(up.add(um).mul(x4));
-                    d1 = d1.add(up.sub(um).mul(dx4));
-                    dap = dap.add(DoubleVector.fromArray(LANES, p, i + 4).mul(ap4)
-                            .sub(DoubleVector.fromArray(LANES, p, i - 4).mul(am4)).mul(dx4));
+                    d2 = up.add(um).fma(wx4, d2);
+                    d1 = up.sub(um).fma(wdx4, d1);
+                    dap = DoubleVector.fromArray(LANES, p, i + 4).fma(ap4, DoubleVector.fromArray(LANES, p, i - 4).fma(am4, dap));
                 }
-                DoubleVector tmp = d2.add(d2.mul(vb)).add(d1.mul(vdb)).add(dap);
-                DoubleVector pn = DoubleVector.fromArray(LANES, p, i).mul(va).add(d1.mul(vb));
+                // tmp = (1 + b) D2 u + (D b) D u + D(a p)
+                DoubleVector tmp = d2.fma(vb1, d1.fma(vdb, dap));
+                DoubleVector pn = DoubleVector.fromArray(LANES, p, i).fma(va, d1.mul(vb));
                 pn.blend(0, pn.abs().lt(NEGLIGIBLE)).intoArray(pNext, i);
-                DoubleVector zn = DoubleVector.fromArray(LANES, z, i).mul(va).add(tmp.mul(vb));
+                DoubleVector zn = DoubleVector.fromArray(LANES, z, i).fma(va, tmp.mul(vb));
                 zn = zn.blend(0, zn.abs().lt(NEGLIGIBLE));
                 zn.intoArray(zNext, i);
                 DoubleVector term = tmp.add(zn);
                 if (row != null) {
                     (add ? DoubleVector.fromArray(LANES, row, x).add(term) : term).intoArray(row, x);
                 } else {
-                    DoubleVector t = uc.mul(y0)
-                            .add(DoubleVector.fromArray(LANES, u, i + s).add(DoubleVector.fromArray(LANES, u, i - s)).mul(y1));
+                    // S = the plain second difference along rows + the term
+                    DoubleVector t = DoubleVector.fromArray(LANES, u, i + s).add(DoubleVector.fromArray(LANES, u, i - s))
+                            .fma(wy1, uc.fma(wy0, term));
                     if (G > 1) {
-                        t = t.add(DoubleVector.fromArray(LANES, u, i + 2 * s).add(DoubleVector.fromArray(LANES, u, i - 2 * s)).mul(y2));
+                        t = DoubleVector.fromArray(LANES, u, i + 2 * s).add(DoubleVector.fromArray(LANES, u, i - 2 * s))
+                                .fma(wy2, t);
                     }
                     if (G > 2) {
-                        t = t.add(DoubleVector.fromArray(LANES, u, i + 3 * s).add(DoubleVector.fromArray(LANES, u, i - 3 * s)).mul(y3));
+                        t = DoubleVector.fromArray(LANES, u, i + 3 * s).add(DoubleVector.fromArray(LANES, u, i - 3 * s))
+                                .fma(wy3, t);
                     }
                     if (G > 3) {
-                        t = t.add(DoubleVector.fromArray(LANES, u, i + 4 * s).add(DoubleVector.fromArray(LANES, u, i - 4 * s)).mul(y4));
+                        t = DoubleVector.fromArray(LANES, u, i + 4 * s).add(DoubleVector.fromArray(LANES, u, i - 4 * s))
+                                .fma(wy4, t);
                     }
-                    t = t.add(term);
-                    DoubleVector n = DoubleVector.fromArray(LANES, v2, i).mul(t).add(uc.add(uc))
-                            .sub(DoubleVector.fromArray(LANES, next, i));
+                    DoubleVector n = DoubleVector.fromArray(LANES, v2, i).fma(t, uc.add(uc).sub(DoubleVector.fromArray(LANES, next, i)));
                     n.blend(0, n.abs().lt(NEGLIGIBLE)).intoArray(next, i);
                     if (spatial != null) {
                         t.intoArray(spatial, at + i);
