@@ -44,7 +44,7 @@ final class DoubleBatch implements ScalarBatch {
     @Override
     public void forward(NdArray sourceTerms, NdArray receiverSamples) {
         for (int s = 0; s < loops.shots; s++) {
-            fields[s].clear();
+            fields[s].clear(false);
             if (stored != null && stored[s] == null) {
                 stored[s] = new DoubleHistory(pool, loops.coefficients.cells(), storedSteps(loops.steps, storeInterval));
             }
@@ -77,7 +77,7 @@ final class DoubleBatch implements ScalarBatch {
     @Override
     public void backward(NdArray adjointSamples, NdArray sourceTermGradient, NdArray v2dt2Gradient) {
         for (int s = 0; s < loops.shots; s++) {
-            fields[s].clear();
+            fields[s].clear(true);
             if (stored != null) {
                 if (gradients[s] == null) {
                     gradients[s] = (double[]) pool.take(double.class, loops.coefficients.cells());

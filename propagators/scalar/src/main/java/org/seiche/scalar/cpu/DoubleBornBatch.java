@@ -77,8 +77,8 @@ final class DoubleBornBatch implements BornBatch {
         int cells = loops.coefficients.cells();
         int slots = DoubleBatch.storedSteps(loops.steps, Math.max(1, storeInterval));
         for (int s = 0; s < loops.shots; s++) {
-            background[s].clear();
-            scattered[s].clear();
+            background[s].clear(false);
+            scattered[s].clear(false);
             if (backgroundStore.length > 0 && backgroundStore[s] == null) {
                 backgroundStore[s] = new DoubleHistory(pool, cells, slots);
             }
@@ -130,8 +130,8 @@ final class DoubleBornBatch implements BornBatch {
         // the background adjoint only serves the velocity gradient
         boolean withBackground = velocity && v2dt2Gradient != null;
         for (int s = 0; s < loops.shots; s++) {
-            background[s].clear();
-            scattered[s].clear();
+            background[s].clear(true);
+            scattered[s].clear(true);
             ratioGradients[s] = cleared(ratioGradients[s], cells);
             if (withBackground) {
                 v2dt2Gradients[s] = cleared(v2dt2Gradients[s], cells);

@@ -48,7 +48,7 @@ final class DoubleSecondOrder implements SecondOrderBatch {
             for (int s = 0; s < loops.shots; s++) {
                 lambda[s] = new DoubleHistory(pool, cells, loops.steps);
                 adjointTerm[s] = new DoubleHistory(pool, cells, loops.steps);
-                w.clear();
+                w.clear(true);
                 for (int t = loops.steps - 1; t >= 0; t--) {
                     System.arraycopy(w.u, 0, lambda[s].array(t), lambda[s].offset(t), cells);
                     loops.ratioAtSources(g, w.u, s, t, sourceTerms);
@@ -90,7 +90,7 @@ final class DoubleSecondOrder implements SecondOrderBatch {
         try {
             for (int s = 0; s < loops.shots; s++) {
                 Arrays.fill(gradient, 0);
-                w.clear();
+                w.clear(false);
                 for (int t = 0; t < loops.steps; t++) {
                     loops.record(w.u, s, t, tangentSamples);
                     loops.stencil.step(w, first, end, false, spatial, 0, row);
@@ -100,7 +100,7 @@ final class DoubleSecondOrder implements SecondOrderBatch {
                     w.advance();
                     loops.listener.stepped(1);
                 }
-                w.clear();
+                w.clear(true);
                 for (int t = loops.steps - 1; t >= 0; t--) {
                     loops.stencil.image(gradient, w.u, background[s].array(t), background[s].offset(t), first, end, 1);
                     loops.sourceGradient(w.u, s, t, termGradient);
@@ -130,7 +130,7 @@ final class DoubleSecondOrder implements SecondOrderBatch {
         try {
             for (int s = 0; s < loops.shots; s++) {
                 Arrays.fill(gradient, 0);
-                w.clear();
+                w.clear(true);
                 for (int t = loops.steps - 1; t >= 0; t--) {
                     loops.sourceGradient(w.u, s, t, termGradient);
                     loops.stencil.image(gradient, w.u, background[s].array(t), background[s].offset(t), first, end, 1);

@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * One shot's fields on the padded grid: u now and before (the step writes the next u over
  * the one before), and per dimension the PML memory fields psi and zeta, each with a buffer
- * for the next step. The adjoint run reuses them for its own fields. Arrays come from a pool.
+ * for the next step (zeta's shared with it in a forward run, see {@link #clear}). The adjoint
+ * run reuses them for its own fields. Arrays come from a pool.
  */
 final class DoubleWavefield {
     /** Arrays per shot: u, the previous u, and psi, psi next, zeta, zeta next per dimension. */
@@ -17,6 +18,8 @@ final class DoubleWavefield {
     final double[][] psiNext = new double[2][];
     final double[][] zeta = new double[2][];
     final double[][] zetaNext = new double[2][];
+    /** Per dimension the two arrays zeta and zetaNext are made of. */
+    private final double[][][] zetaBuffers = new double[2][2][];
 
     DoubleWavefield(ArrayPool pool, int cells) {
         u = take(pool, cells);
@@ -24,8 +27,10 @@ final class DoubleWavefield {
         for (int d = 0; d < 2; d++) {
             psi[d] = take(pool, cells);
             psiNext[d] = take(pool, cells);
-            zeta[d] = take(pool, cells);
-            zetaNext[d] = take(pool, cells);
+            zetaBuffers[d][0] = take(pool, cells);
+            zetaBuffers[d][1] = take(pool, cells);
+            zeta[d] = zetaBuffers[d][0];
+            zetaNext[d] = zetaBuffers[d][1];
         }
     }
 
@@ -33,14 +38,21 @@ final class DoubleWavefield {
         return (double[]) pool.take(double.class, cells);
     }
 
-    void clear() {
+    /**
+     * Zeros every field before a run. A forward step reads zeta only at the cell it writes,
+     * so there the next zeta overwrites the current one: one stream fewer through the cache
+     * per step. An adjoint step reads its zeta at the neighbours too and keeps two buffers.
+     */
+    void clear(boolean adjoint) {
         Arrays.fill(u, 0);
         Arrays.fill(previous, 0);
         for (int d = 0; d < 2; d++) {
             Arrays.fill(psi[d], 0);
             Arrays.fill(psiNext[d], 0);
-            Arrays.fill(zeta[d], 0);
-            Arrays.fill(zetaNext[d], 0);
+            Arrays.fill(zetaBuffers[d][0], 0);
+            Arrays.fill(zetaBuffers[d][1], 0);
+            zeta[d] = zetaBuffers[d][0];
+            zetaNext[d] = zetaBuffers[d][adjoint ? 1 : 0];
         }
     }
 
@@ -65,8 +77,8 @@ final class DoubleWavefield {
         for (int d = 0; d < 2; d++) {
             pool.give(psi[d]);
             pool.give(psiNext[d]);
-            pool.give(zeta[d]);
-            pool.give(zetaNext[d]);
+            pool.give(zetaBuffers[d][0]);
+            pool.give(zetaBuffers[d][1]);
         }
     }
 }
