@@ -50,7 +50,9 @@ final class DoubleWavefield {
             Arrays.fill(psi[d], 0);
             Arrays.fill(psiNext[d], 0);
             Arrays.fill(zetaBuffers[d][0], 0);
-            Arrays.fill(zetaBuffers[d][1], 0);
+            if (adjoint) {
+                Arrays.fill(zetaBuffers[d][1], 0);
+            }
             zeta[d] = zetaBuffers[d][0];
             zetaNext[d] = zetaBuffers[d][adjoint ? 1 : 0];
         }
