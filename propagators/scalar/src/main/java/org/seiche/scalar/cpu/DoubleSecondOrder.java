@@ -44,6 +44,7 @@ final class DoubleSecondOrder implements SecondOrderBatch {
         double[] g = new double[cells];
         DoubleWavefield w = new DoubleWavefield(pool, cells);
         double[] row = new double[c.columns];
+        int mode = FlushToZero.enable();
         try {
             for (int s = 0; s < loops.shots; s++) {
                 lambda[s] = new DoubleHistory(pool, cells, loops.steps);
@@ -60,6 +61,7 @@ final class DoubleSecondOrder implements SecondOrderBatch {
                 }
             }
         } finally {
+            FlushToZero.restore(mode);
             w.release(pool);
         }
         ratioGradient = NdArray.zeros(c.rows, c.columns);
@@ -87,6 +89,7 @@ final class DoubleSecondOrder implements SecondOrderBatch {
         double[] gradient = (double[]) pool.take(double.class, cells);
         double[] spatial = (double[]) pool.take(double.class, cells);
         DoubleWavefield w = new DoubleWavefield(pool, cells);
+        int mode = FlushToZero.enable();
         try {
             for (int s = 0; s < loops.shots; s++) {
                 Arrays.fill(gradient, 0);
@@ -113,6 +116,7 @@ final class DoubleSecondOrder implements SecondOrderBatch {
                 HostCopy.addQuotient(gradient, c.v2dt2, v2dt2Gradient);
             }
         } finally {
+            FlushToZero.restore(mode);
             w.release(pool);
             pool.give(gradient);
             pool.give(spatial);
@@ -127,6 +131,7 @@ final class DoubleSecondOrder implements SecondOrderBatch {
         double[] row = new double[c.columns];
         double[] gradient = (double[]) pool.take(double.class, cells);
         DoubleWavefield w = new DoubleWavefield(pool, cells);
+        int mode = FlushToZero.enable();
         try {
             for (int s = 0; s < loops.shots; s++) {
                 Arrays.fill(gradient, 0);
@@ -142,6 +147,7 @@ final class DoubleSecondOrder implements SecondOrderBatch {
                 HostCopy.addQuotient(gradient, c.v2dt2, v2dt2Gradient);
             }
         } finally {
+            FlushToZero.restore(mode);
             w.release(pool);
             pool.give(gradient);
         }

@@ -131,14 +131,22 @@ final class DoubleShotLoops {
         }
     }
 
-    /** A reusable parallel step of a group of shots: every band of every shot runs the band's work. */
+    /**
+     * A reusable parallel step of a group of shots: every band of every shot runs the band's
+     * work, with the processor flushing subnormals on whichever thread runs it.
+     */
     IntConsumer step(int[] group, Band work) {
         boolean timed = balances(group);
         return task -> {
             int s = group[task / bands];
             int band = task % bands;
             long t0 = timed ? System.nanoTime() : 0;
-            work.run(s, cuts[band], cuts[band + 1], rows[s * bands + band]);
+            int mode = FlushToZero.enable();
+            try {
+                work.run(s, cuts[band], cuts[band + 1], rows[s * bands + band]);
+            } finally {
+                FlushToZero.restore(mode);
+            }
             if (timed) {
                 bandNanos[band * NANOS_STRIDE] += System.nanoTime() - t0;
             }

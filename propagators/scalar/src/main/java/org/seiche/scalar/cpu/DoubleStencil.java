@@ -80,12 +80,18 @@ class DoubleStencil {
     /**
      * Fields below this magnitude are set to zero when stored. Subnormal numbers appear ahead
      * of every wavefront (the stencil's numerical precursor) and where the PML fields decay,
-     * and the CPU computes with them 20 to 100 times slower; Java cannot set the processor's
-     * flush-to-zero mode. 2^24 times the smallest normal number also keeps the products of
+     * and the CPU computes with them 20 to 100 times slower; Java itself cannot set the
+     * processor's flush-to-zero mode (native code can: {@link FlushToZero}). 2^24 times the smallest normal number also keeps the products of
      * the next step (coefficients down to 2^-24) normal. Float32: 2^-102 = 2e-31, far below
      * the rounding of any signal it could touch.
      */
     static final double NEGLIGIBLE = Double.MIN_NORMAL * 0x1p24f;
+
+    /**
+     * Whether the SIMD loops flush what they store: not when the processor flushes
+     * subnormals itself ({@link FlushToZero}); a constant, so the JIT drops the other branch.
+     */
+    static final boolean FLUSH = !FlushToZero.AVAILABLE;
 
     /** x, or zero when it is negligible (the SIMD loops do the same). */
     static double flush(double x) {

@@ -20,7 +20,8 @@ import jdk.incubator.vector.VectorSpecies;
  * those of the row (scalars); along columns (d = 1) they are loaded with the cells, and the
  * strips beside the interior run all their rows in one call, finishing the step there.
  * Stored fields go through the flush of {@link DoubleStencil#NEGLIGIBLE}, written out as
- * blend(0, |v| < NEGLIGIBLE). Each loop covers whole vectors and returns where it stopped.
+ * blend(0, |v| < NEGLIGIBLE), unless the processor flushes subnormals itself ({@link #FLUSH}).
+ * Each loop covers whole vectors and returns where it stopped.
  */
 final class DoubleVectorStencil2 extends DoubleStencil {
     /** How far the stencil reaches: accuracy / 2. */
@@ -93,7 +94,7 @@ final class DoubleVectorStencil2 extends DoubleStencil {
             DoubleVector uc = DoubleVector.fromArray(LANES, u, i);
             DoubleVector t = laplacian(u, i, uc);
             DoubleVector n = DoubleVector.fromArray(LANES, v2, i).fma(t, uc.add(uc).sub(DoubleVector.fromArray(LANES, next, i)));
-            n.blend(0, n.abs().lt(NEGLIGIBLE)).intoArray(next, i);
+            (FLUSH ? n.blend(0, n.abs().lt(NEGLIGIBLE)) : n).intoArray(next, i);
             if (spatial != null) {
                 t.intoArray(spatial, at + i);
             }
@@ -117,10 +118,10 @@ final class DoubleVectorStencil2 extends DoubleStencil {
             DoubleVector l1 = laplacian(u1, i, b);
             DoubleVector w = DoubleVector.fromArray(LANES, v2, i);
             DoubleVector n0 = w.fma(l0, a.add(a).sub(DoubleVector.fromArray(LANES, next0, i)));
-            n0.blend(0, n0.abs().lt(NEGLIGIBLE)).intoArray(next0, i);
+            (FLUSH ? n0.blend(0, n0.abs().lt(NEGLIGIBLE)) : n0).intoArray(next0, i);
             DoubleVector n1 = w.fma(l1, b.add(b).sub(DoubleVector.fromArray(LANES, next1, i)))
                     .add(DoubleVector.fromArray(LANES, coupling, i).mul(l0));
-            n1.blend(0, n1.abs().lt(NEGLIGIBLE)).intoArray(next1, i);
+            (FLUSH ? n1.blend(0, n1.abs().lt(NEGLIGIBLE)) : n1).intoArray(next1, i);
             if (s0 != null) {
                 l0.intoArray(s0, at0 + i);
             }
@@ -281,9 +282,11 @@ final class DoubleVectorStencil2 extends DoubleStencil {
             }
             DoubleVector tmp = d2.fma(e0, d1.fma(db0, dap));
             DoubleVector pn = DoubleVector.fromArray(LANES, p, i).fma(a0, d1.mul(b0));
-            pn.blend(0, pn.abs().lt(NEGLIGIBLE)).intoArray(pNext, i);
+            (FLUSH ? pn.blend(0, pn.abs().lt(NEGLIGIBLE)) : pn).intoArray(pNext, i);
             DoubleVector zn = DoubleVector.fromArray(LANES, z, i).fma(a0, tmp.mul(b0));
-            zn = zn.blend(0, zn.abs().lt(NEGLIGIBLE));
+            if (FLUSH) {
+                zn = zn.blend(0, zn.abs().lt(NEGLIGIBLE));
+            }
             zn.intoArray(zNext, i);
             DoubleVector term = tmp.add(zn);
             (add ? DoubleVector.fromArray(LANES, row, x).add(term) : term).intoArray(row, x);
@@ -372,9 +375,11 @@ final class DoubleVectorStencil2 extends DoubleStencil {
                 // tmp = (1 + b) D2 u + (D b) D u + D(a p)
                 DoubleVector tmp = d2.fma(vb1, d1.fma(vdb, dap));
                 DoubleVector pn = DoubleVector.fromArray(LANES, p, i).fma(va, d1.mul(vb));
-                pn.blend(0, pn.abs().lt(NEGLIGIBLE)).intoArray(pNext, i);
+                (FLUSH ? pn.blend(0, pn.abs().lt(NEGLIGIBLE)) : pn).intoArray(pNext, i);
                 DoubleVector zn = DoubleVector.fromArray(LANES, z, i).fma(va, tmp.mul(vb));
-                zn = zn.blend(0, zn.abs().lt(NEGLIGIBLE));
+                if (FLUSH) {
+                    zn = zn.blend(0, zn.abs().lt(NEGLIGIBLE));
+                }
                 zn.intoArray(zNext, i);
                 DoubleVector term = tmp.add(zn);
                 if (row != null) {
@@ -396,7 +401,7 @@ final class DoubleVectorStencil2 extends DoubleStencil {
                                 .fma(wy4, t);
                     }
                     DoubleVector n = DoubleVector.fromArray(LANES, v2, i).fma(t, uc.add(uc).sub(DoubleVector.fromArray(LANES, next, i)));
-                    n.blend(0, n.abs().lt(NEGLIGIBLE)).intoArray(next, i);
+                    (FLUSH ? n.blend(0, n.abs().lt(NEGLIGIBLE)) : n).intoArray(next, i);
                     if (spatial != null) {
                         t.intoArray(spatial, at + i);
                     }
@@ -493,9 +498,9 @@ final class DoubleVectorStencil2 extends DoubleStencil {
                         .sub(qm.mul(gm4).add(DoubleVector.fromArray(LANES, p, i - 4 * s).mul(bm4))).mul(dy4));
             }
             DoubleVector pn = DoubleVector.fromArray(LANES, p, i).sub(dq).mul(a0);
-            pn.blend(0, pn.abs().lt(NEGLIGIBLE)).intoArray(pNext, i);
+            (FLUSH ? pn.blend(0, pn.abs().lt(NEGLIGIBLE)) : pn).intoArray(pNext, i);
             DoubleVector zn = mc.add(zc).mul(a0);
-            zn.blend(0, zn.abs().lt(NEGLIGIBLE)).intoArray(zNext, i);
+            (FLUSH ? zn.blend(0, zn.abs().lt(NEGLIGIBLE)) : zn).intoArray(zNext, i);
             DoubleVector term = d2.sub(dh);
             (add ? DoubleVector.fromArray(LANES, row, x).add(term) : term).intoArray(row, x);
         }
@@ -579,9 +584,9 @@ final class DoubleVectorStencil2 extends DoubleStencil {
                             .mul(dx4));
                 }
                 DoubleVector pn = DoubleVector.fromArray(LANES, p, i).sub(dq).mul(va);
-                pn.blend(0, pn.abs().lt(NEGLIGIBLE)).intoArray(pNext, i);
+                (FLUSH ? pn.blend(0, pn.abs().lt(NEGLIGIBLE)) : pn).intoArray(pNext, i);
                 DoubleVector zn = mc.add(zc).mul(va);
-                zn.blend(0, zn.abs().lt(NEGLIGIBLE)).intoArray(zNext, i);
+                (FLUSH ? zn.blend(0, zn.abs().lt(NEGLIGIBLE)) : zn).intoArray(zNext, i);
                 DoubleVector term = d2.sub(dh);
                 if (row != null) {
                     (add ? DoubleVector.fromArray(LANES, row, x).add(term) : term).intoArray(row, x);
@@ -600,7 +605,7 @@ final class DoubleVectorStencil2 extends DoubleStencil {
                     t = t.add(term);
                     DoubleVector n = DoubleVector.fromArray(LANES, v2, i).mul(t).add(mc.add(mc))
                             .sub(DoubleVector.fromArray(LANES, next, i));
-                    n.blend(0, n.abs().lt(NEGLIGIBLE)).intoArray(next, i);
+                    (FLUSH ? n.blend(0, n.abs().lt(NEGLIGIBLE)) : n).intoArray(next, i);
                     if (spatial != null) {
                         t.intoArray(spatial, at + i);
                     }
@@ -622,7 +627,7 @@ final class DoubleVectorStencil2 extends DoubleStencil {
             DoubleVector r = DoubleVector.fromArray(LANES, row, x);
             DoubleVector uc = DoubleVector.fromArray(LANES, u, i);
             DoubleVector n = DoubleVector.fromArray(LANES, v2, i).mul(r).add(uc.add(uc)).sub(DoubleVector.fromArray(LANES, next, i));
-            n.blend(0, n.abs().lt(NEGLIGIBLE)).intoArray(next, i);
+            (FLUSH ? n.blend(0, n.abs().lt(NEGLIGIBLE)) : n).intoArray(next, i);
             if (spatial != null) {
                 r.intoArray(spatial, at + i);
             }
@@ -636,7 +641,7 @@ final class DoubleVectorStencil2 extends DoubleStencil {
         for (; i <= to - N; i += N) {
             DoubleVector g = DoubleVector.fromArray(LANES, gradient, i)
                     .add(DoubleVector.fromArray(LANES, mu, i).mul(weight).mul(DoubleVector.fromArray(LANES, spatial, at + i)));
-            g.blend(0, g.abs().lt(NEGLIGIBLE)).intoArray(gradient, i);
+            (FLUSH ? g.blend(0, g.abs().lt(NEGLIGIBLE)) : g).intoArray(gradient, i);
         }
         return i;
     }

@@ -1,0 +1,39 @@
+package org.seiche.scalar.cpu;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** The processor's flush-to-zero modes, set and put back on the calling thread. */
+class FlushToZeroTest {
+    /** Read at run time, so that no compiler folds the products below. */
+    private static volatile float smallestNormal = Float.MIN_NORMAL;
+    private static volatile double smallestNormalDouble = Double.MIN_NORMAL;
+    private static volatile float subnormal = Float.MIN_NORMAL / 2;
+
+    @Test
+    void theBuildGivesTheLibraryOnLinuxX86() {
+        boolean linuxX86 = System.getProperty("os.name").startsWith("Linux") && "amd64".equals(System.getProperty("os.arch"));
+        assertEquals(linuxX86, FlushToZero.AVAILABLE, "the build compiles src/main/c/flush-to-zero.c with gcc on x86-64 Linux");
+        assertEquals(!FlushToZero.AVAILABLE, DoubleStencil.FLUSH, "the SIMD loops flush in Java only without the library");
+    }
+
+    @Test
+    void subnormalsAreZeroWhileEnabledAndBackAfterRestore() {
+        assertTrue(smallestNormal / 2 > 0 && smallestNormalDouble / 2 > 0, "IEEE subnormals before");
+        int mode = FlushToZero.enable();
+        try {
+            if (FlushToZero.AVAILABLE) {
+                assertEquals(0f, smallestNormal / 2, "a subnormal float result is flushed");
+                assertEquals(0d, smallestNormalDouble / 2, "a subnormal double result is flushed");
+                assertEquals(0f, subnormal * 0x1p100f, "a subnormal operand reads as zero");
+            }
+        } finally {
+            FlushToZero.restore(mode);
+        }
+        assertEquals(Float.MIN_NORMAL / 2, smallestNormal / 2, "IEEE subnormals again after restore");
+        assertEquals(Double.MIN_NORMAL / 2, smallestNormalDouble / 2);
+        assertEquals(0x1p-27f, subnormal * 0x1p100f);
+    }
+}
