@@ -64,6 +64,8 @@ public final class StepTeam implements AutoCloseable {
     }
 
     private void work(int task) {
+        // the team's threads run nothing but kernel steps: subnormals are the processor's to flush
+        FlushToZero.enable();
         int seen = 0;
         while (true) {
             for (int spins = 0; generation == seen && !closed; spins++) {

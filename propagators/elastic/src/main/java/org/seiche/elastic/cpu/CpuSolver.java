@@ -10,6 +10,7 @@ import org.seiche.elastic.ElasticGrid;
 import org.seiche.elastic.ElasticRecording;
 import org.seiche.elastic.ElasticShots;
 import org.seiche.elastic.ElasticSolver;
+import org.seiche.wave.FlushToZero;
 import org.seiche.wave.StepTeam;
 
 /**
@@ -49,24 +50,28 @@ final class CpuSolver implements ElasticSolver {
         return new CpuRecording(this, shots, batch);
     }
 
+    /**
+     * Runs task for every shot: whole shots side by side, or one after another in row
+     * chunks. Every thread that steps does so with the processor flushing subnormals
+     * ({@link FlushToZero}; a team's threads do from their start, pool workers per chunk).
+     */
     void eachShot(int count, ObjIntConsumer<RowChunks> task) {
         if (device.threads() == 1) {
-            for (int shot = 0; shot < count; shot++) {
-                task.accept(serialRows, shot);
-            }
+            FlushToZero.run(() -> eachShot(count, serialRows, task));
         } else if (count >= device.threads()) {
-            device.parallel(count, shot -> task.accept(serialRows, shot));
+            device.parallel(count, shot -> FlushToZero.run(() -> task.accept(serialRows, shot)));
         } else if (!(Thread.currentThread() instanceof ForkJoinWorkerThread)) {
             try (StepTeam team = new StepTeam(Math.min(device.threads(), rows))) {
-                RowChunks bands = new RowChunks(rows, team);
-                for (int shot = 0; shot < count; shot++) {
-                    task.accept(bands, shot);
-                }
+                FlushToZero.run(() -> eachShot(count, new RowChunks(rows, team), task));
             }
         } else {
-            for (int shot = 0; shot < count; shot++) {
-                task.accept(parallelRows, shot);
-            }
+            FlushToZero.run(() -> eachShot(count, parallelRows, task));
+        }
+    }
+
+    private static void eachShot(int count, RowChunks rows, ObjIntConsumer<RowChunks> task) {
+        for (int shot = 0; shot < count; shot++) {
+            task.accept(rows, shot);
         }
     }
 

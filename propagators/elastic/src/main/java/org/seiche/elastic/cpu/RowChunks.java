@@ -3,6 +3,7 @@ package org.seiche.elastic.cpu;
 import java.util.function.IntConsumer;
 
 import org.seiche.api.Device;
+import org.seiche.wave.FlushToZero;
 import org.seiche.wave.StepTeam;
 
 /**
@@ -49,7 +50,8 @@ public final class RowChunks {
         } else if (team != null) {
             team.run(task);
         } else {
-            device.parallel(count, task);
+            // pool workers: each chunk with the processor flushing subnormals
+            device.parallel(count, chunk -> FlushToZero.run(() -> task.accept(chunk)));
         }
     }
 }

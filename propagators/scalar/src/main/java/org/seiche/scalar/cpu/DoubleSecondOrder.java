@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import org.seiche.api.NdArray;
 import org.seiche.scalar.SecondOrderBatch;
+import org.seiche.wave.FlushToZero;
 
 /**
  * Second-order runs of a forward batch on its stored steps S(u)[t] (every step), the same

@@ -8,6 +8,7 @@ import org.seiche.api.Device;
 import org.seiche.api.NdArray;
 import org.seiche.api.StepListener;
 import org.seiche.scalar.Transducers;
+import org.seiche.wave.FlushToZero;
 import org.seiche.wave.StepTeam;
 
 /**

@@ -74,9 +74,11 @@ final class VectorRows4 {
     /**
      * Stored values below this magnitude become zero ({@link Pointwise#flush}), written out
      * as v.blend(0, v.abs().lt(NEGLIGIBLE)) rather than through a helper: at accuracy 8
-     * the helpers called after two stencils are past C2's node budget.
+     * the helpers called after two stencils are past C2's node budget. Not when the
+     * processor flushes subnormals itself ({@link Pointwise#FLUSH}).
      */
     private static final double NEGLIGIBLE = Pointwise.NEGLIGIBLE;
+    private static final boolean FLUSH = Pointwise.FLUSH;
 
     /** Stencil coefficient k (from 0) as a vector; null past the stencil. */
     private static DoubleVector c(double[] c, int k) {
@@ -126,7 +128,7 @@ final class VectorRows4 {
     /** f += c d over one vector, d the bracket of a one-field update; the bracket to store when stored. */
     private static void update(double[] f, double[] c, DoubleVector d, double[] store, int base, int j) {
         DoubleVector u = d.fma(fromArray(LANES, c, j), fromArray(LANES, f, j));
-        u.blend(0, u.abs().lt(NEGLIGIBLE)).intoArray(f, j);
+        (FLUSH ? u.blend(0, u.abs().lt(NEGLIGIBLE)) : u).intoArray(f, j);
         if (store != null) {
             d.intoArray(store, base + j);
         }
@@ -182,8 +184,8 @@ final class VectorRows4 {
             DoubleVector lj = fromArray(LANES, l, j);
             DoubleVector yy = dyy.fma(l2mj, dxx.fma(lj, fromArray(LANES, syy, j)));
             DoubleVector xx = dxx.fma(l2mj, dyy.fma(lj, fromArray(LANES, sxx, j)));
-            yy.blend(0, yy.abs().lt(NEGLIGIBLE)).intoArray(syy, j);
-            xx.blend(0, xx.abs().lt(NEGLIGIBLE)).intoArray(sxx, j);
+            (FLUSH ? yy.blend(0, yy.abs().lt(NEGLIGIBLE)) : yy).intoArray(syy, j);
+            (FLUSH ? xx.blend(0, xx.abs().lt(NEGLIGIBLE)) : xx).intoArray(sxx, j);
             if (storeYy != null) {
                 dyy.intoArray(storeYy, base + j);
                 dxx.intoArray(storeXx, base + j);
@@ -215,13 +217,13 @@ final class VectorRows4 {
         DoubleVector y1 = c(cy, 0), y2 = c(cy, 1), y3 = c(cy, 2), y4 = c(cy, 3);
         for (int j = from; j < to; j += N) {
             DoubleVector mn = fromArray(LANES, m, j).mul(a).add(dy(src, q, j, y1, y2, y3, y4).mul(b));
-            DoubleVector mj = mn.blend(0, mn.abs().lt(NEGLIGIBLE));
+            DoubleVector mj = FLUSH ? mn.blend(0, mn.abs().lt(NEGLIGIBLE)) : mn;
             mj.intoArray(m, j);
             DoubleVector u = mj.fma(fromArray(LANES, c, j), fromArray(LANES, f, j));
-            u.blend(0, u.abs().lt(NEGLIGIBLE)).intoArray(f, j);
+            (FLUSH ? u.blend(0, u.abs().lt(NEGLIGIBLE)) : u).intoArray(f, j);
             if (f2 != null) {
                 DoubleVector u2 = mj.fma(fromArray(LANES, c2, j), fromArray(LANES, f2, j));
-                u2.blend(0, u2.abs().lt(NEGLIGIBLE)).intoArray(f2, j);
+                (FLUSH ? u2.blend(0, u2.abs().lt(NEGLIGIBLE)) : u2).intoArray(f2, j);
             }
             if (store != null) {
                 fromArray(LANES, store, base + j).add(mj).intoArray(store, base + j);
@@ -240,13 +242,13 @@ final class VectorRows4 {
         DoubleVector x1 = c(cx, 0), x2 = c(cx, 1), x3 = c(cx, 2), x4 = c(cx, 3);
         for (int j = start(first, left, right); j < end; j = next(j, left, right)) {
             DoubleVector mn = fromArray(LANES, m, j).mul(fromArray(LANES, a, j)).add(dx(src, j + p, x1, x2, x3, x4).mul(fromArray(LANES, b, j)));
-            DoubleVector mj = mn.blend(0, mn.abs().lt(NEGLIGIBLE));
+            DoubleVector mj = FLUSH ? mn.blend(0, mn.abs().lt(NEGLIGIBLE)) : mn;
             mj.intoArray(m, j);
             DoubleVector u = mj.fma(fromArray(LANES, c, j), fromArray(LANES, f, j));
-            u.blend(0, u.abs().lt(NEGLIGIBLE)).intoArray(f, j);
+            (FLUSH ? u.blend(0, u.abs().lt(NEGLIGIBLE)) : u).intoArray(f, j);
             if (f2 != null) {
                 DoubleVector u2 = mj.fma(fromArray(LANES, c2, j), fromArray(LANES, f2, j));
-                u2.blend(0, u2.abs().lt(NEGLIGIBLE)).intoArray(f2, j);
+                (FLUSH ? u2.blend(0, u2.abs().lt(NEGLIGIBLE)) : u2).intoArray(f2, j);
             }
             if (store != null) {
                 fromArray(LANES, store, base + j).add(mj).intoArray(store, base + j);
@@ -317,7 +319,7 @@ final class VectorRows4 {
         for (int j = from; j < to; j += N) {
             DoubleVector big = fromArray(LANES, m, j).add(fromArray(LANES, h, j));
             DoubleVector mj = big.mul(a);
-            mj.blend(0, mj.abs().lt(NEGLIGIBLE)).intoArray(m, j);
+            (FLUSH ? mj.blend(0, mj.abs().lt(NEGLIGIBLE)) : mj).intoArray(m, j);
             fromArray(LANES, h, j).add(big.mul(b)).intoArray(h, j);
         }
     }
@@ -327,7 +329,7 @@ final class VectorRows4 {
         for (int j = start(first, left, right); j < end; j = next(j, left, right)) {
             DoubleVector big = fromArray(LANES, m, j).add(fromArray(LANES, h, j));
             DoubleVector mj = big.mul(fromArray(LANES, a, j));
-            mj.blend(0, mj.abs().lt(NEGLIGIBLE)).intoArray(m, j);
+            (FLUSH ? mj.blend(0, mj.abs().lt(NEGLIGIBLE)) : mj).intoArray(m, j);
             fromArray(LANES, h, j).add(big.mul(fromArray(LANES, b, j))).intoArray(h, j);
         }
     }
@@ -364,11 +366,11 @@ final class VectorRows4 {
                 DoubleVector ex = fromArray(LANES, exx, base + j);
                 if (lamb != null) {
                     DoubleVector sum = ey.add(ex).fma(yy.add(xx), fromArray(LANES, lamb, j));
-                    sum.blend(0, sum.abs().lt(NEGLIGIBLE)).intoArray(lamb, j);
+                    (FLUSH ? sum.blend(0, sum.abs().lt(NEGLIGIBLE)) : sum).intoArray(lamb, j);
                 }
                 if (mu != null) {
                     DoubleVector sum = ey.mul(yy).add(ex.mul(xx)).mul(2).add(fromArray(LANES, mu, j));
-                    sum.blend(0, sum.abs().lt(NEGLIGIBLE)).intoArray(mu, j);
+                    (FLUSH ? sum.blend(0, sum.abs().lt(NEGLIGIBLE)) : sum).intoArray(mu, j);
                 }
             }
         }
@@ -388,7 +390,7 @@ final class VectorRows4 {
             DoubleVector s = fromArray(LANES, sxy, j);
             if (sum != null) {
                 DoubleVector u = fromArray(LANES, e, base + j).fma(s, fromArray(LANES, sum, j));
-                u.blend(0, u.abs().lt(NEGLIGIBLE)).intoArray(sum, j);
+                (FLUSH ? u.blend(0, u.abs().lt(NEGLIGIBLE)) : u).intoArray(sum, j);
             }
             DoubleVector t = s.mul(fromArray(LANES, mxy, j));
             t.intoArray(toVyX, j);
@@ -417,11 +419,11 @@ final class VectorRows4 {
         DoubleVector x1 = c(g.cx, 0), x2 = c(g.cx, 1), x3 = c(g.cx, 2), x4 = c(g.cx, 3);
         for (int j = from; j < to; j += N) {
             DoubleVector vn = fromArray(LANES, v, j).sub(dy(fromVyY, r, j, y1, y2, y3, y4)).sub(dx(fromVyX, j - 1, x1, x2, x3, x4));
-            DoubleVector vj = vn.blend(0, vn.abs().lt(NEGLIGIBLE));
+            DoubleVector vj = FLUSH ? vn.blend(0, vn.abs().lt(NEGLIGIBLE)) : vn;
             vj.intoArray(v, j);
             if (sum != null) {
                 DoubleVector u = fromArray(LANES, divergence, base + j).fma(vj, fromArray(LANES, sum, j));
-                u.blend(0, u.abs().lt(NEGLIGIBLE)).intoArray(sum, j);
+                (FLUSH ? u.blend(0, u.abs().lt(NEGLIGIBLE)) : u).intoArray(sum, j);
             }
             DoubleVector t = vj.mul(fromArray(LANES, b, j));
             t.intoArray(toSyy, j);
@@ -446,11 +448,11 @@ final class VectorRows4 {
         DoubleVector x1 = c(g.cx, 0), x2 = c(g.cx, 1), x3 = c(g.cx, 2), x4 = c(g.cx, 3);
         for (int j = from; j < to; j += N) {
             DoubleVector vn = fromArray(LANES, v, j).sub(dx(fromVxX, j, x1, x2, x3, x4)).sub(dy(fromVxY, r - 1, j, y1, y2, y3, y4));
-            DoubleVector vj = vn.blend(0, vn.abs().lt(NEGLIGIBLE));
+            DoubleVector vj = FLUSH ? vn.blend(0, vn.abs().lt(NEGLIGIBLE)) : vn;
             vj.intoArray(v, j);
             if (sum != null) {
                 DoubleVector u = fromArray(LANES, divergence, base + j).fma(vj, fromArray(LANES, sum, j));
-                u.blend(0, u.abs().lt(NEGLIGIBLE)).intoArray(sum, j);
+                (FLUSH ? u.blend(0, u.abs().lt(NEGLIGIBLE)) : u).intoArray(sum, j);
             }
             DoubleVector t = vj.mul(fromArray(LANES, b, j));
             t.intoArray(toSxx, j);
@@ -470,8 +472,8 @@ final class VectorRows4 {
         for (int j = from; j < to; j += N) {
             DoubleVector yy = fromArray(LANES, syy, j).sub(dy(fromSyy, r - 1, j, y1, y2, y3, y4));
             DoubleVector xx = fromArray(LANES, sxx, j).sub(dx(fromSxx, j - 1, x1, x2, x3, x4));
-            yy.blend(0, yy.abs().lt(NEGLIGIBLE)).intoArray(syy, j);
-            xx.blend(0, xx.abs().lt(NEGLIGIBLE)).intoArray(sxx, j);
+            (FLUSH ? yy.blend(0, yy.abs().lt(NEGLIGIBLE)) : yy).intoArray(syy, j);
+            (FLUSH ? xx.blend(0, xx.abs().lt(NEGLIGIBLE)) : xx).intoArray(sxx, j);
         }
     }
 
@@ -485,7 +487,7 @@ final class VectorRows4 {
         DoubleVector x1 = c(g.cx, 0), x2 = c(g.cx, 1), x3 = c(g.cx, 2), x4 = c(g.cx, 3);
         for (int j = from; j < to; j += N) {
             DoubleVector xy = fromArray(LANES, sxy, j).sub(dx(fromSxyX, j, x1, x2, x3, x4)).sub(dy(fromSxyY, r, j, y1, y2, y3, y4));
-            xy.blend(0, xy.abs().lt(NEGLIGIBLE)).intoArray(sxy, j);
+            (FLUSH ? xy.blend(0, xy.abs().lt(NEGLIGIBLE)) : xy).intoArray(sxy, j);
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.seiche.scalar.cpu;
+package org.seiche.wave;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,32 +9,43 @@ import java.nio.file.StandardCopyOption;
 /**
  * The processor's flush-to-zero and denormals-are-zero modes for the thread running a time
  * loop's steps (x86-64 Linux, through a small native library the build compiles with gcc).
- * In these modes the CPU makes subnormal numbers zero itself, at no cost, so the SIMD
- * loops need not flush every stored vector (three instructions each; the 4-shot forward
- * ran 1.07x faster without them). Subnormals appear ahead of every wavefront and where the
- * PML fields decay, and computing with them is 20 to 100 times slower; only their value,
- * below 1.2e-38 in float32, is lost. Where the library is missing (another platform, no gcc
- * at build time) or -Dseiche.flushToZero=false, the loops flush in Java as before.
+ * In these modes the CPU makes subnormal numbers zero itself, at no cost, so a kernel's
+ * SIMD loops need not flush every stored vector (three instructions each; the scalar
+ * 4-shot forward ran 1.11x faster without them). Subnormals appear ahead of every
+ * wavefront and where the PML fields decay, and computing with them is 20 to 100 times
+ * slower; only their value, below 1.2e-38 in float32, is lost. Where the library is missing
+ * (another platform, no gcc at build time) or -Dseiche.flushToZero=false, kernels flush in
+ * Java instead.
  * <p>
  * Every enable is paired with a restore on the same thread, so a caller's thread leaves a
  * run in the mode it came in with.
  */
-final class FlushToZero {
+public final class FlushToZero {
     /** Whether the modes can be set: the kernels then leave subnormals to the processor. */
-    static final boolean AVAILABLE = Boolean.parseBoolean(System.getProperty("seiche.flushToZero", "true")) && load();
+    public static final boolean AVAILABLE = Boolean.parseBoolean(System.getProperty("seiche.flushToZero", "true")) && load();
 
     private FlushToZero() {
     }
 
     /** Sets both modes on the calling thread; returns its previous mode for {@link #restore}. */
-    static int enable() {
+    public static int enable() {
         return AVAILABLE ? enable0() : 0;
     }
 
     /** Puts back the mode {@link #enable} returned, on the thread that called it. */
-    static void restore(int mode) {
+    public static void restore(int mode) {
         if (AVAILABLE) {
             restore0(mode);
+        }
+    }
+
+    /** Runs work with both modes set on the calling thread, then puts its mode back. */
+    public static void run(Runnable work) {
+        int mode = enable();
+        try {
+            work.run();
+        } finally {
+            restore(mode);
         }
     }
 
