@@ -1,5 +1,6 @@
 package org.seiche.scalar;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.seiche.api.ForwardRun;
@@ -53,6 +55,27 @@ class KernelPathsTest {
             System.out.printf("%s accuracy %d, %d columns, %s: SIMD vs portable rel-L2 %.2e%n", precision, accuracy, nx, name, rel);
             assertTrue(rel < tolerance, name + " differs by " + rel);
         }
+    }
+
+    /** Read at run time, so that no compiler folds the product below. */
+    private static volatile float smallestNormal = Float.MIN_NORMAL;
+
+    /**
+     * The steps run with the processor flushing subnormals (org.seiche.wave.FlushToZero) on
+     * whichever threads step them: here the caller's too, which steps one of the two bands
+     * of a shot large enough to be split; after the run it computes IEEE subnormals again.
+     */
+    @Test
+    void aRunLeavesTheCallersThreadInItsMode() {
+        Random random = new Random(5);
+        NdArray v = NdArray.filled(2000, 260, 260);
+        PropagatorSettings settings = Setups.settings(4, new int[] {0, 9, 11, 7}, 20, Double.NaN);
+        SimulationSetup setup = Setups.setup(v, new double[] {5, 5}, settings, 0.001, Setups.random(random, 1, 1, 1, 60),
+                Setups.locations(1, 1, 130, 130), Setups.locations(1, 2, 100, 140, 200, 160), Precision.FLOAT32);
+        try (Simulation sim = SIMD.prepare(setup); ForwardRun run = sim.forward(new int[] {0}, Set.of())) {
+            assertTrue(java.util.Arrays.stream(run.receiverData().get(0).data()).anyMatch(x -> x != 0), "a wave recorded");
+        }
+        assertEquals(Float.MIN_NORMAL / 2, smallestNormal / 2, "a subnormal product after the run");
     }
 
     private static Map<String, NdArray> run(ScalarPropagator propagator, SimulationSetup setup) {
