@@ -63,9 +63,12 @@ public final class StepTeam implements AutoCloseable {
         return threads.length + 1;
     }
 
+    /** A team thread's life: kernel steps only, so subnormals are the processor's to flush throughout. */
     private void work(int task) {
-        // the team's threads run nothing but kernel steps: subnormals are the processor's to flush
-        FlushToZero.enable();
+        FlushToZero.run(() -> steps(task));
+    }
+
+    private void steps(int task) {
         int seen = 0;
         while (true) {
             for (int spins = 0; generation == seen && !closed; spins++) {
