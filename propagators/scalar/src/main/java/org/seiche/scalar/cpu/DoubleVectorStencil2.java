@@ -284,9 +284,7 @@ final class DoubleVectorStencil2 extends DoubleStencil {
             DoubleVector pn = DoubleVector.fromArray(LANES, p, i).fma(a0, d1.mul(b0));
             (FLUSH ? pn.blend(0, pn.abs().lt(NEGLIGIBLE)) : pn).intoArray(pNext, i);
             DoubleVector zn = DoubleVector.fromArray(LANES, z, i).fma(a0, tmp.mul(b0));
-            if (FLUSH) {
-                zn = zn.blend(0, zn.abs().lt(NEGLIGIBLE));
-            }
+            zn = FLUSH ? zn.blend(0, zn.abs().lt(NEGLIGIBLE)) : zn;
             zn.intoArray(zNext, i);
             DoubleVector term = tmp.add(zn);
             (add ? DoubleVector.fromArray(LANES, row, x).add(term) : term).intoArray(row, x);
@@ -377,9 +375,7 @@ final class DoubleVectorStencil2 extends DoubleStencil {
                 DoubleVector pn = DoubleVector.fromArray(LANES, p, i).fma(va, d1.mul(vb));
                 (FLUSH ? pn.blend(0, pn.abs().lt(NEGLIGIBLE)) : pn).intoArray(pNext, i);
                 DoubleVector zn = DoubleVector.fromArray(LANES, z, i).fma(va, tmp.mul(vb));
-                if (FLUSH) {
-                    zn = zn.blend(0, zn.abs().lt(NEGLIGIBLE));
-                }
+                zn = FLUSH ? zn.blend(0, zn.abs().lt(NEGLIGIBLE)) : zn;
                 zn.intoArray(zNext, i);
                 DoubleVector term = tmp.add(zn);
                 if (row != null) {
