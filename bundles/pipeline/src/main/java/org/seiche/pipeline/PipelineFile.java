@@ -34,7 +34,7 @@ import org.seiche.api.SourceGroup;
 import org.seiche.api.Survey;
 import org.seiche.wave.Wavelets;
 
-/** Reads a pipeline file (CONTRACT.md) into a {@link PipelineSpec}: one client of the builder. */
+/** Reads a pipeline file (docs/pipeline.md) into a {@link PipelineSpec}: one client of the builder. */
 final class PipelineFile {
     static final Set<String> TASKS = Set.of("model", "forward", "gradient", "hessian", "invert");
     static final String TASK_LIST = "model, forward, gradient, hessian, invert";
