@@ -59,6 +59,14 @@ final class Evaluator {
     }
 
     Evaluation evaluate(Model model, int[][] batches, Set<String> wrt, Want want) {
+        // an optimiser's step (or a mapping) that left the model non-finite is named as such, not by its data
+        for (Map.Entry<String, NdArray> p : model.parameters().entrySet()) {
+            String problem = Finite.problem(p.getValue());
+            if (problem != null) {
+                throw new SeicheException((stage.isEmpty() ? "" : stage + ": ") + "model parameter " + p.getKey() + " is "
+                        + problem);
+            }
+        }
         Survey survey = spec.survey();
         int shots = survey.shots();
         List<NdArray> data = new ArrayList<>();

@@ -142,6 +142,24 @@ class NonFiniteTest {
         assertFalse(Files.exists(dir.resolve("out/summary.json")), "no results of a failed run");
     }
 
+    @Test
+    void aStepThatLeavesTheModelNonFiniteIsNamedAsSuch() throws IOException {
+        var runtime = PipelineTestSupport.runtime();
+        Path p = pipeline("""
+                task: invert
+                precision: float64
+                inversion:
+                  parameters: [v]
+                  iterations: 5
+                  mappings:
+                    - {name: scale, factor: 1e10}
+                  optimiser: {name: descent, lr: 1e300}
+                """ + PipelineTestSupport.SURVEY);
+        // the gradient in x is 1e10 times v's: the first step overflows x wherever a receiver records (cells 3 to 8)
+        SeicheException e = refused(() -> runtime.run(runtime.read(p)), "Infinity at [1, 0]");
+        assertTrue(e.getMessage().startsWith("iteration 2: model parameter v is "), e.getMessage());
+    }
+
     /** The linear propagator with a NaN in the model gradient of every batch holding the given shot. */
     private static final class Poisoned implements Propagator {
         private final Propagator inner = new LinearPropagator();
