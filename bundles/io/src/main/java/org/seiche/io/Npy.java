@@ -29,9 +29,10 @@ import org.seiche.api.SeicheException;
 /**
  * NumPy {@code .npy} files, format versions 1.0, 2.0 and 3.0: every numeric or boolean array
  * numpy writes (either byte order, C or Fortran order) is read into {@link NdArray}; float32,
- * float64 and int32 arrays are written, little-endian and C order, as numpy writes them. Data goes through a fixed-size buffer, so arrays of tens of millions
- * of values cost no memory beyond the array itself. Anything else is refused with a
- * {@link SeicheException} naming the file and what is wrong.
+ * float64 and int32 arrays are written, little-endian and C order, as numpy writes them. Data
+ * goes through a fixed-size buffer, so arrays of tens of millions of values cost no memory
+ * beyond the array itself (a Fortran-order file: one buffer's values more). Anything else is
+ * refused with a {@link SeicheException} naming the file and what is wrong.
  */
 public final class Npy {
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
