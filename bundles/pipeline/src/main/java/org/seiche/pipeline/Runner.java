@@ -66,6 +66,7 @@ final class Runner {
                         + " (it takes " + String.join(", ", propagator.parameterNames()) + ")");
             }
         }
+        checkFinite();
         Device device = services.device(spec.device(), spec.threads());
         Loss loss = null;
         Set<String> wrt = new LinkedHashSet<>(spec.gradientWrt());
@@ -116,6 +117,30 @@ final class Runner {
         int per = perBatchSpec < 0 ? (shots + (-perBatchSpec) - 1) / (-perBatchSpec)
                 : perBatchSpec == 0 ? shots : perBatchSpec;
         return new Prepared(device, propagator, loss, wrt, Batches.split(shots, per), mappings, optimiser);
+    }
+
+    /**
+     * The arrays a run reads, as a pipeline built in code hands them over: a file's are
+     * refused already as it is read, naming the file.
+     */
+    private void checkFinite() {
+        for (Map.Entry<String, NdArray> e : spec.model().parameters().entrySet()) {
+            refuseNonFinite("model.parameters." + e.getKey(), e.getValue());
+        }
+        for (int g = 0; g < spec.survey().sources().size(); g++) {
+            refuseNonFinite("survey.sources" + (g == 0 ? "" : "[" + g + "]") + ".amplitudes",
+                    spec.survey().sources().get(g).amplitudes());
+        }
+        for (int g = 0; g < spec.observed().size(); g++) {
+            refuseNonFinite("observed" + (g == 0 ? "" : "[" + g + "]"), spec.observed().get(g));
+        }
+    }
+
+    private static void refuseNonFinite(String field, NdArray a) {
+        String problem = Finite.problem(a);
+        if (problem != null) {
+            throw new SeicheException(field + ": holds " + problem + "; values must be finite");
+        }
     }
 
     private void checkObserved(Survey survey) {
