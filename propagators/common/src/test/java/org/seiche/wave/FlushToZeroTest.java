@@ -1,9 +1,14 @@
 package org.seiche.wave;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
+import org.seiche.api.StepListener;
 
 /** The processor's flush-to-zero modes, set and put back on the calling thread. */
 class FlushToZeroTest {
@@ -34,5 +39,22 @@ class FlushToZeroTest {
         assertEquals(Float.MIN_NORMAL / 2, smallestNormal / 2, "IEEE subnormals again after restore");
         assertEquals(Double.MIN_NORMAL / 2, smallestNormalDouble / 2);
         assertEquals(0x1p-27f, subnormal * 0x1p100f);
+    }
+
+    @Test
+    void aListenerRunsInItsCallersModeInsideTheWindow() {
+        List<Float> heard = new ArrayList<>();
+        StepListener listener = FlushToZero.outside(shots -> heard.add(smallestNormal / 2));
+        int mode = FlushToZero.enable();
+        float after;
+        try {
+            listener.stepped(1);
+            after = smallestNormal / 2;
+        } finally {
+            FlushToZero.restore(mode);
+        }
+        assertEquals(List.of(Float.MIN_NORMAL / 2), heard, "the listener computes IEEE subnormals");
+        assertEquals(FlushToZero.AVAILABLE ? 0f : Float.MIN_NORMAL / 2, after, "the window's mode is back after it");
+        assertSame(StepListener.NONE, FlushToZero.outside(StepListener.NONE), "nobody listening costs nothing");
     }
 }
