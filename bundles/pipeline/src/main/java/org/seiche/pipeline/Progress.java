@@ -2,6 +2,7 @@ package org.seiche.pipeline;
 
 import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * A progress bar on stderr for runs longer than a couple of seconds, counted in time steps
@@ -14,6 +15,7 @@ final class Progress {
     private final PrintStream out;
     private final boolean enabled;
     private final long delayNanos;
+    private final LongSupplier clock;
     private final AtomicLong done = new AtomicLong();
     private volatile String label;
     private volatile long total;
@@ -22,14 +24,18 @@ final class Progress {
     private boolean shown;
 
     Progress(PrintStream out, boolean enabled) {
-        this(out, enabled, DELAY_NANOS);
+        this(out, enabled, DELAY_NANOS, System::nanoTime);
     }
 
-    /** @param delayNanos how long a run goes before the bar shows */
-    Progress(PrintStream out, boolean enabled, long delayNanos) {
+    /**
+     * @param delayNanos how long a run goes before the bar shows
+     * @param clock      nanoseconds, as System.nanoTime gives them (tests give their own)
+     */
+    Progress(PrintStream out, boolean enabled, long delayNanos, LongSupplier clock) {
         this.out = out;
         this.enabled = enabled;
         this.delayNanos = delayNanos;
+        this.clock = clock;
     }
 
     static Progress silent() {
@@ -47,7 +53,7 @@ final class Progress {
         label = what;
         total = Math.max(1, units);
         done.set(0);
-        started = System.nanoTime();
+        started = clock.getAsLong();
         drawn = Long.MIN_VALUE / 2;
         shown = false;
     }
@@ -58,7 +64,7 @@ final class Progress {
         if (!enabled) {
             return;
         }
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
         if (now - started < delayNanos || now - drawn < REDRAW_NANOS) {
             return;
         }
@@ -82,7 +88,7 @@ final class Progress {
 
     synchronized void finish() {
         if (shown) {
-            out.printf("\r%s [%s] 100%%  %.1f s%n", label, "#".repeat(30), (System.nanoTime() - started) / 1e9);
+            out.printf("\r%s [%s] 100%%  %.1f s%n", label, "#".repeat(30), (clock.getAsLong() - started) / 1e9);
         }
     }
 }
