@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
+import org.seiche.api.StepListener;
+
 /**
  * A progress bar on stderr for runs longer than a couple of seconds, counted in time steps
  * of shots as the propagators report them (from any thread); silent when stderr is not a
@@ -56,6 +58,14 @@ final class Progress {
         started = clock.getAsLong();
         drawn = Long.MIN_VALUE / 2;
         shown = false;
+    }
+
+    /**
+     * The propagators' step listener: none when the bar is off, so that a run nobody watches
+     * (a pipe, the bench, --quiet) has its time loops call nothing.
+     */
+    StepListener steps() {
+        return enabled ? this::advance : StepListener.NONE;
     }
 
     /** Units done (a propagator's StepListener: the shots that took a step). */

@@ -2,6 +2,7 @@ package org.seiche.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
+import org.seiche.api.StepListener;
 
 /**
  * The progress bar counts shot time steps, shows after its delay, redraws itself at most
@@ -32,7 +34,7 @@ class ProgressTest {
     void barFollowsTheStepsAndEndsFull() {
         Progress p = progress(true, 0);
         p.start("gradient scalar", 200);
-        p.advance(50);
+        p.steps().stepped(50);
         assertTrue(shown().contains(" 25%"), shown());
         now.addAndGet(199 * MS);
         p.advance(50);
@@ -63,6 +65,7 @@ class ProgressTest {
     @Test
     void silentWhenOff() {
         Progress p = progress(false, 0);
+        assertSame(StepListener.NONE, p.steps(), "the time loops tell nobody");
         p.start("forward scalar", 10);
         now.addAndGet(5000 * MS);
         p.advance(10);
