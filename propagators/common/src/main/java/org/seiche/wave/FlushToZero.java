@@ -104,7 +104,7 @@ public final class FlushToZero {
             }
             return true;
         } catch (IOException | UnsatisfiedLinkError | SecurityException e) {
-            return unavailable(e.getMessage());
+            return unavailable(e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 

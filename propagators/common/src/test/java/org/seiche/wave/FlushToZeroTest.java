@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,5 +58,26 @@ class FlushToZeroTest {
         assertEquals(List.of(Float.MIN_NORMAL / 2), heard, "the listener computes IEEE subnormals");
         assertEquals(FlushToZero.AVAILABLE ? 0f : Float.MIN_NORMAL / 2, after, "the window's mode is back after it");
         assertSame(StepListener.NONE, FlushToZero.outside(StepListener.NONE), "nobody listening costs nothing");
+    }
+
+    /** What a JVM started by {@link #aLibraryThatCannotLoadIsReportedOnceOnStderr} prints. */
+    public static final class Probe {
+        public static void main(String[] args) {
+            FlushToZero.restore(FlushToZero.enable());
+            System.out.println(FlushToZero.SUBNORMALS + " " + FlushToZero.AVAILABLE);
+        }
+    }
+
+    @Test
+    void aLibraryThatCannotLoadIsReportedOnceOnStderr() throws Exception {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.io.tmpdir=/nonexistent-seiche-test", "-cp", System.getProperty("java.class.path"), Probe.class.getName())
+                .start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertEquals(0, p.waitFor(), err);
+        assertEquals("java false", out, "the kernels flush in Java");
+        assertEquals(1, err.lines().count(), err);
+        assertTrue(err.startsWith("warning: subnormals flushed in Java, not by the processor"), err);
     }
 }
