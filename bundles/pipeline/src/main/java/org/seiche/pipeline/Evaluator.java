@@ -79,7 +79,7 @@ final class Evaluator {
         NdArray hessian = null;
         Map<String, NdArray> extra = new LinkedHashMap<>();
         try (Simulation sim = services.propagator().prepare(new SimulationSetup(model, survey, spec.settings(),
-                services.device(), spec.precision(), progress::advance))) {
+                services.device(), spec.precision(), progress.steps()))) {
             progress.start(spec.task() + " " + services.propagator().name(),
                     (long) shots * survey.nt() * sim.stepRatio() * runsPerShot(want, model, wrt));
             for (int[] batch : batches) {
