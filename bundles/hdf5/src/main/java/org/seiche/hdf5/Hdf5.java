@@ -21,7 +21,7 @@ public final class Hdf5 {
         // jHDF logs through SLF4J, which finds no provider inside the framework and would say so on
         // stderr at the first file: name its no-op provider and keep its own notices quiet
         if (System.getProperty("slf4j.provider") == null) {
-            System.setProperty("slf4j.provider", "org.slf4j.helpers.NOPServiceProvider");
+            System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
         }
         if (System.getProperty("slf4j.internal.verbosity") == null) {
             System.setProperty("slf4j.internal.verbosity", "WARN");
