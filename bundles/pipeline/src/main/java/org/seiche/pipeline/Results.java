@@ -13,9 +13,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import org.seiche.api.NdArray;
-import org.seiche.api.Precision;
+import org.seiche.api.PipelineSpec;
 import org.seiche.api.SeicheException;
-import org.seiche.io.Npy;
 
 /**
  * Writes a run's results complete or not at all: everything (arrays, their pictures, the
@@ -44,16 +43,15 @@ final class Results {
         }
     }
 
-    static void write(Path dir, Map<String, NdArray> arrays, Map<String, Consumer<Path>> pictures, Map<String, Object> summary,
-                      Map<String, Object> jsonFiles, Precision precision) {
+    static void write(PipelineSpec spec, Map<String, NdArray> arrays, Map<String, Consumer<Path>> pictures, Map<String, Object> summary,
+                      Map<String, Object> jsonFiles) {
+        Path dir = spec.output();
         Path abs = dir.toAbsolutePath();
         Path staging = abs.resolveSibling("." + abs.getFileName() + ".partial-" + ProcessHandle.current().pid());
         try {
             deleteTree(staging);
             Files.createDirectories(staging);
-            for (Map.Entry<String, NdArray> e : arrays.entrySet()) {
-                Npy.write(staging.resolve(e.getKey() + ".npy"), e.getValue(), precision);
-            }
+            OutputFormat.write(spec, staging, arrays, summary);
             for (Map.Entry<String, Consumer<Path>> e : pictures.entrySet()) {
                 e.getValue().accept(staging.resolve(e.getKey() + ".png"));
             }

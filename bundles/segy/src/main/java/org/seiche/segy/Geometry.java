@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.seiche.api.NdArray;
-import org.seiche.api.SeicheException;
 
 /**
  * Traces grouped into shots, with positions in metres as {depth, y, x}: depth is positive
@@ -19,15 +18,7 @@ import org.seiche.api.SeicheException;
 public final class Geometry {
     /** How traces become shots. */
     public enum ShotsBy {
-        FIELD_RECORD, SOURCE_XY;
-
-        public static ShotsBy parse(String word) {
-            return switch (word) {
-                case "field_record" -> FIELD_RECORD;
-                case "source_xy" -> SOURCE_XY;
-                default -> throw new SeicheException("shots_by: '" + word + "' is not field_record or source_xy");
-            };
-        }
+        FIELD_RECORD, SOURCE_XY
     }
 
     private static final double FOOT = 0.3048;

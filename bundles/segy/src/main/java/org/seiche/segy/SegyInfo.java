@@ -42,8 +42,8 @@ public final class SegyInfo {
             line(s, "sample format", r.format().code() + " (" + r.format().label() + ")");
             line(s, "traces", Integer.toString(r.traces()));
             line(s, "samples", Integer.toString(r.samples()));
-            line(s, "sample interval", String.format(Locale.ROOT, "%d us (%g s), record length %g s", r.intervalMicros(),
-                    r.interval(), r.interval() * (r.samples() - 1)));
+            line(s, "sample interval", r.intervalMicros() + " us (" + number(r.interval()) + " s), record length "
+                    + number(r.interval() * (r.samples() - 1)) + " s");
             String length = r.feet() ? "ft" : "m";
             line(s, "coordinate units", units.stream().sorted().map(TraceHeader::unitsLabel).distinct().reduce((a, b) -> a + ", " + b)
                     .orElse("") + " (lengths in " + length + ")");
@@ -56,6 +56,11 @@ public final class SegyInfo {
             line(s, "shots", records.size() + " by field record, " + sources.size() + " by source position");
             return s.toString();
         }
+    }
+
+    /** A number as headers hold it: to the sixth decimal (1 us, 1 um), no trailing zeros. */
+    public static String number(double v) {
+        return java.math.BigDecimal.valueOf(v).setScale(6, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
     }
 
     private static void line(StringBuilder s, String key, String value) {
@@ -72,7 +77,7 @@ public final class SegyInfo {
         }
 
         String text() {
-            return String.format(Locale.ROOT, "%g to %g", min, max);
+            return number(min) + " to " + number(max);
         }
     }
 }
