@@ -76,10 +76,10 @@ public final class SegyReader implements AutoCloseable {
         head.order(order);
         format = SampleFormat.of(head.getShort(3224));
         int rev = head.getShort(3500) & 0xffff;
-        // rev 1 wrote 0x0100 as one 16-bit number, rev 2 two bytes (major, minor): both give the major first
-        // in big-endian files; a little-endian writer swaps either into the low byte
+        // rev 1 wrote 0x0100 as one 16-bit number, rev 2 two bytes (major, minor): both put the major first in
+        // big-endian files; a little-endian writer swaps it into the low byte, and some writers put 1 or 2 there
         int major = rev >> 8;
-        revision = major == 0 && order == ByteOrder.LITTLE_ENDIAN ? rev & 0xff : major;
+        revision = major == 0 && (rev == 1 || rev == 2) ? rev : major;
         int extended = revision >= 1 ? head.getShort(3504) : 0;
         if (extended < -1) {
             throw fail("binary header bytes 3505-3506: " + extended + " extended textual headers (expected -1 or at least 0)");
@@ -126,9 +126,11 @@ public final class SegyReader implements AutoCloseable {
         }
         if (data % traceBytes != 0) {
             long whole = data / traceBytes;
+            boolean variable = revision >= 1 && head.getShort(3502) == 0;
             throw fail("is " + size + " bytes: trace " + (whole + 1) + " at byte " + (dataStart + whole * traceBytes) + " is cut short ("
                     + data % traceBytes + " of " + traceBytes + " bytes = 240 + " + samples + " samples of " + format.bytes()
-                    + " bytes); the file is truncated or its sample count or format is wrong");
+                    + " bytes); the file is truncated or its sample count or format is wrong"
+                    + (variable ? ", or its traces vary in length (fixed-length flag 0, bytes 3503-3504), which Seiche does not read" : ""));
         }
         if (data / traceBytes > Integer.MAX_VALUE) {
             throw fail("holds more than " + Integer.MAX_VALUE + " traces");

@@ -60,6 +60,14 @@ class SegyRefusalTest {
     }
 
     @Test
+    void variableLengthTracesAreNamedAsAPossibleCause() throws IOException {
+        refused(b -> {
+            ByteBuffer.wrap(b).putShort(3502, (short) 0);
+            return Arrays.copyOf(b, b.length - 8);
+        }, "trace 5", "vary in length (fixed-length flag 0, bytes 3503-3504)");
+    }
+
+    @Test
     void unknownFormat() throws IOException {
         refused(b -> {
             ByteBuffer.wrap(b).putInt(3296, 0).putShort(3224, (short) 0x0404);
