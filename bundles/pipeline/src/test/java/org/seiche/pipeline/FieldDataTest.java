@@ -160,6 +160,19 @@ class FieldDataTest {
         assertTrue(e.getMessage().startsWith("output.format: 'csv' is not npy, segy or hdf5"), e.getMessage());
     }
 
+    @Test
+    void extendedFilesKeepTheirFieldDataPathsAndOutputDirectory() throws IOException {
+        segy(108);
+        Path base = Files.createDirectories(dir.resolve("base"));
+        Files.move(dir.resolve("data.sgy"), base.resolve("data.sgy"));
+        Files.writeString(base.resolve("base.yaml"), pipeline("  from_segy: data.sgy\n  origin: [0, 100]\n")
+                + "output: {directory: out, format: segy}\n");
+        PipelineSpec spec = read("extends: base/base.yaml\n");
+        assertEquals(dir.resolve("base/out"), spec.output());
+        assertEquals("segy", spec.options().get(OutputFormat.OPTION));
+        assertArrayEquals(new int[] {2, 3, 8}, spec.observed().get(0).shape());
+    }
+
     private Path write(String yaml) throws IOException {
         Path p = dir.resolve("pipeline.yaml");
         Files.writeString(p, yaml);
