@@ -189,7 +189,10 @@ final class PipelineFile {
                 }
                 b.observed(groups.toArray(NdArray[]::new));
             } else {
-                b.observed(arrays.array(obs));
+                NdArray observed = arrays.array(obs);
+                // receivers from_segy left unused (outside the model) are not compared either
+                b.observed(root.get("survey").has("from_segy")
+                        ? SegySurvey.withoutUnused(observed, survey.receivers().get(0).locations()) : observed);
             }
         }
         if (root.has("mask")) {

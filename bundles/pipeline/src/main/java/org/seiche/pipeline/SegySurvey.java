@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 
 import org.seiche.api.Locations;
 import org.seiche.api.Model;
+import org.seiche.api.NdArray;
 import org.seiche.segy.Geometry;
 import org.seiche.segy.SegyInfo;
 import org.seiche.segy.SegyReader;
@@ -17,7 +18,8 @@ import org.seiche.segy.SegyReader;
  * cell = (position - origin) / spacing per model dimension (2-D: depth and x; 3-D: depth,
  * y, x; 1-D: x). Positions must fall on whole cells. A source outside the model is refused;
  * receivers outside it are reported in one warning and marked unused (-1), as are the empty
- * slots of shots with fewer traces. dt and nt default to the file's.
+ * slots of shots with fewer traces, and their observed traces are zeroed so that the loss
+ * does not compare them. dt and nt default to the file's.
  */
 final class SegySurvey {
     static final Set<String> KEYS = Set.of("from_segy", "shots_by", "origin", "spacing");
@@ -80,10 +82,28 @@ final class SegySurvey {
         }
         if (outside > 0) {
             warn.accept(from.path() + ": " + outside + " receiver traces lie outside the model " + Arrays.toString(model.shape())
-                    + " and are left unused (first: " + first + ")");
+                    + " and are left unused, their observed traces not compared (first: " + first + ")");
         }
         return new Result(dt, nt, new Locations(g.shots(), 1, ndim, src), new Locations(g.shots(), g.perShot(), ndim, rec), origin,
                 spacing, records);
+    }
+
+    /** Observed data [shots, receivers, nt] with the traces of unused receivers zeroed (a copy); other shapes as they are. */
+    static NdArray withoutUnused(NdArray observed, Locations receivers) {
+        if (observed.ndim() != 3 || observed.dim(0) != receivers.shots() || observed.dim(1) != receivers.perShot()) {
+            return observed;
+        }
+        int nt = observed.dim(2);
+        double[] d = observed.data().clone();
+        for (int s = 0; s < receivers.shots(); s++) {
+            for (int r = 0; r < receivers.perShot(); r++) {
+                if (receivers.unused(s, r)) {
+                    int at = (s * receivers.perShot() + r) * nt;
+                    Arrays.fill(d, at, at + nt, 0.0);
+                }
+            }
+        }
+        return new NdArray(observed.shape(), d);
     }
 
     /** Positions {depth, y, x} to the model's dimensions and cells. */

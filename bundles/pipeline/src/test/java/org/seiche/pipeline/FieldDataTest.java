@@ -100,6 +100,11 @@ class FieldDataTest {
         assertTrue(warnings.get(0).contains("1 receiver traces lie outside the model [6, 10]")
                 && warnings.get(0).contains("first: trace 6 at depth 12 m, x 500 m"), warnings.get(0));
         assertTrue(spec.survey().receivers().get(0).locations().unused(1, 2));
+        NdArray observed = spec.observed().get(0);
+        for (int i = 0; i < 8; i++) {
+            assertEquals(0.0, observed.data()[5 * 8 + i], "the unused receiver's observed trace is not compared");
+            assertEquals((4 * 8 + i) * 0.5, observed.data()[4 * 8 + i], "the others are kept");
+        }
     }
 
     @Test
