@@ -3,6 +3,8 @@ package org.seiche.segy;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.seiche.api.NdArray;
+import org.seiche.api.SeicheException;
 
 /** Seiche's rev 2 writer: read back by Seiche and by segyio give the same arrays and geometry. */
 class SegyWriterTest {
@@ -75,6 +78,29 @@ class SegyWriterTest {
                 assertNull(g.receiver(1, 2));
                 assertArrayEquals(data.data(), g.gathers(r).data());
             }
+        }
+    }
+
+    @Test
+    void feetAreConvertedToMetresAndAngularUnitsRefused() throws IOException {
+        Path f = dir.resolve("feet.sgy");
+        SegyWriter.write(f, data(4), 0.004, geometry());
+        byte[] b = Files.readAllBytes(f);
+        ByteBuffer.wrap(b).putShort(3254, (short) 2); // measurement system: feet
+        Files.write(f, b);
+        try (SegyReader r = SegyReader.open(f)) {
+            assertEquals(true, r.feet());
+            Geometry g = Geometry.read(r, Geometry.ShotsBy.FIELD_RECORD);
+            assertEquals(40 * 0.3048, g.source(1)[2], 1e-12);
+            assertEquals(2.5 * 0.3048, g.receiver(0, 0)[0], 1e-12);
+        }
+        // trace 2 in arc seconds (bytes 89-90 = 2)
+        ByteBuffer.wrap(b).putShort(3600 + (240 + 16) + 88, (short) 2);
+        Files.write(f, b);
+        try (SegyReader r = SegyReader.open(f)) {
+            SeicheException e = assertThrows(SeicheException.class, () -> Geometry.read(r, Geometry.ShotsBy.FIELD_RECORD));
+            assertTrue(e.getMessage().contains("trace 2 (byte 3856): coordinates in arc seconds"),
+                    e.getMessage());
         }
     }
 
