@@ -15,8 +15,8 @@ import numpy as np
 
 SHOTS, PER_SHOT, NT, DT = 3, 4, 7, 2000
 FLOAT_FORMATS = (1, 5, 6)
-UNSIGNED_FORMATS = (10, 11, 16)
-NUMPY = {2: 'i4', 3: 'i2', 5: 'f4', 6: 'f8', 8: 'i1', 10: 'u4', 11: 'u2', 16: 'u1'}
+UNSIGNED_FORMATS = (10, 11, 12, 15, 16)
+NUMPY = {2: 'i4', 3: 'i2', 5: 'f4', 6: 'f8', 8: 'i1', 9: 'i8', 10: 'u4', 11: 'u2', 12: 'u8', 16: 'u1'}
 
 
 def value(i, j, fmt):
@@ -60,6 +60,8 @@ def samples(i, fmt, endian):
     vals = [value(i, j, fmt) for j in range(NT)]
     if fmt == 1:
         return b''.join(struct.pack(e + 'I', ibm(v)) for v in vals)
+    if fmt in (7, 15):
+        return b''.join(int(v).to_bytes(3, endian, signed=fmt == 7) for v in vals)
     return np.array(vals, dtype=e + NUMPY[fmt]).tobytes()
 
 

@@ -9,10 +9,13 @@ public enum SampleFormat {
     INT16(3, 2, "2-byte two's complement integer"),
     IEEE_FLOAT32(5, 4, "4-byte IEEE float"),
     IEEE_FLOAT64(6, 8, "8-byte IEEE float"),
+    INT24(7, 3, "3-byte two's complement integer"),
     INT8(8, 1, "1-byte two's complement integer"),
     INT64(9, 8, "8-byte two's complement integer"),
     UINT32(10, 4, "4-byte unsigned integer"),
     UINT16(11, 2, "2-byte unsigned integer"),
+    UINT64(12, 8, "8-byte unsigned integer"),
+    UINT24(15, 3, "3-byte unsigned integer"),
     UINT8(16, 1, "1-byte unsigned integer");
 
     private final int code;
@@ -83,6 +86,17 @@ public enum SampleFormat {
                     out[i] = in.getDouble();
                 }
             }
+            case INT24, UINT24 -> {
+                boolean big = in.order() == java.nio.ByteOrder.BIG_ENDIAN;
+                for (int i = 0; i < n; i++) {
+                    int b0 = in.get() & 0xff;
+                    int b1 = in.get() & 0xff;
+                    int b2 = in.get() & 0xff;
+                    int u = big ? b0 << 16 | b1 << 8 | b2 : b2 << 16 | b1 << 8 | b0;
+                    // the sign of the 24-bit number moved to bit 31 and back
+                    out[i] = this == INT24 ? u << 8 >> 8 : u;
+                }
+            }
             case INT8 -> {
                 for (int i = 0; i < n; i++) {
                     out[i] = in.get();
@@ -96,6 +110,12 @@ public enum SampleFormat {
             case UINT32 -> {
                 for (int i = 0; i < n; i++) {
                     out[i] = in.getInt() & 0xffffffffL;
+                }
+            }
+            case UINT64 -> {
+                for (int i = 0; i < n; i++) {
+                    long v = in.getLong();
+                    out[i] = v >= 0 ? v : (v >>> 1) * 2.0 + (v & 1);
                 }
             }
             case UINT16 -> {

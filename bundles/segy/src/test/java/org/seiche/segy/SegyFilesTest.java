@@ -53,7 +53,7 @@ class SegyFilesTest {
                 }
             }
         }
-        for (int fmt : new int[] {1, 2, 3, 5, 6, 8, 10, 11, 16}) {
+        for (int fmt : new int[] {1, 2, 3, 5, 6, 7, 8, 9, 10, 11, 12, 15, 16}) {
             for (String e : endians) {
                 out.add(new Case("raw_f" + fmt + "_" + e, "raw", fmt, e, 2, fmt % 2 == 0 ? "ascii" : "ebcdic", fmt == 3 ? -1 : 1));
             }
@@ -71,7 +71,7 @@ class SegyFilesTest {
 
     static double value(int trace, int sample, int format) {
         double v = (trace * 7 + sample * 3) % 50;
-        if (format != 10 && format != 11 && format != 16) {
+        if (format != 10 && format != 11 && format != 12 && format != 15 && format != 16) {
             v -= 25;
         }
         return format == 1 || format == 5 || format == 6 ? v + 0.25 : v;
