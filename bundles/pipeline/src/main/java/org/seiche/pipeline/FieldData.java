@@ -23,6 +23,16 @@ final class FieldData {
     }
 
     static NdArray array(Field f, ArrayInputs arrays) {
+        return array(f, arrays, Double.NaN);
+    }
+
+    /** Observed data: any array, and a SEG-Y file's sample interval must be the survey's dt. */
+    static NdArray observed(Field f, ArrayInputs arrays, double dt) {
+        return f.node().isObject() && given(f) ? array(f, arrays, dt) : arrays.array(f);
+    }
+
+    /** dt: the sample interval a SEG-Y file must have, NaN when any will do. */
+    private static NdArray array(Field f, ArrayInputs arrays, double dt) {
         if (f.has("segy") && f.has("hdf5")) {
             throw f.fail("give segy: or hdf5:, not both");
         }
@@ -31,6 +41,9 @@ final class FieldData {
                 throw f.get("dataset").fail("belongs to hdf5:, not segy:");
             }
             try (SegyReader r = SegyReader.open(arrays.resolve(f.get("segy").text()))) {
+                if (Math.abs(r.interval() - dt) > 1e-9 * dt) {
+                    throw f.get("segy").fail("sample interval " + r.interval() + " s differs from survey.dt " + dt + " s");
+                }
                 return Geometry.read(r, shotsBy(f)).gathers(r);
             }
         }

@@ -185,11 +185,11 @@ final class PipelineFile {
             if (obs.node().isArray() && obs.node().size() > 0 && obs.node().get(0).isObject()) {
                 List<NdArray> groups = new ArrayList<>();
                 for (Field g : obs.elements()) {
-                    groups.add(arrays.array(g));
+                    groups.add(FieldData.observed(g, arrays, survey.dt()));
                 }
                 b.observed(groups.toArray(NdArray[]::new));
             } else {
-                NdArray observed = arrays.array(obs);
+                NdArray observed = FieldData.observed(obs, arrays, survey.dt());
                 // receivers from_segy left unused (outside the model) are not compared either
                 b.observed(root.get("survey").has("from_segy")
                         ? SegySurvey.withoutUnused(observed, survey.receivers().get(0).locations()) : observed);

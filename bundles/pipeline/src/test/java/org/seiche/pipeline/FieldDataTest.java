@@ -117,6 +117,12 @@ class FieldDataTest {
         assertTrue(off.getMessage().contains("trace 1: source at depth 8 m, x 108 m is cell 1.7500 along dimension 1"), off.getMessage());
         SeicheException dt = assertThrows(SeicheException.class, () -> read(pipeline("  from_segy: data.sgy\n  origin: [0, 100]\n  dt: 0.002\n")));
         assertTrue(dt.getMessage().startsWith("survey.dt: 0.002 differs from survey.from_segy's 0.004"), dt.getMessage());
+        SeicheException interval = assertThrows(SeicheException.class, () -> read(pipeline("  dt: 0.002\n  nt: 8\n"
+                + "  sources: {locations: [[[0, 0]], [[0, 1]]], wavelet: {type: ricker, freq: 10.0}}\n"
+                + "  receivers: {locations: [[[1, 0], [1, 1], [1, 2]], [[1, 0], [1, 1], [1, 2]]]}\n").replace(
+                "  sources: {wavelet: {type: ricker, freq: 10.0}}\n", "")));
+        assertTrue(interval.getMessage().startsWith("observed.segy: sample interval 0.004 s differs from survey.dt 0.002 s"),
+                interval.getMessage());
         SeicheException loc = assertThrows(SeicheException.class, () -> read(pipeline("  from_segy: data.sgy\n  origin: [0, 100]\n"
                 + "  receivers: {locations: [[[0, 0]]]}\n")));
         assertTrue(loc.getMessage().startsWith("survey.receivers.locations: comes from survey.from_segy"), loc.getMessage());
