@@ -65,6 +65,17 @@ final class OutputFormat {
         }
     }
 
+    /** Refuses, before any computation, a survey the format cannot write. */
+    static void check(Field root, Survey survey) {
+        Field out = root.get("output");
+        if (out.present() && out.node().isObject() && "segy".equals(out.get("format").text("npy"))) {
+            String bad = SegyWriter.intervalProblem(survey.dt());
+            if (bad != null) {
+                throw out.get("format").fail("survey.dt: " + bad);
+            }
+        }
+    }
+
     /** Writes the arrays into the (staging) folder in the spec's format. */
     static void write(PipelineSpec spec, Path dir, Map<String, NdArray> arrays, Map<String, Object> summary) {
         String format = (String) spec.options().getOrDefault(OPTION, "npy");

@@ -180,6 +180,7 @@ final class PipelineFile {
         }
         Survey survey = survey(root.required("survey"), arrays, model, warn, b);
         b.survey(survey);
+        OutputFormat.check(root, survey);
         if (root.has("observed")) {
             Field obs = root.get("observed");
             if (obs.node().isArray() && obs.node().size() > 0 && obs.node().get(0).isObject()) {

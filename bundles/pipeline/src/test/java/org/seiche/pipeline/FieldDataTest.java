@@ -167,6 +167,11 @@ class FieldDataTest {
 
         runtime.run(runtime.read(write(pipeline(survey) + "output: plain\n")));
         assertArrayEquals(modelled.shape(), Npy.read(dir.resolve("plain/receiver_data.npy")).shape());
+        SeicheException dt = assertThrows(SeicheException.class, () -> read(pipeline("  dt: 0.0000005\n  nt: 8\n"
+                + "  receivers: {locations: [[[1, 0]], [[1, 1]]]}\n").replace("observed: {segy: data.sgy}\n", "")
+                .replace("  sources: {", "  sources: {locations: [[[0, 0]], [[0, 1]]], ") + "output: {format: segy}\n"));
+        assertTrue(dt.getMessage().startsWith("output.format: survey.dt: sample interval 5.0E-7 s is not a whole number of"
+                + " microseconds"), dt.getMessage());
         SeicheException e = assertThrows(SeicheException.class, () -> read(pipeline(survey) + "output: {format: csv}\n"));
         assertTrue(e.getMessage().startsWith("output.format: 'csv' is not npy, segy or hdf5"), e.getMessage());
     }

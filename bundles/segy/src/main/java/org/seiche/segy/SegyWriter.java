@@ -30,12 +30,11 @@ public final class SegyWriter {
                     + g.shots() + " shots of " + g.perShot() + " receivers");
         }
         int nt = data.dim(2);
-        double micros = dt * 1e6;
-        long us = Math.round(micros);
-        if (us < 1 || us > 0xffff || Math.abs(us - micros) > 1e-6 * micros) {
-            throw new SeicheException(file + ": sample interval " + dt + " s is not a whole number of microseconds from 1 to 65535"
-                    + " (binary header bytes 3217-3218)");
+        String bad = intervalProblem(dt);
+        if (bad != null) {
+            throw new SeicheException(file + ": " + bad);
         }
+        long us = Math.round(dt * 1e6);
         int divisor = divisor(file, g);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.WRITE)) {
@@ -75,6 +74,17 @@ public final class SegyWriter {
         } catch (IOException e) {
             throw new SeicheException(file + ": cannot write (" + e.getMessage() + ")");
         }
+    }
+
+    /** Why a sample interval (s) cannot be written, or null when it can: whole microseconds, 1 to 65535. */
+    public static String intervalProblem(double dt) {
+        double micros = dt * 1e6;
+        long us = Math.round(micros);
+        if (us < 1 || us > 0xffff || Math.abs(us - micros) > 1e-6 * micros) {
+            return "sample interval " + dt + " s is not a whole number of microseconds from 1 to 65535 (SEG-Y binary header bytes"
+                    + " 3217-3218)";
+        }
+        return null;
     }
 
     private static ByteBuffer headers(Geometry g, int nt, int us) {
