@@ -19,7 +19,7 @@ import picocli.CommandLine.ScopeType;
 /** The fwi command line. */
 @Command(name = "fwi", mixinStandardHelpOptions = true, version = "Seiche 0.1.0",
         description = "Differentiable seismic wave propagation and full-waveform inversion.",
-        subcommands = {Main.Run.class, Main.Plugins.class, Bench.class, CommandLine.HelpCommand.class})
+        subcommands = {Main.Run.class, Main.Plugins.class, Bench.class, SegyCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     @Option(names = "--plugins", scope = ScopeType.INHERIT, paramLabel = "DIR",
             description = "folder of third-party bundles to install (default: plugins/ of the installation)")

@@ -24,6 +24,28 @@ class CommandLineIT {
         assertTrue(o.out().contains("plugins"), o.out());
     }
 
+    /** `segy info` summarises a file and refuses a truncated one in one line, exit 1. */
+    @Test
+    void segyInfoSummarisesAFileAndRefusesATruncatedOne() throws IOException {
+        Path file = tmp.resolve("two.sgy");
+        double[] receivers = {0, 0, 10, 0, 0, 20, 0, 0, 30, 0, 0, 40};
+        org.seiche.segy.SegyWriter.write(file, org.seiche.api.NdArray.filled(1.5, 2, 2, 5), 0.001,
+                new org.seiche.segy.Geometry(new int[] {3, 4}, new double[] {5, 0, 10, 5, 0, 30}, 2, receivers, null));
+        Fwi.Outcome o = Fwi.run("segy", "info", file.toString());
+        assertEquals(0, o.exit(), o.err());
+        for (String line : new String[] {"traces:           4", "samples:          5", "sample interval:  1000 us",
+            "receiver x:       10 to 40", "shots:            2 by field record, 2 by source position"}) {
+            assertTrue(o.out().contains(line), line + " in " + o.out());
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 7));
+        Fwi.Outcome bad = Fwi.run("segy", "info", file.toString());
+        assertEquals(1, bad.exit());
+        assertEquals("error: " + file + ": is " + (bytes.length - 7) + " bytes: trace 4 at byte " + (3600 + 3 * 260)
+                + " is cut short (253 of 260 bytes = 240 + 5 samples of 4 bytes); the file is truncated or its sample count or"
+                + " format is wrong", bad.err().strip());
+    }
+
     /** The benchmark's command on a tiny case: a row per run, the yardstick beside it, Deepwave's figure scaled. */
     @Test
     void benchTimesARunBesideTheYardstick() {

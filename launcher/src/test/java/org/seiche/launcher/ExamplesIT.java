@@ -1,5 +1,6 @@
 package org.seiche.launcher;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -316,5 +317,39 @@ class ExamplesIT {
         assertPictures(dir, "absolute/gradient_v.png", "source_cutout/mapped_gradient_v.png",
                 "receiver_cutout/mapped_gradient_v.png", "region_of_interest/mapped_gradient_v.png",
                 "relative/mapped_gradient_v.png", "smooth/mapped_gradient_v.png", "clip/mapped_gradient_v.png");
+    }
+
+    @Test
+    void segyFieldDataRoundTripAndFwiFromTheFileAlone() throws IOException {
+        Path dir = copy("segy");
+        Fwi.Outcome o = Fwi.script(dir, "run.sh", "--quiet");
+        assertEquals(0, o.exit(), o.err());
+        // ./fwi segy info on the forward run's file: 4 shots of 40 receivers, 220 samples of 2 ms
+        for (String line : List.of("revision:         2", "byte order:       big-endian", "sample format:    5 (4-byte IEEE float)",
+                "traces:           160", "samples:          220", "sample interval:  2000 us", "source x:         60 to 720",
+                "receiver x:       0 to 780", "shots:            4 by field record, 4 by source position")) {
+            assertTrue(o.out().contains(line), "'" + line + "' in:\n" + o.out());
+        }
+        try (org.seiche.segy.SegyReader r = org.seiche.segy.SegyReader.open(dir.resolve("observed/receiver_data.sgy"))) {
+            org.seiche.segy.Geometry g = org.seiche.segy.Geometry.read(r, org.seiche.segy.Geometry.ShotsBy.FIELD_RECORD);
+            assertEquals(4, g.shots());
+            assertEquals(40, g.perShot());
+            // the survey of observed.yaml in metres: sources at cell (1, 6 + 22 s), receivers at (1, 2 r), 10 m cells
+            for (int s = 0; s < 4; s++) {
+                assertArrayEquals(new double[] {10, 0, 60 + 220 * s}, g.source(s));
+                assertArrayEquals(new double[] {10, 0, 780}, g.receiver(s, 39));
+            }
+        }
+        // FWI from the SEG-Y file alone lowers the loss and the model error; its archive holds the final model
+        Path history = dir.resolve("out/history.json");
+        double[] error = values(history, "model_error");
+        double[] loss = list(history, "loss");
+        System.out.printf("segy: model error %s, loss %.3e -> %.3e%n", Arrays.toString(error), loss[0], loss[loss.length - 1]);
+        assertEquals(6, error.length);
+        assertTrue(error[5] < 0.8 * error[0], "model error " + Arrays.toString(error));
+        assertTrue(loss[5] < loss[0] / 5, "loss " + Arrays.toString(loss));
+        NdArray model = org.seiche.hdf5.Hdf5.read(dir.resolve("out/results.h5"), "/model_v");
+        assertArrayEquals(new int[] {30, 80}, model.shape());
+        assertPictures(dir.resolve("out"), "model_v.png", "loss.png");
     }
 }

@@ -16,15 +16,22 @@ import org.seiche.io.Npy;
 /**
  * Arrays named in a pipeline file: {file: x.npy} (relative to the file), {constant: c,
  * shape: [..]}, {synthetic: {..}} (a layered model, see {@link SyntheticModel}), or the
- * values written out as nested lists. The object forms take smooth: lengths (Gaussian
+ * values written out as nested lists, or a field-data file ({@link FieldData}: {segy: ..} or
+ * {hdf5: .., dataset: ..}). The object forms take smooth: lengths (Gaussian
  * standard deviations in metres, one for all dimensions or one each), as a smoothed start
  * model is made from a true one.
  */
 final class ArrayInputs {
-    private static final Set<String> ARRAY_KEYS = Set.of("file", "constant", "shape", "synthetic", "smooth");
+    private static final Set<String> ARRAY_KEYS = union(Set.of("file", "constant", "shape", "synthetic", "smooth"), FieldData.KEYS);
     private final Path base;
     /** model.spacing as given (one value or one per dimension), once the model is read. */
     private double[] spacing;
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> out = new java.util.HashSet<>(a);
+        out.addAll(b);
+        return Set.copyOf(out);
+    }
 
     ArrayInputs(Path base) {
         this.base = base;
@@ -65,8 +72,11 @@ final class ArrayInputs {
                 a = NdArray.filled(f.get("constant").number(), f.required("shape").integers());
             } else if (f.has("synthetic")) {
                 a = SyntheticModel.build(f.get("synthetic"), spacing);
+            } else if (FieldData.given(f)) {
+                a = FieldData.array(f, this);
             } else {
-                throw f.fail("give {file: NAME.npy}, {constant: VALUE, shape: [..]}, {synthetic: {..}} or the values as a list");
+                throw f.fail("give {file: NAME.npy}, {constant: VALUE, shape: [..]}, {synthetic: {..}}, {segy: NAME.sgy},"
+                        + " {hdf5: NAME.h5, dataset: /path} or the values as a list");
             }
             finite(f, a);
             return f.has("smooth") ? smooth(f.get("smooth"), a) : a;
@@ -190,7 +200,7 @@ final class ArrayInputs {
             return null;
         }
         if (n.isObject()) {
-            if (f.has("file") || f.has("constant") || f.has("synthetic")) {
+            if (f.has("file") || f.has("constant") || f.has("synthetic") || FieldData.given(f)) {
                 return array(f);
             }
             return config(f, Set.of());

@@ -95,11 +95,16 @@ final class PipelineFile {
     private static void rebase(JsonNode node, Path from, Path to, boolean top) {
         if (node.isObject()) {
             ObjectNode o = (ObjectNode) node;
-            for (String key : List.of("file", "output")) {
+            for (String key : List.of("file", "segy", "hdf5", "from_segy", "output", "directory")) {
                 JsonNode v = o.get(key);
-                if (v != null && v.isTextual() && (key.equals("file") || top) && !Path.of(v.asText()).isAbsolute()) {
+                boolean outputDirectory = key.equals("output") || key.equals("directory");
+                if (v != null && v.isTextual() && (!outputDirectory || top) && !Path.of(v.asText()).isAbsolute()) {
                     o.put(key, to.relativize(from.resolve(v.asText())).normalize().toString());
                 }
+            }
+            JsonNode output = o.get("output");
+            if (top && output != null && output.isObject()) {
+                rebase(output, from, to, true);
             }
             node.elements().forEachRemaining(c -> rebase(c, from, to, false));
         } else if (node.isArray()) {
@@ -159,7 +164,7 @@ final class PipelineFile {
 
         Model model = model(root.required("model"), arrays);
         b.model(model);
-        b.output(base.resolve(root.get("output").text("out")).normalize());
+        OutputFormat.read(root, base, b);
         if (task.equals("model")) {
             // writes the model as read (generated, smoothed): nothing else is needed
             return b.build();
@@ -173,18 +178,22 @@ final class PipelineFile {
             b.propagator(prop.required("name").text());
             b.settings(settings(prop));
         }
-        Survey survey = survey(root.required("survey"), arrays, ndim);
+        Survey survey = survey(root.required("survey"), arrays, model, warn, b);
         b.survey(survey);
+        OutputFormat.check(root, survey);
         if (root.has("observed")) {
             Field obs = root.get("observed");
             if (obs.node().isArray() && obs.node().size() > 0 && obs.node().get(0).isObject()) {
                 List<NdArray> groups = new ArrayList<>();
                 for (Field g : obs.elements()) {
-                    groups.add(arrays.array(g));
+                    groups.add(FieldData.observed(g, arrays, survey.dt()));
                 }
                 b.observed(groups.toArray(NdArray[]::new));
             } else {
-                b.observed(arrays.array(obs));
+                NdArray observed = FieldData.observed(obs, arrays, survey.dt());
+                // receivers from_segy left unused (outside the model) are not compared either
+                b.observed(root.get("survey").has("from_segy")
+                        ? SegySurvey.withoutUnused(observed, survey.receivers().get(0).locations()) : observed);
             }
         }
         if (root.has("mask")) {
@@ -368,20 +377,31 @@ final class PipelineFile {
                 f.get("max_vel").number(Double.NaN), f.get("gradient_sampling_interval").integer(1), options);
     }
 
-    private static Survey survey(Field f, ArrayInputs arrays, int ndim) {
+    private static Survey survey(Field f, ArrayInputs arrays, Model model, java.util.function.Consumer<String> warn,
+                                 PipelineSpec.Builder b) {
         f.requireObject();
-        double dt = f.required("dt").number();
+        int ndim = model.shape().length;
+        SegySurvey.Result segy = f.has("from_segy") ? SegySurvey.read(f, arrays, model, warn) : null;
+        if (segy != null) {
+            b.option(OutputFormat.SEGY_ORIGIN, segy.origin());
+            b.option(OutputFormat.SEGY_SPACING, segy.spacing());
+            b.option(OutputFormat.SEGY_FIELD_RECORDS, segy.fieldRecords());
+        }
+        double dt = segy != null ? fromSegy(f.get("dt"), segy.dt()) : f.required("dt").number();
         if (!(dt > 0)) {
             throw f.get("dt").fail("must be positive, got " + dt);
         }
         Field src = f.required("sources");
-        Field rec = f.required("receivers");
+        Field rec = f.get("receivers");
+        if (segy == null && !rec.present()) {
+            throw rec.fail("is missing");
+        }
         List<Field> srcGroups = src.node().isArray() ? src.elements() : List.of(src);
-        List<Field> recGroups = rec.node().isArray() ? rec.elements() : List.of(rec);
-        int nt = f.get("nt").integer(-1);
+        List<Field> recGroups = rec.present() && rec.node().isArray() ? rec.elements() : List.of(rec);
+        int nt = segy != null ? (int) fromSegy(f.get("nt"), segy.nt()) : f.get("nt").integer(-1);
         List<Locations> srcLocations = new ArrayList<>();
         for (Field g : srcGroups) {
-            srcLocations.add(arrays.locations(g.required("locations"), ndim));
+            srcLocations.add(segy != null ? segyGroup(g, segy.sources()) : arrays.locations(g.required("locations"), ndim));
         }
         List<SourceGroup> sources = new ArrayList<>();
         for (int i = 0; i < srcGroups.size(); i++) {
@@ -418,9 +438,29 @@ final class PipelineFile {
         }
         List<ReceiverGroup> receivers = new ArrayList<>();
         for (Field g : recGroups) {
-            receivers.add(new ReceiverGroup(g.get("component").text(""), arrays.locations(g.required("locations"), ndim)));
+            receivers.add(new ReceiverGroup(g.get("component").text(""),
+                    segy != null ? segyGroup(g, segy.receivers()) : arrays.locations(g.required("locations"), ndim)));
         }
         return new Survey(dt, nt, sources, receivers);
+    }
+
+    /** With from_segy, dt and nt come from the file: given as well, they must agree with it. */
+    private static double fromSegy(Field f, double inFile) {
+        if (f.present() && f.number() != inFile) {
+            throw f.fail(f.number() + " differs from survey.from_segy's " + inFile);
+        }
+        return inFile;
+    }
+
+    /** A sources or receivers group under from_segy: one group, its locations from the file. */
+    private static Locations segyGroup(Field g, Locations fromFile) {
+        if (g.path().endsWith("]")) {
+            throw g.fail("with from_segy, give one sources group and one receivers group (the file's geometry), not a list");
+        }
+        if (g.has("locations")) {
+            throw g.get("locations").fail("comes from survey.from_segy; leave it out");
+        }
+        return fromFile;
     }
 
     private static NdArray wavelet(Field w, Locations loc, int nt, double dt) {

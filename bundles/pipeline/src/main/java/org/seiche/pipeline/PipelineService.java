@@ -39,7 +39,7 @@ public final class PipelineService implements Pipeline {
             summary.put("startup_seconds", startup);
         }
         if (spec.output() != null) {
-            Results.write(spec.output(), outcome.arrays(), outcome.pictures(), summary, outcome.jsonFiles(), spec.precision());
+            Results.write(spec, outcome.arrays(), outcome.pictures(), summary, outcome.jsonFiles());
         }
         return new Result(outcome.arrays(), summary);
     }

@@ -15,9 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import org.seiche.api.NdArray;
-import org.seiche.api.Precision;
+import org.seiche.api.PipelineSpec;
 import org.seiche.api.SeicheException;
-import org.seiche.io.Npy;
 
 /**
  * Writes a run's results so that a kill at any moment leaves each file whole. Into a new
@@ -54,11 +53,11 @@ final class Results {
         }
     }
 
-    static void write(Path dir, Map<String, NdArray> arrays, Map<String, Consumer<Path>> pictures, Map<String, Object> summary,
-                      Map<String, Object> jsonFiles, Precision precision) {
+    static void write(PipelineSpec spec, Map<String, NdArray> arrays, Map<String, Consumer<Path>> pictures, Map<String, Object> summary,
+                      Map<String, Object> jsonFiles) {
+        Path dir = spec.output();
         // file name to how it is written, in the order of their renames: summary.json last
-        Map<String, Consumer<Path>> files = new LinkedHashMap<>();
-        arrays.forEach((name, a) -> files.put(name + ".npy", f -> Npy.write(f, a, precision)));
+        Map<String, Consumer<Path>> files = new LinkedHashMap<>(OutputFormat.files(spec, arrays, summary));
         pictures.forEach((name, picture) -> files.put(name + ".png", picture));
         jsonFiles.forEach((name, value) -> files.put(name + ".json", f -> json(f, value)));
         files.put("summary.json", f -> json(f, summary));

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seiche.api.NdArray;
+import org.seiche.api.PipelineSpec;
 import org.seiche.api.Precision;
 import org.seiche.api.SeicheException;
 import org.seiche.io.Npy;
@@ -43,8 +44,8 @@ class ResultsTest {
     }
 
     private static void write(Path out, Map<String, Consumer<Path>> pictures) {
-        Results.write(out, arrays(), pictures, Map.of("loss", 0.5, "task", "invert"),
-                Map.of("history", Map.of("loss", List.of(1.0, 0.5))), Precision.FLOAT64);
+        Results.write(PipelineSpec.builder().output(out).precision(Precision.FLOAT64).build(), arrays(), pictures,
+                Map.of("loss", 0.5, "task", "invert"), Map.of("history", Map.of("loss", List.of(1.0, 0.5))));
     }
 
     /** An inversion's folder from an earlier run: results, iterations/ and checkpoint/ already there. */
