@@ -49,8 +49,14 @@ final class Lbfgs implements Optimiser.Run {
         }
         double alpha = pairs.isEmpty() ? FirstStep.length(x, d, stepFraction) : 1;
         StrongWolfe.Point p = StrongWolfe.search(objective, x, atX, d, alpha, lineSearchBudget);
+        if (p == null && !pairs.isEmpty()) {
+            // no decrease along the curvature's direction: try steepest descent before giving up
+            pairs.clear();
+            d = Vectors.scale(-1, g);
+            p = StrongWolfe.search(objective, x, atX, d, FirstStep.length(x, d, stepFraction), lineSearchBudget);
+        }
         if (p == null) {
-            // no decrease along d: start afresh from steepest descent next time
+            // no step lowers the loss: x itself, and the pipeline ends the run saying so
             pairs.clear();
             return x;
         }
