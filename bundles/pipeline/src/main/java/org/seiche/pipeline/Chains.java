@@ -60,6 +60,11 @@ final class Chains {
         return parameters;
     }
 
+    /** The links of a parameter's chain, in order. */
+    List<Mapping.Link> links(String parameter) {
+        return chains.get(parameter);
+    }
+
     int size() {
         return parameters.size() * cells;
     }
