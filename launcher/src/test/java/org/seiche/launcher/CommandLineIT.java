@@ -193,4 +193,24 @@ class CommandLineIT {
         Path q = pipeline(GOOD.replace("dt: 0.001", "dt: fast"));
         assertOneLineError(Fwi.run("run", q.toString(), "--quiet"), "survey.dt", "fast");
     }
+
+    @Test
+    void anInversionThatCannotLowerTheLossExitsOneWithItsReasonAndKeepsTheBestModel() throws IOException {
+        // a learning rate no halving brings down to a step that lowers the loss
+        Path p = pipeline(GOOD.replace("task: forward", "task: invert") + """
+                observed: {constant: 0.0, shape: [1, 2, 50]}
+                inversion:
+                  parameters: [v]
+                  iterations: 3
+                  optimiser: {name: sgd, lr: 1.0e+30}
+                """);
+        Path out = tmp.resolve("stopped");
+        Fwi.Outcome o = Fwi.run("run", p.toString(), "--quiet", "--out", out.toString());
+        assertOneLineError(o, "inversion stopped at iteration 1", "sgd found no step that lowers the loss", "not converged");
+        assertTrue(o.exit() == 1, "exit " + o.exit());
+        String history = Files.readString(out.resolve("history.json"));
+        assertTrue(history.contains("\"stopped\"") && history.contains("\"converged\" : false"), history);
+        assertTrue(Files.readString(out.resolve("summary.json")).contains("\"stopped\""));
+        assertTrue(Files.exists(out.resolve("model_v.npy")), "the best model (the start) is written");
+    }
 }

@@ -19,7 +19,11 @@ public interface Optimiser {
 
     /** One optimisation in progress. */
     interface Run {
-        /** The next point; may evaluate the objective more (line search). */
+        /**
+         * The next point; may evaluate the objective more (line search). It is a point the
+         * objective has projected ({@link Objective#project}) whose loss is below atX's, or x
+         * itself when no step lowers the loss (the pipeline then ends the run and says why).
+         */
         double[] step(double[] x, Objective.Evaluation atX, Objective objective);
 
         /** Everything needed to continue exactly, as plain arrays and numbers. */

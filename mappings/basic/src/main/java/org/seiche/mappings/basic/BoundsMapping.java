@@ -10,8 +10,8 @@ import org.seiche.api.Survey;
 import org.seiche.inversion.support.Settings;
 
 /**
- * bounds {min, max} (either may be left out): m = clamp(x), and x itself is projected into
- * [min, max] after every step. The gradient passes where min <= x <= max: at a bound the
+ * bounds {min, max} (either may be left out): m = clamp(y) of its input y, and y itself is
+ * projected into [min, max] at every step, in the link's own space (after the links before it). The gradient passes where min <= x <= max: at a bound the
  * derivative is taken from inside, so a model resting on a bound can leave it again.
  */
 @Component(service = Mapping.class, property = Mapping.PROPERTY + "=bounds")
@@ -55,6 +55,11 @@ public final class BoundsMapping implements Mapping {
                 out[i] = xi >= min && xi <= max ? g.data()[i] : 0;
             }
             return new NdArray(g.shape(), out);
+        }
+
+        @Override
+        public boolean projects() {
+            return true;
         }
 
         @Override

@@ -43,5 +43,11 @@ public final class SmoothModelMapping implements Mapping {
         public NdArray gradientToInversion(NdArray x, NdArray g) {
             return s.apply(g);
         }
+
+        /** x = m is not S^-1 m, so a bound projected after this link could not be taken back exactly. */
+        @Override
+        public boolean invertible() {
+            return false;
+        }
     }
 }

@@ -6,6 +6,7 @@ import org.osgi.service.component.annotations.Component;
 import org.seiche.api.Objective;
 import org.seiche.api.Optimiser;
 import org.seiche.api.SeicheException;
+import org.seiche.inversion.support.Backtracking;
 import org.seiche.inversion.support.OptimiserState;
 import org.seiche.inversion.support.Settings;
 import org.seiche.inversion.support.Vectors;
@@ -43,7 +44,7 @@ public final class NewtonOptimiser implements Optimiser {
                 return x;
             }
             ShiftedCholesky.Step h = ShiftedCholesky.solve(DenseHessian.at(objective, x), atX.gradient());
-            return Vectors.axpy(step, h.h(), x);
+            return Backtracking.step(objective, x, atX, Vectors.scale(step, h.h()));
         }
 
         @Override

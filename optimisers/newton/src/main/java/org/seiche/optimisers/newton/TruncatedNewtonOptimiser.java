@@ -6,6 +6,7 @@ import org.osgi.service.component.annotations.Component;
 import org.seiche.api.Objective;
 import org.seiche.api.Optimiser;
 import org.seiche.inversion.support.FirstStep;
+import org.seiche.inversion.support.Backtracking;
 import org.seiche.inversion.support.OptimiserState;
 import org.seiche.inversion.support.Settings;
 import org.seiche.inversion.support.Vectors;
@@ -16,6 +17,7 @@ import org.seiche.inversion.support.Vectors;
  * cg_iterations Hessian products, until ||H p + g|| <= tolerance ||g||). If the very first
  * CG direction has non-positive curvature, the step is steepest descent moving the largest
  * component by step_fraction of max|x|, as an unscaled -g would not move raw velocities.
+ * Either step is halved while it does not lower the loss (Backtracking).
  */
 @Component(service = Optimiser.class, property = Optimiser.PROPERTY + "=truncated-newton")
 public final class TruncatedNewtonOptimiser implements Optimiser {
@@ -41,10 +43,9 @@ public final class TruncatedNewtonOptimiser implements Optimiser {
                 return x;
             }
             ConjugateGradients.Result cg = ConjugateGradients.solve(objective, x, g, iterations, tolerance);
-            if (cg.negativeCurvatureAtStart()) {
-                return Vectors.axpy(-FirstStep.length(x, g, stepFraction), g, x);
-            }
-            return Vectors.axpy(step, cg.p(), x);
+            double[] d = cg.negativeCurvatureAtStart() ? Vectors.scale(-FirstStep.length(x, g, stepFraction), g)
+                    : Vectors.scale(step, cg.p());
+            return Backtracking.step(objective, x, atX, d);
         }
 
         @Override
