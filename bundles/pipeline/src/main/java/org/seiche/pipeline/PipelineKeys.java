@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.seiche.api.Mapping;
 import org.seiche.api.Optimiser;
 import org.seiche.api.Propagator;
+import org.seiche.api.SeicheException;
 
 /**
  * The keys a pipeline file may hold at each place, checked over the whole file (after
@@ -42,8 +43,8 @@ final class PipelineKeys {
     private static final Set<String> LOSS = Set.of("name");
     private static final Set<String> INVERSION = Set.of("parameters", "iterations", "mode", "mappings", "optimiser",
             "shots_per_batch", "batches", "true_model");
-    private static final Set<String> MAPPING = Set.of("name", "parameter");
-    private static final Set<String> OPTIMISER = Set.of("name");
+    static final Set<String> MAPPING = Set.of("name", "parameter");
+    static final Set<String> OPTIMISER = Set.of("name");
 
     // the pipeline contract's later additions (storage, snapshots, executor, field data, off-grid locations)
     private static final Set<String> TOP_LATER = Set.of("snapshots", "executor");
@@ -193,16 +194,34 @@ final class PipelineKeys {
         if (!f.present() || !f.node().isObject()) {
             return;
         }
-        String knownThere = known == null ? "" : " (known " + where + ": " + list(known) + ")";
         for (String k : f.keys()) {
             if (later.contains(k)) {
-                throw f.get(k).fail("not supported yet by this version of Seiche" + knownThere);
+                throw f.get(k).fail("not supported yet by this version of Seiche"
+                        + (known == null ? "" : " (known " + where + ": " + list(known) + ")"));
             }
             if (known != null && !known.contains(k)) {
-                String near = nearest(k, known);
-                throw f.get(k).fail("unknown key" + (near == null ? "" : ", did you mean " + near + "?") + knownThere);
+                throw unknown(f.get(k).path(), k, known, where);
             }
         }
+    }
+
+    /**
+     * Refuses the options of a service given in code (a PipelineSpec built without a file)
+     * that the service does not declare, as the file's check does.
+     */
+    static void declared(String path, Set<String> given, Set<String> own, Set<String> declared, String where) {
+        Set<String> known = union(own, declared);
+        for (String k : given) {
+            if (!known.contains(k)) {
+                throw unknown(path + "." + k, k, known, where);
+            }
+        }
+    }
+
+    private static SeicheException unknown(String path, String key, Set<String> known, String where) {
+        String near = nearest(key, known);
+        return Field.fail(path, "unknown key" + (near == null ? "" : ", did you mean " + near + "?") + " (known " + where
+                + ": " + list(known) + ")");
     }
 
     private static String list(Set<String> keys) {
