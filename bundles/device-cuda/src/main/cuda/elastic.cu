@@ -1,4 +1,4 @@
-// The elastic propagator's kernels (PHYSICS.md, "Elastic"): 2-D isotropic velocity-stress
+// The elastic propagator's kernels (docs/elastic.md): 2-D isotropic velocity-stress
 // on a staggered grid with C-PML memory variables, forward and exact adjoint with the
 // gradient sums, in the arithmetic and order of the CPU kernel's portable passes
 // (org.seiche.elastic.cpu.f64: ForwardRows, AdjointRows, Memory, Derivatives), one thread

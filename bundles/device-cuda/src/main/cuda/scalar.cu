@@ -1,4 +1,4 @@
-// The scalar propagator's kernels (PHYSICS.md, "Scalar"), the same arithmetic as the CPU
+// The scalar propagator's kernels (docs/scalar.md), the same arithmetic as the CPU
 // kernels of org.seiche.scalar.cpu (DoubleStencil, DoubleBatch), for one batch of shots:
 // the forward and adjoint steps, the imaging condition, recording and injection; and
 // Born's steps (the background with its scattered field, forward and adjoint).
@@ -170,7 +170,7 @@ __device__ void step(SEICHE_STEP_ARGS(T)) {
     update(next, u, v2dt2[i - shot], s, spatial, i);
 }
 
-// Born (PHYSICS.md; the CPU's DoubleBornBatch): the background step and, alongside, the
+// Born (docs/born.md; the CPU's DoubleBornBatch): the background step and, alongside, the
 // scattered field u1 with the same operator, driven by r (u[t+1] - 2 u[t] + u[t-1]):
 // next1 = v^2 dt^2 S1 + 2 u1 - next1, then next1 += coupling S with coupling = r v^2 dt^2
 // (r = 2 scatter / v per padded cell). The source's share (r times the source term) is

@@ -19,3 +19,9 @@ int Java_org_seiche_wave_FlushToZero_enable0(void *env, void *type) {
 void Java_org_seiche_wave_FlushToZero_restore0(void *env, void *type, int mode) {
     _mm_setcsr((unsigned int) mode);
 }
+
+int Java_org_seiche_wave_FlushToZero_swap0(void *env, void *type, int mode) {
+    unsigned int previous = _mm_getcsr();
+    _mm_setcsr((unsigned int) mode);
+    return (int) previous;
+}

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.seiche.api.Locations;
 import org.seiche.api.NdArray;
 import org.seiche.io.Npy;
 
@@ -26,14 +27,14 @@ class ExamplesIT {
     @TempDir
     Path tmp;
 
-    /** A copy of examples/NAME with its committed files only, not the results of earlier runs. */
+    /** A copy of examples/NAME with its committed files only (pipelines, scripts, inputs), not the results of earlier runs. */
     private Path copy(String name) throws IOException {
         Path from = Fwi.HOME.resolve("examples").resolve(name);
         Path to = Files.createDirectories(tmp.resolve(name));
         try (Stream<Path> files = Files.list(from)) {
             for (Path f : (Iterable<Path>) files::iterator) {
                 String n = f.getFileName().toString();
-                if (n.endsWith(".yaml") || n.endsWith(".sh")) {
+                if (n.endsWith(".yaml") || n.endsWith(".sh") || n.endsWith(".npy")) {
                     Files.copy(f, to.resolve(n));
                 }
             }
@@ -84,6 +85,60 @@ class ExamplesIT {
         for (String f : files) {
             assertTrue(Files.isRegularFile(dir.resolve(f)), f + " is written");
         }
+    }
+
+    /**
+     * The quickstart's forward run: four shots of 60 receivers and 600 samples, and the first
+     * arrival crossing the spread at the top layer's 1500 m/s (the direct wave: the head wave
+     * off the 1800 m/s layer overtakes it only beyond 660 m, past the farthest receiver).
+     */
+    @Test
+    void quickstartRecordsTheDirectWaveAtTheTopLayersSpeed() throws IOException {
+        Path dir = copy("quickstart");
+        Fwi.Outcome o = Fwi.runIn(dir, "run", "pipeline.yaml", "--quiet");
+        assertEquals(0, o.exit(), o.err());
+        NdArray data = npy(dir, "out/receiver_data.npy");
+        assertEquals("[4, 60, 600]", Arrays.toString(data.shape()));
+        Locations sources = Npy.readLocations(dir.resolve("source_locations.npy"), 2);
+        Locations receivers = Npy.readLocations(dir.resolve("receiver_locations.npy"), 2);
+        double h = 5;
+        double dt = 0.001;
+        int nt = data.dim(2);
+        for (int s = 0; s < 4; s++) {
+            // least squares of first-break time (|d| past 5 % of the trace's peak) on offset, 50 m and beyond
+            double n = 0;
+            double sx = 0;
+            double sy = 0;
+            double sxx = 0;
+            double sxy = 0;
+            for (int r = 0; r < receivers.perShot(); r++) {
+                double offset = h * Math.abs(receivers.coordinate(s, r, 1) - sources.coordinate(s, 0, 1));
+                int at = (s * receivers.perShot() + r) * nt;
+                double peak = 0;
+                for (int t = 0; t < nt; t++) {
+                    peak = Math.max(peak, Math.abs(data.data()[at + t]));
+                }
+                int first = 0;
+                while (Math.abs(data.data()[at + first]) <= 0.05 * peak) {
+                    first++;
+                }
+                if (offset >= 50) {
+                    double time = first * dt;
+                    n++;
+                    sx += offset;
+                    sy += time;
+                    sxx += offset * offset;
+                    sxy += offset * time;
+                }
+            }
+            double speed = (n * sxx - sx * sx) / (n * sxy - sx * sy);
+            System.out.printf("quickstart shot %d: first arrivals cross the spread at %.0f m/s%n", s, speed);
+            assertEquals(1500, speed, 30, "shot " + s + ": the direct wave's speed");
+        }
+        String summary = Files.readString(dir.resolve("out/summary.json"));
+        assertEquals(4.0, values(dir.resolve("out/summary.json"), "shots")[0], summary);
+        assertTrue(summary.contains("\"subnormals\""), summary);
+        assertPictures(dir.resolve("out"), "receiver_data.png");
     }
 
     @Test

@@ -27,11 +27,12 @@ import org.seiche.api.Precision;
 import org.seiche.api.SeicheException;
 
 /**
- * NumPy {@code .npy} files, format versions 1.0, 2.0 and 3.0: little-endian, C-order arrays
- * of float32, float64 or integers are read into {@link NdArray}; float32, float64 and int32
- * arrays are written. Data goes through a fixed-size buffer, so arrays of tens of millions
- * of values cost no memory beyond the array itself. Anything else is refused with a
- * {@link SeicheException} naming the file and what is wrong.
+ * NumPy {@code .npy} files, format versions 1.0, 2.0 and 3.0: every numeric or boolean array
+ * numpy writes (either byte order, C or Fortran order) is read into {@link NdArray}; float32,
+ * float64 and int32 arrays are written, little-endian and C order, as numpy writes them. Data
+ * goes through a fixed-size buffer, so arrays of tens of millions of values cost no memory
+ * beyond the array itself (a Fortran-order file: one buffer's values more). Anything else is
+ * refused with a {@link SeicheException} naming the file and what is wrong.
  */
 public final class Npy {
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
@@ -77,15 +78,16 @@ public final class Npy {
         }
     }
 
-    /** Reads a float32, float64, int8, int16, int32, int64 or uint8 array (0-d included) as doubles. */
+    /**
+     * Reads any numeric or boolean array numpy writes (0-d included) as doubles in C order:
+     * either byte order, C or Fortran order, float16/32/64, signed and unsigned integers of
+     * 1 to 8 bytes, and bool (as 0 and 1).
+     */
     public static NdArray read(Path file) {
         try (FileChannel ch = FileChannel.open(file)) {
             Layout layout = readHeader(file, ch);
             Header h = layout.header();
             Kind kind = Kind.of(file, h.dtype());
-            if (h.fortranOrder()) {
-                throw fail(file, "Fortran-order arrays are not supported");
-            }
             long n = h.size();
             if (n > MAX_VALUES) {
                 throw fail(file, "shape " + Arrays.toString(h.shape()) + " holds more values than one array can");
@@ -96,18 +98,61 @@ public final class Npy {
                 throw fail(file, "file is truncated: header says " + n + " values, found " + found);
             }
             double[] out = new double[(int) n];
-            ByteBuffer buf = ByteBuffer.allocate((int) Math.min(CHUNK, n * kind.bytes)).order(ByteOrder.LITTLE_ENDIAN);
+            ByteOrder order = h.dtype().charAt(0) == '>' ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+            ByteBuffer buf = ByteBuffer.allocate((int) Math.min(CHUNK, n * kind.bytes)).order(order);
+            // Fortran order: values come first axis fastest and are scattered to their C-order places
+            FortranOrder scatter = h.fortranOrder() && h.shape().length > 1 ? new FortranOrder(h.shape()) : null;
+            double[] chunk = scatter == null ? out : new double[buf.capacity() / kind.bytes];
             ch.position(layout.dataOffset());
             for (int done = 0; done < n; ) {
                 buf.clear().limit((int) Math.min(buf.capacity(), (n - done) * kind.bytes));
                 fill(file, ch, buf);
                 int count = buf.limit() / kind.bytes;
-                kind.decode(buf, out, done, count);
+                if (scatter == null) {
+                    kind.decode(buf, out, done, count);
+                } else {
+                    kind.decode(buf, chunk, 0, count);
+                    scatter.place(chunk, count, out);
+                }
                 done += count;
             }
             return new NdArray(h.shape(), out);
         } catch (IOException e) {
             throw cannot("read", file, e);
+        }
+    }
+
+    /** Walks a Fortran-order file's values (first axis fastest), giving each one's C-order position. */
+    private static final class FortranOrder {
+        private final int[] shape;
+        private final int[] cStride;
+        private final int[] index;
+        private int at;
+
+        FortranOrder(int[] shape) {
+            this.shape = shape;
+            this.cStride = new int[shape.length];
+            this.index = new int[shape.length];
+            int s = 1;
+            for (int d = shape.length - 1; d >= 0; d--) {
+                cStride[d] = s;
+                s *= shape[d];
+            }
+        }
+
+        /** Puts the next count values of the file at their places in the C-order array. */
+        void place(double[] values, int count, double[] out) {
+            for (int i = 0; i < count; i++) {
+                out[at] = values[i];
+                for (int d = 0; d < shape.length; d++) {
+                    at += cStride[d];
+                    if (++index[d] < shape[d]) {
+                        break;
+                    }
+                    at -= cStride[d] * shape[d];
+                    index[d] = 0;
+                }
+            }
         }
     }
 
@@ -201,7 +246,7 @@ public final class Npy {
                     drain(ch, buf.flip());
                 }
             }
-            Files.move(part, file, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             try {
                 Files.deleteIfExists(part);
@@ -271,8 +316,8 @@ public final class Npy {
             throw fail(file, "malformed .npy header: not a dict");
         }
         Object descr = dict.get("descr");
-        if (descr instanceof List) {
-            throw fail(file, "structured arrays (records with named fields) are not supported");
+        if (descr instanceof List<?> fields) {
+            throw fail(file, "structured dtype " + python(fields) + " (records with named fields) is not supported");
         }
         if (!(descr instanceof String dtype)) {
             throw fail(file, "malformed .npy header: no 'descr' string");
@@ -291,6 +336,19 @@ public final class Npy {
             shape[i] = (int) (long) d;
         }
         return new Header(dtype, fortran, shape);
+    }
+
+    /** A structured dtype as numpy writes it: a list of (name, type[, shape]) tuples (the literal reads both as lists). */
+    private static String python(Object v) {
+        if (v instanceof List<?> items) {
+            boolean fields = !items.isEmpty() && items.stream().allMatch(i -> i instanceof List);
+            StringBuilder b = new StringBuilder(fields ? "[" : "(");
+            for (int i = 0; i < items.size(); i++) {
+                b.append(i > 0 ? ", " : "").append(python(items.get(i)));
+            }
+            return b.append(fields ? "]" : ")").toString();
+        }
+        return v instanceof String str ? "'" + str + "'" : String.valueOf(v);
     }
 
     /**
@@ -402,9 +460,10 @@ public final class Npy {
         }
     }
 
-    /** The element types read; each decodes little-endian bytes to doubles. */
+    /** The element types read; each decodes bytes (in the buffer's order) to doubles. */
     private enum Kind {
-        F4("f4", 4), F8("f8", 8), I1("i1", 1), I2("i2", 2), I4("i4", 4), I8("i8", 8), U1("u1", 1);
+        F2("f2", 2), F4("f4", 4), F8("f8", 8), I1("i1", 1), I2("i2", 2), I4("i4", 4), I8("i8", 8),
+        U1("u1", 1), U2("u2", 2), U4("u4", 4), U8("u8", 8), B1("b1", 1);
 
         private final String code;
         private final int bytes;
@@ -414,24 +473,40 @@ public final class Npy {
             this.bytes = bytes;
         }
 
+        /** numpy writes '<' or '>' before a type of several bytes and '|' (order irrelevant) before a one-byte type. */
         static Kind of(Path file, String dtype) {
             char order = dtype.isEmpty() ? ' ' : dtype.charAt(0);
-            if (order == '>') {
-                throw fail(file, "big-endian data ('" + dtype + "') is not supported");
-            }
             for (Kind k : values()) {
-                if ((order == '<' || order == '|') && dtype.substring(1).equals(k.code)) {
+                if (dtype.substring(Math.min(1, dtype.length())).equals(k.code)
+                        && (order == '<' || order == '>' || order == '|' && k.bytes == 1)) {
                     return k;
                 }
             }
-            if (dtype.endsWith("O")) {
-                throw fail(file, "object arrays ('" + dtype + "') are not supported");
-            }
-            throw fail(file, "unsupported dtype '" + dtype + "' (supported: float32, float64, int8, int16, int32, int64, uint8)");
+            throw fail(file, "dtype '" + dtype + "'" + describe(dtype) + " is not supported (supported: float16, float32,"
+                    + " float64, int8 to int64, uint8 to uint64, bool)");
+        }
+
+        /** What numpy calls the refused kinds a user is likely to meet. */
+        private static String describe(String dtype) {
+            String code = dtype.replaceFirst("^[<>|=]", "");
+            return switch (code.isEmpty() ? ' ' : code.charAt(0)) {
+                case 'O' -> " (Python objects)";
+                case 'c' -> " (complex)";
+                case 'U', 'S' -> " (strings)";
+                case 'V' -> " (raw bytes or records)";
+                case 'M', 'm' -> " (dates or time spans)";
+                case 'f' -> " (a float of this size)";
+                default -> "";
+            };
         }
 
         void decode(ByteBuffer b, double[] out, int off, int n) {
             switch (this) {
+                case F2 -> {
+                    for (int i = 0; i < n; i++) {
+                        out[off + i] = halfToFloat(b.getShort(2 * i));
+                    }
+                }
                 case F4 -> {
                     for (int i = 0; i < n; i++) {
                         out[off + i] = b.getFloat(4 * i);
@@ -463,8 +538,46 @@ public final class Npy {
                         out[off + i] = b.get(i) & 0xff;
                     }
                 }
+                case U2 -> {
+                    for (int i = 0; i < n; i++) {
+                        out[off + i] = b.getShort(2 * i) & 0xffff;
+                    }
+                }
+                case U4 -> {
+                    for (int i = 0; i < n; i++) {
+                        out[off + i] = b.getInt(4 * i) & 0xffffffffL;
+                    }
+                }
+                case U8 -> {
+                    for (int i = 0; i < n; i++) {
+                        long v = b.getLong(8 * i);
+                        // the top bit is worth 2^63, not -2^63
+                        out[off + i] = v >= 0 ? v : (double) (v & Long.MAX_VALUE) + 0x1p63;
+                    }
+                }
+                case B1 -> {
+                    for (int i = 0; i < n; i++) {
+                        out[off + i] = b.get(i) != 0 ? 1 : 0;
+                    }
+                }
             }
         }
+    }
+
+    /** IEEE 754 binary16 to float (exactly: every half is a float). */
+    static float halfToFloat(short h) {
+        int sign = (h & 0x8000) << 16;
+        int exponent = (h >>> 10) & 0x1f;
+        int mantissa = h & 0x3ff;
+        if (exponent == 0x1f) {
+            return Float.intBitsToFloat(sign | 0x7f800000 | mantissa << 13);
+        }
+        if (exponent == 0) {
+            // zero or subnormal: mantissa * 2^-24
+            float v = mantissa * 0x1p-24f;
+            return sign == 0 ? v : -v;
+        }
+        return Float.intBitsToFloat(sign | (exponent + 127 - 15) << 23 | mantissa << 13);
     }
 
     private static SeicheException fail(Path file, String what) {

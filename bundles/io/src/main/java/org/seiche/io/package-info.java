@@ -1,6 +1,7 @@
 /**
- * Reading and writing Seiche's array files: NumPy {@code .npy}, little-endian, C order.
- * Anything else is refused with one line naming the file and what is wrong.
+ * Reading and writing Seiche's array files: NumPy {@code .npy}, every numeric or boolean
+ * layout numpy writes read, little-endian C order written. Anything else is refused with
+ * one line naming the file and what is wrong.
  */
 @org.osgi.annotation.bundle.Export
 @org.osgi.annotation.versioning.Version("1.0.0")

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -200,33 +202,124 @@ class NpyTest {
         assertArrayEquals(new double[] {5, -2}, a.data(), 0.0);
     }
 
+    // --- every other layout and element type numpy writes ---
+
+    @Test
+    void readsNumpyBigEndian() {
+        assertArrayEquals(new double[] {1, 2}, Npy.read(fixture("big_endian.npy")).data(), 0.0);
+        NdArray f8 = Npy.read(fixture("big_endian_f8.npy"));
+        assertArrayEquals(new int[] {2, 2}, f8.shape());
+        assertArrayEquals(new double[] {1, -2.5, 1e300, Double.MIN_VALUE}, f8.data(), 0.0);
+        assertArrayEquals(new double[] {-1, 2, 70000}, Npy.read(fixture("big_endian_i4.npy")).data(), 0.0);
+        assertArrayEquals(new double[] {-0x1p53, 0x1p53}, Npy.read(fixture("i8_big.npy")).data(), 0.0);
+    }
+
+    @Test
+    void readsNumpyFortranOrderIntoCOrder() {
+        NdArray a = Npy.read(fixture("fortran.npy"));
+        assertArrayEquals(new int[] {2, 3}, a.shape());
+        assertArrayEquals(new double[] {0, 1, 2, 3, 4, 5}, a.data(), 0.0);
+    }
+
+    @Test
+    void readsNumpysSaveOfATransposedBigEndianArray() {
+        NdArray a = Npy.read(fixture("fortran_transposed_be_f4.npy"));
+        assertArrayEquals(new int[] {4, 3, 2}, a.shape());
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < 3; j++) {
+                for (int k = 0; k < 2; k++) {
+                    assertEquals(100 * i + 10 * j + k, a.data()[(i * 3 + j) * 2 + k], 0.0, i + "," + j + "," + k);
+                }
+            }
+        }
+    }
+
+    @Test
+    void readsFortranOrderAcrossManyBufferChunks() throws IOException {
+        int rows = 3;
+        int cols = 100_003;
+        // the file holds column after column: value(i, j) = i * cols + j, first axis fastest
+        byte[] data = new byte[rows * cols * 8];
+        ByteBuffer b = ByteBuffer.wrap(data).order(ByteOrder.BIG_ENDIAN);
+        for (int j = 0; j < cols; j++) {
+            for (int i = 0; i < rows; i++) {
+                b.putDouble((double) i * cols + j);
+            }
+        }
+        Path f = dir.resolve("wide.npy");
+        writeRaw(f, "{'descr': '>f8', 'fortran_order': True, 'shape': (" + rows + ", " + cols + "), }", data);
+        NdArray a = Npy.read(f);
+        assertArrayEquals(new int[] {rows, cols}, a.shape());
+        for (int k = 0; k < a.size(); k++) {
+            assertEquals(k, a.data()[k], 0.0);
+        }
+    }
+
+    @Test
+    void readsNumpyFloat16() {
+        assertArrayEquals(new double[] {1, -2.5, 65504, 0x1p-24, -0.0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+                Double.NaN, 0.0999755859375}, Npy.read(fixture("f16.npy")).data(), 0.0);
+    }
+
+    @Test
+    void halfToFloatAgreesWithEveryHalfItCanTellFromItsNeighbours() {
+        // every finite half is exactly representable: consecutive halves map to increasing floats
+        float previous = Float.NEGATIVE_INFINITY;
+        for (int h = 0xfbff; h >= 0x8001; h--) {
+            float v = Npy.halfToFloat((short) h);
+            assertTrue(v > previous, Integer.toHexString(h));
+            previous = v;
+        }
+        for (int h = 0; h <= 0x7bff; h++) {
+            float v = Npy.halfToFloat((short) h);
+            assertTrue(h == 0 ? v == 0 : v > previous, Integer.toHexString(h));
+            previous = v;
+        }
+        assertEquals(65504f, previous);
+        assertTrue(Float.isNaN(Npy.halfToFloat((short) 0x7e00)));
+    }
+
+    @Test
+    void readsNumpyIntegersOfEverySize() {
+        assertArrayEquals(new double[] {-128, 0, 127}, Npy.read(fixture("i1.npy")).data(), 0.0);
+        assertArrayEquals(new double[] {0, 65535}, Npy.read(fixture("u2.npy")).data(), 0.0);
+        assertArrayEquals(new double[] {0, 4294967295.0}, Npy.read(fixture("u4.npy")).data(), 0.0);
+        assertArrayEquals(new double[] {0, 0x1p63, 0x1p64 - 0x1p11}, Npy.read(fixture("u8.npy")).data(), 0.0);
+    }
+
+    @Test
+    void readsNumpyBooleansAsZeroAndOne() {
+        NdArray a = Npy.read(fixture("bool_mask.npy"));
+        assertArrayEquals(new int[] {2, 3}, a.shape());
+        assertArrayEquals(new double[] {1, 0, 1, 0, 0, 1}, a.data(), 0.0);
+    }
+
     // --- refusals ---
 
     @Test
-    void refusesBigEndian() {
-        Path f = fixture("big_endian.npy");
-        assertRefused(f, "big-endian data ('>f4') is not supported", () -> Npy.read(f));
+    void refusesObjectComplexStringAndDateArraysNamingTheDtype() {
+        String[][] cases = {{"object.npy", "dtype '|O' (Python objects) is not supported"},
+            {"complex.npy", "dtype '<c8' (complex) is not supported"},
+            {"strings.npy", "dtype '<U2' (strings) is not supported"},
+            {"datetime.npy", "dtype '<M8[D]' (dates or time spans) is not supported"}};
+        for (String[] c : cases) {
+            Path f = fixture(c[0]);
+            assertRefused(f, c[1], () -> Npy.read(f));
+        }
     }
 
     @Test
-    void refusesFortranOrder() {
-        Path f = fixture("fortran.npy");
-        assertRefused(f, "Fortran-order arrays are not supported", () -> Npy.read(f));
+    void refusesNumpyStructuredArraysNamingTheDtype() {
+        Path f = fixture("structured.npy");
+        assertRefused(f, "structured dtype [('a', '<f4'), ('b', '<i4')] (records with named fields) is not supported",
+                () -> Npy.read(f));
     }
 
     @Test
-    void refusesComplexAndObjectArrays() {
-        Path c = fixture("complex.npy");
-        assertRefused(c, "unsupported dtype '<c8'", () -> Npy.read(c));
-        Path o = fixture("object.npy");
-        assertRefused(o, "object arrays ('|O') are not supported", () -> Npy.read(o));
-    }
-
-    @Test
-    void refusesStructuredArrays() throws IOException {
-        Path f = dir.resolve("rec.npy");
-        writeRaw(f, "{'descr': [('a', '<f4'), ('b', '<i4')], 'fortran_order': False, 'shape': (1,), }", new byte[8]);
-        assertRefused(f, "structured arrays", () -> Npy.read(f));
+    void refusesMultiByteTypesWithoutAByteOrder() throws IOException {
+        Path f = dir.resolve("noorder.npy");
+        writeRaw(f, "{'descr': '|f4', 'fortran_order': False, 'shape': (1,), }", new byte[4]);
+        assertRefused(f, "dtype '|f4' (a float of this size) is not supported", () -> Npy.read(f));
     }
 
     @Test

@@ -66,6 +66,7 @@ final class ArrayInputs {
             } else {
                 throw f.fail("give {file: NAME.npy}, {constant: VALUE, shape: [..]}, {synthetic: {..}} or the values as a list");
             }
+            finite(f, a);
             return f.has("smooth") ? smooth(f.get("smooth"), a) : a;
         }
         if (n != null && n.isArray()) {
@@ -73,9 +74,23 @@ final class ArrayInputs {
             List<Double> values = new ArrayList<>();
             flatten(f, 0, shape, values);
             double[] d = values.stream().mapToDouble(Double::doubleValue).toArray();
-            return new NdArray(shape.stream().mapToInt(Integer::intValue).toArray(), d);
+            return finite(f, new NdArray(shape.stream().mapToInt(Integer::intValue).toArray(), d));
         }
         throw f.fail("give {file: NAME.npy}, {constant: VALUE, shape: [..]} or the values as a list");
+    }
+
+    /**
+     * Refuses a NaN or an infinity before any computation, naming the file and the first
+     * such value's index: no input of a run (model, observed data, amplitudes, masks, a
+     * mapping's arrays) has a meaning for one.
+     */
+    private NdArray finite(Field f, NdArray a) {
+        String problem = Finite.problem(a);
+        if (problem != null) {
+            throw f.fail((f.has("file") ? resolve(f.get("file").text()) + " holds " : "holds ") + problem
+                    + "; values must be finite");
+        }
+        return a;
     }
 
     private NdArray smooth(Field f, NdArray a) {

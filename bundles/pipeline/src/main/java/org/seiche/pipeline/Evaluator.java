@@ -1,6 +1,7 @@
 package org.seiche.pipeline;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.seiche.api.Loss;
 import org.seiche.api.Model;
 import org.seiche.api.NdArray;
 import org.seiche.api.PipelineSpec;
+import org.seiche.api.SeicheException;
 import org.seiche.api.Simulation;
 import org.seiche.api.SimulationSetup;
 import org.seiche.api.Survey;
@@ -28,11 +30,18 @@ final class Evaluator {
     private final PipelineSpec spec;
     private final Runner.Prepared services;
     private final Progress progress;
+    /** Where the run stands (an inversion's iteration), for the message when a value goes non-finite. */
+    private String stage = "";
 
     Evaluator(PipelineSpec spec, Runner.Prepared services, Progress progress) {
         this.spec = spec;
         this.services = services;
         this.progress = progress;
+    }
+
+    /** Names where the run stands from now on, e.g. "iteration 3", for the message when a value goes non-finite. */
+    void stage(String where) {
+        stage = where;
     }
 
     /** What modelling some batches gave. */
@@ -50,6 +59,14 @@ final class Evaluator {
     }
 
     Evaluation evaluate(Model model, int[][] batches, Set<String> wrt, Want want) {
+        // an optimiser's step (or a mapping) that left the model non-finite is named as such, not by its data
+        for (Map.Entry<String, NdArray> p : model.parameters().entrySet()) {
+            String problem = Finite.problem(p.getValue());
+            if (problem != null) {
+                throw new SeicheException((stage.isEmpty() ? "" : stage + ": ") + "model parameter " + p.getKey() + " is "
+                        + problem);
+            }
+        }
         Survey survey = spec.survey();
         int shots = survey.shots();
         List<NdArray> data = new ArrayList<>();
@@ -62,13 +79,14 @@ final class Evaluator {
         NdArray hessian = null;
         Map<String, NdArray> extra = new LinkedHashMap<>();
         try (Simulation sim = services.propagator().prepare(new SimulationSetup(model, survey, spec.settings(),
-                services.device(), spec.precision(), progress::advance))) {
+                services.device(), spec.precision(), progress.steps()))) {
             progress.start(spec.task() + " " + services.propagator().name(),
                     (long) shots * survey.nt() * sim.stepRatio() * runsPerShot(want, model, wrt));
             for (int[] batch : batches) {
                 try (ForwardRun run = sim.forward(batch, want.adjoint() ? wrt : Set.of())) {
                     List<NdArray> batchData = run.receiverData();
                     for (int g = 0; g < batchData.size(); g++) {
+                        requireFinite(g == 0 ? "receiver_data" : "receiver_data_" + g, batchData.get(g), batch, true);
                         Batches.scatterShots(batchData.get(g), batch, data.get(g));
                     }
                     for (Map.Entry<String, NdArray> e : run.extraData().entrySet()) {
@@ -81,16 +99,28 @@ final class Evaluator {
                         List<NdArray> adjointSources = new ArrayList<>();
                         for (int g = 0; g < batchData.size(); g++) {
                             Loss l = loss(g, batch);
-                            loss += l.value(batchData.get(g), observed.get(g), shots);
+                            double value = l.value(batchData.get(g), observed.get(g), shots);
+                            if (!Double.isFinite(value)) {
+                                throw nonFiniteLoss(g, batchData.get(g), observed.get(g), batch, value);
+                            }
+                            loss += value;
                             if (want.adjoint()) {
                                 adjointSources.add(l.adjointSource(batchData.get(g), observed.get(g), shots));
                             }
                         }
                         if (want.adjoint()) {
-                            accumulate(gradients, run.adjoint(adjointSources), batch, shots);
+                            Map<String, NdArray> batchGradients = run.adjoint(adjointSources);
+                            for (Map.Entry<String, NdArray> e : batchGradients.entrySet()) {
+                                requireFinite("gradient_" + e.getKey(), e.getValue(), batch,
+                                        e.getKey().startsWith(Simulation.SOURCE_AMPLITUDES));
+                            }
+                            accumulate(gradients, batchGradients, batch, shots);
                         }
                         if (want == Want.HESSIAN) {
-                            hessian = add(hessian, hessian(run, model, wrt, batchData, observed, adjointSources, batch));
+                            NdArray h = hessian(run, model, wrt, batchData, observed, adjointSources, batch);
+                            requireFinite("hessian_" + wrt.stream().filter(model.parameters()::containsKey).findFirst().orElseThrow(), h,
+                                    batch, false);
+                            hessian = add(hessian, h);
                         }
                     }
                     peak = Math.max(peak, run.peakMemoryBytes());
@@ -142,6 +172,7 @@ final class Evaluator {
                             curvature(data, observed, batch));
                     for (int i = 0; i < directions.size(); i++) {
                         for (Map.Entry<String, NdArray> e : products.get(i).entrySet()) {
+                            requireFinite("hessian_product_" + e.getKey(), e.getValue(), batch, false);
                             total.get(i).merge(e.getKey(), e.getValue(), Evaluator::add);
                         }
                     }
@@ -157,6 +188,45 @@ final class Evaluator {
         List<Map<String, NdArray>> out = new ArrayList<>(Collections.nCopies(count, null));
         services.device().parallel(count, i -> out.set(i, run.hessianVector(direction.apply(i), adjointSources, curvature)));
         return out;
+    }
+
+    /**
+     * Stops the run at a NaN or infinity in a batch's values, naming the quantity and the
+     * shot: for a per-shot array (leading axis the batch's shots) the shot holding it and its
+     * index in the survey's array, otherwise the batch's shots.
+     */
+    private void requireFinite(String quantity, NdArray a, int[] batch, boolean perShot) {
+        int i = Finite.first(a.data());
+        if (i < 0) {
+            return;
+        }
+        int[] at = Finite.index(a.shape(), i);
+        if (perShot) {
+            at[0] = batch[at[0]];
+        }
+        throw new SeicheException(where(perShot ? new int[] {at[0]} : batch) + quantity + " is " + a.data()[i] + " at "
+                + Arrays.toString(at));
+    }
+
+    /** A batch's loss went non-finite: names the first shot whose own loss does (one more pass, on this path only). */
+    private SeicheException nonFiniteLoss(int g, NdArray data, NdArray observed, int[] batch, double value) {
+        int[] who = batch;
+        for (int i = 0; i < batch.length && batch.length > 1; i++) {
+            int[] one = {i};
+            double own = loss(g, new int[] {batch[i]}).value(Batches.selectShots(data, one), Batches.selectShots(observed, one),
+                    spec.survey().shots());
+            if (!Double.isFinite(own)) {
+                who = new int[] {batch[i]};
+                break;
+            }
+        }
+        return new SeicheException(where(who) + "loss" + (g == 0 ? "" : " of receiver group " + g) + " is " + value);
+    }
+
+    /** "iteration 3, shot 2: " or "shots [0, 1]: ". */
+    private String where(int[] shots) {
+        return (stage.isEmpty() ? "" : stage + ", ") + (shots.length == 1 ? "shot " + shots[0] : "shots " + Arrays.toString(shots))
+                + ": ";
     }
 
     private List<NdArray> observed(int[] batch) {

@@ -162,6 +162,7 @@ final class Inversion {
         }
         Objective all = objective(prepared.batches());
         for (int it = first; it < inv.iterations(); it++) {
+            evaluator.stage("iteration " + (it + 1));
             long t0 = System.nanoTime();
             int evaluationsBefore = evaluations;
             int productsBefore = products;
@@ -229,6 +230,7 @@ final class Inversion {
             }
         }
         Model fin = chains.toModel(x);
+        evaluator.stage("the final model");
         // the loss of the model written, by one forward run (the same whether the run was resumed or not)
         double finalLoss = evaluator.evaluate(fin, prepared.batches(), Set.of(), Evaluator.Want.LOSS).loss();
         Map<String, NdArray> arrays = new LinkedHashMap<>();

@@ -2,6 +2,9 @@ package org.seiche.pipeline;
 
 import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+import org.seiche.api.StepListener;
 
 /**
  * A progress bar on stderr for runs longer than a couple of seconds, counted in time steps
@@ -14,6 +17,7 @@ final class Progress {
     private final PrintStream out;
     private final boolean enabled;
     private final long delayNanos;
+    private final LongSupplier clock;
     private final AtomicLong done = new AtomicLong();
     private volatile String label;
     private volatile long total;
@@ -22,14 +26,18 @@ final class Progress {
     private boolean shown;
 
     Progress(PrintStream out, boolean enabled) {
-        this(out, enabled, DELAY_NANOS);
+        this(out, enabled, DELAY_NANOS, System::nanoTime);
     }
 
-    /** @param delayNanos how long a run goes before the bar shows */
-    Progress(PrintStream out, boolean enabled, long delayNanos) {
+    /**
+     * @param delayNanos how long a run goes before the bar shows
+     * @param clock      nanoseconds, as System.nanoTime gives them (tests give their own)
+     */
+    Progress(PrintStream out, boolean enabled, long delayNanos, LongSupplier clock) {
         this.out = out;
         this.enabled = enabled;
         this.delayNanos = delayNanos;
+        this.clock = clock;
     }
 
     static Progress silent() {
@@ -47,9 +55,17 @@ final class Progress {
         label = what;
         total = Math.max(1, units);
         done.set(0);
-        started = System.nanoTime();
+        started = clock.getAsLong();
         drawn = Long.MIN_VALUE / 2;
         shown = false;
+    }
+
+    /**
+     * The propagators' step listener: none when the bar is off, so that a run nobody watches
+     * (a pipe, the bench, --quiet) has its time loops call nothing.
+     */
+    StepListener steps() {
+        return enabled ? this::advance : StepListener.NONE;
     }
 
     /** Units done (a propagator's StepListener: the shots that took a step). */
@@ -58,7 +74,7 @@ final class Progress {
         if (!enabled) {
             return;
         }
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
         if (now - started < delayNanos || now - drawn < REDRAW_NANOS) {
             return;
         }
@@ -82,7 +98,7 @@ final class Progress {
 
     synchronized void finish() {
         if (shown) {
-            out.printf("\r%s [%s] 100%%  %.1f s%n", label, "#".repeat(30), (System.nanoTime() - started) / 1e9);
+            out.printf("\r%s [%s] 100%%  %.1f s%n", label, "#".repeat(30), (clock.getAsLong() - started) / 1e9);
         }
     }
 }

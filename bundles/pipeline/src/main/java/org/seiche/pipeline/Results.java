@@ -5,8 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,12 +20,20 @@ import org.seiche.api.SeicheException;
 import org.seiche.io.Npy;
 
 /**
- * Writes a run's results complete or not at all: everything (arrays, their pictures, the
- * JSON files) goes to a hidden folder next to the output folder first and is moved into
- * place only once every file is written.
+ * Writes a run's results so that a kill at any moment leaves each file whole. Into a new
+ * output folder everything goes to a hidden folder beside it, renamed into place once every
+ * file is written: the results are complete or absent. Into an existing folder (an
+ * inversion's holds iterations/ and checkpoint/ already) every file is first written beside
+ * its final name under a hidden temporary one, and only once all are written is each renamed
+ * over its old version, summary.json last: every file is old and whole or new and whole, and
+ * a summary.json that is new means every result is.
  */
 final class Results {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** What a temporary name ends with: the writing process's id, so that two never share one. */
+    private static final String PARTIAL = ".partial-";
+    /** A hidden temporary name (or an array writer's own beside it) of a write killed before its rename. */
+    private static final Pattern LEFTOVER = Pattern.compile("\\..+" + Pattern.quote(PARTIAL) + "\\d+(\\.part)?");
 
     private Results() {
     }
@@ -46,40 +56,83 @@ final class Results {
 
     static void write(Path dir, Map<String, NdArray> arrays, Map<String, Consumer<Path>> pictures, Map<String, Object> summary,
                       Map<String, Object> jsonFiles, Precision precision) {
+        // file name to how it is written, in the order of their renames: summary.json last
+        Map<String, Consumer<Path>> files = new LinkedHashMap<>();
+        arrays.forEach((name, a) -> files.put(name + ".npy", f -> Npy.write(f, a, precision)));
+        pictures.forEach((name, picture) -> files.put(name + ".png", picture));
+        jsonFiles.forEach((name, value) -> files.put(name + ".json", f -> json(f, value)));
+        files.put("summary.json", f -> json(f, summary));
         Path abs = dir.toAbsolutePath();
-        Path staging = abs.resolveSibling("." + abs.getFileName() + ".partial-" + ProcessHandle.current().pid());
+        try {
+            if (Files.isDirectory(abs)) {
+                replaceIn(abs, files);
+            } else {
+                createWhole(abs, files);
+            }
+        } catch (IOException e) {
+            throw new SeicheException("output: cannot write results to " + abs + " (" + e.getMessage() + ")");
+        }
+    }
+
+    /** A new folder: written whole beside it, then renamed into place. */
+    private static void createWhole(Path dir, Map<String, Consumer<Path>> files) throws IOException {
+        Path staging = dir.resolveSibling("." + dir.getFileName() + PARTIAL + ProcessHandle.current().pid());
         try {
             deleteTree(staging);
             Files.createDirectories(staging);
-            for (Map.Entry<String, NdArray> e : arrays.entrySet()) {
-                Npy.write(staging.resolve(e.getKey() + ".npy"), e.getValue(), precision);
+            for (Map.Entry<String, Consumer<Path>> f : files.entrySet()) {
+                f.getValue().accept(staging.resolve(f.getKey()));
             }
-            for (Map.Entry<String, Consumer<Path>> e : pictures.entrySet()) {
-                e.getValue().accept(staging.resolve(e.getKey() + ".png"));
-            }
-            JSON.writeValue(staging.resolve("summary.json").toFile(), summary);
-            for (Map.Entry<String, Object> e : jsonFiles.entrySet()) {
-                JSON.writeValue(staging.resolve(e.getKey() + ".json").toFile(), e.getValue());
-            }
-            if (!Files.exists(abs)) {
-                Files.move(staging, abs, StandardCopyOption.ATOMIC_MOVE);
-                return;
-            }
-            try (Stream<Path> files = Files.list(staging)) {
-                for (Path f : (Iterable<Path>) files::iterator) {
-                    Files.move(f, abs.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING,
-                            StandardCopyOption.ATOMIC_MOVE);
-                }
-            }
-            Files.delete(staging);
-        } catch (IOException e) {
-            throw new SeicheException("output: cannot write results to " + abs + " (" + e.getMessage() + ")");
+            Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             try {
                 deleteTree(staging);
             } catch (IOException ignored) {
                 // best effort: a leftover hidden staging folder is harmless
             }
+        }
+    }
+
+    /** An existing folder: every file written under a temporary name beside its own, then each renamed over it. */
+    private static void replaceIn(Path dir, Map<String, Consumer<Path>> files) throws IOException {
+        removeLeftovers(dir);
+        Map<Path, Path> renames = new LinkedHashMap<>();
+        try {
+            for (Map.Entry<String, Consumer<Path>> f : files.entrySet()) {
+                Path temporary = dir.resolve("." + f.getKey() + PARTIAL + ProcessHandle.current().pid());
+                renames.put(temporary, dir.resolve(f.getKey()));
+                f.getValue().accept(temporary);
+            }
+            for (Map.Entry<Path, Path> r : renames.entrySet()) {
+                Files.move(r.getKey(), r.getValue(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            for (Path temporary : renames.keySet()) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException ignored) {
+                    // best effort: the next write into this folder removes it
+                }
+            }
+        }
+    }
+
+    /** Temporary files of a write into this folder that was killed before its renames. */
+    private static void removeLeftovers(Path dir) throws IOException {
+        try (Stream<Path> all = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) all::iterator) {
+                if (LEFTOVER.matcher(f.getFileName().toString()).matches() && Files.isRegularFile(f)) {
+                    Files.delete(f);
+                }
+            }
+        }
+    }
+
+    private static void json(Path file, Object value) {
+        try {
+            JSON.writeValue(file.toFile(), value);
+        } catch (IOException e) {
+            throw new SeicheException(file + ": cannot write (" + e.getMessage() + ")");
         }
     }
 

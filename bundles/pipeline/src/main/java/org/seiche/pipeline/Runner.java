@@ -24,6 +24,7 @@ import org.seiche.api.Propagator;
 import org.seiche.api.SeicheException;
 import org.seiche.api.Simulation;
 import org.seiche.api.Survey;
+import org.seiche.wave.FlushToZero;
 
 /**
  * Runs one pipeline: checks every input against the chosen services, then models the
@@ -68,6 +69,7 @@ final class Runner {
                         + " (it takes " + String.join(", ", propagator.parameterNames()) + ")");
             }
         }
+        checkFinite();
         Device device = services.device(spec.device(), spec.threads());
         Loss loss = null;
         Set<String> wrt = new LinkedHashSet<>(spec.gradientWrt());
@@ -123,6 +125,30 @@ final class Runner {
         int per = perBatchSpec < 0 ? (shots + (-perBatchSpec) - 1) / (-perBatchSpec)
                 : perBatchSpec == 0 ? shots : perBatchSpec;
         return new Prepared(device, propagator, loss, wrt, Batches.split(shots, per), mappings, optimiser);
+    }
+
+    /**
+     * The arrays a run reads, as a pipeline built in code hands them over: a file's are
+     * refused already as it is read, naming the file.
+     */
+    private void checkFinite() {
+        for (Map.Entry<String, NdArray> e : spec.model().parameters().entrySet()) {
+            refuseNonFinite("model.parameters." + e.getKey(), e.getValue());
+        }
+        for (int g = 0; g < spec.survey().sources().size(); g++) {
+            refuseNonFinite("survey.sources" + (g == 0 ? "" : "[" + g + "]") + ".amplitudes",
+                    spec.survey().sources().get(g).amplitudes());
+        }
+        for (int g = 0; g < spec.observed().size(); g++) {
+            refuseNonFinite("observed" + (g == 0 ? "" : "[" + g + "]"), spec.observed().get(g));
+        }
+    }
+
+    private static void refuseNonFinite(String field, NdArray a) {
+        String problem = Finite.problem(a);
+        if (problem != null) {
+            throw new SeicheException(field + ": holds " + problem + "; values must be finite");
+        }
     }
 
     private void checkObserved(Survey survey) {
@@ -234,6 +260,10 @@ final class Runner {
         summary.put("device", p.device().name());
         summary.put("threads", p.device().threads());
         summary.put("precision", spec.precision().label());
+        if ("cpu".equals(p.device().name())) {
+            // who made subnormals zero in the CPU kernels: results and speed differ slightly between the two
+            summary.put("subnormals", FlushToZero.SUBNORMALS);
+        }
         summary.put("shots", spec.survey().shots());
         summary.put("batches", p.batches().length);
         summary.put("step_ratio", stepRatio);

@@ -20,6 +20,7 @@ import org.seiche.api.PipelineSpec;
 import org.seiche.api.Precision;
 import org.seiche.api.SeicheException;
 import org.seiche.io.Npy;
+import org.seiche.wave.FlushToZero;
 
 class PipelineServiceTest {
     @TempDir
@@ -41,11 +42,22 @@ class PipelineServiceTest {
         assertTrue(Files.exists(out.resolve("receiver_data.npy")));
         assertTrue(Files.exists(out.resolve("gradient_v.npy")));
         String summary = Files.readString(out.resolve("summary.json"));
-        for (String key : List.of("loss", "task", "propagator", "device", "threads", "seconds", "peak_memory_bytes")) {
+        for (String key : List.of("loss", "task", "propagator", "device", "threads", "subnormals", "seconds", "peak_memory_bytes")) {
             assertTrue(summary.contains("\"" + key + "\""), key + " in " + summary);
         }
-        assertArrayEquals(new int[] {3, 2, 8}, Npy.read(out.resolve("receiver_data.npy")).shape());
-        assertEquals((Double) r.summary().get("loss"), ((Number) r.summary().get("loss")).doubleValue());
+        assertEquals(FlushToZero.SUBNORMALS, r.summary().get("subnormals"));
+        NdArray data = Npy.read(out.resolve("receiver_data.npy"));
+        assertArrayEquals(new int[] {3, 2, 8}, data.shape());
+        // the loss reported and written is the mse of the data written against the observed data
+        NdArray observed = Npy.read(dir.resolve("observed.npy"));
+        double mse = 0;
+        for (int i = 0; i < data.size(); i++) {
+            mse += (data.data()[i] - observed.data()[i]) * (data.data()[i] - observed.data()[i]);
+        }
+        mse /= data.size();
+        assertTrue(mse > 0, "the data differ from the observed data");
+        assertEquals(mse, (double) r.summary().get("loss"), 1e-12 * mse);
+        assertEquals(mse, Results.JSON.readTree(out.resolve("summary.json").toFile()).get("loss").asDouble(), 1e-12 * mse);
         try (Stream<Path> s = Files.list(dir)) {
             assertFalse(s.anyMatch(f -> f.getFileName().toString().contains("partial")), "no staging folder left");
         }

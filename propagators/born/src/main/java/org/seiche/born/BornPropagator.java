@@ -20,7 +20,7 @@ import org.seiche.scalar.ScalarPropagator;
 import org.seiche.scalar.SetupCheck;
 
 /**
- * Born modelling (PHYSICS.md): receiver data of the field scattered by the velocity
+ * Born modelling (docs/born.md): receiver data of the field scattered by the velocity
  * perturbation {@code scatter} in the background {@code v}, to first order. Runs on the
  * scalar kernels; max_vel defaults to max |v| of the background alone.
  */

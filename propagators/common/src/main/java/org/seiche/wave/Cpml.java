@@ -1,7 +1,7 @@
 package org.seiche.wave;
 
 /**
- * The convolutional PML damping of Pasalic and McGarry (2010) as CONTRACT.md fixes it:
+ * The convolutional PML damping of Pasalic and McGarry (2010) as docs/numerics.md gives it:
  * R = 0.001, power 2, sigma = sigma0 frac^2, alpha = pi f (1 - frac),
  * a = exp(-(sigma + alpha) dt), b = sigma / (sigma + alpha) (a - 1), a = b = 0 at frac = 0.
  * frac is the normalised distance into the PML: 0 at the model's edge, 1 at its outer end.
@@ -48,7 +48,7 @@ public final class Cpml {
         return f < 0 ? 0 : Math.min(f, 1);
     }
 
-    /** L of CONTRACT.md: the largest width (cells) x spacing over every side of every dimension. */
+    /** L of docs/numerics.md: the largest width (cells) x spacing over every side of every dimension. */
     public static double longestMetres(int[] widths, double[] spacing) {
         double l = 0;
         for (int d = 0; d < spacing.length; d++) {

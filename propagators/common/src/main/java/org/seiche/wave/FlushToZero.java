@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
+import org.seiche.api.StepListener;
+
 /**
  * The processor's flush-to-zero and denormals-are-zero modes for the thread running a time
  * loop's steps (x86-64 Linux, through a small native library the build compiles with gcc).
@@ -15,14 +17,20 @@ import java.nio.file.StandardCopyOption;
  * wavefront and where the PML fields decay, and computing with them is 20 to 100 times
  * slower; only their value, below 1.2e-38 in float32, is lost. Where the library is missing
  * (another platform, no gcc at build time) or -Dseiche.flushToZero=false, kernels flush in
- * Java instead.
+ * Java instead; when the library was there to load and did not (a noexec temporary folder,
+ * another platform), one line on stderr says so, and a run's summary.json records which
+ * mode ran ({@link #SUBNORMALS}).
  * <p>
  * Every enable is paired with a restore on the same thread, so a caller's thread leaves a
- * run in the mode it came in with.
+ * run in the mode it came in with; step listeners run in their caller's mode
+ * ({@link #outside}).
  */
 public final class FlushToZero {
     /** Whether the modes can be set: the kernels then leave subnormals to the processor. */
     public static final boolean AVAILABLE = Boolean.parseBoolean(System.getProperty("seiche.flushToZero", "true")) && load();
+
+    /** Who makes subnormals zero in the kernels: "processor" (these modes) or "java" (the kernels' own flush). */
+    public static final String SUBNORMALS = AVAILABLE ? "processor" : "java";
 
     private FlushToZero() {
     }
@@ -49,18 +57,43 @@ public final class FlushToZero {
         }
     }
 
+    /**
+     * The listener, told of steps from inside a window of these modes on any thread, run in
+     * the mode of the thread that calls this (a run's caller): third-party code computes with
+     * the subnormals its caller computes with. The modes are back for the steps after it.
+     */
+    public static StepListener outside(StepListener listener) {
+        if (!AVAILABLE || listener == StepListener.NONE) {
+            return listener;
+        }
+        int caller = enable0();
+        restore0(caller);
+        return shots -> {
+            int window = swap0(caller);
+            try {
+                listener.stepped(shots);
+            } finally {
+                restore0(window);
+            }
+        };
+    }
+
     private static native int enable0();
 
     private static native void restore0(int mode);
 
+    /** Sets the mode, returns the one it replaced. */
+    private static native int swap0(int mode);
+
     /** Loads the library from this class's resources: copied to a file, loaded, and the file removed. */
     private static boolean load() {
         if (!System.getProperty("os.name", "").startsWith("Linux") || !"amd64".equals(System.getProperty("os.arch"))) {
-            return false;
+            return unavailable("this platform is " + System.getProperty("os.name") + " " + System.getProperty("os.arch")
+                    + ", the library is for x86-64 Linux");
         }
         try (InputStream in = FlushToZero.class.getResourceAsStream("libseiche-flush-to-zero.so")) {
             if (in == null) {
-                return false;
+                return unavailable("the build had no gcc to compile it");
             }
             Path library = Files.createTempFile("seiche-flush-to-zero", ".so");
             try {
@@ -71,7 +104,14 @@ public final class FlushToZero {
             }
             return true;
         } catch (IOException | UnsatisfiedLinkError | SecurityException e) {
-            return false;
+            return unavailable(e.getClass().getSimpleName() + ": " + e.getMessage());
         }
+    }
+
+    /** Says once (this class loads once) that the kernels flush in Java: results move in the last bits, speed falls. */
+    private static boolean unavailable(String why) {
+        System.err.println("warning: subnormals flushed in Java, not by the processor (seiche's flush-to-zero library did not load: "
+                + why + "); the kernels run slower");
+        return false;
     }
 }

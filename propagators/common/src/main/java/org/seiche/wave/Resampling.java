@@ -2,7 +2,7 @@ package org.seiche.wave;
 
 /**
  * Band-limited resampling between the survey's nt samples and the k * nt inner steps
- * (PHYSICS.md): spectra truncated or zero-padded, the highest kept bin always zeroed.
+ * (docs/numerics.md): spectra truncated or zero-padded, the highest kept bin always zeroed.
  * Both maps are linear and each is the other's transpose up to a factor:
  * upsample^T = k * downsample, downsample^T = upsample / k, which is what the adjoints use.
  * An instance is for one (nt, k) pair and is safe to share between threads.

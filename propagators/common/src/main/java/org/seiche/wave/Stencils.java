@@ -30,7 +30,7 @@ public final class Stencils {
         }
     }
 
-    /** Staggered first derivative between integer and half points (PHYSICS.md's table). */
+    /** Staggered first derivative between integer and half points (docs/numerics.md). */
     public static double[] staggered(int accuracy) {
         switch (accuracy) {
             case 2: return new double[] {1};

@@ -1,6 +1,6 @@
 package org.seiche.wave;
 
-/** The stability sub-stepping of PHYSICS.md: dt is split into k inner steps. */
+/** The stability sub-stepping of docs/numerics.md: dt is split into k inner steps. */
 public final class StepRatio {
     /** Largest Courant number max_vel * dt * sqrt(sum 1/h^2) a step may have. */
     public static final double MAX_COURANT = 0.6;

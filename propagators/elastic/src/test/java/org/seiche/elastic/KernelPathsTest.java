@@ -1,5 +1,7 @@
 package org.seiche.elastic;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,16 +10,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 import org.seiche.api.Device;
 import org.seiche.api.ForwardRun;
+import org.seiche.api.Model;
 import org.seiche.api.NdArray;
 import org.seiche.api.Precision;
 import org.seiche.api.PropagatorSettings;
 import org.seiche.api.Simulation;
+import org.seiche.api.SimulationSetup;
 import org.seiche.api.Survey;
+import org.seiche.elastic.internal.ElasticPropagator;
 import org.seiche.elastic.cpu.Vectors;
 
 /**
@@ -72,6 +78,7 @@ class KernelPathsTest {
     private static List<double[]> withoutVectors(Function<Precision, List<double[]>> f, Precision p) {
         System.setProperty("seiche.vector", "false");
         try {
+            assertFalse(Vectors.available(), "seiche.vector=false turns the vector loops off");
             return f.apply(p);
         } finally {
             System.clearProperty("seiche.vector");
@@ -80,10 +87,12 @@ class KernelPathsTest {
 
     @Test
     void portablePassesAgreeWithVectorLoops() {
+        // without the module this would compare the portable passes with themselves
+        assertTrue(Vectors.available(), "the tests run with --add-modules jdk.incubator.vector");
         List<double[]> portable = withoutVectors(KernelPathsTest::run, Precision.FLOAT64);
         List<double[]> vectors = run(Precision.FLOAT64);
         double e = worst(portable, vectors);
-        System.out.printf("portable vs %s: worst rel-L2 %.1e%n", Vectors.available() ? "vector loops" : "portable", e);
+        System.out.printf("portable vs vector loops: worst rel-L2 %.1e%n", e);
         assertTrue(e < 1e-12, "rel-L2 " + e);
     }
 
@@ -110,5 +119,39 @@ class KernelPathsTest {
         assertNotEquals(0, e);
         List<double[]> portable = withoutVectors(KernelPathsTest::run, Precision.FLOAT32);
         assertTrue(worst(portable, single) < 1e-4);
+    }
+
+    /** Read at run time, so that no compiler folds the products below. */
+    private static volatile float smallestNormal = Float.MIN_NORMAL;
+
+    /**
+     * The steps run with the processor flushing subnormals (org.seiche.wave.FlushToZero),
+     * on the caller's thread too (alone, or stepping a band of rows beside a team); after the
+     * forward and the adjoint run it computes IEEE subnormals again, and the step listener,
+     * called from inside the loops, always computes them.
+     */
+    @Test
+    void aRunLeavesTheCallersThreadInItsMode() {
+        for (Device device : List.of(new PoolDevice(1), new PoolDevice(2))) {
+            Survey survey = Cases.survey(0.002, 60, List.of("y"), List.of(Cases.locations(1, 3, new int[] {3, 6})),
+                    List.of("y"), List.of(Cases.locations(1, 3, new int[] {2, 10})));
+            AtomicLong heard = new AtomicLong();
+            AtomicLong heardFlushed = new AtomicLong();
+            SimulationSetup setup = new SimulationSetup(new Model(new double[] {5, 5}, Cases.velocityModel(16, 20, 3)), survey,
+                    Cases.settings(4, 6), device, Precision.FLOAT32, shots -> {
+                        heard.addAndGet(shots);
+                        if (smallestNormal / 2 == 0) {
+                            heardFlushed.addAndGet(shots);
+                        }
+                    });
+            String what = device.threads() + " thread(s)";
+            try (Simulation sim = new ElasticPropagator().prepare(setup); ForwardRun run = sim.forward(new int[] {0}, Set.of("vp"))) {
+                assertEquals(Float.MIN_NORMAL / 2, smallestNormal / 2, what + ": a subnormal product after the forward run");
+                run.adjoint(new ArrayList<>(run.receiverData()));
+                assertEquals(Float.MIN_NORMAL / 2, smallestNormal / 2, what + ": a subnormal product after the adjoint run");
+            }
+            assertTrue(heard.get() > 0, what + ": steps heard");
+            assertEquals(0, heardFlushed.get(), what + ": steps heard in the flush-to-zero mode, of " + heard.get());
+        }
     }
 }

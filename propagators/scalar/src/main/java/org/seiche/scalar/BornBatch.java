@@ -7,7 +7,7 @@ import org.seiche.api.NdArray;
  * The tangent-linear (Born) runs of a batch of shots on a device: the background field u
  * of {@link ScalarBatch} and the scattered field u1, stepped by the same operator with the
  * extra source e[t] = r (u[t+1] - 2 u[t] + u[t-1]) per cell, r = 2 dv / v the scatter ratio
- * (PHYSICS.md's 2 v dv dt^2 (S - f)). Receivers record u1; arrays are shot-major as in
+ * (docs/born.md: 2 v dv dt^2 (S - f)). Receivers record u1; arrays are shot-major as in
  * {@link ScalarBatch}.
  */
 @ConsumerType

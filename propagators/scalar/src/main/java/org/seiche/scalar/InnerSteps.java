@@ -6,7 +6,7 @@ import org.seiche.wave.StepRatio;
 
 /**
  * The survey's time axis (nt samples of dt) and the inner steps the kernels take (k per
- * sample, PHYSICS.md's stability sub-stepping), with the band-limited resampling of
+ * sample, the stability sub-stepping of docs/numerics.md), with the band-limited resampling of
  * shot-major traces [shots, traces, n] between them and its adjoints.
  */
 public final class InnerSteps {

@@ -4,7 +4,7 @@ import org.seiche.wave.Cpml;
 
 /**
  * The C-PML profiles of one dimension of the padded grid, indexed by the padded coordinate
- * along that dimension: a, b and the first difference of b (PHYSICS.md), zero inside the
+ * along that dimension: a, b and the first difference of b (docs/numerics.md), zero inside the
  * model; in the guard cells a and b take their frac = 1 values (frac = 0 on a side of width
  * 0) and D b is 0. Also the range of cells the kernels update (the domain: model + PML) and
  * the range where every PML term vanishes, so that a kernel can skip them there.

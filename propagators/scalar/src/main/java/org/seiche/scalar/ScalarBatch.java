@@ -8,7 +8,7 @@ import org.seiche.api.NdArray;
  * steps - 1, all fields zero before step 0):
  * <pre>
  *   record u[t] at every receiver cell;
- *   u[t+1] = v^2 dt^2 S[t] + 2 u[t] - u[t-1], S the spatial term of PHYSICS.md (PML included);
+ *   u[t+1] = v^2 dt^2 S[t] + 2 u[t] - u[t-1], S the spatial term of docs/scalar.md (PML included);
  *   add the source terms of step t to u[t+1] at the source cells.
  * </pre>
  * Arrays are shot-major: sources [shots, sourcesPerShot, steps], receivers

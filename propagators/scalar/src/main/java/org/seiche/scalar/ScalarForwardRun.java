@@ -71,7 +71,7 @@ public final class ScalarForwardRun implements ForwardRun {
     }
 
     /**
-     * H w = J^T (L'' J w) + grad_v of (a . J(v) w), a the adjoint source (PHYSICS.md). On the
+     * H w = J^T (L'' J w) + grad_v of (a . J(v) w), a the adjoint source (docs/scalar.md). On the
      * kernel's second-order runs when it has them (the adjoint of a run once and kept; per
      * product a tangent forward, a tangent adjoint and J^T: three field runs); otherwise by
      * Born runs: one tangent-linear forward run with the scatter w extended like v (two

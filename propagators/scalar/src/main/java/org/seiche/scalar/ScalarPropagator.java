@@ -14,7 +14,7 @@ import org.seiche.api.Simulation;
 import org.seiche.api.SimulationSetup;
 
 /**
- * The constant-density acoustic wave equation (PHYSICS.md), parameter v. Runs on whichever
+ * The constant-density acoustic wave equation (docs/scalar.md), parameter v. Runs on whichever
  * {@link ScalarKernel} serves the setup's device.
  */
 @Component(service = Propagator.class, property = Propagator.PROPERTY + "=" + ScalarPropagator.NAME)

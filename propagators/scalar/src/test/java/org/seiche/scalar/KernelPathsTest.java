@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,19 +64,38 @@ class KernelPathsTest {
     /**
      * The steps run with the processor flushing subnormals (org.seiche.wave.FlushToZero) on
      * whichever threads step them: here the caller's too, which steps one of the two bands
-     * of a shot large enough to be split; after the run it computes IEEE subnormals again.
+     * of a shot large enough to be split; after each run (forward, adjoint, Hessian-vector
+     * product) it computes IEEE subnormals again, and the step listener, called from inside
+     * the second-order loops' window, always computes them.
      */
     @Test
     void aRunLeavesTheCallersThreadInItsMode() {
         Random random = new Random(5);
         NdArray v = NdArray.filled(2000, 260, 260);
         PropagatorSettings settings = Setups.settings(4, new int[] {0, 9, 11, 7}, 20, Double.NaN);
-        SimulationSetup setup = Setups.setup(v, new double[] {5, 5}, settings, 0.001, Setups.random(random, 1, 1, 1, 60),
+        SimulationSetup plain = Setups.setup(v, new double[] {5, 5}, settings, 0.001, Setups.random(random, 1, 1, 1, 60),
                 Setups.locations(1, 1, 130, 130), Setups.locations(1, 2, 100, 140, 200, 160), Precision.FLOAT32);
-        try (Simulation sim = SIMD.prepare(setup); ForwardRun run = sim.forward(new int[] {0}, Set.of())) {
-            assertTrue(java.util.Arrays.stream(run.receiverData().get(0).data()).anyMatch(x -> x != 0), "a wave recorded");
+        AtomicLong heard = new AtomicLong();
+        AtomicLong heardFlushed = new AtomicLong();
+        SimulationSetup setup = new SimulationSetup(plain.model(), plain.survey(), plain.settings(), plain.device(),
+                plain.precision(), shots -> {
+                    heard.addAndGet(shots);
+                    if (smallestNormal / 2 == 0) {
+                        heardFlushed.addAndGet(shots);
+                    }
+                });
+        try (Simulation sim = SIMD.prepare(setup); ForwardRun run = sim.forward(new int[] {0}, Set.of("v"))) {
+            NdArray data = run.receiverData().get(0);
+            assertTrue(java.util.Arrays.stream(data.data()).anyMatch(x -> x != 0), "a wave recorded");
+            assertEquals(Float.MIN_NORMAL / 2, smallestNormal / 2, "a subnormal product after the forward run");
+            run.adjoint(List.of(data));
+            assertEquals(Float.MIN_NORMAL / 2, smallestNormal / 2, "a subnormal product after the adjoint run");
+            long beforeHessian = heard.get();
+            run.hessianVector(Map.of("v", NdArray.filled(1, 260, 260)), List.of(data), tangent -> tangent);
+            assertEquals(Float.MIN_NORMAL / 2, smallestNormal / 2, "a subnormal product after the Hessian-vector product");
+            assertTrue(heard.get() > beforeHessian, "the second-order loops tell the listener");
         }
-        assertEquals(Float.MIN_NORMAL / 2, smallestNormal / 2, "a subnormal product after the run");
+        assertEquals(0, heardFlushed.get(), "steps heard in the flush-to-zero mode, of " + heard.get());
     }
 
     private static Map<String, NdArray> run(ScalarPropagator propagator, SimulationSetup setup) {

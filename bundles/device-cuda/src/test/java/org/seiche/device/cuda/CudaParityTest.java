@@ -17,16 +17,32 @@ import org.seiche.api.Simulation;
 import org.seiche.scalar.ScalarOperator;
 
 /**
- * The CUDA kernels on a real GPU against the Java CPU kernels (their portable loops):
+ * The CUDA kernels on a real GPU against the Java CPU kernels in their default mode (the
+ * processor flushing subnormals), their portable loops, which sum in the CUDA kernels' order:
  * scalar (every case of the host-emulation test: forward samples, source-term and v^2 dt^2
  * gradients), Born (scattered and background samples, the ratio, source-term and v^2 dt^2
  * gradients, with and without the background adjoint) and elastic (through the elastic
  * propagator: receiver data, the vp, vs, rho and source amplitude gradients, elastic_small
- * and synthetic cases of every accuracy), relative L2 below 1e-5 in float32 (1e-12 in
- * float64); the adjoints against their forward runs by dot products; elastic_small against
+ * and synthetic cases of every accuracy), relative L2 within {@link #FLOAT32} and
+ * {@link #FLOAT64}; the adjoints against their forward runs by dot products; elastic_small against
  * Deepwave. Skipped, with the reason, where CUDA cannot run.
  */
 class CudaParityTest {
+    /**
+     * Relative L2 allowed against the CPU kernels in their default mode (the processor
+     * flushing subnormals, org.seiche.wave.FlushToZero). The CUDA kernels store values below
+     * 2^-102 (float32) as zero, as the CPU kernels do only where that mode is missing; with
+     * the same arithmetic otherwise (--fmad=false, the CPU's summation order) that threshold
+     * is the whole difference: the host emulation, whose arithmetic a card repeats, is
+     * bit-identical to the CPU kernels in their Java-flush mode and differs from the default
+     * mode by at most 1.6e-5 (Born's v^2 dt^2 gradient on scalar_accuracy8_multishot; scalar
+     * 1.4e-5, edge_gradient_freesurface's source-term gradient; elastic 1.9e-6). Twice that
+     * worst figure; an indexing or argument error gives O(1).
+     */
+    static final double FLOAT32 = 3e-5;
+    /** Float64 stores no value near its threshold (2^-998): the emulation gives the CPU's numbers exactly. */
+    static final double FLOAT64 = 1e-12;
+
     private CudaDevice device;
 
     private static boolean shown;
@@ -53,13 +69,13 @@ class CudaParityTest {
     @ParameterizedTest
     @MethodSource("cases")
     void float32(ScalarCase c) throws Exception {
-        compare(c, Precision.FLOAT32, 1e-5);
+        compare(c, Precision.FLOAT32, FLOAT32);
     }
 
     @ParameterizedTest
     @MethodSource("cases")
     void float64(ScalarCase c) throws Exception {
-        compare(c, Precision.FLOAT64, 1e-12);
+        compare(c, Precision.FLOAT64, FLOAT64);
     }
 
     /** A GPU that seems to hold one shot's wavefields and little more: shots in rounds, the store in host memory. */
@@ -67,7 +83,7 @@ class CudaParityTest {
     @MethodSource("cases")
     void float32OnASmallGpu(ScalarCase c) throws Exception {
         long cells = c.prepare(Precision.FLOAT32).problem().grid().cells();
-        withMemoryLimit(cells * Float.BYTES * 14, () -> compare(c, Precision.FLOAT32, 1e-5));
+        withMemoryLimit(cells * Float.BYTES * 14, () -> compare(c, Precision.FLOAT32, FLOAT32));
     }
 
     static Stream<ScalarCase> bornCases() {
@@ -78,13 +94,13 @@ class CudaParityTest {
     @ParameterizedTest
     @MethodSource("bornCases")
     void bornFloat32(ScalarCase c) throws Exception {
-        compareBorn(c, Precision.FLOAT32, 1e-5);
+        compareBorn(c, Precision.FLOAT32, FLOAT32);
     }
 
     @ParameterizedTest
     @MethodSource("bornCases")
     void bornFloat64(ScalarCase c) throws Exception {
-        compareBorn(c, Precision.FLOAT64, 1e-12);
+        compareBorn(c, Precision.FLOAT64, FLOAT64);
     }
 
     /** Born's shots in rounds and its stored steps in host memory. */
@@ -92,7 +108,7 @@ class CudaParityTest {
     @MethodSource("bornCases")
     void bornFloat32OnASmallGpu(ScalarCase c) throws Exception {
         long cells = c.prepare(Precision.FLOAT32).problem().grid().cells();
-        withMemoryLimit(cells * Float.BYTES * 26, () -> compareBorn(c, Precision.FLOAT32, 1e-5));
+        withMemoryLimit(cells * Float.BYTES * 26, () -> compareBorn(c, Precision.FLOAT32, FLOAT32));
     }
 
     /** The scattered data are linear in r: {@literal <J r, a> = <r, J^T a>}, J^T a the ratio gradient. */
@@ -128,13 +144,13 @@ class CudaParityTest {
     @ParameterizedTest
     @MethodSource("elasticCases")
     void elasticFloat32(ElasticCase c) {
-        compareElastic(c, Precision.FLOAT32, 1e-5);
+        compareElastic(c, Precision.FLOAT32, FLOAT32);
     }
 
     @ParameterizedTest
     @MethodSource("elasticCases")
     void elasticFloat64(ElasticCase c) {
-        compareElastic(c, Precision.FLOAT64, 1e-12);
+        compareElastic(c, Precision.FLOAT64, FLOAT64);
     }
 
     /** Two shots one after the other, the stored terms in host memory. */
@@ -144,7 +160,7 @@ class CudaParityTest {
         int[] w = c.settings().widths(2);
         int halo = c.settings().accuracy();
         long grid = (long) (c.model().get("vp").dim(0) + w[0] + w[1] + halo) * (c.model().get("vp").dim(1) + w[2] + w[3] + halo);
-        withMemoryLimit(grid * Float.BYTES * 30, () -> compareElastic(c, Precision.FLOAT32, 1e-5));
+        withMemoryLimit(grid * Float.BYTES * 30, () -> compareElastic(c, Precision.FLOAT32, FLOAT32));
     }
 
     /** The data are linear in the source amplitudes: {@literal <F s, a> = <s, F^T a>}. */

@@ -38,7 +38,7 @@ class ScalarHostEmulationTest {
     @MethodSource("cases")
     void float32KernelsMatchTheCpuKernelsAndTheReference(ScalarCase c) throws Exception {
         ScalarCase.Prepared p = c.prepare(Precision.FLOAT32);
-        KernelRun emulated = compare(p, 1e-5);
+        KernelRun emulated = compare(p, CudaParityTest.FLOAT32);
         if (!c.isReference()) {
             return;
         }
@@ -59,7 +59,7 @@ class ScalarHostEmulationTest {
     @ParameterizedTest
     @MethodSource("float64Cases")
     void float64KernelsMatchTheCpuKernels(ScalarCase c) throws Exception {
-        compare(c.prepare(Precision.FLOAT64), 1e-12);
+        compare(c.prepare(Precision.FLOAT64), CudaParityTest.FLOAT64);
     }
 
     /** Emulated kernels vs the CPU kernel on the same adjoint source; returns the emulated run. */

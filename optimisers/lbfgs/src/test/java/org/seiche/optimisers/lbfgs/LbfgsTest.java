@@ -1,7 +1,6 @@
 package org.seiche.optimisers.lbfgs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.seiche.inversion.support.OptimiserChecks.assertResumesExactly;
@@ -130,6 +129,22 @@ class LbfgsTest {
                 assertThrows(SeicheException.class, () -> lbfgs.start(Map.of("history", 0.0), 2)).getMessage());
         assertEquals("inversion.optimiser.step_fraction: must be positive, got -0.1",
                 assertThrows(SeicheException.class, () -> lbfgs.start(Map.of("step_fraction", -0.1), 2)).getMessage());
-        assertNotEquals(null, lbfgs.start(Map.of("max_line_search", 5.0), 2));
+        assertEquals("inversion.optimiser.max_line_search: must be a whole number of at least 1, got 0.0",
+                assertThrows(SeicheException.class, () -> lbfgs.start(Map.of("max_line_search", 0.0), 2)).getMessage());
+        // a good setting is taken, not only accepted: the first step's line search keeps to its budget
+        // (a first step far too short, so that the search would lengthen it over several evaluations)
+        int unbounded = firstStepEvaluations(Map.of("step_fraction", 1e-6));
+        assertTrue(unbounded > 2, unbounded + " evaluations");
+        assertEquals(2, firstStepEvaluations(Map.of("step_fraction", 1e-6, "max_line_search", 2.0)));
+    }
+
+    /** Objective evaluations of the first step from Rosenbrock's usual start. */
+    private int firstStepEvaluations(Map<String, Object> settings) {
+        Problems.Problem f = Problems.rosenbrock();
+        double[] x0 = {-1.2, 1};
+        Objective.Evaluation at = f.evaluate(x0);
+        f.evaluations = 0;
+        lbfgs.start(settings, 2).step(x0, at, f);
+        return f.evaluations;
     }
 }

@@ -16,7 +16,7 @@ import org.seiche.elastic.cpu.CpuElasticKernel;
 
 /**
  * The 2-D isotropic elastic propagator (velocity-stress, staggered grid, C-PML) of
- * PHYSICS.md. Cells whose properties are zero are vacuum: a free surface, flat or with
+ * docs/elastic.md. Cells whose properties are zero are vacuum: a free surface, flat or with
  * topography, is made by the improved vacuum method, with zero-property cells above it. A
  * side of PML width 0 reflects (v normal to it and the shear stress vanish beyond it), as in
  * Deepwave since 0.0.23, which also asks for vacuum cells to make a free surface. Its kernel

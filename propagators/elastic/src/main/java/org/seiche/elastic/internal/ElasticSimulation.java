@@ -18,6 +18,7 @@ import org.seiche.elastic.ElasticRecording;
 import org.seiche.elastic.ElasticShots;
 import org.seiche.elastic.ElasticSolver;
 import org.seiche.wave.Cpml;
+import org.seiche.wave.FlushToZero;
 import org.seiche.wave.Resampling;
 import org.seiche.wave.Stencils;
 import org.seiche.wave.StepRatio;
@@ -67,7 +68,8 @@ final class ElasticSimulation implements Simulation {
                 PmlProfiles.along(cpml, shape[1], widths[2], widths[3]));
         this.resampling = new Resampling(survey.nt(), stepRatio);
         this.solver = kernel.prepare(grid, setup.precision(), setup.device());
-        this.listener = setup.steps();
+        // told of steps from inside the kernels' flush-to-zero window: run in the caller's mode
+        this.listener = FlushToZero.outside(setup.steps());
     }
 
     private static double[] stencil(int accuracy, double h) {

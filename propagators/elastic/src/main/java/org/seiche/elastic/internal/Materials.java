@@ -62,7 +62,7 @@ final class Materials {
         return v == 0 ? 0 : 1 / v;
     }
 
-    /** PHYSICS.md's default max_vel: the largest vp or vs, from lamb, mu and buoyancy. */
+    /** The default max_vel of docs/elastic.md: the largest vp or vs, from lamb, mu and buoyancy. */
     double maxVelocity() {
         double max = 0;
         for (int i = 0; i < lamb.length; i++) {

@@ -3,7 +3,7 @@ package org.seiche.elastic.internal;
 import org.seiche.elastic.ElasticGrid;
 import org.seiche.wave.Cpml;
 
-/** C-PML profiles along one axis of the domain, at its integer and half points (PHYSICS.md, Elastic). */
+/** C-PML profiles along one axis of the domain, at its integer and half points (docs/elastic.md). */
 final class PmlProfiles {
     private PmlProfiles() {
     }

@@ -9,7 +9,7 @@ import org.seiche.wave.Padding;
 
 /**
  * lamb, mu and buoyancy extended into the PML (edge values repeated) and placed on the
- * staggered points by the improved vacuum method of PHYSICS.md: buoyancy at a velocity
+ * staggered points by the improved vacuum method of docs/elastic.md: buoyancy at a velocity
  * point is the inverse of the mean of its two neighbours' densities, mu_xy the harmonic
  * mean of its four neighbours' mu, and a value of magnitude at most 1/sqrt(largest finite
  * value of the precision) counts as zero (vacuum). Also the adjoint of this map, taking the

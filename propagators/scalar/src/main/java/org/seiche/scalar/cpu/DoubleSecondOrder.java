@@ -3,6 +3,7 @@ package org.seiche.scalar.cpu;
 import java.util.Arrays;
 
 import org.seiche.api.NdArray;
+import org.seiche.api.StepListener;
 import org.seiche.scalar.SecondOrderBatch;
 import org.seiche.wave.FlushToZero;
 
@@ -18,6 +19,8 @@ import org.seiche.wave.FlushToZero;
  */
 final class DoubleSecondOrder implements SecondOrderBatch {
     private final DoubleShotLoops loops;
+    /** Told of steps from inside the flush-to-zero window, so run in the caller's mode. */
+    private final StepListener listener;
     private final ArrayPool pool;
     private final DoubleHistory[] background;
     private final DoubleHistory[] lambda;
@@ -32,6 +35,7 @@ final class DoubleSecondOrder implements SecondOrderBatch {
     DoubleSecondOrder(DoubleShotLoops loops, ArrayPool pool, DoubleHistory[] background, NdArray adjointSamples,
                       NdArray sourceTerms) {
         this.loops = loops;
+        this.listener = FlushToZero.outside(loops.listener);
         this.pool = pool;
         this.background = background;
         this.adjointSamples = adjointSamples;
@@ -58,7 +62,7 @@ final class DoubleSecondOrder implements SecondOrderBatch {
                     loops.stencil.step(w, first, end, true, adjointTerm[s].array(t), adjointTerm[s].offset(t), row);
                     w.advance();
                     loops.injectAdjoint(w.u, c.v2dt2, s, t, adjointSamples);
-                    loops.listener.stepped(1);
+                    listener.stepped(1);
                 }
             }
         } finally {
@@ -102,7 +106,7 @@ final class DoubleSecondOrder implements SecondOrderBatch {
                     loops.stencil.image(gradient, spatial, lambda[s].array(t), lambda[s].offset(t), first, end, 1);
                     loops.injectScaled(w.previous, r, s, t, sourceTerms);
                     w.advance();
-                    loops.listener.stepped(1);
+                    listener.stepped(1);
                 }
                 w.clear(true);
                 for (int t = loops.steps - 1; t >= 0; t--) {
@@ -112,7 +116,7 @@ final class DoubleSecondOrder implements SecondOrderBatch {
                     loops.stencil.image(w.previous, coupling, adjointTerm[s].array(t), adjointTerm[s].offset(t), first, end, 1);
                     w.advance();
                     loops.injectAdjoint(w.u, coupling, s, t, adjointSamples);
-                    loops.listener.stepped(1);
+                    listener.stepped(1);
                 }
                 HostCopy.addQuotient(gradient, c.v2dt2, v2dt2Gradient);
             }
@@ -143,7 +147,7 @@ final class DoubleSecondOrder implements SecondOrderBatch {
                     loops.stencil.step(w, first, end, true, null, 0, row);
                     w.advance();
                     loops.injectAdjoint(w.u, c.v2dt2, s, t, samples);
-                    loops.listener.stepped(1);
+                    listener.stepped(1);
                 }
                 HostCopy.addQuotient(gradient, c.v2dt2, v2dt2Gradient);
             }

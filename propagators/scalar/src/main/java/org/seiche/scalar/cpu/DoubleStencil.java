@@ -10,7 +10,7 @@ import org.seiche.wave.FlushToZero;
  * both directions; elsewhere each dimension adds its own term, plain or PML, into a row
  * accumulator first.
  * <p>
- * Forward PML term of dimension d (PHYSICS.md), with p = psi, z = zeta:
+ * Forward PML term of dimension d (docs/scalar.md), with p = psi, z = zeta:
  * tmp = (1 + b) D2 u + (D b) D u + D(a p); p' = a p + b D u; z' = a z + b tmp; S_d = tmp + z'.
  * Adjoint, run on mu = v^2 dt^2 lambda (so that the interior step is the forward one), with
  * P, Z the adjoints of p, z and q = (1 + b) mu + b Z: S_d = D2((1 + b) q) - D((D b) q + b P);

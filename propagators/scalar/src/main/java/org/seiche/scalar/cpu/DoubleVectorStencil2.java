@@ -217,7 +217,7 @@ final class DoubleVectorStencil2 extends DoubleStencil {
     }
 
     /**
-     * The forward PML term along rows in row y (PHYSICS.md): tmp = (1 + b) D2 u + (D b) D u
+     * The forward PML term along rows in row y (docs/scalar.md): tmp = (1 + b) D2 u + (D b) D u
      * + D(a p), p' = a p + b D u, z' = a z + b tmp, S = tmp + z'; the profiles are row y's.
      */
     private int rowPmlForward(DoubleWavefield w, int y, int from, int to, double[] row, boolean add) {

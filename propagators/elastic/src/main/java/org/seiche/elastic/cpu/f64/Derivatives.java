@@ -1,7 +1,7 @@
 package org.seiche.elastic.cpu.f64;
 
 /**
- * Staggered first derivatives (PHYSICS.md) of one domain row into a row buffer, the stencil
+ * Staggered first derivatives (docs/numerics.md) of one domain row into a row buffer, the stencil
  * coefficients already divided by the spacing. "half" evaluates at the half points
  * (i + 1/2 or j + 1/2) from an integer-point field, "int" at the integer points from a
  * half-point field, over the columns [from, to). Term k of the stencil is one multiply-add

@@ -4,7 +4,7 @@ import org.seiche.elastic.ElasticShots;
 import org.seiche.elastic.cpu.RowChunks;
 
 /**
- * The forward time loop of one shot, in PHYSICS.md's order: record the receivers, velocity
+ * The forward time loop of one shot, in the order of docs/elastic.md: record the receivers, velocity
  * half-step, force sources, stress half-step, pressure sources. The force sources of a row
  * are added right after its velocities, as the last part of the velocity half-step: the
  * stress half-step may run at a row while the velocity half-step is still at rows below.

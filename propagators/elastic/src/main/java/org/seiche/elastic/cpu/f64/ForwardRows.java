@@ -1,7 +1,7 @@
 package org.seiche.elastic.cpu.f64;
 
 /**
- * The forward update of one domain row's columns [from, to) (PHYSICS.md, Elastic): each
+ * The forward update of one domain row's columns [from, to) (docs/elastic.md): each
  * derivative goes into a row buffer and gets its memory variable in the PML, and the buffers
  * update the fields; on steps stored for a gradient the brackets go to the history slot too
  * (slot -1: not stored). Works everywhere; {@link FusedRows} is the faster form where no

@@ -1,7 +1,7 @@
 package org.seiche.elastic.cpu.f64;
 
 /**
- * C-PML memory variables (PHYSICS.md) of one row: forward, m = a m + b D then D += m, on
+ * C-PML memory variables (docs/elastic.md) of one row: forward, m = a m + b D then D += m, on
  * the derivative row D; adjoint, with M = m + h: m = a M and h += b M, on a term row h. A y
  * profile gives one (a, b) per row; an x profile one per column, applied only on its strips
  * [first, left) and [right, last) where it is non-zero. Each works on the columns [from, to).

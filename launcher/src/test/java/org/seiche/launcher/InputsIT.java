@@ -1,0 +1,101 @@
+package org.seiche.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.seiche.api.NdArray;
+import org.seiche.io.Npy;
+
+/**
+ * Input files through the real launcher: every layout numpy writes gives the same run, and
+ * observed data holding a NaN is refused before any modelling. The files are numpy's own
+ * (src/test/resources/npy-layouts/make_fixtures.py).
+ */
+class InputsIT {
+    @TempDir
+    Path tmp;
+
+    private static final String FORWARD = """
+            task: forward
+            precision: float64
+            model:
+              spacing: 5.0
+              parameters:
+                v: {file: MODEL}
+            propagator: {name: scalar, accuracy: 4, pml_width: 5}
+            survey:
+              dt: 0.001
+              nt: 50
+              sources:
+                locations: [[[2, 10]]]
+                wavelet: {type: ricker, freq: 25.0}
+              receivers:
+                locations: [[[2, 5], [2, 15]]]
+            """;
+
+    private void copyFixture(String name) throws IOException {
+        try (InputStream in = InputsIT.class.getResourceAsStream("/npy-layouts/" + name)) {
+            Files.copy(in, tmp.resolve(name));
+        }
+    }
+
+    private Path pipeline(String name, String yaml) throws IOException {
+        Path p = tmp.resolve(name);
+        Files.writeString(p, yaml);
+        return p;
+    }
+
+    @Test
+    void bigEndianFortranOrderAndIntegerModelsGiveTheSameReceiverDataAsThePlainFile() throws IOException {
+        NdArray plain = null;
+        for (String model : List.of("v.npy", "v_big_endian.npy", "v_fortran.npy", "v_int16.npy")) {
+            copyFixture(model);
+            Path p = pipeline(model + ".yaml", FORWARD.replace("MODEL", model));
+            Path out = tmp.resolve("out_" + model);
+            Fwi.Outcome o = Fwi.run("run", p.toString(), "--out", out.toString(), "--quiet");
+            assertEquals(0, o.exit(), model + ": " + o.err());
+            NdArray data = Npy.read(out.resolve("receiver_data.npy"));
+            if (plain == null) {
+                plain = data;
+                assertTrue(Arrays.stream(data.data()).anyMatch(d -> Math.abs(d) > 0), "the receivers record the source");
+            } else {
+                assertArrayEquals(plain.data(), data.data(), 0.0, model + " reads as the plain file does");
+            }
+        }
+    }
+
+    @Test
+    void observedDataHoldingNaNIsRefusedWithTheFileAndTheIndex() throws IOException {
+        copyFixture("v.npy");
+        copyFixture("observed_nan.npy");
+        Path p = pipeline("gradient.yaml", FORWARD.replace("MODEL", "v.npy").replace("task: forward", "task: gradient")
+                + "observed: {file: observed_nan.npy}\ngradient_wrt: [v]\n");
+        Path out = tmp.resolve("out");
+        Fwi.Outcome o = Fwi.run("run", p.toString(), "--out", out.toString(), "--quiet");
+        assertEquals(1, o.exit(), o.err());
+        String err = o.err().strip();
+        assertFalse(err.contains("\n"), "one line: " + err);
+        assertTrue(err.contains("observed: " + tmp.resolve("observed_nan.npy") + " holds NaN at [0, 1, 17]"), err);
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    @Test
+    void anObjectArrayIsRefusedNamingItsDtype() throws IOException {
+        copyFixture("v_object.npy");
+        Path p = pipeline("object.yaml", FORWARD.replace("MODEL", "v_object.npy"));
+        Fwi.Outcome o = Fwi.run("run", p.toString(), "--out", tmp.resolve("out").toString(), "--quiet");
+        assertEquals(1, o.exit(), o.err());
+        assertTrue(o.err().contains("v_object.npy: dtype '|O' (Python objects) is not supported"), o.err());
+    }
+}
