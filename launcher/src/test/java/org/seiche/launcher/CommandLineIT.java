@@ -186,6 +186,20 @@ class CommandLineIT {
         assertOneLineError(Fwi.run("run", q.toString(), "--quiet"), "observed", "[1, 2, 49]", "[1, 2, 50]");
     }
 
+    /** A misspelt key would run as the default (a 20-cell PML for pml_widht: 0): refused before any computation. */
+    @Test
+    void aMisspeltKeyIsRefusedWithWhereItStandsAndTheKeysKnownThere() throws IOException {
+        Path p = pipeline(GOOD.replace("pml_width: 5", "pml_widht: 0") + "output: typo_out\n");
+        Fwi.Outcome o = Fwi.run("run", p.toString(), "--quiet");
+        assertEquals(1, o.exit(), o.err());
+        assertEquals("error: propagator.pml_widht: unknown key, did you mean pml_width? (known for propagator scalar: "
+                + "accuracy, gradient_sampling_interval, max_vel, name, pml_freq, pml_width)", o.err().strip());
+        assertFalse(Files.exists(p.resolveSibling("typo_out")), "nothing written");
+        Path q = pipeline(GOOD.replace("dt: 0.001", "dtt: 0.001"));
+        assertOneLineError(Fwi.run("run", q.toString(), "--quiet"), "survey.dtt: unknown key, did you mean dt?",
+                "(known here: dt, from_segy, nt, origin, receivers, shots_by, sources, spacing)");
+    }
+
     @Test
     void aBadFieldIsNamed() throws IOException {
         Path p = pipeline(GOOD.replace("accuracy: 4", "accuracy: 5"));

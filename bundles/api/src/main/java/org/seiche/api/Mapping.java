@@ -1,6 +1,7 @@
 package org.seiche.api;
 
 import java.util.Map;
+import java.util.Set;
 
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -17,6 +18,15 @@ public interface Mapping {
     String name();
 
     Link create(Map<String, Object> config, Model model, Survey survey);
+
+    /**
+     * The configuration keys {@link #create} reads: what a pipeline's mapping block may hold
+     * beyond name and parameter. The pipeline refuses any other key, naming it, before any
+     * propagation. None unless overridden.
+     */
+    default Set<String> options() {
+        return Set.of();
+    }
 
     /** A configured mapping of one parameter array. */
     interface Link {

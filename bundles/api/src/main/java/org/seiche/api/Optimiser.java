@@ -1,6 +1,7 @@
 package org.seiche.api;
 
 import java.util.Map;
+import java.util.Set;
 
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -16,6 +17,15 @@ public interface Optimiser {
     String name();
 
     Run start(Map<String, Object> config, int size);
+
+    /**
+     * The configuration keys {@link #start} reads: what a pipeline's optimiser block may hold
+     * beyond name. The pipeline refuses any other key, naming it, before any propagation.
+     * None unless overridden.
+     */
+    default Set<String> options() {
+        return Set.of();
+    }
 
     /** One optimisation in progress. */
     interface Run {

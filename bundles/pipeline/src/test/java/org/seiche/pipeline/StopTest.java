@@ -33,6 +33,11 @@ class StopTest {
         }
 
         @Override
+        public java.util.Set<String> options() {
+            return java.util.Set.of("lr");
+        }
+
+        @Override
         public Run start(Map<String, Object> config, int size) {
             double lr = ((Number) config.get("lr")).doubleValue();
             return new Run() {

@@ -1,6 +1,7 @@
 package org.seiche.mappings.basic;
 
 import java.util.Map;
+import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 import org.seiche.api.Mapping;
@@ -22,8 +23,13 @@ public final class BoundsMapping implements Mapping {
     }
 
     @Override
+    public Set<String> options() {
+        return Set.of("min", "max");
+    }
+
+    @Override
     public Link create(Map<String, Object> config, Model model, Survey survey) {
-        Settings s = Settings.ofMapping(name(), config, "min", "max");
+        Settings s = Settings.ofMapping(name(), config, options());
         if (!s.has("min") && !s.has("max")) {
             throw s.fail("min", "give min, max or both");
         }

@@ -1,6 +1,7 @@
 package org.seiche.optimisers.firstorder;
 
 import java.util.Map;
+import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 import org.seiche.api.Objective;
@@ -24,8 +25,13 @@ public final class AdamOptimiser implements Optimiser {
     }
 
     @Override
+    public Set<String> options() {
+        return Set.of("lr", "beta1", "beta2", "eps");
+    }
+
+    @Override
     public Run start(Map<String, Object> config, int size) {
-        Settings s = Settings.ofOptimiser(config, "lr", "beta1", "beta2", "eps");
+        Settings s = Settings.ofOptimiser(config, options());
         double lr = s.positive("lr");
         double beta1 = beta(s, "beta1", 0.9);
         double beta2 = beta(s, "beta2", 0.999);

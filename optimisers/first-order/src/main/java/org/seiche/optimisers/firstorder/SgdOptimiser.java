@@ -1,6 +1,7 @@
 package org.seiche.optimisers.firstorder;
 
 import java.util.Map;
+import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 import org.seiche.api.Objective;
@@ -22,8 +23,13 @@ public final class SgdOptimiser implements Optimiser {
     }
 
     @Override
+    public Set<String> options() {
+        return Set.of("lr", "momentum");
+    }
+
+    @Override
     public Run start(Map<String, Object> config, int size) {
-        Settings s = Settings.ofOptimiser(config, "lr", "momentum");
+        Settings s = Settings.ofOptimiser(config, options());
         double lr = s.positive("lr");
         double momentum = s.nonNegative("momentum", 0);
         if (momentum >= 1) {

@@ -1,6 +1,7 @@
 package org.seiche.optimisers.newton;
 
 import java.util.Map;
+import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 import org.seiche.api.Objective;
@@ -28,8 +29,13 @@ public final class NewtonOptimiser implements Optimiser {
     }
 
     @Override
+    public Set<String> options() {
+        return Set.of("step");
+    }
+
+    @Override
     public Run start(Map<String, Object> config, int size) {
-        Settings s = Settings.ofOptimiser(config, "step");
+        Settings s = Settings.ofOptimiser(config, options());
         if (size > MAX_SIZE) {
             throw new SeicheException("inversion.optimiser: newton builds a dense Hessian of " + size + " x " + size
                     + " values (at most " + MAX_SIZE + " x " + MAX_SIZE + "); use truncated-newton for this model");

@@ -1,6 +1,7 @@
 package org.seiche.optimisers.newton;
 
 import java.util.Map;
+import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 import org.seiche.api.Objective;
@@ -29,8 +30,13 @@ public final class TruncatedNewtonOptimiser implements Optimiser {
     }
 
     @Override
+    public Set<String> options() {
+        return Set.of("cg_iterations", "tolerance", "step", "step_fraction");
+    }
+
+    @Override
     public Run start(Map<String, Object> config, int size) {
-        Settings s = Settings.ofOptimiser(config, "cg_iterations", "tolerance", "step", "step_fraction");
+        Settings s = Settings.ofOptimiser(config, options());
         return new TruncatedNewton(s.integer("cg_iterations", 10, 1), s.positive("tolerance", 1e-6),
                 s.positive("step", 1), s.positive("step_fraction", 0.02));
     }
