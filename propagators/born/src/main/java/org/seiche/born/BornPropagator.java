@@ -68,6 +68,9 @@ public final class BornPropagator implements Propagator {
         NdArray scatter = setup.model().parameter(SCATTER);
         SetupCheck.positive(VELOCITY, v);
         SetupCheck.finite(SCATTER, scatter);
+        if (setup.snapshots() != null) {
+            throw new SeicheException("snapshots: propagator " + NAME + " gives none yet (the scalar propagator does)");
+        }
         return new BornSimulation(ScalarProblem.of(setup, v, kernels, NAME), scatter, backgroundData(setup));
     }
 

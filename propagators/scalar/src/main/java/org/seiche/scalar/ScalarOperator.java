@@ -14,6 +14,18 @@ public interface ScalarOperator extends AutoCloseable {
     ScalarBatch open(Transducers sources, Transducers receivers, int steps, int storeInterval);
 
     /**
+     * As {@link #open(Transducers, Transducers, int, int)}, its time loops offering the
+     * wavefields to {@code snapshots} (null: none; a kernel without snapshots refuses one).
+     */
+    default ScalarBatch open(Transducers sources, Transducers receivers, int steps, int storeInterval,
+                             SnapshotTap snapshots) {
+        if (snapshots != null) {
+            throw new org.seiche.api.SeicheException("snapshots: this device's scalar kernel takes none (use device cpu)");
+        }
+        return open(sources, receivers, steps, storeInterval);
+    }
+
+    /**
      * Zeroed background and scattered fields for a Born batch (see {@link BornBatch}).
      * {@code ratio} is r = 2 dv / v on the padded grid; with {@code storeInterval} > 0 the
      * forward run keeps what the adjoint needs, for the velocity gradient too when asked.

@@ -9,6 +9,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.seiche.api.Propagator;
+import org.seiche.api.SeicheException;
 import org.seiche.api.Simulation;
 import org.seiche.api.SimulationSetup;
 import org.seiche.elastic.ElasticKernel;
@@ -42,6 +43,9 @@ public final class ElasticPropagator implements Propagator {
 
     @Override
     public Simulation prepare(SimulationSetup setup) {
+        if (setup.snapshots() != null) {
+            throw new SeicheException("snapshots: propagator " + name() + " gives none yet (the scalar propagator does)");
+        }
         String device = setup.device().name();
         ElasticKernel kernel = kernels.stream().filter(k -> k.deviceName().equals(device)).findFirst().orElse(BUILT_IN);
         return new ElasticSimulation(setup, kernel);
