@@ -38,8 +38,20 @@ public final class PipelineService implements Pipeline {
         if (startup != null) {
             summary.put("startup_seconds", startup);
         }
-        if (spec.output() != null) {
-            Results.write(spec.output(), outcome.arrays(), outcome.pictures(), summary, outcome.jsonFiles(), spec.precision());
+        try {
+            if (spec.output() != null) {
+                Results.write(spec.output(), outcome.arrays(), outcome.pictures(), summary, outcome.jsonFiles(),
+                        outcome.folders(), spec.precision());
+            }
+        } finally {
+            // a folder not moved into the output (a failed write, or no output) is not left behind
+            for (Path folder : outcome.folders().values()) {
+                try {
+                    Results.deleteTree(folder);
+                } catch (java.io.IOException ignored) {
+                    // best effort: a hidden leftover beside the output is harmless
+                }
+            }
         }
         return new Result(outcome.arrays(), summary);
     }
