@@ -156,7 +156,8 @@ final class SnapshotFiles implements WavefieldListener {
         d.put("inner_dt", innerDt);
         List<Double> times = new ArrayList<>();
         for (int k = 0; k < frames; k++) {
-            times.add((k + 1) * plan.every() * innerDt);
+            // to the picosecond: (k + 1) * every * dt as written, not its binary rounding's tail
+            times.add(Math.round((k + 1) * plan.every() * innerDt * 1e12) / 1e12);
         }
         d.put("times", times);
         d.put("files", new java.util.TreeSet<>(movies.keySet()));
