@@ -18,6 +18,7 @@ import org.seiche.scalar.ScalarKernel;
 import org.seiche.scalar.ScalarProblem;
 import org.seiche.scalar.ScalarPropagator;
 import org.seiche.scalar.SetupCheck;
+import org.seiche.scalar.SnapshotTap;
 
 /**
  * Born modelling (docs/born.md): receiver data of the field scattered by the velocity
@@ -69,7 +70,7 @@ public final class BornPropagator implements Propagator {
         SetupCheck.positive(VELOCITY, v);
         SetupCheck.finite(SCATTER, scatter);
         if (setup.snapshots() != null) {
-            throw new SeicheException("snapshots: propagator " + NAME + " gives none yet (the scalar propagator does)");
+            setup.snapshots().check(NAME, Set.of(SnapshotTap.WAVEFIELD, SnapshotTap.SCATTERED), setup.survey().shots());
         }
         return new BornSimulation(ScalarProblem.of(setup, v, kernels, NAME), scatter, backgroundData(setup));
     }

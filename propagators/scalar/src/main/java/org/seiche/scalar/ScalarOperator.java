@@ -35,6 +35,19 @@ public interface ScalarOperator extends AutoCloseable {
         throw new UnsupportedOperationException("this kernel has no Born runs");
     }
 
+    /**
+     * As {@link #openBorn(Transducers, Transducers, int, int, NdArray, boolean)}, its time loops
+     * offering the background ({@code wavefield}) and scattered ({@code scattered}) fields to
+     * {@code snapshots} (null: none; a kernel without snapshots refuses one).
+     */
+    default BornBatch openBorn(Transducers sources, Transducers receivers, int steps, int storeInterval, NdArray ratio,
+                               boolean velocityGradient, SnapshotTap snapshots) {
+        if (snapshots != null) {
+            throw new org.seiche.api.SeicheException("snapshots: this device's scalar kernel takes none (use device cpu)");
+        }
+        return openBorn(sources, receivers, steps, storeInterval, ratio, velocityGradient);
+    }
+
     /** Bytes one shot of such a batch holds: wavefields plus the stored steps. */
     long bytesPerShot(int steps, int storeInterval);
 

@@ -12,6 +12,8 @@ import org.seiche.api.Snapshots;
 public final class SnapshotTap {
     /** The scalar propagator's only field: u, the pressure-like wavefield. */
     public static final String WAVEFIELD = "wavefield";
+    /** A Born run's scattered (first-order) field u1; its background is {@link #WAVEFIELD}. */
+    public static final String SCATTERED = "scattered";
 
     private final Snapshots request;
     private final int[] shots;

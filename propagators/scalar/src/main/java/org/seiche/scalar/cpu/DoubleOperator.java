@@ -40,8 +40,14 @@ final class DoubleOperator implements ScalarOperator {
     @Override
     public BornBatch openBorn(Transducers sources, Transducers receivers, int steps, int storeInterval, NdArray ratio,
                               boolean velocityGradient) {
+        return openBorn(sources, receivers, steps, storeInterval, ratio, velocityGradient, null);
+    }
+
+    @Override
+    public BornBatch openBorn(Transducers sources, Transducers receivers, int steps, int storeInterval, NdArray ratio,
+                              boolean velocityGradient, SnapshotTap snapshots) {
         return new DoubleBornBatch(new DoubleShotLoops(coefficients, stencil, device, sources, receivers, steps, listener,
-                null), pool, storeInterval, ratio, velocityGradient);
+                snapshots), pool, storeInterval, ratio, velocityGradient);
     }
 
     @Override
