@@ -218,19 +218,8 @@ final class Runner {
             default -> Evaluator.Want.GRADIENT;
         };
         SnapshotFiles snapshots = snapshotFiles();
-        Evaluator.Evaluation e;
-        Path snapshotFolder = null;
-        try {
-            e = new Evaluator(spec, p, progress).snapshots(snapshots).evaluate(model, p.batches(), p.gradientWrt(), want);
-            if (snapshots != null) {
-                snapshotFolder = snapshots.finish();
-            }
-        } catch (RuntimeException failure) {
-            if (snapshots != null) {
-                snapshots.discard();
-            }
-            throw failure;
-        }
+        Evaluator.Evaluation e = discardOnFailure(snapshots,
+                () -> new Evaluator(spec, p, progress).snapshots(snapshots).evaluate(model, p.batches(), p.gradientWrt(), want));
         Map<String, NdArray> arrays = new LinkedHashMap<>();
         for (int g = 0; g < e.data().size(); g++) {
             arrays.put(g == 0 ? "receiver_data" : "receiver_data_" + g, e.data().get(g));
@@ -259,8 +248,22 @@ final class Runner {
         summary.putAll(describe(spec, p, start, e.stepRatio()));
         summary.put("peak_memory_bytes", e.peakBytes() + inputBytes());
         summary.put("memory_per_shot_bytes", e.bytesPerShot());
-        return new Outcome(arrays, Pictures.of(arrays), summary, Map.of(),
-                snapshotFolder == null ? Map.of() : Map.of(SnapshotFiles.FOLDER, snapshotFolder));
+        // the snapshots' pictures are drawn with the other results', outside the task's seconds
+        Map<String, Path> folders = snapshots == null ? Map.of()
+                : Map.of(SnapshotFiles.FOLDER, discardOnFailure(snapshots, snapshots::finish));
+        return new Outcome(arrays, Pictures.of(arrays), summary, Map.of(), folders);
+    }
+
+    /** Runs work; if it fails, what the snapshots wrote so far is removed. */
+    private static <T> T discardOnFailure(SnapshotFiles snapshots, java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (RuntimeException failure) {
+            if (snapshots != null) {
+                snapshots.discard();
+            }
+            throw failure;
+        }
     }
 
     /** The writer of the snapshots the pipeline asks for; null when it asks for none or writes no output. */

@@ -72,11 +72,7 @@ final class DoubleBatch implements ScalarBatch {
                 loops.inject(fields[s].previous, s, t, sourceTerms);
                 fields[s].advance();
             }
-            if (loops.snapshots != null) {
-                for (int s : group) {
-                    loops.snapshots.offer(s, t + 1, SnapshotTap.WAVEFIELD, false, fields[s].u);
-                }
-            }
+            offer(group, t + 1, false);
         }
     }
 
@@ -111,7 +107,7 @@ final class DoubleBatch implements ScalarBatch {
             loops.stencil.step(fields[s], from, to, true, null, 0, row);
         });
         // the adjoint field of the last step (zero: no receiver samples it) keeps the frames those of the forward run
-        offerAdjoint(group, loops.steps);
+        offer(group, loops.steps, true);
         for (int t = loops.steps - 1; t >= 0; t--) {
             // here u holds mu[t + 1] = v^2 dt^2 d loss / d u[t + 1]
             for (int s : group) {
@@ -123,15 +119,15 @@ final class DoubleBatch implements ScalarBatch {
                 fields[s].advance();
                 loops.injectAdjoint(fields[s].u, loops.coefficients.v2dt2, s, t, adjointSamples);
             }
-            offerAdjoint(group, t);
+            offer(group, t, true);
         }
     }
 
-    /** Offers the adjoint field mu[step] of the group's shots to the snapshots, if any. */
-    private void offerAdjoint(int[] group, int step) {
+    /** Offers u[step] (or the adjoint's mu[step]) of the group's shots to the snapshots, if any. */
+    private void offer(int[] group, int step, boolean adjoint) {
         if (loops.snapshots != null) {
             for (int s : group) {
-                loops.snapshots.offer(s, step, SnapshotTap.WAVEFIELD, true, fields[s].u);
+                loops.snapshots.offer(s, step, SnapshotTap.WAVEFIELD, adjoint, fields[s].u);
             }
         }
     }
