@@ -13,6 +13,7 @@ import org.seiche.api.SeicheException;
 import org.seiche.api.Simulation;
 import org.seiche.api.SimulationSetup;
 import org.seiche.elastic.ElasticKernel;
+import org.seiche.elastic.ElasticTap;
 import org.seiche.elastic.cpu.CpuElasticKernel;
 
 /**
@@ -43,11 +44,14 @@ public final class ElasticPropagator implements Propagator {
 
     @Override
     public Simulation prepare(SimulationSetup setup) {
-        if (setup.snapshots() != null) {
-            throw new SeicheException("snapshots: propagator " + name() + " gives none yet (the scalar propagator does)");
-        }
         String device = setup.device().name();
         ElasticKernel kernel = kernels.stream().filter(k -> k.deviceName().equals(device)).findFirst().orElse(BUILT_IN);
+        if (setup.snapshots() != null) {
+            setup.snapshots().check(name(), ElasticTap.fieldNames(), setup.survey().shots());
+            if (!(kernel instanceof CpuElasticKernel)) {
+                throw new SeicheException("snapshots: the elastic kernel of device " + device + " takes none (use device cpu)");
+            }
+        }
         return new ElasticSimulation(setup, kernel);
     }
 }
