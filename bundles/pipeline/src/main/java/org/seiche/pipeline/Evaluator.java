@@ -32,11 +32,19 @@ final class Evaluator {
     private final Progress progress;
     /** Where the run stands (an inversion's iteration), for the message when a value goes non-finite. */
     private String stage = "";
+    /** Where the snapshots of {@link #evaluate} go; null for none. */
+    private SnapshotFiles snapshots;
 
     Evaluator(PipelineSpec spec, Runner.Prepared services, Progress progress) {
         this.spec = spec;
         this.services = services;
         this.progress = progress;
+    }
+
+    /** Hands the wavefields of the next evaluation's runs to these snapshot files (null: none). */
+    Evaluator snapshots(SnapshotFiles files) {
+        snapshots = files;
+        return this;
     }
 
     /** Names where the run stands from now on, e.g. "iteration 3", for the message when a value goes non-finite. */
@@ -79,7 +87,10 @@ final class Evaluator {
         NdArray hessian = null;
         Map<String, NdArray> extra = new LinkedHashMap<>();
         try (Simulation sim = services.propagator().prepare(new SimulationSetup(model, survey, spec.settings(),
-                services.device(), spec.precision(), progress.steps()))) {
+                services.device(), spec.precision(), progress.steps(), snapshots == null ? null : snapshots.request()))) {
+            if (snapshots != null) {
+                snapshots.start(survey.nt() * sim.stepRatio(), survey.dt() / sim.stepRatio());
+            }
             progress.start(spec.task() + " " + services.propagator().name(),
                     (long) shots * survey.nt() * sim.stepRatio() * runsPerShot(want, model, wrt));
             for (int[] batch : batches) {
