@@ -78,8 +78,8 @@ final class Evaluator {
         long peak = 0;
         NdArray hessian = null;
         Map<String, NdArray> extra = new LinkedHashMap<>();
-        try (Simulation sim = services.propagator().prepare(new SimulationSetup(model, survey, spec.settings(),
-                services.device(), spec.precision(), progress.steps()))) {
+        try (Simulation sim = OffGridTransducers.prepare(services.propagator(), new SimulationSetup(model, survey,
+                spec.settings(), services.device(), spec.precision(), progress.steps()), spec)) {
             progress.start(spec.task() + " " + services.propagator().name(),
                     (long) shots * survey.nt() * sim.stepRatio() * runsPerShot(want, model, wrt));
             for (int[] batch : batches) {
@@ -157,8 +157,8 @@ final class Evaluator {
         for (int i = 0; i < directions.size(); i++) {
             total.add(new LinkedHashMap<>());
         }
-        try (Simulation sim = services.propagator().prepare(
-                new SimulationSetup(model, spec.survey(), spec.settings(), services.device(), spec.precision()))) {
+        try (Simulation sim = OffGridTransducers.prepare(services.propagator(),
+                new SimulationSetup(model, spec.survey(), spec.settings(), services.device(), spec.precision()), spec)) {
             for (int[] batch : batches) {
                 try (ForwardRun run = sim.forward(batch, directions.get(0).keySet())) {
                     List<NdArray> data = run.receiverData();
