@@ -108,6 +108,29 @@ class HicksTest {
         assertArrayEquals(new double[] {1}, o.weights(0, 2), 0.0);
     }
 
+    /** In 3-D (Deepwave's class is 2-D only) a point's weights are the products of its three axes' weights. */
+    @Test
+    void threeDimensionalWeightsAreProductsOfTheAxes() {
+        double[] p = {5.25, 9.5, 12.8};
+        OffGrid o = OffGrid.expand("s", new NdArray(new int[] {1, 1, 3}, p), new int[] {20, 20, 30}, new boolean[6], HW, BETA);
+        assertEquals(512, o.cells.perShot());
+        double[] w = o.weights(0, 0);
+        Hicks.Axis[] axes = new Hicks.Axis[3];
+        for (int a = 0; a < 3; a++) {
+            axes[a] = Hicks.axis(p[a], HW, BETA, 30, false, false);
+        }
+        for (int i = 0; i < 8; i++) {
+            for (int j = 0; j < 8; j++) {
+                for (int k = 0; k < 8; k++) {
+                    int e = (i * 8 + j) * 8 + k;
+                    assertEquals(axes[0].weights()[i] * axes[1].weights()[j] * axes[2].weights()[k], w[e], 1e-15);
+                    assertArrayEquals(new int[] {axes[0].cells()[i], axes[1].cells()[j], axes[2].cells()[k]},
+                            java.util.Arrays.copyOfRange(o.cells.cells(), 3 * e, 3 * e + 3));
+                }
+            }
+        }
+    }
+
     @Test
     void aWindowOutsideTheModelIsRefused() {
         SeicheException e = org.junit.jupiter.api.Assertions.assertThrows(SeicheException.class,
