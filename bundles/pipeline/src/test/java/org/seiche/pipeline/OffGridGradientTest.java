@@ -33,7 +33,8 @@ import org.seiche.scalar.cpu.CpuScalarKernel;
  * Gradients with sources and receivers off the grid, through the pipeline (its file, its
  * evaluator) on the scalar propagator in float64, with a free surface on top that folds the
  * windows of the shallow points: dot-product tests of the source-amplitude adjoint and of
- * the receivers' combination, and finite differences of the loss in v and the amplitudes.
+ * the receivers' combination, finite differences of the loss in v and the amplitudes, and
+ * of the gradient for a Hessian-vector product.
  * max_vel is fixed so that the PML's damping does not move with v (the gradient holds it).
  */
 class OffGridGradientTest {
@@ -120,6 +121,30 @@ class OffGridGradientTest {
         double ana = HicksTest.dot(e.gradients().get(Simulation.SOURCE_AMPLITUDES), da);
         assertEquals(fda, ana, 1e-8 * Math.abs(fda), "amplitudes: finite difference " + fda + ", gradient " + ana);
         assertTrue(Math.abs(ana) > 0 && Math.abs(an) > 0);
+    }
+
+    /** Hessian-vector products pass through the weights too (the loss's curvature is taken on the points' data). */
+    @Test
+    void hessianVectorProductMatchesFiniteDifferencesOfTheGradient() throws IOException {
+        PipelineSpec spec = spec();
+        NdArray w = NdArray.zeros(NZ, NX);
+        for (int i = 0; i < w.size(); i++) {
+            w.data()[i] = Math.sin(0.23 * i);
+        }
+        NdArray hw = new Evaluator(spec, services(), Progress.silent()).hessianVectors(spec.model(), services().batches(),
+                List.of(Map.of("v", w))).get(0).get("v");
+        double h = 0.5;
+        NdArray plus = evaluate(spec, spec.model().with(Map.of("v", add(spec.model().parameter("v"), w, h)))).gradients().get("v");
+        NdArray minus = evaluate(spec, spec.model().with(Map.of("v", add(spec.model().parameter("v"), w, -h)))).gradients()
+                .get("v");
+        double num = 0;
+        double den = 0;
+        for (int i = 0; i < hw.size(); i++) {
+            double fd = (plus.data()[i] - minus.data()[i]) / (2 * h);
+            num += (fd - hw.data()[i]) * (fd - hw.data()[i]);
+            den += fd * fd;
+        }
+        assertTrue(Math.sqrt(num / den) < 1e-5, "rel-L2 of H w against finite differences: " + Math.sqrt(num / den));
     }
 
     /** Data are linear in the amplitudes: <F a, r> = <a, F^T r> for the points (the cells hidden by the weights). */
