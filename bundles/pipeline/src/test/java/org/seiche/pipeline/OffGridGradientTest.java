@@ -168,6 +168,45 @@ class OffGridGradientTest {
         }
     }
 
+    /** <J dv, r> = <dv, J^T r> for v, J dv the linearised data at the points (central differences, float64). */
+    @Test
+    void velocityAdjointPassesTheDotProductTest() throws IOException {
+        PipelineSpec spec = spec();
+        Random r = new Random(6);
+        NdArray v = spec.model().parameter("v");
+        NdArray dv = NdArray.zeros(NZ, NX);
+        for (int i = 0; i < dv.size(); i++) {
+            dv.data()[i] = Math.cos(0.51 * i);
+        }
+        int[] shots = {0, 1};
+        NdArray res = HicksTest.random(r, 2, 3, NT);
+        NdArray jtr;
+        try (Simulation sim = simulation(spec, v); ForwardRun run = sim.forward(shots, Set.of("v"))) {
+            run.receiverData();
+            jtr = run.adjoint(List.of(res)).get("v");
+        }
+        double h = 0.5;
+        NdArray plus = data(spec, add(v, dv, h), shots);
+        NdArray minus = data(spec, add(v, dv, -h), shots);
+        double lhs = 0;
+        for (int i = 0; i < res.size(); i++) {
+            lhs += (plus.data()[i] - minus.data()[i]) / (2 * h) * res.data()[i];
+        }
+        double rhs = HicksTest.dot(dv, jtr);
+        assertEquals(lhs, rhs, 1e-5 * Math.abs(lhs), "<J dv, r> " + lhs + ", <dv, J^T r> " + rhs);
+    }
+
+    private static Simulation simulation(PipelineSpec spec, NdArray v) {
+        return OffGridTransducers.prepare(SCALAR, new SimulationSetup(spec.model().with(Map.of("v", v)), spec.survey(),
+                spec.settings(), new CpuDevice(2), Precision.FLOAT64), spec);
+    }
+
+    private static NdArray data(PipelineSpec spec, NdArray v, int[] shots) {
+        try (Simulation sim = simulation(spec, v); ForwardRun run = sim.forward(shots, Set.of())) {
+            return run.receiverData().get(0);
+        }
+    }
+
     private static PipelineSpec withAmplitudes(PipelineSpec spec, NdArray amplitudes) {
         Survey s = spec.survey();
         SourceGroup g = s.sources().get(0);
