@@ -179,7 +179,7 @@ final class OffGrid {
         return new NdArray(new int[] {shots.length, perShot, nt}, out);
     }
 
-    /** Cells and weights of one point, for tests and messages. */
+    /** The weights of one point, in the order of its cells (the product over the axes, last axis fastest). */
     double[] weights(int shot, int point) {
         int p = shot * perShot + point;
         return Arrays.copyOfRange(weight, start[p], start[p + 1]);
