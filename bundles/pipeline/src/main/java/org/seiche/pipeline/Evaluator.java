@@ -86,8 +86,9 @@ final class Evaluator {
         long peak = 0;
         NdArray hessian = null;
         Map<String, NdArray> extra = new LinkedHashMap<>();
-        try (Simulation sim = services.propagator().prepare(new SimulationSetup(model, survey, spec.settings(),
-                services.device(), spec.precision(), progress.steps(), snapshots == null ? null : snapshots.request()))) {
+        try (Simulation sim = OffGridTransducers.prepare(services.propagator(), new SimulationSetup(model, survey,
+                spec.settings(), services.device(), spec.precision(), progress.steps(),
+                snapshots == null ? null : snapshots.request()), spec)) {
             if (snapshots != null) {
                 snapshots.start(survey.nt() * sim.stepRatio(), survey.dt() / sim.stepRatio());
             }
@@ -168,8 +169,8 @@ final class Evaluator {
         for (int i = 0; i < directions.size(); i++) {
             total.add(new LinkedHashMap<>());
         }
-        try (Simulation sim = services.propagator().prepare(
-                new SimulationSetup(model, spec.survey(), spec.settings(), services.device(), spec.precision()))) {
+        try (Simulation sim = OffGridTransducers.prepare(services.propagator(),
+                new SimulationSetup(model, spec.survey(), spec.settings(), services.device(), spec.precision()), spec)) {
             for (int[] batch : batches) {
                 try (ForwardRun run = sim.forward(batch, directions.get(0).keySet())) {
                     List<NdArray> data = run.receiverData();
