@@ -28,16 +28,22 @@ final class Evaluator {
     private final PipelineSpec spec;
     private final Runner.Prepared services;
     private final Progress progress;
+    private final MemoryPlan plan;
 
     Evaluator(PipelineSpec spec, Runner.Prepared services, Progress progress) {
+        this(spec, services, progress, MemoryPlan.ofThisJvm());
+    }
+
+    Evaluator(PipelineSpec spec, Runner.Prepared services, Progress progress, MemoryPlan plan) {
         this.spec = spec;
         this.services = services;
         this.progress = progress;
+        this.plan = plan;
     }
 
-    /** What modelling some batches gave. */
+    /** What modelling some batches gave, and the bytes planned for it before it ran. */
     record Evaluation(double loss, Map<String, NdArray> gradients, List<NdArray> data, NdArray hessian,
-                      long peakBytes, int stepRatio, long bytesPerShot, Map<String, NdArray> extraData) {
+                      long peakBytes, int stepRatio, long bytesPerShot, Map<String, NdArray> extraData, long estimateBytes) {
     }
 
     /** What to compute besides the receiver data. */
@@ -63,6 +69,7 @@ final class Evaluator {
         Map<String, NdArray> extra = new LinkedHashMap<>();
         try (Simulation sim = services.propagator().prepare(new SimulationSetup(model, survey, spec.settings(),
                 services.device(), spec.precision(), progress::advance))) {
+            long estimate = plan(sim, model, batches, wrt, want);
             progress.start(spec.task() + " " + services.propagator().name(),
                     (long) shots * survey.nt() * sim.stepRatio() * runsPerShot(want, model, wrt));
             for (int[] batch : batches) {
@@ -98,8 +105,32 @@ final class Evaluator {
             }
             progress.finish();
             return new Evaluation(loss, gradients, data, hessian, peak, sim.stepRatio(), sim.bytesPerShot(want.adjoint()),
-                    extra);
+                    extra, estimate);
         }
+    }
+
+    /** The run's bytes at its peak, refused here, before its first step, when the heap cannot hold them. */
+    private long plan(Simulation sim, Model model, int[][] batches, Set<String> wrt, Want want) {
+        int largest = 0;
+        for (int[] b : batches) {
+            largest = Math.max(largest, b.length);
+        }
+        long dataPerShot = 0;
+        for (var g : spec.survey().receivers()) {
+            dataPerShot += (long) g.locations().perShot() * spec.survey().nt();
+        }
+        long gradientValues = 0;
+        int hessianCells = 0;
+        for (String w : want.adjoint() ? wrt : Set.<String>of()) {
+            if (model.parameters().containsKey(w)) {
+                gradientValues += model.parameter(w).size();
+                hessianCells = want == Want.HESSIAN && hessianCells == 0 ? model.parameter(w).size() : hessianCells;
+            }
+        }
+        long estimate = MemoryPlan.estimate(sim, want.adjoint(), new MemoryPlan.Sizes(Runner.inputBytes(spec), largest,
+                services.device().threads(), dataPerShot, gradientValues, hessianCells));
+        plan.check(estimate, largest, spec.settings().gradientSamplingInterval(), want == Want.HESSIAN);
+        return estimate;
     }
 
     /**

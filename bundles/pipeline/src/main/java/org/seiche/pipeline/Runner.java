@@ -214,7 +214,8 @@ final class Runner {
             summary.put("loss", e.loss());
         }
         summary.putAll(describe(spec, p, start, e.stepRatio()));
-        summary.put("peak_memory_bytes", e.peakBytes() + inputBytes());
+        summary.put("peak_memory_bytes", e.peakBytes() + inputBytes(spec));
+        summary.put("memory_estimate_bytes", e.estimateBytes());
         summary.put("memory_per_shot_bytes", e.bytesPerShot());
         return new Outcome(arrays, summary, Map.of());
     }
@@ -234,7 +235,8 @@ final class Runner {
         return summary;
     }
 
-    long inputBytes() {
+    /** Bytes of the inputs held as doubles: model, observed data, source amplitudes. */
+    static long inputBytes(PipelineSpec spec) {
         long n = 0;
         for (NdArray a : spec.model().parameters().values()) {
             n += a.size();
