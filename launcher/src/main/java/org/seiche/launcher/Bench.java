@@ -88,6 +88,10 @@ final class Bench implements Callable<Integer> {
             + "the forward, gradient, Hessian and examples/fwi rows Deepwave was recorded on)")
     List<String> cases = new ArrayList<>();
 
+    @Option(names = "--variant", paramLabel = "NAME:KEY=VALUE[;KEY=VALUE]", description = "with --cold: also run every case "
+            + "with these environment variables, alternated with the others (e.g. nowarmup:SEICHE_JAVA_OPTS=-Dseiche.warmup=false)")
+    List<String> variants = new ArrayList<>();
+
     private static final int PML = 20;
     private static final String HESSIAN_CASE = "hessian_example";
 
@@ -98,7 +102,8 @@ final class Bench implements Callable<Integer> {
         DeepwaveFigures figures = DeepwaveFigures.read(figuresFile != null ? figuresFile
                 : main.home().getParent().resolve("shared/perf/deepwave-figures.json"));
         if (cold) {
-            return new ColdBench(main.home(), figures, cases, repeats != null ? repeats : 3, noYardstick).call();
+            return new ColdBench(main.home(), figures, cases, repeats != null ? repeats : 3, noYardstick,
+                    ColdBench.variants(variants)).call();
         }
         int runs = repeats != null ? repeats : 2;
         try (SeicheFramework fw = main.framework()) {

@@ -34,13 +34,47 @@ final class ColdBench implements Callable<Integer> {
     private final List<String> cases;
     private final int repeats;
     private final boolean noYardstick;
+    private final Map<String, Map<String, String>> variants;
 
-    ColdBench(Path home, DeepwaveFigures figures, List<String> cases, int repeats, boolean noYardstick) {
+    /**
+     * variants: named environments (SEICHE_JAVA_OPTS=..., SEICHE_CDS=off) each case runs
+     * under in turn within every repeat, to compare ways of running on the same machine
+     * phases; empty is one run as the user's environment gives it.
+     */
+    ColdBench(Path home, DeepwaveFigures figures, List<String> cases, int repeats, boolean noYardstick,
+              Map<String, Map<String, String>> variants) {
         this.home = home;
         this.figures = figures;
         this.cases = cases.isEmpty() ? DEFAULT_CASES : cases;
         this.repeats = repeats;
         this.noYardstick = noYardstick;
+        this.variants = variants.isEmpty() ? Map.of("", Map.of()) : variants;
+    }
+
+    /**
+     * Parses --variant NAME:KEY=VALUE[;KEY=VALUE...] options into named environments.
+     */
+    static Map<String, Map<String, String>> variants(List<String> specs) {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        for (String spec : specs) {
+            int colon = spec.indexOf(':');
+            if (colon < 1) {
+                throw new SeicheException("--variant: '" + spec + "' is not NAME:KEY=VALUE[;KEY=VALUE...]");
+            }
+            Map<String, String> env = new LinkedHashMap<>();
+            for (String kv : spec.substring(colon + 1).split(";")) {
+                int eq = kv.indexOf('=');
+                if (kv.isBlank()) {
+                    continue;
+                }
+                if (eq < 1) {
+                    throw new SeicheException("--variant: '" + kv + "' in '" + spec + "' is not KEY=VALUE");
+                }
+                env.put(kv.substring(0, eq), kv.substring(eq + 1));
+            }
+            out.put(spec.substring(0, colon), env);
+        }
+        return out;
     }
 
     /** One fresh process of one case. */
@@ -79,14 +113,20 @@ final class ColdBench implements Callable<Integer> {
             Map<String, List<Run>> runs = new LinkedHashMap<>();
             for (int r = 0; r < repeats; r++) {
                 for (Map.Entry<String, Path> c : files.entrySet()) {
-                    runs.computeIfAbsent(c.getKey(), k -> new ArrayList<>())
-                            .add(run(c.getValue(), out.resolve(c.getKey()), yardstick, figures.get(c.getKey())));
+                    for (Map.Entry<String, Map<String, String>> v : variants.entrySet()) {
+                        String row = v.getKey().isEmpty() ? c.getKey() : c.getKey() + " " + v.getKey();
+                        Run one = run(c.getValue(), out.resolve(c.getKey()), yardstick, figures.get(c.getKey()), v.getValue());
+                        runs.computeIfAbsent(row, k -> new ArrayList<>()).add(one);
+                        // each run as it ends, so that a long bench shows where it is and a stopped one what it had
+                        System.err.printf("repeat %d %-30s seconds %.3f wall %.2f stencil %.0f rss %.0f MB%n", r + 1, row,
+                                one.seconds(), one.wall(), one.yardstick(), one.peakRss() / 1e6);
+                    }
                 }
             }
-            System.out.printf("%-22s %8s %8s %8s %7s | %8s %8s %8s %7s | %8s %7s%n", "case", "seiche s", "dw s", "dw now",
+            System.out.printf("%-30s %8s %8s %8s %7s | %8s %8s %8s %7s | %8s %7s%n", "case", "seiche s", "dw s", "dw now",
                     "ratio", "wall s", "dw wall", "dw now", "ratio", "stencil", "rss MB");
             for (Map.Entry<String, List<Run>> e : runs.entrySet()) {
-                print(e.getKey(), figures.get(e.getKey()), e.getValue());
+                print(e.getKey(), figures.get(e.getKey().split(" ")[0]), e.getValue());
             }
             return 0;
         } finally {
@@ -111,7 +151,7 @@ final class ColdBench implements Callable<Integer> {
             rss[i] = r.peakRss() / 1e6;
         }
         double stencil = median(stencils);
-        System.out.printf("%-22s %8.3f %8.3f %8.3f %7.2f | %8.2f %8s %8s %7s | %8s %7s%n", name, median(seconds), f.seconds(),
+        System.out.printf("%-30s %8.3f %8.3f %8.3f %7.2f | %8.2f %8s %8s %7s | %8s %7s%n", name, median(seconds), f.seconds(),
                 f.secondsNow(f.seconds(), stencil), median(ratios), median(walls), f.processWall() == null ? "-"
                         : String.format("%.2f", f.processWall()), f.processWall() == null ? "-"
                         : String.format("%.2f", f.secondsNow(f.processWall(), stencil)),
@@ -120,14 +160,16 @@ final class ColdBench implements Callable<Integer> {
     }
 
     /** A fresh ./fwi run of the case between two yardstick runs; a failed run stops the bench with its message. */
-    private Run run(Path pipeline, Path out, Yardstick yardstick, DeepwaveFigures.Figure f) {
+    private Run run(Path pipeline, Path out, Yardstick yardstick, DeepwaveFigures.Figure f, Map<String, String> env) {
         double before = yardstick == null ? Double.NaN : yardstick.measure(f.yardstickCells(), f.yardstickThreads());
         List<String> cmd = List.of(home.resolve("fwi").toString(), "run", pipeline.toString(), "--out", out.toString(), "--quiet");
         long t0 = System.nanoTime();
         String err;
         int exit;
         try {
-            Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            pb.environment().putAll(env);
+            Process p = pb.start();
             err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             exit = p.waitFor();
         } catch (IOException e) {

@@ -56,6 +56,8 @@ final class Evaluator {
     }
 
     Evaluation evaluate(Model model, int[][] batches, Set<String> wrt, Want want) {
+        // the kernels compile on a small copy of the run while this one prepares
+        Warmup warmup = Warmup.start(spec, services, want.adjoint());
         Survey survey = spec.survey();
         int shots = survey.shots();
         List<NdArray> data = new ArrayList<>();
@@ -70,6 +72,7 @@ final class Evaluator {
         try (Simulation sim = services.propagator().prepare(new SimulationSetup(model, survey, spec.settings(),
                 services.device(), spec.precision(), progress::advance))) {
             long estimate = plan(sim, model, batches, wrt, want);
+            warmup.join();
             progress.start(spec.task() + " " + services.propagator().name(),
                     (long) shots * survey.nt() * sim.stepRatio() * runsPerShot(want, model, wrt));
             for (int[] batch : batches) {
