@@ -34,11 +34,17 @@ final class Evaluator {
     private String stage = "";
     /** Where the snapshots of {@link #evaluate} go; null for none. */
     private SnapshotFiles snapshots;
+    private final MemoryPlan plan;
 
     Evaluator(PipelineSpec spec, Runner.Prepared services, Progress progress) {
+        this(spec, services, progress, MemoryPlan.ofThisJvm());
+    }
+
+    Evaluator(PipelineSpec spec, Runner.Prepared services, Progress progress, MemoryPlan plan) {
         this.spec = spec;
         this.services = services;
         this.progress = progress;
+        this.plan = plan;
     }
 
     /** Hands the wavefields of the next evaluation's runs to these snapshot files (null: none). */
@@ -52,9 +58,9 @@ final class Evaluator {
         stage = where;
     }
 
-    /** What modelling some batches gave. */
+    /** What modelling some batches gave, and the bytes planned for it before it ran. */
     record Evaluation(double loss, Map<String, NdArray> gradients, List<NdArray> data, NdArray hessian,
-                      long peakBytes, int stepRatio, long bytesPerShot, Map<String, NdArray> extraData) {
+                      long peakBytes, int stepRatio, long bytesPerShot, Map<String, NdArray> extraData, long estimateBytes) {
     }
 
     /** What to compute besides the receiver data. */
@@ -75,6 +81,8 @@ final class Evaluator {
                         + problem);
             }
         }
+        // the kernels compile on a small copy of the run while this one prepares
+        Warmup warmup = Warmup.start(spec, services, want.adjoint());
         Survey survey = spec.survey();
         int shots = survey.shots();
         List<NdArray> data = new ArrayList<>();
@@ -89,6 +97,8 @@ final class Evaluator {
         try (Simulation sim = OffGridTransducers.prepare(services.propagator(), new SimulationSetup(model, survey,
                 spec.settings(), services.device(), spec.precision(), progress.steps(),
                 snapshots == null ? null : snapshots.request()), spec)) {
+            long estimate = plan(sim, model, batches, wrt, want);
+            warmup.join();
             if (snapshots != null) {
                 snapshots.start(survey.nt() * sim.stepRatio(), survey.dt() / sim.stepRatio());
             }
@@ -140,8 +150,32 @@ final class Evaluator {
             }
             progress.finish();
             return new Evaluation(loss, gradients, data, hessian, peak, sim.stepRatio(), sim.bytesPerShot(want.adjoint()),
-                    extra);
+                    extra, estimate);
         }
+    }
+
+    /** The run's bytes at its peak, refused here, before its first step, when the heap cannot hold them. */
+    private long plan(Simulation sim, Model model, int[][] batches, Set<String> wrt, Want want) {
+        int largest = 0;
+        for (int[] b : batches) {
+            largest = Math.max(largest, b.length);
+        }
+        long dataPerShot = 0;
+        for (var g : spec.survey().receivers()) {
+            dataPerShot += (long) g.locations().perShot() * spec.survey().nt();
+        }
+        long gradientValues = 0;
+        int hessianCells = 0;
+        for (String w : want.adjoint() ? wrt : Set.<String>of()) {
+            if (model.parameters().containsKey(w)) {
+                gradientValues += model.parameter(w).size();
+                hessianCells = want == Want.HESSIAN && hessianCells == 0 ? model.parameter(w).size() : hessianCells;
+            }
+        }
+        long estimate = MemoryPlan.estimate(sim, want.adjoint(), new MemoryPlan.Sizes(Runner.inputBytes(spec), largest,
+                services.device().threads(), dataPerShot, gradientValues, hessianCells));
+        plan.check(estimate, largest, spec.settings().gradientSamplingInterval(), want == Want.HESSIAN);
+        return estimate;
     }
 
     /**
