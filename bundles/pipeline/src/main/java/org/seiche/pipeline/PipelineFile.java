@@ -40,7 +40,7 @@ final class PipelineFile {
     static final String TASK_LIST = "model, forward, gradient, hessian, invert";
     private static final Set<String> TOP_LEVEL = Set.of("extends", "task", "device", "precision", "model", "propagator",
             "survey", "observed", "loss", "gradient_wrt", "output", "shots_per_batch", "batches", "inversion", "checkpoint",
-            "mask", "threads");
+            "mask", "threads", "pictures");
     private static final Set<String> PROPAGATOR_KEYS = Set.of("name", "accuracy", "pml_width", "pml_freq", "max_vel",
             "gradient_sampling_interval");
 
@@ -164,6 +164,7 @@ final class PipelineFile {
 
         Model model = model(root.required("model"), arrays);
         b.model(model);
+        Pictures.read(root, model, b);
         OutputFormat.read(root, base, b);
         if (task.equals("model")) {
             // writes the model as read (generated, smoothed): nothing else is needed

@@ -165,9 +165,6 @@ final class Runner {
     /** Arrays by file stem, their pictures, the run's summary and other JSON files. */
     record Outcome(Map<String, NdArray> arrays, Map<String, Consumer<Path>> pictures, Map<String, Object> summary,
                    Map<String, Object> jsonFiles) {
-        Outcome(Map<String, NdArray> arrays, Map<String, Object> summary, Map<String, Object> jsonFiles) {
-            this(arrays, Pictures.of(arrays), summary, jsonFiles);
-        }
     }
 
     /** task: model, the model as read (generated, smoothed) with its pictures; needs nothing but the model. */
@@ -196,7 +193,7 @@ final class Runner {
         summary.put("parameters", ranges);
         summary.put("seconds", (System.nanoTime() - start) / 1e9);
         summary.put("peak_memory_bytes", (long) spec.model().parameters().size() * NdArray.size(spec.model().shape()) * Double.BYTES);
-        return new Outcome(arrays, summary, Map.of());
+        return new Outcome(arrays, Pictures.of(arrays, spec), summary, Map.of());
     }
 
     Outcome run(Prepared p) {
@@ -242,7 +239,7 @@ final class Runner {
         summary.putAll(describe(spec, p, start, e.stepRatio()));
         summary.put("peak_memory_bytes", e.peakBytes() + inputBytes());
         summary.put("memory_per_shot_bytes", e.bytesPerShot());
-        return new Outcome(arrays, summary, Map.of());
+        return new Outcome(arrays, Pictures.of(arrays, spec), summary, Map.of());
     }
 
     /** The summary fields every task writes. */

@@ -1,4 +1,7 @@
-/** PNG pictures of 2-D arrays (models, gradients, shot gathers) and of loss curves. */
+/**
+ * PNG pictures of models, gradients and shot gathers with axes in the survey's units and a
+ * colour bar naming the quantity and the clip, 3-D arrays as three slices, and loss curves.
+ */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package org.seiche.plot;
