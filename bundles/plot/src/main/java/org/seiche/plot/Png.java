@@ -94,10 +94,12 @@ public final class Png {
         double perMetre = Math.max(320, Math.min(cells, 480)) / longest;
         int[] px = new int[3];
         Arrays.setAll(px, d -> Math.max(40, (int) Math.round(extent[d] * perMetre)));
+        // the range stated once, under the first slice
+        Scale same = new Scale(scale.lo(), scale.hi(), "");
         List<Panel> panels = List.of(
                 new Panel(slice(a, 1, at[1]), axes[0], axes[2], axes[1].at(at[1]), px[2], px[0], scale, quantity),
-                new Panel(slice(a, 2, at[2]), axes[0], axes[1], axes[2].at(at[2]), px[1], px[0], scale, quantity),
-                new Panel(slice(a, 0, at[0]), axes[1], axes[2], axes[0].at(at[0]), px[2], px[1], scale, quantity));
+                new Panel(slice(a, 2, at[2]), axes[0], axes[1], axes[2].at(at[2]), px[1], px[0], same, quantity),
+                new Panel(slice(a, 0, at[0]), axes[1], axes[2], axes[0].at(at[0]), px[2], px[1], same, quantity));
         return figure(title, panels, colours);
     }
 
@@ -248,7 +250,7 @@ public final class Png {
         }
         // across: ticks below the panel, at the cells' centres
         double pxAcross = r.width / (double) cols;
-        double[] across = ticks(p.across(), cols, r.width, 70);
+        double[] across = ticks(p.across(), cols, r.width, 60);
         String[] acrossLabels = Ticks.labels(across);
         for (int k = 0; k < across.length; k++) {
             int tx = r.x + (int) Math.round((across[k] / p.across().step() + 0.5) * pxAcross);

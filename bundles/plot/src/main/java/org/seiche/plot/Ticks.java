@@ -27,6 +27,10 @@ final class Ticks {
     /** The multiples of step in [lo, hi], lo <= hi; steps below minStep (1 for an index) are raised to it. */
     static double[] values(double lo, double hi, int most, double minStep) {
         double s = Math.max(step(hi - lo, most), minStep);
+        // a range just short of two steps would show one tick: take the next smaller step of the series
+        while (count(lo, hi, s) < 3 && smaller(s) >= minStep && s > 0) {
+            s = smaller(s);
+        }
         long first = (long) Math.ceil(lo / s - 1e-9);
         long last = (long) Math.floor(hi / s + 1e-9);
         double[] out = new double[(int) Math.max(0, last - first + 1)];
@@ -36,6 +40,17 @@ final class Ticks {
             out[k] = Math.abs(v) < s * 1e-9 ? 0 : v;
         }
         return out;
+    }
+
+    private static long count(double lo, double hi, double s) {
+        return (long) Math.floor(hi / s + 1e-9) - (long) Math.ceil(lo / s - 1e-9) + 1;
+    }
+
+    /** The step below s on the 1-2-5 series: 5 -> 2 -> 1 -> 0.5. */
+    static double smaller(double s) {
+        double decade = Math.pow(10, Math.floor(Math.log10(s) + 1e-9));
+        double mantissa = Math.round(s / decade);
+        return mantissa >= 5 ? 2 * decade : mantissa >= 2 ? decade : 0.5 * decade;
     }
 
     /** v written with as many decimals as the step needs; very large or small values in e-notation. */

@@ -13,6 +13,9 @@ class TicksTest {
         assertEquals(0.2, Ticks.step(1.998, 10), 1e-12);
         assertEquals(5e-8, Ticks.step(1.9e-7, 4), 1e-20);
         assertEquals(1000, Ticks.step(3000, 3), 1e-9);
+        assertEquals(2e-6, Ticks.smaller(5e-6), 1e-18);
+        assertEquals(1e-6, Ticks.smaller(2e-6), 1e-18);
+        assertEquals(0.5, Ticks.smaller(1), 1e-12);
         for (double span = 1e-6; span < 1e6; span *= 1.37) {
             double s = Ticks.step(span, 5);
             double mantissa = s / Math.pow(10, Math.floor(Math.log10(s) + 1e-9));
@@ -28,6 +31,9 @@ class TicksTest {
         assertArrayEquals(new double[] {-5e-8, 0, 5e-8}, Ticks.values(-9.6e-8, 9.6e-8, 4, 0), 1e-20);
         assertArrayEquals(new double[] {0, 1, 2, 3}, Ticks.values(0, 3, 10, 1), 0, "an index has whole ticks");
         assertArrayEquals(new double[] {0, 0.5, 1, 1.5}, Ticks.values(0, 1.998, 5, 0), 1e-12);
+        assertArrayEquals(new double[] {-4e-6, -2e-6, 0, 2e-6, 4e-6}, Ticks.values(-4.59e-6, 4.59e-6, 4, 0), 1e-18,
+                "at least three ticks: the next smaller step when 5e-6 would show only 0");
+        assertArrayEquals(new double[] {0, 1}, Ticks.values(0, 1, 4, 1), 0, "an index's steps stay whole");
     }
 
     @Test
