@@ -36,8 +36,15 @@ public final class Png {
     record Scale(double lo, double hi, String note) {
     }
 
-    /** A 2-D array [down, across] drawn w by h pixels, labelled above (a slice's position). */
-    private record Panel(NdArray a, Axis down, Axis across, String label, int w, int h, Scale scale, String quantity) {
+    /**
+     * A 2-D array [down, across] drawn w by h pixels, labelled above (a slice's position);
+     * cut: the row and column where the other slices cross it (dashed), or null.
+     */
+    private record Panel(NdArray a, Axis down, Axis across, String label, int w, int h, Scale scale, String quantity,
+                         int[] cut) {
+        Panel(NdArray a, Axis down, Axis across, String label, int w, int h, Scale scale, String quantity) {
+            this(a, down, across, label, w, h, scale, quantity, null);
+        }
     }
 
     /** The picture and where its panels and colour bars are (for the tests). */
@@ -97,9 +104,12 @@ public final class Png {
         // the range stated once, under the first slice
         Scale same = new Scale(scale.lo(), scale.hi(), "");
         List<Panel> panels = List.of(
-                new Panel(slice(a, 1, at[1]), axes[0], axes[2], axes[1].at(at[1]), px[2], px[0], scale, quantity),
-                new Panel(slice(a, 2, at[2]), axes[0], axes[1], axes[2].at(at[2]), px[1], px[0], same, quantity),
-                new Panel(slice(a, 0, at[0]), axes[1], axes[2], axes[0].at(at[0]), px[2], px[1], same, quantity));
+                new Panel(slice(a, 1, at[1]), axes[0], axes[2], axes[1].at(at[1]), px[2], px[0], scale, quantity,
+                        new int[] {at[0], at[2]}),
+                new Panel(slice(a, 2, at[2]), axes[0], axes[1], axes[2].at(at[2]), px[1], px[0], same, quantity,
+                        new int[] {at[0], at[1]}),
+                new Panel(slice(a, 0, at[0]), axes[1], axes[2], axes[0].at(at[0]), px[2], px[1], same, quantity,
+                        new int[] {at[1], at[2]}));
         return figure(title, panels, colours);
     }
 
@@ -240,6 +250,17 @@ public final class Png {
         for (int y = 0; y < bar.height; y++) {
             int rgb = lut[(int) Math.round(256 * (1 - y / (double) Math.max(1, bar.height - 1)))];
             Arrays.fill(pixels, (bar.y + y) * width + bar.x, (bar.y + y) * width + bar.x + BAR, rgb);
+        }
+        if (p.cut() != null) {
+            // where the other two slices cross this one
+            Graphics2D d = (Graphics2D) g.create();
+            d.setColor(new Color(0, 0, 0, 150));
+            d.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
+            int cy = r.y + (int) ((p.cut()[0] + 0.5) * r.height / rows);
+            int cx = r.x + (int) ((p.cut()[1] + 0.5) * r.width / cols);
+            d.drawLine(r.x, cy, r.x + r.width - 1, cy);
+            d.drawLine(cx, r.y, cx, r.y + r.height - 1);
+            d.dispose();
         }
         g.setColor(Color.BLACK);
         g.drawRect(r.x - 1, r.y - 1, r.width + 1, r.height + 1);

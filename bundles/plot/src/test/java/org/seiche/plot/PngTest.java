@@ -25,9 +25,9 @@ class PngTest {
         return img.getRGB(x, y) & 0xFFFFFF;
     }
 
-    /** The colour at the centre of cell (i, j) of a panel showing rows x cols cells. */
+    /** The colour inside cell (i, j) of a panel showing rows x cols cells, off its centre (where slices are marked). */
     private static int cell(BufferedImage img, Rectangle p, int rows, int cols, int i, int j) {
-        return rgb(img, p.x + (int) ((j + 0.5) * p.width / cols), p.y + (int) ((i + 0.5) * p.height / rows));
+        return rgb(img, p.x + (int) ((j + 0.3) * p.width / cols), p.y + (int) ((i + 0.3) * p.height / rows));
     }
 
     /** Pixels darker than mid-grey in a rectangle: text and tick marks. */
@@ -142,6 +142,11 @@ class PngTest {
         assertEquals(0xFF0000, cell(img, p.get(1), nz, ny, 3, 4), "depth-y at x = 50 m");
         assertEquals(0xFF0000, cell(img, p.get(2), ny, nx, 4, 5), "y-x at depth 30 m");
         assertEquals(0xFFFFFF, cell(img, p.get(0), nz, nx, 0, 0));
+        int cutRow = p.get(0).y + (int) (3.5 * p.get(0).height / nz);
+        assertTrue(dark(img, p.get(0).x, cutRow, p.get(0).x + p.get(0).width, cutRow + 1) > 20,
+                "the depth of the plan view dashed across the section");
+        int row1 = p.get(0).y + (int) (1.5 * p.get(0).height / nz);
+        assertTrue(dark(img, p.get(0).x, row1, p.get(0).x + p.get(0).width, row1 + 1) <= 1, "only the x of the other cut");
         assertEquals(p.get(0).width, p.get(2).width, "x as long in both slices");
         assertEquals(p.get(0).height, p.get(1).height, "depth as long in both slices");
         assertEquals(p.get(1).width, p.get(2).height, "y as long in both slices");
