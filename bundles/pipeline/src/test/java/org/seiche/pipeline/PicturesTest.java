@@ -29,7 +29,7 @@ class PicturesTest {
     private PipelineSpec read(String yaml) throws IOException {
         Path p = dir.resolve("p.yaml");
         Files.writeString(p, yaml);
-        return PipelineFile.read(p, w -> {
+        return PipelineFile.read(p, new Services(), w -> {
             throw new AssertionError("unexpected warning: " + w);
         });
     }
@@ -48,8 +48,9 @@ class PicturesTest {
         assertEquals("pictures.slice_at: cell [1, 5, 3] is outside the model [4, 5, 6] (indices from 0)", outside);
         assertTrue(assertThrows(SeicheException.class, () -> read(cube("pictures: {slice_at: [1, 2]}\n"))).getMessage()
                 .contains("expected 3 cell indices [z, y, x], got 2"));
-        assertTrue(assertThrows(SeicheException.class, () -> read(cube("pictures: {slice: [1, 2, 3]}\n"))).getMessage()
-                .startsWith("pictures.slice: unknown field (known: slice_at)"));
+        String unknown = assertThrows(SeicheException.class, () -> read(cube("pictures: {slice: [1, 2, 3]}\n")))
+                .getMessage();
+        assertTrue(unknown.contains("pictures.slice: unknown key") && unknown.contains("(known here: slice_at)"), unknown);
         String flat = assertThrows(SeicheException.class, () -> read("task: model\nmodel:\n  spacing: 10.0\n  parameters:\n"
                 + "    v: {constant: 1500, shape: [4, 5]}\npictures: {slice_at: [1, 2]}\n")).getMessage();
         assertTrue(flat.contains("slices are drawn of 3-D models only; this model is 2-D"), flat);
