@@ -158,6 +158,7 @@ final class PipelineFile {
 
         Model model = model(root.required("model"), arrays);
         b.model(model);
+        Pictures.read(root, model, b);
         OutputFormat.read(root, base, b);
         if (root.has("snapshots")) {
             b.option(SnapshotFiles.FOLDER, snapshots(root.get("snapshots"), task, model.shape().length));
