@@ -50,11 +50,21 @@ public final class Variants {
         this.tableName = tableName;
     }
 
+    /** Runs {@link #run}; a bad table or argument is one line on stderr and exit status 1. */
+    public static void main(String[] args) throws IOException {
+        try {
+            run(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(TOOL + ": " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
     /**
      * Arguments: the module folder, its table, the source root and the output folder
      * (relative paths from the module folder).
      */
-    public static void main(String[] args) throws IOException {
+    static void run(String[] args) throws IOException {
         if (args.length != 4) {
             throw new IllegalArgumentException("usage: Variants MODULE_DIR TABLE SOURCE_ROOT OUTPUT_DIR (got " + args.length + " arguments)");
         }

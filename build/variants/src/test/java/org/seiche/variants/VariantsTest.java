@@ -40,7 +40,7 @@ class VariantsTest {
 
     private void run(String table) throws IOException {
         Files.writeString(module.resolve("variants.table"), table);
-        Variants.main(new String[] {module.toString(), "variants.table", "src/main/java", "out"});
+        Variants.run(new String[] {module.toString(), "variants.table", "src/main/java", "out"});
     }
 
     private String generated(String path) throws IOException {
