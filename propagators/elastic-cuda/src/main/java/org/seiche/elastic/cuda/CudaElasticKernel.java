@@ -5,6 +5,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.seiche.api.Device;
 import org.seiche.api.Precision;
+import org.seiche.api.Propagator;
 import org.seiche.api.SeicheException;
 import org.seiche.device.cuda.spi.CudaGpu;
 import org.seiche.elastic.ElasticGrid;
@@ -16,7 +17,8 @@ import org.seiche.elastic.ElasticSolver;
  * float64. Registered while the cuda device is, whose context it takes from the device's
  * CUDA SPI.
  */
-@Component(service = ElasticKernel.class, property = Device.PROPERTY + "=" + CudaGpu.DEVICE)
+@Component(service = ElasticKernel.class, property = {Device.PROPERTY + "=" + CudaGpu.DEVICE,
+        Propagator.KERNEL_PROPERTY + "=elastic"})
 public final class CudaElasticKernel implements ElasticKernel {
     private final CudaGpu gpu;
 

@@ -1,6 +1,5 @@
 package org.seiche.elastic.cuda;
 
-import java.lang.reflect.Field;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +25,7 @@ import org.seiche.api.SimulationSetup;
 import org.seiche.api.SourceGroup;
 import org.seiche.api.Survey;
 import org.seiche.elastic.ElasticKernel;
+import org.seiche.elastic.cpu.CpuElasticKernel;
 import org.seiche.elastic.internal.ElasticPropagator;
 import org.seiche.io.Npy;
 import org.seiche.wave.Wavelets;
@@ -149,13 +149,10 @@ record ElasticCase(String name, Map<String, NdArray> model, double spacing, Surv
 
     /**
      * Runs the case on the device through the elastic propagator, with the given kernel for
-     * it (null: the built-in CPU kernel, its portable loops), forward and adjoint.
+     * it (null: the CPU kernel, its portable loops), forward and adjoint.
      */
     Result run(Device device, ElasticKernel kernel, Precision precision) {
-        ElasticPropagator propagator = new ElasticPropagator();
-        if (kernel != null) {
-            inject(propagator, kernel);
-        }
+        ElasticPropagator propagator = new ElasticPropagator(kernel == null ? new CpuElasticKernel() : kernel);
         SimulationSetup setup = new SimulationSetup(new Model(new double[] {spacing, spacing}, model), survey, settings,
                 device, precision);
         String vector = System.setProperty("seiche.vector", "false");
@@ -196,17 +193,6 @@ record ElasticCase(String name, Map<String, NdArray> model, double spacing, Surv
             out.add(a);
         }
         return out;
-    }
-
-    /** The kernel as the framework's DS would hand it to the propagator (its only reference, a field). */
-    private static void inject(ElasticPropagator propagator, ElasticKernel kernel) {
-        try {
-            Field f = ElasticPropagator.class.getDeclaredField("kernels");
-            f.setAccessible(true);
-            f.set(propagator, List.of(kernel));
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("the elastic propagator's kernel reference changed", e);
-        }
     }
 
     static NdArray read(String name) {

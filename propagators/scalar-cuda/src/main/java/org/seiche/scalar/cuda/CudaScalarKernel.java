@@ -5,6 +5,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.seiche.api.Device;
 import org.seiche.api.Precision;
+import org.seiche.api.Propagator;
 import org.seiche.api.SeicheException;
 import org.seiche.device.cuda.spi.CudaGpu;
 import org.seiche.scalar.ScalarGrid;
@@ -16,7 +17,8 @@ import org.seiche.scalar.ScalarOperator;
  * 2-D; Born's too. Registered while the cuda device is, whose context it takes from the
  * device's CUDA SPI.
  */
-@Component(service = ScalarKernel.class, property = ScalarKernel.PROPERTY + "=" + CudaGpu.DEVICE)
+@Component(service = ScalarKernel.class, property = {ScalarKernel.PROPERTY + "=" + CudaGpu.DEVICE,
+        Propagator.KERNEL_PROPERTY + "=scalar", Propagator.KERNEL_PROPERTY + "=born"})
 public final class CudaScalarKernel implements ScalarKernel {
     private final CudaGpu gpu;
 
