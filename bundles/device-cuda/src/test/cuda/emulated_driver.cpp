@@ -2,12 +2,11 @@
 // NVIDIA's, so the bundle's whole Java path (probe, context, module, allocations, copies,
 // kernel arguments, launches, host-mapped memory) runs here without a GPU. Device memory
 // is host memory; the "module" ignores the PTX text except for checking it is PTX, and
-// its kernels are scalar.cu and elastic.cu compiled for the CPU through host_shim.h. Only the driver
-// calls the bundle makes are here: anything else ends the process with a symbol lookup
-// error, which a test notices.
+// its kernels are a kernel module's .cu compiled for the CPU through host_shim.h: the module's
+// src/test/cuda/emulated_kernels.h includes them and lists them as EMULATED_KERNELS. Only the
+// driver calls the Java side makes are here: anything else ends the process with a symbol
+// lookup error, which a test notices.
 #include "host_shim.h"
-#include "scalar.cu"
-#include "elastic.cu"
 
 #include <cstdlib>
 #include <cstring>
@@ -43,18 +42,9 @@ struct Entry<void (*)(A...), f> {
 };
 #define KERNEL(name) {#name, Entry<decltype(&name), &name>::run}
 
-// The modules' kernels by their C names, as in SEICHE_KERNELS (scalar.cu) and ELASTIC_KERNELS (elastic.cu).
-#define SCALAR_STEPS(P, A) KERNEL(scalar_forward_##P##A), KERNEL(scalar_adjoint_##P##A), KERNEL(born_forward_##P##A), \
-    KERNEL(born_adjoint_##P##A)
-#define SCALAR(P) SCALAR_STEPS(P, 2), SCALAR_STEPS(P, 4), SCALAR_STEPS(P, 6), SCALAR_STEPS(P, 8), \
-    KERNEL(scalar_image_##P), KERNEL(scalar_record_##P), KERNEL(scalar_inject_##P), \
-    KERNEL(scalar_source_gradient_##P), KERNEL(born_source_ratio_##P)
-#define ELASTIC_STEPS(P, A) KERNEL(elastic_velocity_##P##A), KERNEL(elastic_stress_##P##A), \
-    KERNEL(elastic_stress_terms_##P##A), KERNEL(elastic_velocity_terms_##P##A), KERNEL(elastic_adjoint_stresses_##P##A)
-#define ELASTIC(P) ELASTIC_STEPS(P, 2), ELASTIC_STEPS(P, 4), ELASTIC_STEPS(P, 6), ELASTIC_STEPS(P, 8), \
-    KERNEL(elastic_record_##P), KERNEL(elastic_inject_##P)
-
-static const std::map<std::string, Run> kernels = {SCALAR(f), SCALAR(d), ELASTIC(f), ELASTIC(d)};
+// the module's kernels, by their C names
+#include "emulated_kernels.h"
+static const std::map<std::string, Run> kernels = {EMULATED_KERNELS};
 
 static size_t allocated = 0;
 static std::map<void *, size_t> sizes;

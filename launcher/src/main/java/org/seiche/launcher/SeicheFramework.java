@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.apache.felix.framework.FrameworkFactory;
@@ -159,7 +160,7 @@ public final class SeicheFramework implements AutoCloseable {
         }
     }
 
-    /** One discovered service: its kind, name, the bundle providing it and, for devices, a note. */
+    /** One discovered service: its kind, name, the bundle providing it and, for devices and propagators, a note. */
     public record ServiceInfo(String kind, String name, String bundle, String note) {
     }
 
@@ -185,6 +186,14 @@ public final class SeicheFramework implements AutoCloseable {
                 for (ServiceReference<?> r : refs) {
                     Object name = r.getProperty(kind[1]);
                     String note = "";
+                    if (kind[0].equals("propagator")) {
+                        org.seiche.api.Propagator p = (org.seiche.api.Propagator) context().getService(r);
+                        if (p != null) {
+                            Set<String> kernels = p.kernelDevices();
+                            note = kernels.isEmpty() ? "" : "kernels for: " + String.join(", ", kernels);
+                            context().ungetService(r);
+                        }
+                    }
                     if (kind[0].equals("device")) {
                         org.seiche.api.Device d = (org.seiche.api.Device) context().getService(r);
                         if (d != null) {
@@ -199,7 +208,27 @@ public final class SeicheFramework implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
+        out.addAll(kernels());
         out.sort(Comparator.comparing(ServiceInfo::kind).thenComparing(ServiceInfo::name));
+        return out;
+    }
+
+    /** Every propagator's kernel for a device (any service with the kernel property), named propagator/device. */
+    private List<ServiceInfo> kernels() {
+        List<ServiceInfo> out = new ArrayList<>();
+        try {
+            ServiceReference<?>[] refs = context().getAllServiceReferences(null,
+                    "(" + org.seiche.api.Propagator.KERNEL_PROPERTY + "=*)");
+            for (ServiceReference<?> r : refs == null ? new ServiceReference<?>[0] : refs) {
+                Object propagators = r.getProperty(org.seiche.api.Propagator.KERNEL_PROPERTY);
+                for (Object p : propagators instanceof String[] many ? many : new Object[] {propagators}) {
+                    out.add(new ServiceInfo("kernel", p + "/" + r.getProperty(org.seiche.api.Device.PROPERTY),
+                            label(r.getBundle()), ""));
+                }
+            }
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
         return out;
     }
 

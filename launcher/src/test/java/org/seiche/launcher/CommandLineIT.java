@@ -111,10 +111,16 @@ class CommandLineIT {
             {"optimiser", "sgd", "seiche-optimisers-first-order"}, {"optimiser", "adam", "seiche-optimisers-first-order"},
             {"optimiser", "lbfgs", "seiche-optimiser-lbfgs"}, {"optimiser", "newton", "seiche-optimiser-newton"},
             {"optimiser", "truncated-newton", "seiche-optimiser-newton"},
+            {"kernel", "scalar/cpu", "seiche-propagator-scalar"}, {"kernel", "born/cpu", "seiche-propagator-scalar"},
+            {"kernel", "elastic/cpu", "seiche-propagator-elastic"},
+            {"kernel", "scalar/cuda", "seiche-propagator-scalar-cuda"}, {"kernel", "born/cuda", "seiche-propagator-scalar-cuda"},
+            {"kernel", "elastic/cuda", "seiche-propagator-elastic-cuda"},
         };
         for (String[] s : builtIn) {
             assertTrue(o.out().matches("(?s).*\\n" + s[0] + "\\s+" + s[1] + "\\s+" + s[2] + " .*"), s[1] + " in " + o.out());
         }
+        assertTrue(o.out().matches("(?s).*\\npropagator\\s+elastic\\s+seiche-propagator-elastic \\S+\\s+kernels for: cpu, cuda\\n.*"),
+                o.out());
         assertFalse(o.out().contains("FAILED"), o.out());
         assertTrue(o.err().isBlank(), "nothing on stderr: " + o.err());
     }

@@ -13,6 +13,11 @@ import org.osgi.annotation.versioning.ConsumerType;
 @ConsumerType
 public interface Propagator {
     String PROPERTY = "propagator.name";
+    /**
+     * Service property of a propagator's kernel for a device (registered with {@link
+     * Device#PROPERTY} naming the device): the propagators it serves, for `fwi plugins`.
+     */
+    String KERNEL_PROPERTY = "kernel.propagator";
 
     String name();
 
@@ -34,4 +39,13 @@ public interface Propagator {
      * prepares the simulation: padded models, profiles, kernels.
      */
     Simulation prepare(SimulationSetup setup);
+
+    /**
+     * The devices this propagator has kernels for now (by device name). A run on another
+     * device is refused naming the propagator and the device, and device "auto" takes the
+     * best available device among these. Empty: the propagator does not say (any device).
+     */
+    default Set<String> kernelDevices() {
+        return Set.of();
+    }
 }

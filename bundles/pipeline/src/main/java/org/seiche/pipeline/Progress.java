@@ -96,6 +96,13 @@ final class Progress {
         out.flush();
     }
 
+    /** A line for a person watching (the bar's terminal); nothing in a pipe or with --quiet. */
+    synchronized void note(String line) {
+        if (enabled) {
+            out.println(line);
+        }
+    }
+
     synchronized void finish() {
         if (shown) {
             out.printf("\r%s [%s] 100%%  %.1f s%n", label, "#".repeat(30), (clock.getAsLong() - started) / 1e9);

@@ -70,7 +70,11 @@ final class Runner {
             }
         }
         checkFinite();
-        Device device = services.device(spec.device(), spec.threads());
+        Device device = services.device(spec.device(), spec.threads(), propagator);
+        if (Services.isAuto(spec.device())) {
+            progress.note("device: auto chose " + device.name() + " (the best available with kernels for the "
+                    + propagator.name() + " propagator)");
+        }
         Loss loss = null;
         Set<String> wrt = new LinkedHashSet<>(spec.gradientWrt());
         boolean needsLoss = !spec.task().equals("forward");

@@ -1,8 +1,10 @@
 package org.seiche.pipeline;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Predicate;
 
 import org.seiche.api.Device;
 import org.seiche.api.Loss;
@@ -35,23 +37,38 @@ final class Services {
         return found;
     }
 
-    /** "auto" = the available device of highest priority; a named one must be available. */
-    Device device(Named<Device> named, int threads) {
+    /**
+     * "auto" = the available device of highest priority that the propagator has kernels for;
+     * a named one must be available and have them (a propagator that names no kernel devices
+     * runs on any).
+     */
+    Device device(Named<Device> named, int threads, Propagator propagator) {
+        Set<String> kernels = propagator.kernelDevices();
+        Predicate<String> hasKernels = name -> kernels.isEmpty() || kernels.contains(name);
         Device d;
-        if (named.instance() == null && "auto".equals(named.name())) {
-            d = devices.values().stream().filter(x -> x.unavailableReason() == null)
+        if (isAuto(named)) {
+            d = devices.values().stream().filter(x -> x.unavailableReason() == null && hasKernels.test(x.name()))
                     .max(java.util.Comparator.comparingInt(Device::priority))
-                    .orElseThrow(() -> new SeicheException("device: auto found no available device (have: "
-                            + String.join(", ", devices.keySet()) + ")"));
+                    .orElseThrow(() -> new SeicheException("device: auto found no available device with kernels for the "
+                            + propagator.name() + " propagator (have: " + String.join(", ", devices.keySet())
+                            + "; kernels for: " + String.join(", ", kernels) + ")"));
         } else {
             d = resolve("device", named, devices);
             if (d.unavailableReason() != null) {
                 throw new SeicheException("device: " + d.name() + " is not available here (" + d.unavailableReason() + ")");
+            }
+            if (!hasKernels.test(d.name())) {
+                throw new SeicheException("device: the " + propagator.name() + " propagator has no kernel for device '"
+                        + d.name() + "' (kernels for: " + String.join(", ", kernels) + ")");
             }
         }
         if (threads < 0) {
             throw new SeicheException("threads: must be at least 1, got " + threads);
         }
         return threads > 0 ? d.withThreads(threads) : d;
+    }
+
+    static boolean isAuto(Named<Device> named) {
+        return named.instance() == null && "auto".equals(named.name());
     }
 }

@@ -70,6 +70,13 @@ class ProgressTest {
         now.addAndGet(5000 * MS);
         p.advance(10);
         p.finish();
+        p.note("device: auto chose cpu");
         assertEquals(0, bytes.size());
+    }
+
+    @Test
+    void notesGoToTheTerminalOnItsOwnLine() {
+        progress(true, 0).note("device: auto chose cpu (the best available with kernels for the scalar propagator)");
+        assertEquals("device: auto chose cpu (the best available with kernels for the scalar propagator)\n", shown());
     }
 }

@@ -2,7 +2,9 @@ package org.seiche.born;
 
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -56,6 +58,11 @@ public final class BornPropagator implements Propagator {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public Set<String> kernelDevices() {
+        return kernels.stream().map(ScalarKernel::deviceName).collect(Collectors.toCollection(TreeSet::new));
     }
 
     @Override

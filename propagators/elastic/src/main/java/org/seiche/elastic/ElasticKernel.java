@@ -8,7 +8,7 @@ import org.seiche.api.Precision;
  * A kernel service running the elastic steps on one kind of device; registered with the
  * service property {@code device.name} ({@link Device#PROPERTY}) equal to
  * {@link #deviceName()}. The elastic propagator uses the kernel whose device name is the
- * run's device, and its built-in CPU kernel otherwise.
+ * run's device, and refuses a device it has no kernel for.
  */
 @ConsumerType
 public interface ElasticKernel {

@@ -18,6 +18,7 @@ import org.seiche.api.Simulation;
 import org.seiche.api.SimulationSetup;
 import org.seiche.api.SourceGroup;
 import org.seiche.api.Survey;
+import org.seiche.elastic.cpu.CpuElasticKernel;
 import org.seiche.elastic.internal.ElasticPropagator;
 import org.seiche.wave.Wavelets;
 
@@ -136,7 +137,7 @@ final class Cases {
     static Simulation prepare(Map<String, NdArray> parameters, double h, Survey survey, PropagatorSettings settings,
                               Precision precision, Device device) {
         Model model = new Model(new double[] {h, h}, parameters);
-        return new ElasticPropagator().prepare(new SimulationSetup(model, survey, settings, device, precision));
+        return new ElasticPropagator(new CpuElasticKernel()).prepare(new SimulationSetup(model, survey, settings, device, precision));
     }
 
     /** A survey whose source groups all get the same wavelet. */

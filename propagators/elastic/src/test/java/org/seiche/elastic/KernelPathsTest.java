@@ -23,6 +23,7 @@ import org.seiche.api.PropagatorSettings;
 import org.seiche.api.Simulation;
 import org.seiche.api.SimulationSetup;
 import org.seiche.api.Survey;
+import org.seiche.elastic.cpu.CpuElasticKernel;
 import org.seiche.elastic.internal.ElasticPropagator;
 import org.seiche.wave.VectorSupport;
 
@@ -145,7 +146,7 @@ class KernelPathsTest {
                         }
                     });
             String what = device.threads() + " thread(s)";
-            try (Simulation sim = new ElasticPropagator().prepare(setup); ForwardRun run = sim.forward(new int[] {0}, Set.of("vp"))) {
+            try (Simulation sim = new ElasticPropagator(new CpuElasticKernel()).prepare(setup); ForwardRun run = sim.forward(new int[] {0}, Set.of("vp"))) {
                 assertEquals(Float.MIN_NORMAL / 2, smallestNormal / 2, what + ": a subnormal product after the forward run");
                 run.adjoint(new ArrayList<>(run.receiverData()));
                 assertEquals(Float.MIN_NORMAL / 2, smallestNormal / 2, what + ": a subnormal product after the adjoint run");

@@ -21,6 +21,7 @@ import org.seiche.api.Simulation;
 import org.seiche.api.SimulationSetup;
 import org.seiche.api.SourceGroup;
 import org.seiche.api.Survey;
+import org.seiche.elastic.cpu.CpuElasticKernel;
 import org.seiche.elastic.internal.ElasticPropagator;
 import org.seiche.io.Npy;
 
@@ -46,7 +47,7 @@ class ReferenceCaseTest {
         PropagatorSettings settings = new PropagatorSettings(4, new int[] {20}, 20.0, Double.NaN, 1, Map.of());
         NdArray observed = Npy.read(file("observed.npy"));
 
-        try (Simulation sim = new ElasticPropagator().prepare(
+        try (Simulation sim = new ElasticPropagator(new CpuElasticKernel()).prepare(
                 new SimulationSetup(model, survey, settings, PoolDevice.ofAllCores(), Precision.FLOAT32));
              ForwardRun run = sim.forward(new int[] {0}, Set.of("vp", "vs", "rho"))) {
             assertEquals(1, sim.stepRatio());

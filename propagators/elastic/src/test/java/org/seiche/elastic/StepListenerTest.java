@@ -17,6 +17,7 @@ import org.seiche.api.PropagatorSettings;
 import org.seiche.api.Simulation;
 import org.seiche.api.SimulationSetup;
 import org.seiche.api.Survey;
+import org.seiche.elastic.cpu.CpuElasticKernel;
 import org.seiche.elastic.internal.ElasticPropagator;
 
 /** The setup's step listener hears of every inner step of every shot, forward and adjoint (progress bars count on it). */
@@ -29,7 +30,7 @@ class StepListenerTest {
         AtomicLong heard = new AtomicLong();
         SimulationSetup setup = new SimulationSetup(new Model(new double[] {5, 5}, Cases.velocityModel(16, 20, 3)), survey,
                 settings, Cases.DEVICE, Precision.FLOAT32, heard::addAndGet);
-        try (Simulation sim = new ElasticPropagator().prepare(setup)) {
+        try (Simulation sim = new ElasticPropagator(new CpuElasticKernel()).prepare(setup)) {
             long inner = 60L * sim.stepRatio();
             try (ForwardRun run = sim.forward(new int[] {0, 1}, Set.of("vp"))) {
                 assertEquals(2 * inner, heard.get(), "forward steps heard");

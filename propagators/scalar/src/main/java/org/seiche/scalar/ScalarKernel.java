@@ -7,8 +7,9 @@ import org.seiche.api.StepListener;
 
 /**
  * Kernel SPI of the scalar propagator: advances the wavefields of a batch of shots on one
- * kind of device. A device bundle registers an implementation as a service with the
- * property {@code device.name}; the propagator takes the one matching the setup's device.
+ * kind of device. A kernel bundle registers an implementation as a service with the
+ * property {@code device.name} (and {@code kernel.propagator=scalar}, {@code =born}, for
+ * `fwi plugins`); the propagator takes the one matching the setup's device.
  * The propagator keeps the physics (padding, profiles, resampling, source scaling,
  * gradient assembly); the kernel only steps, injects, records, stores and adjoins.
  */

@@ -85,7 +85,7 @@ public final class ScalarProblem {
             }
         }
         throw new SeicheException("device: the " + propagator + " propagator has no kernel for device '" + device.name()
-                + "' (kernels for: " + kernels.stream().map(ScalarKernel::deviceName).toList() + ")");
+                + "' (kernels for: " + String.join(", ", kernels.stream().map(ScalarKernel::deviceName).toList()) + ")");
     }
 
     public ScalarGrid grid() {

@@ -8,16 +8,19 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.seiche.api.Device;
 import org.seiche.api.SeicheException;
+import org.seiche.device.cuda.spi.CudaContext;
+import org.seiche.device.cuda.spi.CudaGpu;
 
 /**
  * An NVIDIA GPU through the CUDA driver. Registers whether or not CUDA can run here; when
- * it cannot, {@link #unavailableReason()} says why (no driver, no card, no kernels built)
- * and the CPU stays the choice of device "auto". Host-side work (resampling, gradient
- * assembly) runs on a pool of worker threads.
+ * it cannot, {@link #unavailableReason()} says why (no driver, no card) and the CPU stays
+ * the choice of device "auto". Host-side work (resampling, gradient assembly) runs on a
+ * pool of worker threads. Also a {@link CudaGpu}: the propagators' CUDA kernels get the
+ * context from that service.
  */
-@Component(service = Device.class, property = Device.PROPERTY + "=" + CudaDevice.NAME)
-public final class CudaDevice implements Device {
-    static final String NAME = "cuda";
+@Component(service = {Device.class, CudaGpu.class}, property = Device.PROPERTY + "=" + CudaGpu.DEVICE)
+public final class CudaDevice implements Device, CudaGpu {
+    static final String NAME = CudaGpu.DEVICE;
     /** Above the CPU's 0, so that "auto" takes the GPU when there is one. */
     static final int PRIORITY = 10;
 
@@ -71,8 +74,8 @@ public final class CudaDevice implements Device {
         }
     }
 
-    /** The GPU's context, opened on first use; refuses when CUDA cannot run here. */
-    CudaContext context() {
+    @Override
+    public CudaContext context() {
         if (!probe.available()) {
             throw new SeicheException("device: cuda is not available here (" + probe.reason() + ")");
         }
@@ -91,7 +94,7 @@ public final class CudaDevice implements Device {
 
         synchronized CudaContext context(Gpu gpu) {
             if (context == null) {
-                context = new CudaContext(gpu);
+                context = new CudaContext(gpu.ordinal());
             }
             return context;
         }

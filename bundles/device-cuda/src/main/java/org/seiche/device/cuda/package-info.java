@@ -1,6 +1,6 @@
 /**
- * The CUDA device: NVIDIA GPUs through JCuda's driver API, and the scalar propagator's
- * kernels for them (PTX compiled from src/main/cuda at build time). Nothing is exported:
- * everything is reached through the api's Device and the scalar propagator's kernel SPI.
+ * The CUDA device: NVIDIA GPUs through JCuda's driver API. Private: the device is reached
+ * through the api's Device, its GPU context through the exported SPI
+ * (org.seiche.device.cuda.spi); the propagators' CUDA kernels live in their own bundles.
  */
 package org.seiche.device.cuda;

@@ -9,7 +9,6 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 
 import org.junit.jupiter.api.Test;
 import org.seiche.api.Device;
-import org.seiche.api.Precision;
 import org.seiche.api.SeicheException;
 
 class CudaDeviceTest {
@@ -44,25 +43,6 @@ class CudaDeviceTest {
         for (int i = 0; i < 12; i++) {
             assertEquals(1, hits.get(i));
         }
-        d.close();
-    }
-
-    @Test
-    void theKernelsRefuseAnotherDevice() {
-        SeicheException e = assertThrows(SeicheException.class, () -> new CudaScalarKernel().load(null,
-                Precision.FLOAT32, ScalarCase.CPU));
-        assertTrue(e.getMessage().contains("device cuda"), e.getMessage());
-        e = assertThrows(SeicheException.class, () -> new CudaElasticKernel().prepare(null, Precision.FLOAT32, ScalarCase.CPU));
-        assertTrue(e.getMessage().contains("device cuda"), e.getMessage());
-    }
-
-    /** device: cuda without a GPU: the elastic propagator's kernel fails with the reason, before touching JCuda. */
-    @Test
-    void theElasticKernelSaysWhyItCannotRun() {
-        CudaDevice d = new CudaDevice(NO_DRIVER, new CudaDevice.Shared(), 2);
-        SeicheException e = assertThrows(SeicheException.class, () -> new CudaElasticKernel().prepare(null,
-                Precision.FLOAT32, d));
-        assertTrue(e.getMessage().contains("libcuda.so.1"), e.getMessage());
         d.close();
     }
 }

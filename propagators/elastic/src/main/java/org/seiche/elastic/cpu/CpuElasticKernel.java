@@ -3,6 +3,7 @@ package org.seiche.elastic.cpu;
 import org.osgi.service.component.annotations.Component;
 import org.seiche.api.Device;
 import org.seiche.api.Precision;
+import org.seiche.api.Propagator;
 import org.seiche.elastic.ElasticGrid;
 import org.seiche.elastic.ElasticKernel;
 import org.seiche.elastic.ElasticSolver;
@@ -12,7 +13,7 @@ import org.seiche.wave.VectorSupport;
  * The built-in CPU kernel: row arrays in the run's precision, fused SIMD loops where the
  * Vector API is available, rows and shots over the device's threads.
  */
-@Component(service = ElasticKernel.class, property = Device.PROPERTY + "=cpu")
+@Component(service = ElasticKernel.class, property = {Device.PROPERTY + "=cpu", Propagator.KERNEL_PROPERTY + "=elastic"})
 public final class CpuElasticKernel implements ElasticKernel {
     private final ShotMemory memory = new ShotMemory();
 

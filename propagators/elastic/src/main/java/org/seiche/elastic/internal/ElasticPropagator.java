@@ -2,6 +2,8 @@ package org.seiche.elastic.internal;
 
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -22,15 +24,23 @@ import org.seiche.elastic.cpu.CpuElasticKernel;
  * topography, is made by the improved vacuum method, with zero-property cells above it. A
  * side of PML width 0 reflects (v normal to it and the shear stress vanish beyond it), as in
  * Deepwave since 0.0.23, which also asks for vacuum cells to make a free surface. Its kernel
- * is the registered {@link ElasticKernel} for the run's device, or the built-in CPU kernel.
+ * is the registered {@link ElasticKernel} for the run's device; a device it has none for is
+ * refused, naming both.
  */
 @Component(service = Propagator.class, property = "propagator.name=elastic")
 public final class ElasticPropagator implements Propagator {
-    private static final ElasticKernel BUILT_IN = new CpuElasticKernel();
-
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile List<ElasticKernel> kernels = List.of();
+
+    /** For Declarative Services: kernels arrive as services. */
+    public ElasticPropagator() {
+    }
+
+    /** For plain Java use: the given kernels. */
+    public ElasticPropagator(ElasticKernel... kernels) {
+        this.kernels = List.of(kernels);
+    }
 
     @Override
     public String name() {
@@ -43,9 +53,16 @@ public final class ElasticPropagator implements Propagator {
     }
 
     @Override
+    public Set<String> kernelDevices() {
+        return kernels.stream().map(ElasticKernel::deviceName).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @Override
     public Simulation prepare(SimulationSetup setup) {
         String device = setup.device().name();
-        ElasticKernel kernel = kernels.stream().filter(k -> k.deviceName().equals(device)).findFirst().orElse(BUILT_IN);
+        ElasticKernel kernel = kernels.stream().filter(k -> k.deviceName().equals(device)).findFirst()
+                .orElseThrow(() -> new SeicheException("device: the elastic propagator has no kernel for device '" + device
+                        + "' (kernels for: " + String.join(", ", kernelDevices()) + ")"));
         if (setup.snapshots() != null) {
             setup.snapshots().check(name(), ElasticTap.fieldNames(), setup.survey().shots());
             if (!(kernel instanceof CpuElasticKernel)) {

@@ -17,6 +17,7 @@ import org.seiche.api.SimulationSetup;
 import org.seiche.api.SourceGroup;
 import org.seiche.api.Survey;
 import org.seiche.elastic.PoolDevice;
+import org.seiche.elastic.cpu.CpuElasticKernel;
 import org.seiche.elastic.internal.ElasticPropagator;
 import org.seiche.wave.Wavelets;
 
@@ -51,7 +52,7 @@ public final class ElasticBench {
         for (String c : cases) {
             int shots = Integer.parseInt(c.substring(0, c.length() - 1));
             boolean gradient = c.endsWith("g");
-            try (Simulation sim = new ElasticPropagator().prepare(setup(shots, pml, accuracy, device, precision))) {
+            try (Simulation sim = new ElasticPropagator(new CpuElasticKernel()).prepare(setup(shots, pml, accuracy, device, precision))) {
                 if (sim.stepRatio() != 1) {
                     throw new IllegalStateException("the benchmark's dt needs sub-steps: " + sim.stepRatio());
                 }

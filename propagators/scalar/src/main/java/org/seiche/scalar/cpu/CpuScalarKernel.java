@@ -3,6 +3,7 @@ package org.seiche.scalar.cpu;
 import org.osgi.service.component.annotations.Component;
 import org.seiche.api.Device;
 import org.seiche.api.Precision;
+import org.seiche.api.Propagator;
 import org.seiche.api.StepListener;
 import org.seiche.scalar.ScalarGrid;
 import org.seiche.scalar.ScalarKernel;
@@ -14,7 +15,8 @@ import org.seiche.wave.VectorSupport;
  * has the vector module. Keeps a pool of arrays so that repeated runs reuse their
  * wavefields and stored steps.
  */
-@Component(service = ScalarKernel.class, property = ScalarKernel.PROPERTY + "=" + CpuScalarKernel.DEVICE)
+@Component(service = ScalarKernel.class, property = {ScalarKernel.PROPERTY + "=" + CpuScalarKernel.DEVICE,
+        Propagator.KERNEL_PROPERTY + "=scalar", Propagator.KERNEL_PROPERTY + "=born"})
 public final class CpuScalarKernel implements ScalarKernel {
     static final String DEVICE = "cpu";
 

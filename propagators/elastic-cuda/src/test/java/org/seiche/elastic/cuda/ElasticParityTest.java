@@ -1,0 +1,107 @@
+package org.seiche.elastic.cuda;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.seiche.api.NdArray;
+import org.seiche.api.Precision;
+import org.seiche.api.Simulation;
+import org.seiche.device.cuda.CudaDevice;
+import org.seiche.device.cuda.CudaTesting;
+
+/**
+ * The elastic CUDA kernels on a real GPU against the Java CPU kernel's portable loops in
+ * their default mode, through the elastic propagator: receiver data, the vp, vs, rho and
+ * source amplitude gradients, elastic_small and synthetic cases of every accuracy, relative
+ * L2 within {@link CudaTesting#FLOAT32} and {@link CudaTesting#FLOAT64}; the adjoint against its forward
+ * run by a dot product; elastic_small against Deepwave. Skipped, with the reason, where CUDA
+ * cannot run.
+ */
+class ElasticParityTest {
+    private CudaDevice device;
+    private CudaElasticKernel kernel;
+
+    /** Per test, so that each one is reported skipped with the reason. */
+    @BeforeEach
+    void gpu() {
+        device = CudaTesting.deviceOrSkip("CUDA parity (elastic)");
+        kernel = new CudaElasticKernel(device);
+    }
+
+    static Stream<ElasticCase> elasticCases() {
+        return ElasticCase.cases();
+    }
+
+    @ParameterizedTest
+    @MethodSource("elasticCases")
+    void elasticFloat32(ElasticCase c) {
+        compareElastic(c, Precision.FLOAT32, CudaTesting.FLOAT32);
+    }
+
+    @ParameterizedTest
+    @MethodSource("elasticCases")
+    void elasticFloat64(ElasticCase c) {
+        compareElastic(c, Precision.FLOAT64, CudaTesting.FLOAT64);
+    }
+
+    /** Two shots one after the other, the stored terms in host memory. */
+    @Test
+    void elasticFloat32OnASmallGpu() throws Exception {
+        ElasticCase c = ElasticCase.accuracy2FreeSurface();
+        int[] w = c.settings().widths(2);
+        int halo = c.settings().accuracy();
+        long grid = (long) (c.model().get("vp").dim(0) + w[0] + w[1] + halo) * (c.model().get("vp").dim(1) + w[2] + w[3] + halo);
+        CudaTesting.withMemoryLimit(grid * Float.BYTES * 30, () -> compareElastic(c, Precision.FLOAT32, CudaTesting.FLOAT32));
+    }
+
+    /** The data are linear in the source amplitudes: {@literal <F s, a> = <s, F^T a>}. */
+    @Test
+    void elasticAdjointIsTheTransposeOfTheForward() {
+        ElasticCase c = ElasticCase.accuracy8Reflecting();
+        ElasticCase.Result r = c.run(device, kernel, Precision.FLOAT64);
+        List<NdArray> a = c.adjointSources(r.data());
+        double data = 0;
+        for (int g = 0; g < a.size(); g++) {
+            data += CudaTesting.dot(r.data().get(g).data(), a.get(g).data());
+        }
+        double sources = 0;
+        for (int g = 0; g < c.survey().sources().size(); g++) {
+            String name = Simulation.SOURCE_AMPLITUDES + (g == 0 ? "" : "_" + g);
+            sources += CudaTesting.dot(c.survey().sources().get(g).amplitudes().data(), r.gradients().get(name).data());
+        }
+        CudaTesting.assertTranspose(c + " elastic", data, sources);
+    }
+
+    /** elastic_small on the GPU in float32, within the case's own tolerances of Deepwave. */
+    @Test
+    void elasticSmallMatchesDeepwave() {
+        ElasticCase c = ElasticCase.reference();
+        ElasticCase.Result r = c.run(device, kernel, Precision.FLOAT32);
+        CudaTesting.within(c + " CUDA vs Deepwave receiver data", r.data().get(0), ElasticCase.read("expected/receiver_data.npy"),
+                1e-3);
+        for (String p : ElasticCase.PARAMETERS) {
+            CudaTesting.within(c + " CUDA vs Deepwave gradient_" + p, r.gradients().get(p),
+                    ElasticCase.read("expected/gradient_" + p + ".npy"), 1e-2);
+        }
+    }
+
+    private void compareElastic(ElasticCase c, Precision precision, double tolerance) {
+        ElasticCase.Result expected = c.run(ElasticCase.CPU, null, precision);
+        ElasticCase.Result actual = c.run(device, kernel, precision);
+        String what = c + " " + precision.label() + " elastic CUDA vs CPU";
+        for (int g = 0; g < expected.data().size(); g++) {
+            CudaTesting.within(what + " receiver data " + g, actual.data().get(g), expected.data().get(g), tolerance);
+        }
+        assertEquals(expected.gradients().keySet(), actual.gradients().keySet());
+        for (String name : expected.gradients().keySet()) {
+            CudaTesting.within(what + " gradient " + name, actual.gradients().get(name), expected.gradients().get(name), tolerance);
+        }
+    }
+
+}

@@ -1,0 +1,47 @@
+package org.seiche.scalar.cuda;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.seiche.api.Device;
+import org.seiche.api.Precision;
+import org.seiche.api.Propagator;
+import org.seiche.api.SeicheException;
+import org.seiche.device.cuda.spi.CudaGpu;
+import org.seiche.scalar.ScalarGrid;
+import org.seiche.scalar.ScalarKernel;
+import org.seiche.scalar.ScalarOperator;
+
+/**
+ * The scalar propagator's kernels on the GPU (src/main/cuda/scalar.cu), float32 or float64,
+ * 2-D; Born's too. Registered while the cuda device is, whose context it takes from the
+ * device's CUDA SPI.
+ */
+@Component(service = ScalarKernel.class, property = {ScalarKernel.PROPERTY + "=" + CudaGpu.DEVICE,
+        Propagator.KERNEL_PROPERTY + "=scalar", Propagator.KERNEL_PROPERTY + "=born"})
+public final class CudaScalarKernel implements ScalarKernel {
+    private final CudaGpu gpu;
+
+    @Activate
+    public CudaScalarKernel(@Reference CudaGpu gpu) {
+        this.gpu = gpu;
+    }
+
+    @Override
+    public String deviceName() {
+        return CudaGpu.DEVICE;
+    }
+
+    @Override
+    public boolean supports(int ndim) {
+        return ndim == 2;
+    }
+
+    @Override
+    public ScalarOperator load(ScalarGrid grid, Precision precision, Device device) {
+        if (!device.name().equals(CudaGpu.DEVICE)) {
+            throw new SeicheException("device: the CUDA scalar kernel runs on device cuda, not " + device.name());
+        }
+        return new CudaScalarOperator(grid, precision, gpu.context());
+    }
+}

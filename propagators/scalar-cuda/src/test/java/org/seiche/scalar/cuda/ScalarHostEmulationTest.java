@@ -1,0 +1,75 @@
+package org.seiche.scalar.cuda;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.seiche.api.NdArray;
+import org.seiche.api.Precision;
+import org.seiche.device.cuda.CudaTesting;
+import org.seiche.io.Npy;
+
+/**
+ * No GPU here, so the CUDA kernels' indexing and arithmetic are checked on the CPU: the
+ * same scalar.cu compiled by g++ (HostEmulator), launched as CudaScalarBatch launches it,
+ * against the Java CPU kernels (forward samples, source-term and v^2 dt^2 gradients) and,
+ * for the reference cases, against Deepwave's receiver data and gradients.
+ */
+class ScalarHostEmulationTest {
+    private static HostEmulator emulator;
+
+    @BeforeAll
+    static void compile() throws Exception {
+        emulator = new HostEmulator(Path.of("target", "host-emulation"));
+    }
+
+    static Stream<ScalarCase> cases() {
+        return Stream.concat(ScalarCase.references(), Stream.of(ScalarCase.synthetic()));
+    }
+
+    static Stream<ScalarCase> float64Cases() {
+        return Stream.concat(Stream.of(ScalarCase.synthetic()), ScalarCase.references()
+);
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void float32KernelsMatchTheCpuKernelsAndTheReference(ScalarCase c) throws Exception {
+        ScalarCase.Prepared p = c.prepare(Precision.FLOAT32);
+        KernelRun emulated = compare(p, CudaTesting.FLOAT32);
+        if (!c.isReference()) {
+            return;
+        }
+        Path expected = c.folder().resolve("expected");
+        CudaTesting.within(c + " emulated vs Deepwave receiver data", emulated.data(p),
+                Npy.read(expected.resolve("receiver_data.npy")), 1e-3);
+        if (Files.exists(expected.resolve("gradient_v.npy"))) {
+            CudaTesting.within(c + " emulated vs Deepwave gradient_v", emulated.velocityGradient(p),
+                    Npy.read(expected.resolve("gradient_v.npy")), 1e-2);
+        }
+        if (Files.exists(expected.resolve("gradient_source_amplitudes.npy"))) {
+            NdArray g = p.injection().amplitudeGradient(emulated.termGradient());
+            CudaTesting.within(c + " emulated vs Deepwave gradient_source_amplitudes", g,
+                    Npy.read(expected.resolve("gradient_source_amplitudes.npy")), 1e-2);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("float64Cases")
+    void float64KernelsMatchTheCpuKernels(ScalarCase c) throws Exception {
+        compare(c.prepare(Precision.FLOAT64), CudaTesting.FLOAT64);
+    }
+
+    /** Emulated kernels vs the CPU kernel on the same adjoint source; returns the emulated run. */
+    private static KernelRun compare(ScalarCase.Prepared p, double tolerance) throws Exception {
+        var cpu = p.problem().operator();
+        NdArray adjoint = KernelRun.of(cpu, p, null).innerAdjoint(p);
+        KernelRun expected = KernelRun.of(cpu, p, adjoint);
+        KernelRun emulated = emulator.run(p, adjoint);
+        emulated.assertClose(expected, tolerance, p.source() + " " + p.precision().label() + " emulated vs CPU");
+        return emulated;
+    }
+}
