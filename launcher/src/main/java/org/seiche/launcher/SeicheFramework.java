@@ -29,7 +29,7 @@ import org.seiche.api.SeicheException;
  */
 public final class SeicheFramework implements AutoCloseable {
     /** The version the api's package-info declares. */
-    static final String API_EXPORT = "org.seiche.api;version=1.1.0";
+    static final String API_EXPORT = "org.seiche.api;version=1.2.0";
     private static final long SERVICE_WAIT_MS = 20_000;
 
     private final Framework framework;

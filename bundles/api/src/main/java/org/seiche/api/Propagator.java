@@ -24,4 +24,13 @@ public interface Propagator {
      * prepares the simulation: padded models, profiles, kernels.
      */
     Simulation prepare(SimulationSetup setup);
+
+    /**
+     * The velocity max_vel defaults to on this model (it bounds the stable step and scales
+     * the PML); NaN when the propagator does not say. Runs with a model per shot take the
+     * largest over the shots' models, so every shot steps alike.
+     */
+    default double maxVelocity(Model model) {
+        return Double.NaN;
+    }
 }

@@ -123,6 +123,22 @@ final class ArrayInputs {
         return new GaussianSmoothing(a.shape(), perDimension(f, spacing, a.ndim()), lengths).apply(a);
     }
 
+    /** Axes of a location (the last axis) the first source group's locations have when an array gives them, else -1. */
+    int locationAxes(Field survey) {
+        Field src = survey.get("sources");
+        if (!src.present() || src.node().isArray() && src.node().isEmpty()) {
+            return -1;
+        }
+        Field loc = (src.node().isArray() ? src.elements().get(0) : src).get("locations");
+        JsonNode n = loc.node();
+        boolean array = n != null && (n.isArray() || n.isObject() && (n.has("file") || n.has("constant")));
+        if (!array) {
+            return -1;
+        }
+        NdArray a = array(loc);
+        return a.ndim() == 0 ? -1 : a.dim(a.ndim() - 1);
+    }
+
     Locations locations(Field f, int ndim) {
         JsonNode n = f.node();
         if (n != null && n.isObject() && f.has("file")) {

@@ -68,6 +68,7 @@ final class Runner {
             }
         }
         checkFinite();
+        ShotModels.check(spec);
         Device device = services.device(spec.device(), spec.threads());
         Loss loss = null;
         Set<String> wrt = new LinkedHashSet<>(spec.gradientWrt());
@@ -126,6 +127,9 @@ final class Runner {
      */
     private void checkFinite() {
         for (Map.Entry<String, NdArray> e : spec.model().parameters().entrySet()) {
+            refuseNonFinite("model.parameters." + e.getKey(), e.getValue());
+        }
+        for (Map.Entry<String, NdArray> e : ShotModels.of(spec).entrySet()) {
             refuseNonFinite("model.parameters." + e.getKey(), e.getValue());
         }
         for (int g = 0; g < spec.survey().sources().size(); g++) {
@@ -258,6 +262,9 @@ final class Runner {
             summary.put("subnormals", FlushToZero.SUBNORMALS);
         }
         summary.put("shots", spec.survey().shots());
+        if (!ShotModels.of(spec).isEmpty()) {
+            summary.put("shot_models", List.copyOf(ShotModels.of(spec).keySet()));
+        }
         summary.put("batches", p.batches().length);
         summary.put("step_ratio", stepRatio);
         summary.put("seconds", (System.nanoTime() - startNanos) / 1e9);

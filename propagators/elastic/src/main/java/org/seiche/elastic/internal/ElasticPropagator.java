@@ -8,6 +8,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.seiche.api.Model;
 import org.seiche.api.Propagator;
 import org.seiche.api.Simulation;
 import org.seiche.api.SimulationSetup;
@@ -38,6 +39,13 @@ public final class ElasticPropagator implements Propagator {
     @Override
     public Set<String> parameterNames() {
         return ParameterSet.allNames();
+    }
+
+    @Override
+    public double maxVelocity(Model model) {
+        ParameterSet set = ParameterSet.ofModel(model.parameters().keySet());
+        ModelCheck.check(model, set);
+        return Materials.of(model, set).maxVelocity();
     }
 
     @Override
