@@ -186,8 +186,10 @@ final class Runner {
         Map<String, NdArray> arrays = new LinkedHashMap<>();
         Map<String, Object> ranges = new LinkedHashMap<>();
         for (Map.Entry<String, NdArray> e : spec.model().parameters().entrySet()) {
-            arrays.put("model_" + e.getKey(), e.getValue());
-            DoubleSummaryStatistics st = Arrays.stream(e.getValue().data()).summaryStatistics();
+            // a parameter given per shot is written whole, [shots, *shape]
+            NdArray a = ShotModels.of(spec).getOrDefault(e.getKey(), e.getValue());
+            arrays.put("model_" + e.getKey(), a);
+            DoubleSummaryStatistics st = Arrays.stream(a.data()).summaryStatistics();
             Map<String, Object> range = new LinkedHashMap<>();
             range.put("min", st.getMin());
             range.put("max", st.getMax());

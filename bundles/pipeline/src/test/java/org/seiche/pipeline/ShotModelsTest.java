@@ -211,6 +211,16 @@ class ShotModelsTest {
     }
 
     @Test
+    void theModelTaskWritesAParameterPerShotWhole() throws IOException {
+        NdArray v = layered(SHOTS, 1500, 400, 150);
+        write("v.npy", v);
+        PipelineSpec spec = read("task: model\nmodel: {spacing: 5.0, parameters: {v: {file: v.npy}}}\n" + survey("scalar", ""));
+        Pipeline.Result r = runtime().run(spec);
+        assertArrayEquals(v.shape(), r.arrays().get("model_v").shape());
+        assertArrayEquals(v.data(), r.arrays().get("model_v").data());
+    }
+
+    @Test
     void aThreeDimensionalModelIsNotTakenForModelsPerShot() {
         Map<String, NdArray> p = Map.of("v", NdArray.zeros(3, NZ, NX));
         assertEquals(3, ShotModels.dimension(1, p, 3), "locations with three axes: a 3-D model");
