@@ -94,7 +94,7 @@ final class ShotModels {
         int shots = spec.survey().shots();
         if (perShot.get(name).dim(0) != shots) {
             throw new SeicheException("model.parameters." + name + ": leading (shot) axis " + perShot.get(name).dim(0)
-                    + " but the survey has " + shots + " shots (a model per shot needs one model each)");
+                    + " but the survey has " + shots + (shots == 1 ? " shot" : " shots") + " (a model per shot needs one model each)");
         }
         if (spec.task().equals("hessian") || spec.task().equals("invert") || spec.inversion() != null) {
             throw new SeicheException("model.parameters." + name + ": a model per shot works with tasks forward and gradient"
