@@ -246,6 +246,11 @@ final class Runner {
             summary.put("loss", e.loss());
         }
         summary.putAll(describe(spec, p, start, e.stepRatio()));
+        if (!ShotModels.of(spec).isEmpty()) {
+            // the one velocity every shot's step and PML were set by
+            summary.put("max_vel", ShotModels.settings(spec.settings(), p.propagator(), model, ShotModels.of(spec),
+                    spec.survey().shots()).maxVel());
+        }
         summary.put("peak_memory_bytes", e.peakBytes() + inputBytes());
         summary.put("memory_per_shot_bytes", e.bytesPerShot());
         return new Outcome(arrays, summary, Map.of());

@@ -136,6 +136,7 @@ class ShotModelsTest {
         assertEquals(List.of("v"), r.summary().get("shot_models"));
         // the largest velocity of all shots bounds every shot's step
         double maxVel = largest(new ScalarPropagator(), spec, "v", v);
+        assertEquals(maxVel, (double) r.summary().get("max_vel"));
         double loss = 0;
         for (int s = 0; s < SHOTS; s++) {
             write("v" + s + ".npy", shot(v, s));
