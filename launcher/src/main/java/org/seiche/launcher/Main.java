@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.seiche.api.Pipeline;
@@ -94,6 +95,12 @@ public final class Main implements Callable<Integer> {
                 b.quiet(main.quiet).resume(resume);
                 b.option("startup_seconds", (System.nanoTime() - main.startedNanos) / 1e9);
                 Pipeline.Result result = pipeline.run(b.build());
+                // an inversion that stopped short of its iterations without converging did not do what it was asked
+                if (result.summary().get("stopped") instanceof Map<?, ?> stopped && !Boolean.TRUE.equals(stopped.get("converged"))) {
+                    System.err.println("error: inversion stopped at " + stopped.get("reason")
+                            + " (the best model and history.json are written)");
+                    return 1;
+                }
                 if (!main.quiet) {
                     Object loss = result.summary().get("loss");
                     System.err.printf("%s done in %.2f s%s%n", result.summary().get("task"), result.summary().get("seconds"),

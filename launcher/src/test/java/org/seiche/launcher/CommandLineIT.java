@@ -186,11 +186,45 @@ class CommandLineIT {
         assertOneLineError(Fwi.run("run", q.toString(), "--quiet"), "observed", "[1, 2, 49]", "[1, 2, 50]");
     }
 
+    /** A misspelt key would run as the default (a 20-cell PML for pml_widht: 0): refused before any computation. */
+    @Test
+    void aMisspeltKeyIsRefusedWithWhereItStandsAndTheKeysKnownThere() throws IOException {
+        Path p = pipeline(GOOD.replace("pml_width: 5", "pml_widht: 0") + "output: typo_out\n");
+        Fwi.Outcome o = Fwi.run("run", p.toString(), "--quiet");
+        assertEquals(1, o.exit(), o.err());
+        assertEquals("error: propagator.pml_widht: unknown key, did you mean pml_width? (known for propagator scalar: "
+                + "accuracy, gradient_sampling_interval, max_vel, name, pml_freq, pml_width)", o.err().strip());
+        assertFalse(Files.exists(p.resolveSibling("typo_out")), "nothing written");
+        Path q = pipeline(GOOD.replace("dt: 0.001", "dtt: 0.001"));
+        assertOneLineError(Fwi.run("run", q.toString(), "--quiet"), "survey.dtt: unknown key, did you mean dt?",
+                "(known here: dt, from_segy, nt, origin, receivers, shots_by, sources, spacing)");
+    }
+
     @Test
     void aBadFieldIsNamed() throws IOException {
         Path p = pipeline(GOOD.replace("accuracy: 4", "accuracy: 5"));
         assertOneLineError(Fwi.run("run", p.toString(), "--quiet"), "propagator.accuracy", "5");
         Path q = pipeline(GOOD.replace("dt: 0.001", "dt: fast"));
         assertOneLineError(Fwi.run("run", q.toString(), "--quiet"), "survey.dt", "fast");
+    }
+
+    @Test
+    void anInversionThatCannotLowerTheLossExitsOneWithItsReasonAndKeepsTheBestModel() throws IOException {
+        // a learning rate no halving brings down to a step that lowers the loss
+        Path p = pipeline(GOOD.replace("task: forward", "task: invert") + """
+                observed: {constant: 0.0, shape: [1, 2, 50]}
+                inversion:
+                  parameters: [v]
+                  iterations: 3
+                  optimiser: {name: sgd, lr: 1.0e+30}
+                """);
+        Path out = tmp.resolve("stopped");
+        Fwi.Outcome o = Fwi.run("run", p.toString(), "--quiet", "--out", out.toString());
+        assertOneLineError(o, "inversion stopped at iteration 1", "sgd found no step that lowers the loss", "not converged");
+        assertTrue(o.exit() == 1, "exit " + o.exit());
+        String history = Files.readString(out.resolve("history.json"));
+        assertTrue(history.contains("\"stopped\"") && history.contains("\"converged\" : false"), history);
+        assertTrue(Files.readString(out.resolve("summary.json")).contains("\"stopped\""));
+        assertTrue(Files.exists(out.resolve("model_v.npy")), "the best model (the start) is written");
     }
 }

@@ -1,6 +1,7 @@
 package org.seiche.api;
 
 import java.util.Map;
+import java.util.Set;
 
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -18,6 +19,15 @@ public interface Mapping {
 
     Link create(Map<String, Object> config, Model model, Survey survey);
 
+    /**
+     * The configuration keys {@link #create} reads: what a pipeline's mapping block may hold
+     * beyond name and parameter. The pipeline refuses any other key, naming it, before any
+     * propagation. None unless overridden.
+     */
+    default Set<String> options() {
+        return Set.of();
+    }
+
     /** A configured mapping of one parameter array. */
     interface Link {
         /** m = f(x). */
@@ -29,9 +39,28 @@ public interface Mapping {
         /** The adjoint of the Jacobian of f at x applied to g: d loss / d x from d loss / d m. */
         NdArray gradientToInversion(NdArray x, NdArray g);
 
-        /** Projects x onto the feasible set after an optimiser step (bounds). */
+        /**
+         * Projects this link's input onto its feasible set (bounds). The pipeline calls it
+         * in the link's own space: on the values the links before it give, never on the
+         * inversion-space vector itself unless the link comes first.
+         */
         default NdArray project(NdArray x) {
             return x;
+        }
+
+        /** Whether {@link #project} can change anything; a projecting link needs exact inverses before it. */
+        default boolean projects() {
+            return false;
+        }
+
+        /**
+         * Whether {@link #toInversion} exactly undoes {@link #toSimulation} on the values this
+         * link passes, so a projection made after it can be taken back to inversion space.
+         * A link that only approximates its inverse (a smoothing of the model) says false,
+         * and the pipeline refuses a projecting link after it at load.
+         */
+        default boolean invertible() {
+            return true;
         }
     }
 }

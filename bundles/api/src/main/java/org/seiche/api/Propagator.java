@@ -20,6 +20,16 @@ public interface Propagator {
     Set<String> parameterNames();
 
     /**
+     * The keys of {@link PropagatorSettings#options()} this propagator reads: what a pipeline's
+     * propagator block may hold beyond name, accuracy, pml_width, pml_freq, max_vel and
+     * gradient_sampling_interval. The pipeline refuses any other key, naming it, so that a
+     * misspelt option never runs as its default. None unless overridden.
+     */
+    default Set<String> options() {
+        return Set.of();
+    }
+
+    /**
      * Checks the setup (one clear message on bad input, before any propagation) and
      * prepares the simulation: padded models, profiles, kernels.
      */

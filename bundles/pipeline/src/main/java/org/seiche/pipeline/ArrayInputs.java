@@ -22,16 +22,9 @@ import org.seiche.io.Npy;
  * model is made from a true one.
  */
 final class ArrayInputs {
-    private static final Set<String> ARRAY_KEYS = union(Set.of("file", "constant", "shape", "synthetic", "smooth"), FieldData.KEYS);
     private final Path base;
     /** model.spacing as given (one value or one per dimension), once the model is read. */
     private double[] spacing;
-
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> out = new java.util.HashSet<>(a);
-        out.addAll(b);
-        return Set.copyOf(out);
-    }
 
     ArrayInputs(Path base) {
         this.base = base;
@@ -64,7 +57,6 @@ final class ArrayInputs {
     NdArray array(Field f) {
         JsonNode n = f.node();
         if (n != null && n.isObject()) {
-            f.allowOnly(ARRAY_KEYS);
             NdArray a;
             if (f.has("file")) {
                 a = Npy.read(resolve(f.get("file").text()));
@@ -168,7 +160,6 @@ final class ArrayInputs {
      */
     private static Locations regular(Field f, int ndim) {
         f.requireObject();
-        f.allowOnly(Set.of("shots", "per_shot", "first", "shot_step", "step"));
         int shots = f.required("shots").integer();
         int perShot = f.get("per_shot").integer(1);
         if (shots < 1 || perShot < 1) {

@@ -1,6 +1,7 @@
 package org.seiche.pipeline;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,11 +11,15 @@ import org.seiche.api.Mapping;
 import org.seiche.api.Model;
 import org.seiche.api.NdArray;
 import org.seiche.api.PipelineSpec;
+import org.seiche.api.SeicheException;
 
 /**
  * The inverted parameters in inversion space (x, one flat vector, parameter after
  * parameter) and each parameter's mapping chain to the model: the links in the order
  * listed take x to m, and their adjoints, last link first, take d loss / d m to d loss / d x.
+ * A link projects in its own space: the links before it take x to its input, it projects
+ * there, and their inverses, last first, take the result back. That needs exact inverses, so
+ * a projecting link after one without is refused here, when the inversion is prepared.
  */
 final class Chains {
     private final PipelineSpec spec;
@@ -29,11 +34,22 @@ final class Chains {
         this.cells = spec.model().parameter(parameters.get(0)).size();
         for (String p : parameters) {
             List<Mapping.Link> chain = new ArrayList<>();
+            String inexact = null;
             for (int i = 0; i < inv.mappings().size(); i++) {
                 InversionSpec.MappingUse use = inv.mappings().get(i);
                 Object only = use.config().get("parameter");
                 if (only == null || only.equals(p)) {
-                    chain.add(mappings.get(i).create(use.config(), spec.model(), spec.survey()));
+                    Mapping.Link link = mappings.get(i).create(use.config(), spec.model(), spec.survey());
+                    String name = use.mapping().name();
+                    if (link.projects() && inexact != null) {
+                        throw new SeicheException("inversion.mappings: " + inexact + " then " + name + " cannot be"
+                                + " combined: " + name + " projects in its own space and " + inexact + " has no exact"
+                                + " inverse to take that projection back; list " + name + " before " + inexact);
+                    }
+                    if (!link.invertible() && inexact == null) {
+                        inexact = name;
+                    }
+                    chain.add(link);
                 }
             }
             chains.put(p, chain);
@@ -42,6 +58,11 @@ final class Chains {
 
     List<String> parameters() {
         return parameters;
+    }
+
+    /** The links of a parameter's chain, in order. */
+    List<Mapping.Link> links(String parameter) {
+        return chains.get(parameter);
     }
 
     int size() {
@@ -102,13 +123,32 @@ final class Chains {
         return x;
     }
 
-    /** x after an optimiser step, projected by every link (bounds). */
+    /**
+     * x projected by every projecting link in its own space, in chain order: the links before
+     * it take x to its input y, it projects y, and where that changed y, their inverses, last
+     * first, take the projected y back to x.
+     */
     double[] project(double[] x) {
         double[] out = x.clone();
         for (int k = 0; k < parameters.size(); k++) {
+            List<Mapping.Link> chain = chains.get(parameters.get(k));
             NdArray xi = slice(out, k);
-            for (Mapping.Link link : chains.get(parameters.get(k))) {
-                xi = link.project(xi);
+            for (int i = 0; i < chain.size(); i++) {
+                if (!chain.get(i).projects()) {
+                    continue;
+                }
+                NdArray y = xi;
+                for (int j = 0; j < i; j++) {
+                    y = chain.get(j).toSimulation(y);
+                }
+                NdArray projected = chain.get(i).project(y);
+                if (Arrays.equals(projected.data(), y.data())) {
+                    continue;
+                }
+                for (int j = i - 1; j >= 0; j--) {
+                    projected = chain.get(j).toInversion(projected);
+                }
+                xi = projected;
             }
             System.arraycopy(xi.data(), 0, out, k * cells, cells);
         }

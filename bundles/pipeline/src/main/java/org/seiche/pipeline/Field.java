@@ -160,15 +160,6 @@ final class Field {
         return out;
     }
 
-    /** Refuses keys outside the known ones, so that a misspelt option is not silently ignored. */
-    void allowOnly(java.util.Set<String> known) {
-        for (String k : keys()) {
-            if (!known.contains(k)) {
-                throw get(k).fail("unknown field (known: " + String.join(", ", new java.util.TreeSet<>(known)) + ")");
-            }
-        }
-    }
-
     void requireObject() {
         if (!present() || !node.isObject()) {
             throw fail("expected a mapping of keys to values, got " + describe());

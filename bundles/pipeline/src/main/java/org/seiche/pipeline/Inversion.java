@@ -41,6 +41,10 @@ final class Inversion {
     /** The option carrying inversion.true_model: parameter name to array. */
     static final String TRUE_MODEL = "inversion.true_model";
     private static final String CHECKPOINT = "checkpoint";
+    /** A run that stops with a gradient this small relative to the first has converged. */
+    static final double GRADIENT_TOLERANCE = 1e-6;
+    /** A run that stops after an iteration that lowered the loss by this little relative to it has converged. */
+    static final double LOSS_TOLERANCE = 1e-6;
     private final PipelineSpec spec;
     private final InversionSpec inv;
     private final Runner.Prepared prepared;
@@ -107,6 +111,11 @@ final class Inversion {
         }
 
         @Override
+        public double[] project(double[] x) {
+            return chains.project(x);
+        }
+
+        @Override
         public double[] hessianVector(double[] x, double[] w) {
             return hessianVectors(x, new double[][] {w})[0];
         }
@@ -161,7 +170,8 @@ final class Inversion {
             optimiser.restore(c.optimiserState());
         }
         Objective all = objective(prepared.batches());
-        for (int it = first; it < inv.iterations(); it++) {
+        Map<String, Object> stopped = null;
+        for (int it = first; it < inv.iterations() && stopped == null; it++) {
             evaluator.stage("iteration " + (it + 1));
             long t0 = System.nanoTime();
             int evaluationsBefore = evaluations;
@@ -184,7 +194,13 @@ final class Inversion {
                     atStart = atStart == null ? last : atStart;
                     loss += e.loss();
                     g2 += dot(e.gradient(), e.gradient());
-                    x = chains.project(optimiser.step(x, e, one));
+                    double[] next = optimiser.step(x, e, one);
+                    String refused = refusal(next, x, e, one);
+                    if (refused != null) {
+                        stopped = stop(it + 1, refused, e.loss(), Math.sqrt(dot(e.gradient(), e.gradient())), history);
+                        break;
+                    }
+                    x = next;
                 }
                 gnorm = Math.sqrt(g2);
             } else {
@@ -192,7 +208,17 @@ final class Inversion {
                 atStart = last;
                 loss = e.loss();
                 gnorm = Math.sqrt(dot(e.gradient(), e.gradient()));
-                x = chains.project(optimiser.step(x, e, all));
+                double[] next = optimiser.step(x, e, all);
+                String refused = refusal(next, x, e, all);
+                if (refused != null) {
+                    stopped = stop(it + 1, refused, loss, gnorm, history);
+                } else {
+                    x = next;
+                }
+            }
+            if (Arrays.equals(x, before)) {
+                // an iteration that kept nothing leaves no trace but the reason it stopped
+                continue;
             }
             double[] dx = x.clone();
             for (int i = 0; i < dx.length; i++) {
@@ -241,6 +267,10 @@ final class Inversion {
         summary.put("loss", finalLoss);
         summary.putAll(Runner.describe(spec, prepared, start, stepRatio));
         summary.put("iterations", inv.iterations());
+        summary.put("iterations_done", history.size());
+        if (stopped != null) {
+            summary.put("stopped", stopped);
+        }
         summary.put("evaluations", history.stream().mapToInt(h -> ((Number) h.get("evaluations")).intValue()).sum());
         if (!truth.isEmpty()) {
             summary.put("model_error", distance(fin) / truthDistance);
@@ -253,10 +283,64 @@ final class Inversion {
         losses.add(finalLoss);
         historyFile.put("loss", losses);
         historyFile.put("iterations", history);
+        if (stopped != null) {
+            historyFile.put("stopped", stopped);
+        }
         Map<String, Consumer<Path>> pictures = new LinkedHashMap<>(Pictures.of(arrays));
         double[] curve = losses.stream().mapToDouble(l -> ((Number) l).doubleValue()).toArray();
         pictures.put("loss", f -> Png.curve(f, curve, "loss of the model after each iteration (0: the start)", "loss"));
         return new Runner.Outcome(arrays, pictures, summary, Map.of("history", historyFile));
+    }
+
+    /**
+     * Why the optimiser's next point is not kept, or null to keep it: it is x itself (no step
+     * lowered the loss), or its loss is not below the loss at x. Built-in optimisers evaluate
+     * the point they return, so checking it costs nothing; it is where the next iteration starts.
+     */
+    private String refusal(double[] next, double[] x, Objective.Evaluation atX, Objective objective) {
+        String optimiser = inv.optimiser().name();
+        if (Arrays.equals(next, x)) {
+            return optimiser + " found no step that lowers the loss below " + String.format("%.6e", atX.loss());
+        }
+        double after = objective.evaluate(next).loss();
+        if (after < atX.loss()) {
+            return null;
+        }
+        return optimiser + " returned a model whose loss " + String.format("%.6e", after) + " is not below "
+                + String.format("%.6e", atX.loss()) + ", the loss it started from; the model before is kept";
+    }
+
+    /**
+     * The record of a run that ends because iteration {@code iteration} could not lower the
+     * loss. It converged (exit 0) when the gradient there is zero or at most GRADIENT_TOLERANCE
+     * of the first iteration's, or the iteration before lowered the loss by at most
+     * LOSS_TOLERANCE of itself; otherwise the run did not do what it was asked (exit 1).
+     */
+    private Map<String, Object> stop(int iteration, String why, double loss, double gnorm,
+                                     List<Map<String, Object>> history) {
+        String converged = null;
+        if (gnorm == 0 || loss == 0) {
+            converged = "the " + (loss == 0 ? "loss" : "gradient") + " is zero";
+        } else if (!history.isEmpty()) {
+            double firstGnorm = ((Number) history.get(0).get("gradient_norm")).doubleValue();
+            double previous = ((Number) history.get(history.size() - 1).get("loss")).doubleValue();
+            if (gnorm <= GRADIENT_TOLERANCE * firstGnorm) {
+                converged = String.format("the gradient norm %.3e is at most %.0e of the first", gnorm, GRADIENT_TOLERANCE);
+            } else if (previous - loss <= LOSS_TOLERANCE * Math.abs(previous)) {
+                converged = String.format("the iteration before lowered the loss by at most %.0e of it", LOSS_TOLERANCE);
+            }
+        }
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("iteration", iteration);
+        s.put("reason", "iteration " + iteration + ": " + why
+                + (converged == null ? "; not converged" : "; converged: " + converged));
+        s.put("converged", converged != null);
+        s.put("loss", loss);
+        s.put("gradient_norm", gnorm);
+        if (converged != null && !spec.quiet()) {
+            System.err.println("stopped at " + s.get("reason"));
+        }
+        return s;
     }
 
     /** 75 s, 12 min 5 s, 2 h 3 min. */

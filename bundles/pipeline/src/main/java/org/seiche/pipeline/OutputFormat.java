@@ -46,7 +46,6 @@ final class OutputFormat {
         String format = "npy";
         String dir = "out";
         if (out.present() && out.node().isObject()) {
-            out.allowOnly(KEYS);
             dir = out.get("directory").text("out");
             format = out.get("format").text("npy");
             if (!Set.of("npy", "segy", "hdf5").contains(format)) {

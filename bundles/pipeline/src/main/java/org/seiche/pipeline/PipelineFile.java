@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -38,11 +37,6 @@ import org.seiche.wave.Wavelets;
 final class PipelineFile {
     static final Set<String> TASKS = Set.of("model", "forward", "gradient", "hessian", "invert");
     static final String TASK_LIST = "model, forward, gradient, hessian, invert";
-    private static final Set<String> TOP_LEVEL = Set.of("extends", "task", "device", "precision", "model", "propagator",
-            "survey", "observed", "loss", "gradient_wrt", "output", "shots_per_batch", "batches", "inversion", "checkpoint",
-            "mask", "threads");
-    private static final Set<String> PROPAGATOR_KEYS = Set.of("name", "accuracy", "pml_width", "pml_freq", "max_vel",
-            "gradient_sampling_interval");
 
     private PipelineFile() {
     }
@@ -143,14 +137,14 @@ final class PipelineFile {
         return (nl < 0 ? s : s.substring(0, nl)).trim();
     }
 
-    static PipelineSpec read(Path file, java.util.function.Consumer<String> warn) {
+    /**
+     * The pipeline of a file; every key is checked first, services' options as the services
+     * found declare them. Warnings (field data that cannot all be used) go to warn.
+     */
+    static PipelineSpec read(Path file, Services services, java.util.function.Consumer<String> warn) {
         Path base = file.toAbsolutePath().getParent();
         Field root = new Field("", parse(file));
-        for (String k : root.keys()) {
-            if (!TOP_LEVEL.contains(k)) {
-                warn.accept(file + ": unknown field '" + k + "' is ignored (known: " + new TreeSet<>(TOP_LEVEL) + ")");
-            }
-        }
+        PipelineKeys.check(root, services);
         ArrayInputs arrays = new ArrayInputs(base);
         PipelineSpec.Builder b = PipelineSpec.builder();
         String task = root.get("task").text("forward");
@@ -241,7 +235,6 @@ final class PipelineFile {
         if (f.has("direct_arrival")) {
             Field da = f.get("direct_arrival");
             da.requireObject();
-            da.allowOnly(Set.of("velocity", "flat", "taper", "delay"));
             double velocity = da.required("velocity").number();
             if (!(velocity > 0)) {
                 throw da.get("velocity").fail("must be positive, got " + velocity);
@@ -360,7 +353,7 @@ final class PipelineFile {
     private static PropagatorSettings settings(Field f) {
         Map<String, Object> options = new LinkedHashMap<>();
         for (String k : f.keys()) {
-            if (!PROPAGATOR_KEYS.contains(k)) {
+            if (!PipelineKeys.PROPAGATOR.contains(k)) {
                 JsonNode n = f.get(k).node();
                 options.put(k, n.isNumber() ? (Object) n.asDouble() : n.asText());
             }

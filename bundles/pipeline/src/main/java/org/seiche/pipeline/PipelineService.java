@@ -22,11 +22,11 @@ import org.seiche.api.ShotExecutor;
  */
 @Component(service = Pipeline.class)
 public final class PipelineService implements Pipeline {
-    private final Services services = new Services();
+    final Services services = new Services();
 
     @Override
     public PipelineSpec read(Path pipelineFile) {
-        return PipelineFile.read(pipelineFile, msg -> System.err.println("warning: " + msg));
+        return PipelineFile.read(pipelineFile, services, msg -> System.err.println("warning: " + msg));
     }
 
     @Override

@@ -61,6 +61,8 @@ final class Runner {
             throw new SeicheException("task: '" + spec.task() + "' is not one of " + PipelineFile.TASK_LIST);
         }
         Propagator propagator = Services.resolve("propagator", spec.propagator(), services.propagators);
+        PipelineKeys.declared("propagator", spec.settings().options().keySet(), PipelineKeys.PROPAGATOR,
+                propagator.options(), "for propagator " + propagator.name());
         for (String p : spec.model().parameters().keySet()) {
             if (!propagator.parameterNames().contains(p)) {
                 throw new SeicheException("model.parameters." + p + ": not a parameter of propagator " + propagator.name()
@@ -104,10 +106,15 @@ final class Runner {
         }
         if (inv != null && (spec.task().equals("invert") || spec.task().equals("gradient"))) {
             for (InversionSpec.MappingUse m : inv.mappings()) {
-                mappings.add(Services.resolve("inversion.mappings", m.mapping(), services.mappings));
+                Mapping mapping = Services.resolve("inversion.mappings", m.mapping(), services.mappings);
+                PipelineKeys.declared("inversion.mappings[" + mappings.size() + "]", m.config().keySet(), PipelineKeys.MAPPING,
+                        mapping.options(), "for mapping " + mapping.name());
+                mappings.add(mapping);
             }
             if (spec.task().equals("invert")) {
                 optimiser = Services.resolve("inversion.optimiser", inv.optimiser(), services.optimisers);
+                PipelineKeys.declared("inversion.optimiser", inv.optimiserConfig().keySet(), PipelineKeys.OPTIMISER,
+                        optimiser.options(), "for optimiser " + optimiser.name());
                 wrt = new LinkedHashSet<>(inv.parameters());
                 perBatchSpec = inv.shotsPerBatch();
             } else {

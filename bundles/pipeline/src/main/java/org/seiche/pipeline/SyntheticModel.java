@@ -2,7 +2,6 @@ package org.seiche.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import org.seiche.api.NdArray;
 
@@ -21,8 +20,6 @@ import org.seiche.api.NdArray;
  * </ul>
  */
 final class SyntheticModel {
-    private static final Set<String> KEYS = Set.of("shape", "layers", "fault", "lens");
-
     private record Layer(double top, double value, double gradient) {
     }
 
@@ -34,7 +31,6 @@ final class SyntheticModel {
 
     static NdArray build(Field f, double[] spacing) {
         f.requireObject();
-        f.allowOnly(KEYS);
         int[] shape = f.required("shape").integers();
         for (int n : shape) {
             if (n < 1) {
@@ -50,7 +46,6 @@ final class SyntheticModel {
         if (faulted) {
             Field ft = f.get("fault");
             ft.requireObject();
-            ft.allowOnly(Set.of("x", "dip", "throw"));
             if (shape.length < 2) {
                 throw ft.fail("needs a model of at least 2 dimensions");
             }
@@ -96,7 +91,6 @@ final class SyntheticModel {
         List<Layer> out = new ArrayList<>();
         for (Field l : f.elements()) {
             l.requireObject();
-            l.allowOnly(Set.of("top", "value", "gradient"));
             double top = l.required("top").number();
             if (out.isEmpty() && top != 0) {
                 throw l.get("top").fail("must be 0: the first layer starts at the surface");
@@ -131,7 +125,6 @@ final class SyntheticModel {
         List<Lens> out = new ArrayList<>();
         for (Field l : all.node().isArray() ? all.elements() : List.of(all)) {
             l.requireObject();
-            l.allowOnly(Set.of("centre", "radii", "value", "add"));
             double[] centre = l.required("centre").numbers();
             double[] radii = l.required("radii").numbers();
             if (centre.length != ndim || radii.length != ndim) {

@@ -60,7 +60,7 @@ class FieldDataTest {
     private PipelineSpec read(String yaml) throws IOException {
         Path p = dir.resolve("pipeline.yaml");
         Files.writeString(p, yaml);
-        return PipelineFile.read(p, warnings::add);
+        return PipelineFile.read(p, new Services(), warnings::add);
     }
 
     private static String pipeline(String survey) {

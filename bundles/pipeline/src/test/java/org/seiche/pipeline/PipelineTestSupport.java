@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 
 import org.seiche.api.Mapping;
 import org.seiche.api.Model;
@@ -34,6 +35,11 @@ final class PipelineTestSupport {
         @Override
         public String name() {
             return "descent";
+        }
+
+        @Override
+        public Set<String> options() {
+            return Set.of("lr");
         }
 
         @Override
@@ -70,6 +76,11 @@ final class PipelineTestSupport {
         @Override
         public String name() {
             return "scale";
+        }
+
+        @Override
+        public Set<String> options() {
+            return Set.of("factor");
         }
 
         @Override

@@ -69,6 +69,11 @@ public final class BornPropagator implements Propagator {
     }
 
     @Override
+    public Set<String> options() {
+        return Set.of(BACKGROUND_DATA);
+    }
+
+    @Override
     public Simulation prepare(SimulationSetup setup) {
         NdArray v = setup.model().parameter(VELOCITY);
         NdArray scatter = setup.model().parameter(SCATTER);

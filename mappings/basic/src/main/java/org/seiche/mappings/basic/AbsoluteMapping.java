@@ -36,7 +36,7 @@ public final class AbsoluteMapping implements Mapping {
 
     @Override
     public Link create(Map<String, Object> config, Model model, Survey survey) {
-        Settings.ofMapping(name(), config);
+        Settings.ofMapping(name(), config, options());
         return IDENTITY;
     }
 }

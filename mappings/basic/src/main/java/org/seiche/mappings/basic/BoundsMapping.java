@@ -1,6 +1,7 @@
 package org.seiche.mappings.basic;
 
 import java.util.Map;
+import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 import org.seiche.api.Mapping;
@@ -10,8 +11,8 @@ import org.seiche.api.Survey;
 import org.seiche.inversion.support.Settings;
 
 /**
- * bounds {min, max} (either may be left out): m = clamp(x), and x itself is projected into
- * [min, max] after every step. The gradient passes where min <= x <= max: at a bound the
+ * bounds {min, max} (either may be left out): m = clamp(y) of its input y, and y itself is
+ * projected into [min, max] at every step, in the link's own space (after the links before it). The gradient passes where min <= x <= max: at a bound the
  * derivative is taken from inside, so a model resting on a bound can leave it again.
  */
 @Component(service = Mapping.class, property = Mapping.PROPERTY + "=bounds")
@@ -22,8 +23,13 @@ public final class BoundsMapping implements Mapping {
     }
 
     @Override
+    public Set<String> options() {
+        return Set.of("min", "max");
+    }
+
+    @Override
     public Link create(Map<String, Object> config, Model model, Survey survey) {
-        Settings s = Settings.ofMapping(name(), config, "min", "max");
+        Settings s = Settings.ofMapping(name(), config, options());
         if (!s.has("min") && !s.has("max")) {
             throw s.fail("min", "give min, max or both");
         }
@@ -55,6 +61,11 @@ public final class BoundsMapping implements Mapping {
                 out[i] = xi >= min && xi <= max ? g.data()[i] : 0;
             }
             return new NdArray(g.shape(), out);
+        }
+
+        @Override
+        public boolean projects() {
+            return true;
         }
 
         @Override

@@ -2,6 +2,7 @@ package org.seiche.mappings.basic;
 
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 import org.seiche.api.Mapping;
@@ -23,8 +24,13 @@ public final class ClipMapping implements Mapping {
     }
 
     @Override
+    public Set<String> options() {
+        return Set.of("quantile");
+    }
+
+    @Override
     public Link create(Map<String, Object> config, Model model, Survey survey) {
-        Settings s = Settings.ofMapping(name(), config, "quantile");
+        Settings s = Settings.ofMapping(name(), config, options());
         double q = s.number("quantile");
         if (!(q > 0 && q <= 1)) {
             throw s.fail("quantile", "must be in (0, 1], got " + q);

@@ -1,6 +1,7 @@
 package org.seiche.mappings.basic;
 
 import java.util.Map;
+import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 import org.seiche.api.Mapping;
@@ -21,8 +22,13 @@ public final class RegionOfInterestMapping implements Mapping {
     }
 
     @Override
+    public Set<String> options() {
+        return Set.of("mask");
+    }
+
+    @Override
     public Link create(Map<String, Object> config, Model model, Survey survey) {
-        Settings s = Settings.ofMapping(name(), config, "mask");
+        Settings s = Settings.ofMapping(name(), config, options());
         double[] mask = s.array("mask", model.shape()).data();
         for (int i = 0; i < mask.length; i++) {
             // a negative weight would turn a descent direction into an ascent one there

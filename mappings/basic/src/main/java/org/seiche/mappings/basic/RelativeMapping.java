@@ -1,6 +1,7 @@
 package org.seiche.mappings.basic;
 
 import java.util.Map;
+import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 import org.seiche.api.Mapping;
@@ -22,8 +23,13 @@ public final class RelativeMapping implements Mapping {
     }
 
     @Override
+    public Set<String> options() {
+        return Set.of("prior");
+    }
+
+    @Override
     public Link create(Map<String, Object> config, Model model, Survey survey) {
-        Settings s = Settings.ofMapping(name(), config, "prior");
+        Settings s = Settings.ofMapping(name(), config, options());
         double[] prior = s.array("prior", model.shape()).data();
         for (int i = 0; i < prior.length; i++) {
             if (prior[i] == 0) {

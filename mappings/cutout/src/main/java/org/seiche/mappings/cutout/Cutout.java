@@ -19,6 +19,9 @@ import org.seiche.inversion.support.Weighting;
  * (default radius / 2) and is 1 beyond, so the update has no sharp rim.
  */
 final class Cutout {
+    /** The options of both cutout mappings. */
+    static final Set<String> OPTIONS = Set.of("radius", "taper");
+
     private final double radius;
     private final double taper;
     private final int[] shape;
@@ -36,7 +39,7 @@ final class Cutout {
 
     /** The link of a cutout mapping around the locations of {@code field} of the survey. */
     static Weighting link(String mapping, Map<String, Object> config, Model model, String field, List<Locations> groups) {
-        Settings s = Settings.ofMapping(mapping, config, "radius", "taper");
+        Settings s = Settings.ofMapping(mapping, config, OPTIONS);
         double radius = s.nonNegative("radius");
         Cutout c = new Cutout(radius, s.nonNegative("taper", radius / 2), model);
         for (List<Integer> p : points(field, groups, model.shape().length)) {

@@ -1,6 +1,7 @@
 package org.seiche.mappings.cutout;
 
 import java.util.Map;
+import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 import org.seiche.api.Mapping;
@@ -14,6 +15,11 @@ public final class ReceiverCutoutMapping implements Mapping {
     @Override
     public String name() {
         return "receiver-cutout";
+    }
+
+    @Override
+    public Set<String> options() {
+        return Cutout.OPTIONS;
     }
 
     @Override

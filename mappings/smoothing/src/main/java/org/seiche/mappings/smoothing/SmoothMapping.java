@@ -1,6 +1,7 @@
 package org.seiche.mappings.smoothing;
 
 import java.util.Map;
+import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 import org.seiche.api.Mapping;
@@ -22,8 +23,13 @@ public final class SmoothMapping implements Mapping {
     }
 
     @Override
+    public Set<String> options() {
+        return Set.of("lengths");
+    }
+
+    @Override
     public Link create(Map<String, Object> config, Model model, Survey survey) {
-        return new Smooth(GaussianSmoothing.of(Settings.ofMapping(name(), config, "lengths"), model));
+        return new Smooth(GaussianSmoothing.of(Settings.ofMapping(name(), config, options()), model));
     }
 
     private record Smooth(GaussianSmoothing s) implements Link {

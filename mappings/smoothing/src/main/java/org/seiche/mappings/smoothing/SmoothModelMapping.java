@@ -1,6 +1,7 @@
 package org.seiche.mappings.smoothing;
 
 import java.util.Map;
+import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 import org.seiche.api.Mapping;
@@ -24,8 +25,13 @@ public final class SmoothModelMapping implements Mapping {
     }
 
     @Override
+    public Set<String> options() {
+        return Set.of("lengths");
+    }
+
+    @Override
     public Link create(Map<String, Object> config, Model model, Survey survey) {
-        return new SmoothModel(GaussianSmoothing.of(Settings.ofMapping(name(), config, "lengths"), model));
+        return new SmoothModel(GaussianSmoothing.of(Settings.ofMapping(name(), config, options()), model));
     }
 
     private record SmoothModel(GaussianSmoothing s) implements Link {
@@ -42,6 +48,12 @@ public final class SmoothModelMapping implements Mapping {
         @Override
         public NdArray gradientToInversion(NdArray x, NdArray g) {
             return s.apply(g);
+        }
+
+        /** x = m is not S^-1 m, so a bound projected after this link could not be taken back exactly. */
+        @Override
+        public boolean invertible() {
+            return false;
         }
     }
 }

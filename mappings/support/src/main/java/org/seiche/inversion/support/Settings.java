@@ -23,10 +23,10 @@ public final class Settings {
     private final String path;
     private final Map<String, Object> values;
 
-    private Settings(String path, Map<String, Object> values, String... keys) {
+    private Settings(String path, Map<String, Object> values, Set<String> keys) {
         this.path = path;
         this.values = values;
-        Set<String> known = new TreeSet<>(List.of(keys));
+        Set<String> known = new TreeSet<>(keys);
         for (String k : values.keySet()) {
             if (!known.contains(k) && !PIPELINE_KEYS.contains(k)) {
                 throw new SeicheException(path + "." + k + ": unknown option"
@@ -35,11 +35,13 @@ public final class Settings {
         }
     }
 
-    public static Settings ofMapping(String name, Map<String, Object> config, String... keys) {
+    /** A mapping's configuration holding only the keys it declares (Mapping.options()) and the pipeline's own. */
+    public static Settings ofMapping(String name, Map<String, Object> config, Set<String> keys) {
         return new Settings("inversion.mappings[" + name + "]", config, keys);
     }
 
-    public static Settings ofOptimiser(Map<String, Object> config, String... keys) {
+    /** An optimiser's configuration holding only the keys it declares (Optimiser.options()). */
+    public static Settings ofOptimiser(Map<String, Object> config, Set<String> keys) {
         return new Settings("inversion.optimiser", config, keys);
     }
 

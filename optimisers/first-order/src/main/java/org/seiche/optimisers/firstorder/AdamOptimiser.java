@@ -1,15 +1,18 @@
 package org.seiche.optimisers.firstorder;
 
 import java.util.Map;
+import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 import org.seiche.api.Objective;
 import org.seiche.api.Optimiser;
+import org.seiche.inversion.support.Backtracking;
 import org.seiche.inversion.support.OptimiserState;
 import org.seiche.inversion.support.Settings;
 
 /**
- * adam {lr, beta1 = 0.9, beta2 = 0.999, eps = 1e-8}: PyTorch's Adam. Each component moves
+ * adam {lr, beta1 = 0.9, beta2 = 0.999, eps = 1e-8}: PyTorch's Adam, its step halved while it
+ * does not lower the loss (Backtracking). Each component moves
  * by about lr per step whatever the gradient's scale, so lr is in the units of x (m/s for
  * raw velocities). eps is absolute: with raw-velocity gradients of ~1e-8 it damps the step;
  * lower it (or invert a relative model) there.
@@ -22,8 +25,13 @@ public final class AdamOptimiser implements Optimiser {
     }
 
     @Override
+    public Set<String> options() {
+        return Set.of("lr", "beta1", "beta2", "eps");
+    }
+
+    @Override
     public Run start(Map<String, Object> config, int size) {
-        Settings s = Settings.ofOptimiser(config, "lr", "beta1", "beta2", "eps");
+        Settings s = Settings.ofOptimiser(config, options());
         double lr = s.positive("lr");
         double beta1 = beta(s, "beta1", 0.9);
         double beta2 = beta(s, "beta2", 0.999);
@@ -64,14 +72,14 @@ public final class AdamOptimiser implements Optimiser {
             // StrictMath: the same bits whether interpreted or compiled, so a resumed run matches
             double correction1 = 1 - StrictMath.pow(beta1, steps);
             double correction2 = 1 - StrictMath.pow(beta2, steps);
-            double[] next = new double[x.length];
+            double[] d = new double[x.length];
             for (int i = 0; i < x.length; i++) {
                 first[i] = beta1 * first[i] + (1 - beta1) * g[i];
                 second[i] = beta2 * second[i] + (1 - beta2) * g[i] * g[i];
                 double denominator = Math.sqrt(second[i] / correction2) + eps;
-                next[i] = x[i] - lr * (first[i] / correction1) / denominator;
+                d[i] = -lr * (first[i] / correction1) / denominator;
             }
-            return next;
+            return Backtracking.step(objective, x, atX, d);
         }
 
         @Override

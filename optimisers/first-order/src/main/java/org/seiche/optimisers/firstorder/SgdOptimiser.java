@@ -1,16 +1,18 @@
 package org.seiche.optimisers.firstorder;
 
 import java.util.Map;
+import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 import org.seiche.api.Objective;
 import org.seiche.api.Optimiser;
+import org.seiche.inversion.support.Backtracking;
 import org.seiche.inversion.support.OptimiserState;
 import org.seiche.inversion.support.Settings;
 
 /**
  * sgd {lr, momentum = 0}: v <- momentum v + g, x <- x - lr v (PyTorch's SGD without
- * dampening). lr has no default: it carries the units of x / g, which differ by orders
+ * dampening), the step halved while it does not lower the loss (Backtracking). lr has no default: it carries the units of x / g, which differ by orders
  * of magnitude between raw velocities and a relative model.
  */
 @Component(service = Optimiser.class, property = Optimiser.PROPERTY + "=sgd")
@@ -21,8 +23,13 @@ public final class SgdOptimiser implements Optimiser {
     }
 
     @Override
+    public Set<String> options() {
+        return Set.of("lr", "momentum");
+    }
+
+    @Override
     public Run start(Map<String, Object> config, int size) {
-        Settings s = Settings.ofOptimiser(config, "lr", "momentum");
+        Settings s = Settings.ofOptimiser(config, options());
         double lr = s.positive("lr");
         double momentum = s.nonNegative("momentum", 0);
         if (momentum >= 1) {
@@ -45,12 +52,12 @@ public final class SgdOptimiser implements Optimiser {
         @Override
         public double[] step(double[] x, Objective.Evaluation atX, Objective objective) {
             double[] g = atX.gradient();
-            double[] next = new double[x.length];
+            double[] d = new double[x.length];
             for (int i = 0; i < x.length; i++) {
                 velocity[i] = momentum * velocity[i] + g[i];
-                next[i] = x[i] - lr * velocity[i];
+                d[i] = -lr * velocity[i];
             }
-            return next;
+            return Backtracking.step(objective, x, atX, d);
         }
 
         @Override

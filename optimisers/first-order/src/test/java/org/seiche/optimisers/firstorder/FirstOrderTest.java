@@ -22,19 +22,57 @@ class FirstOrderTest {
     @Test
     void sgdWithMomentumFollowsItsRecurrence() {
         Optimiser.Run sgd = new SgdOptimiser().start(Map.of("lr", 0.1, "momentum", 0.5), 1);
+        // f = 2 x: every full step lowers it
+        Objective f = p -> new Objective.Evaluation(2 * p[0], new double[] {2});
         double[] x = {1};
-        x = sgd.step(x, new Objective.Evaluation(0, new double[] {2}), null);
+        x = sgd.step(x, f.evaluate(x), f);
         assertEquals(1 - 0.1 * 2, x[0], 1e-15);
-        x = sgd.step(x, new Objective.Evaluation(0, new double[] {2}), null);
+        x = sgd.step(x, f.evaluate(x), f);
         assertEquals(0.8 - 0.1 * (0.5 * 2 + 2), x[0], 1e-15);
     }
 
     @Test
     void adamsFirstStepMovesEachComponentByTheLearningRate() {
         Optimiser.Run adam = new AdamOptimiser().start(Map.of("lr", 0.01), 2);
-        double[] x = adam.step(new double[] {1, 1}, new Objective.Evaluation(0, new double[] {3, -1e-3}), null);
+        Objective f = p -> new Objective.Evaluation(3 * p[0] - 1e-3 * p[1], new double[] {3, -1e-3});
+        double[] x0 = {1, 1};
+        double[] x = adam.step(x0, f.evaluate(x0), f);
         assertEquals(1 - 0.01, x[0], 1e-10);
         assertEquals(1 + 0.01, x[1], 1e-7);
+    }
+
+    @Test
+    void aStepThatRaisesTheLossIsHalvedAndNoneIsKeptWhenNoneLowersIt() {
+        // f = x^2 from x = 1 with lr 1.5: the full step lands on -2 (loss 4), its half on -0.5 (0.25)
+        Objective square = p -> new Objective.Evaluation(p[0] * p[0], new double[] {2 * p[0]});
+        double[] x = {1};
+        assertArrayEquals(new double[] {-0.5}, new SgdOptimiser().start(Map.of("lr", 1.5), 1).step(x, square.evaluate(x), square));
+        assertArrayEquals(new double[] {-0.5}, new AdamOptimiser().start(Map.of("lr", 1.5), 1).step(x, square.evaluate(x), square),
+                1e-7);
+        // a gradient of the wrong sign: every step raises the loss, so x comes back unchanged
+        Objective wrong = p -> new Objective.Evaluation(p[0] * p[0], new double[] {-2 * p[0]});
+        assertArrayEquals(x, new SgdOptimiser().start(Map.of("lr", 0.1), 1).step(x, wrong.evaluate(x), wrong));
+        assertArrayEquals(x, new AdamOptimiser().start(Map.of("lr", 0.1), 1).step(x, wrong.evaluate(x), wrong));
+    }
+
+    @Test
+    void trialPointsAreProjected() {
+        // f = (x - 3)^2 with x projected onto [0, 2]: the step from 1 towards 3 stops at 2, and that point is kept
+        Objective bounded = new Objective() {
+            @Override
+            public Evaluation evaluate(double[] p) {
+                assertTrue(p[0] <= 2, "evaluated an unprojected point " + p[0]);
+                return new Evaluation((p[0] - 3) * (p[0] - 3), new double[] {2 * (p[0] - 3)});
+            }
+
+            @Override
+            public double[] project(double[] p) {
+                return new double[] {Math.min(2, Math.max(0, p[0]))};
+            }
+        };
+        double[] x = {1};
+        assertArrayEquals(new double[] {2}, new SgdOptimiser().start(Map.of("lr", 1.0), 1).step(x, bounded.evaluate(x), bounded));
+        assertArrayEquals(new double[] {2}, new AdamOptimiser().start(Map.of("lr", 5.0), 1).step(x, bounded.evaluate(x), bounded));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.seiche.optimisers.lbfgs;
 
 import java.util.Map;
+import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 import org.seiche.api.Optimiser;
@@ -20,8 +21,13 @@ public final class LbfgsOptimiser implements Optimiser {
     }
 
     @Override
+    public Set<String> options() {
+        return Set.of("history", "max_line_search", "step_fraction");
+    }
+
+    @Override
     public Run start(Map<String, Object> config, int size) {
-        Settings s = Settings.ofOptimiser(config, "history", "max_line_search", "step_fraction");
+        Settings s = Settings.ofOptimiser(config, options());
         return new Lbfgs(size, s.integer("history", 10, 1), s.integer("max_line_search", 20, 1),
                 s.positive("step_fraction", 0.02));
     }

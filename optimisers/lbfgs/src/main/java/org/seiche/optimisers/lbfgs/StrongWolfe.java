@@ -12,6 +12,11 @@ import org.seiche.inversion.support.Vectors;
  * when it runs out, the lowest point with sufficient decrease is taken. A trial point the
  * objective refuses (a model the propagator will not run, e.g. a negative velocity) counts
  * as a step too long, so the search shrinks instead of ending the inversion.
+ * <p>
+ * The search path is projected, x(a) = P(x + a d) (bounds), so every point evaluated is
+ * one that can be kept. Sufficient decrease is measured against the step actually taken,
+ * phi(a) <= phi(0) + c1 g'(x(a) - x), and must lower the loss; the slope along the path
+ * leaves out the components the projection held back.
  */
 final class StrongWolfe {
     static final double C1 = 1e-4;
@@ -19,14 +24,18 @@ final class StrongWolfe {
     /** A cubic's minimiser is kept this fraction of the bracket away from its ends. */
     private static final double SAFEGUARD = 0.1;
 
-    /** A point of the search: phi = f(x + alpha d), slope = phi'(alpha). */
-    record Point(double alpha, double[] x, double phi, double slope) {
+    /** A point of the search: phi = f(x(alpha)), slope = phi'(alpha), predicted = g(x)'(x(alpha) - x). */
+    record Point(double alpha, double[] x, double phi, double slope, double predicted) {
     }
+
+    /** Components of a trial the projection moved by more than this fraction of their step count as held. */
+    private static final double HELD = 1e-6;
 
     private final Objective f;
     private final double[] x;
     private final double[] d;
     private final Point start;
+    private final double[] startGradient;
     private final int budget;
     private int evaluations;
     private Point best;
@@ -35,7 +44,8 @@ final class StrongWolfe {
         this.f = f;
         this.x = x;
         this.d = d;
-        this.start = new Point(0, x, atX.loss(), Vectors.dot(atX.gradient(), d));
+        this.start = new Point(0, x, atX.loss(), Vectors.dot(atX.gradient(), d), 0);
+        this.startGradient = atX.gradient();
         this.budget = budget;
     }
 
@@ -84,14 +94,22 @@ final class StrongWolfe {
 
     private Point evaluate(double alpha) {
         evaluations++;
-        double[] xa = Vectors.axpy(alpha, d, x);
+        double[] free = Vectors.axpy(alpha, d, x);
+        double[] xa = f.project(free);
+        double predicted = Vectors.dot(startGradient, Vectors.minus(xa, x));
         Objective.Evaluation e;
         try {
             e = f.evaluate(xa);
         } catch (SeicheException refused) {
-            return new Point(alpha, xa, Double.POSITIVE_INFINITY, Double.NaN);
+            return new Point(alpha, xa, Double.POSITIVE_INFINITY, Double.NaN, predicted);
         }
-        Point p = new Point(alpha, xa, e.loss(), Vectors.dot(e.gradient(), d));
+        double slope = 0;
+        for (int i = 0; i < d.length; i++) {
+            if (Math.abs(xa[i] - free[i]) <= HELD * Math.abs(alpha * d[i])) {
+                slope += e.gradient()[i] * d[i];
+            }
+        }
+        Point p = new Point(alpha, xa, e.loss(), slope, predicted);
         if (decreases(p) && (best == null || p.phi < best.phi)) {
             best = p;
         }
@@ -99,7 +117,7 @@ final class StrongWolfe {
     }
 
     private boolean decreases(Point p) {
-        return p.phi <= start.phi + C1 * p.alpha * start.slope;
+        return p.phi < start.phi && p.phi <= start.phi + C1 * Math.min(p.predicted, 0);
     }
 
     private boolean flat(Point p) {

@@ -44,6 +44,51 @@ class LbfgsTest {
     }
 
     @Test
+    void aProjectedSearchEvaluatesOnlyFeasiblePointsAndReachesTheConstrainedMinimum() {
+        // a quadratic whose minimiser (all 2) lies outside the box [0, 1]^n: the constrained minimum is all 1
+        int n = 20;
+        double[] target = new double[n];
+        Arrays.fill(target, 2);
+        Problems.Problem free = Problems.quadratic(Problems.spectrum(n, 10), target, 1, 3);
+        Objective boxed = new Objective() {
+            @Override
+            public Evaluation evaluate(double[] x) {
+                for (double v : x) {
+                    assertTrue(v >= 0 && v <= 1, "evaluated " + v + ", outside the box");
+                }
+                return free.evaluate(x);
+            }
+
+            @Override
+            public double[] project(double[] x) {
+                double[] p = new double[x.length];
+                for (int i = 0; i < p.length; i++) {
+                    p[i] = Math.max(0, Math.min(1, x[i]));
+                }
+                return p;
+            }
+        };
+        Optimiser.Run run = lbfgs.start(Map.of(), n);
+        double[] x = new double[n];
+        double loss = boxed.evaluate(x).loss();
+        for (int i = 0; i < 30; i++) {
+            double[] next = run.step(x, boxed.evaluate(x), boxed);
+            double after = boxed.evaluate(next).loss();
+            assertTrue(after <= loss, "step " + (i + 1) + " raised the loss from " + loss + " to " + after);
+            x = next;
+            loss = after;
+        }
+        // the constrained minimum by projected gradient steps of 1 / (largest eigenvalue), many of them
+        double[] reference = new double[n];
+        for (int i = 0; i < 5000; i++) {
+            reference = boxed.project(Vectors.axpy(-0.1, free.evaluate(reference).gradient(), reference));
+        }
+        double distance = Math.sqrt(Vectors.dot(Vectors.minus(x, reference), Vectors.minus(x, reference)));
+        System.out.printf("lbfgs projected on a box: %.2e from the constrained minimum after 30 steps%n", distance);
+        assertTrue(distance < 1e-4, Arrays.toString(x) + " against " + Arrays.toString(reference));
+    }
+
+    @Test
     void reachesRosenbrocksMinimumInUnder100Steps() {
         Problems.Problem f = Problems.rosenbrock();
         double[] x0 = {-1.2, 1};

@@ -1,11 +1,13 @@
 package org.seiche.optimisers.newton;
 
 import java.util.Map;
+import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 import org.seiche.api.Objective;
 import org.seiche.api.Optimiser;
 import org.seiche.api.SeicheException;
+import org.seiche.inversion.support.Backtracking;
 import org.seiche.inversion.support.OptimiserState;
 import org.seiche.inversion.support.Settings;
 import org.seiche.inversion.support.Vectors;
@@ -27,8 +29,13 @@ public final class NewtonOptimiser implements Optimiser {
     }
 
     @Override
+    public Set<String> options() {
+        return Set.of("step");
+    }
+
+    @Override
     public Run start(Map<String, Object> config, int size) {
-        Settings s = Settings.ofOptimiser(config, "step");
+        Settings s = Settings.ofOptimiser(config, options());
         if (size > MAX_SIZE) {
             throw new SeicheException("inversion.optimiser: newton builds a dense Hessian of " + size + " x " + size
                     + " values (at most " + MAX_SIZE + " x " + MAX_SIZE + "); use truncated-newton for this model");
@@ -43,7 +50,7 @@ public final class NewtonOptimiser implements Optimiser {
                 return x;
             }
             ShiftedCholesky.Step h = ShiftedCholesky.solve(DenseHessian.at(objective, x), atX.gradient());
-            return Vectors.axpy(step, h.h(), x);
+            return Backtracking.step(objective, x, atX, Vectors.scale(step, h.h()));
         }
 
         @Override

@@ -1,11 +1,13 @@
 package org.seiche.optimisers.newton;
 
 import java.util.Map;
+import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 import org.seiche.api.Objective;
 import org.seiche.api.Optimiser;
 import org.seiche.inversion.support.FirstStep;
+import org.seiche.inversion.support.Backtracking;
 import org.seiche.inversion.support.OptimiserState;
 import org.seiche.inversion.support.Settings;
 import org.seiche.inversion.support.Vectors;
@@ -16,6 +18,7 @@ import org.seiche.inversion.support.Vectors;
  * cg_iterations Hessian products, until ||H p + g|| <= tolerance ||g||). If the very first
  * CG direction has non-positive curvature, the step is steepest descent moving the largest
  * component by step_fraction of max|x|, as an unscaled -g would not move raw velocities.
+ * Either step is halved while it does not lower the loss (Backtracking).
  */
 @Component(service = Optimiser.class, property = Optimiser.PROPERTY + "=truncated-newton")
 public final class TruncatedNewtonOptimiser implements Optimiser {
@@ -27,8 +30,13 @@ public final class TruncatedNewtonOptimiser implements Optimiser {
     }
 
     @Override
+    public Set<String> options() {
+        return Set.of("cg_iterations", "tolerance", "step", "step_fraction");
+    }
+
+    @Override
     public Run start(Map<String, Object> config, int size) {
-        Settings s = Settings.ofOptimiser(config, "cg_iterations", "tolerance", "step", "step_fraction");
+        Settings s = Settings.ofOptimiser(config, options());
         return new TruncatedNewton(s.integer("cg_iterations", 10, 1), s.positive("tolerance", 1e-6),
                 s.positive("step", 1), s.positive("step_fraction", 0.02));
     }
@@ -41,10 +49,9 @@ public final class TruncatedNewtonOptimiser implements Optimiser {
                 return x;
             }
             ConjugateGradients.Result cg = ConjugateGradients.solve(objective, x, g, iterations, tolerance);
-            if (cg.negativeCurvatureAtStart()) {
-                return Vectors.axpy(-FirstStep.length(x, g, stepFraction), g, x);
-            }
-            return Vectors.axpy(step, cg.p(), x);
+            double[] d = cg.negativeCurvatureAtStart() ? Vectors.scale(-FirstStep.length(x, g, stepFraction), g)
+                    : Vectors.scale(step, cg.p());
+            return Backtracking.step(objective, x, atX, d);
         }
 
         @Override

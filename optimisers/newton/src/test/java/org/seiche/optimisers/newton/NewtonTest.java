@@ -43,6 +43,24 @@ class NewtonTest {
     }
 
     @Test
+    void aStepThatRaisesTheLossIsHalvedUntilItLowersIt() {
+        // step 3 on a quadratic lands twice as far past the minimum as the start is before it (loss x4);
+        // its half lands half as far past it (loss / 4), and is kept
+        int n = 10;
+        double[] target = start(n, 7);
+        Map<Optimiser, Map<String, Object>> runs = Map.of(new NewtonOptimiser(), Map.of("step", 3.0),
+                new TruncatedNewtonOptimiser(), Map.of("step", 3.0, "cg_iterations", 20.0, "tolerance", 1e-12));
+        runs.forEach((o, config) -> {
+            Problems.Problem f = Problems.quadratic(Problems.spectrum(n, 5), target, 1, 8);
+            double[] x0 = new double[n];
+            double[] x = o.start(config, n).step(x0, f.evaluate(x0), f);
+            for (int i = 0; i < n; i++) {
+                assertEquals(1.5 * target[i], x[i], 1e-8, o.name());
+            }
+        });
+    }
+
+    @Test
     void newtonSolvesARawVelocityQuadraticInOneStepToo() {
         int n = 30;
         double[] target = Vectors.axpy(100, start(n, 2), new double[n]);
