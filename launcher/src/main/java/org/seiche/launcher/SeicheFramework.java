@@ -28,8 +28,8 @@ import org.seiche.api.SeicheException;
  * a program embedding Seiche) and every bundle share one copy of it.
  */
 public final class SeicheFramework implements AutoCloseable {
-    /** The version the api's package-info declares. */
-    static final String API_EXPORT = "org.seiche.api;version=1.2.0";
+    /** The api package as the api jar on the class path exports it (its package-info's version). */
+    static final String API_EXPORT = apiExport();
     private static final long SERVICE_WAIT_MS = 20_000;
 
     private final Framework framework;
@@ -39,6 +39,24 @@ public final class SeicheFramework implements AutoCloseable {
     private SeicheFramework(Framework framework, Path storage) {
         this.framework = framework;
         this.storage = storage;
+    }
+
+    /** Export-Package of the api bundle on the class path (one package), read rather than repeated here. */
+    private static String apiExport() {
+        try {
+            var manifests = org.seiche.api.Model.class.getClassLoader().getResources("META-INF/MANIFEST.MF");
+            while (manifests.hasMoreElements()) {
+                try (var in = manifests.nextElement().openStream()) {
+                    String export = new java.util.jar.Manifest(in).getMainAttributes().getValue("Export-Package");
+                    if (export != null && export.startsWith("org.seiche.api;")) {
+                        return export;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the class path's manifests", e);
+        }
+        throw new IllegalStateException("no manifest on the class path exports org.seiche.api");
     }
 
     /** Starts the framework with the bundles of bundleDir and of every plugin folder. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,10 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -351,5 +356,36 @@ class ExamplesIT {
         NdArray model = org.seiche.hdf5.Hdf5.read(dir.resolve("out/results.h5"), "/model_v");
         assertArrayEquals(new int[] {30, 80}, model.shape());
         assertPictures(dir.resolve("out"), "model_v.png", "loss.png");
+    }
+
+    @Test
+    void snapshotsMakeAGifOfTheShotAndAPngPerFrame() throws IOException {
+        Path dir = runExample("snapshots");
+        // 600 steps (dt needs no sub-stepping), a frame every 24: 25 frames, the last at 0.48 s
+        Path json = dir.resolve("movie/snapshots/snapshots.json");
+        assertEquals(25, values(json, "frames")[0]);
+        double[] times = list(json, "times");
+        assertEquals(25, times.length);
+        assertEquals(0.48, times[24], 1e-9);
+        ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
+        try (ImageInputStream in = ImageIO.createImageInputStream(dir.resolve("movie/snapshots/shot_0_wavefield.gif").toFile())) {
+            reader.setInput(in);
+            assertEquals(25, reader.getNumImages(true), "GIF frames");
+            BufferedImage first = reader.read(0);
+            BufferedImage last = reader.read(24);
+            int differ = 0;
+            for (int y = 0; y < first.getHeight(); y++) {
+                for (int x = 0; x < first.getWidth(); x++) {
+                    differ += first.getRGB(x, y) != last.getRGB(x, y) ? 1 : 0;
+                }
+            }
+            assertTrue(differ > first.getWidth() * first.getHeight() / 10, "the wave has spread: " + differ + " pixels differ");
+        } finally {
+            reader.dispose();
+        }
+        try (Stream<Path> pngs = Files.list(dir.resolve("frames/snapshots/shot_0_wavefield"))) {
+            assertEquals(25, pngs.filter(f -> f.getFileName().toString().matches("frame_00[0-2][0-9]\\.png")).count());
+        }
+        assertTrue(Files.notExists(dir.resolve("movie/snapshots/shot_0_wavefield.npy")), "the frames' array is not kept");
     }
 }

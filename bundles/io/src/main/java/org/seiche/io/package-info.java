@@ -4,5 +4,5 @@
  * one line naming the file and what is wrong.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.seiche.io;

@@ -33,11 +33,19 @@ final class Evaluator {
     private final Progress progress;
     /** Where the run stands (an inversion's iteration), for the message when a value goes non-finite. */
     private String stage = "";
+    /** Where the snapshots of {@link #evaluate} go; null for none. */
+    private SnapshotFiles snapshots;
 
     Evaluator(PipelineSpec spec, Runner.Prepared services, Progress progress) {
         this.spec = spec;
         this.services = services;
         this.progress = progress;
+    }
+
+    /** Hands the wavefields of the next evaluation's runs to these snapshot files (null: none). */
+    Evaluator snapshots(SnapshotFiles files) {
+        snapshots = files;
+        return this;
     }
 
     /** Names where the run stands from now on, e.g. "iteration 3", for the message when a value goes non-finite. */
@@ -95,7 +103,7 @@ final class Evaluator {
 
     private Simulation prepare(Model model, PropagatorSettings settings) {
         return services.propagator().prepare(new SimulationSetup(model, spec.survey(), settings, services.device(),
-                spec.precision(), progress.steps()));
+                spec.precision(), progress.steps(), snapshots == null ? null : snapshots.request()));
     }
 
     /** What the batches gave so far: data and gradients placed at their shots, loss and model gradients summed in order. */
@@ -124,10 +132,13 @@ final class Evaluator {
             }
         }
 
-        /** Starts the progress bar at the first simulation (all of a run's simulations step alike). */
+        /** Starts the progress bar and the snapshots at the first simulation (all of a run's simulations step alike). */
         void start(Simulation sim) {
             if (stepRatio == 0) {
                 stepRatio = sim.stepRatio();
+                if (snapshots != null) {
+                    snapshots.start(spec.survey().nt() * stepRatio, spec.survey().dt() / stepRatio);
+                }
                 bytesPerShot = sim.bytesPerShot(want.adjoint());
                 progress.start(spec.task() + " " + services.propagator().name(),
                         (long) shots * spec.survey().nt() * stepRatio * runsPerShot(want, model, wrt));

@@ -163,6 +163,9 @@ final class PipelineFile {
             b.option(ShotModels.OPTION, read.perShot());
         }
         OutputFormat.read(root, base, b);
+        if (root.has("snapshots")) {
+            b.option(SnapshotFiles.FOLDER, snapshots(root.get("snapshots"), task, model.shape().length));
+        }
         if (task.equals("model")) {
             // writes the model as read (generated, smoothed): nothing else is needed
             return b.build();
@@ -210,6 +213,45 @@ final class PipelineFile {
             }
         }
         return b.build();
+    }
+
+    /**
+     * snapshots: {every: K, fields: [wavefield], shots: [0] | all, format: npy | png | gif,
+     * adjoint: false}, for the forward and gradient tasks.
+     */
+    private static SnapshotFiles.Plan snapshots(Field f, String task, int ndim) {
+        f.requireObject();
+        if (!task.equals("forward") && !task.equals("gradient")) {
+            throw f.fail("task " + task + " takes none (forward and gradient do)");
+        }
+        int every = f.required("every").integer();
+        if (every < 1) {
+            throw f.get("every").fail("must be at least 1 (inner time steps between frames), got " + every);
+        }
+        List<String> fields = f.has("fields") ? f.get("fields").words() : List.of("wavefield");
+        if (fields.isEmpty()) {
+            throw f.get("fields").fail("name at least one field, e.g. [wavefield]");
+        }
+        Field shotsField = f.get("shots");
+        int[] shots = !shotsField.present() ? new int[] {0}
+                : shotsField.node().isTextual() && shotsField.text().equals("all") ? new int[0] : shotsField.integers();
+        for (int s : shots) {
+            if (s < 0) {
+                throw shotsField.fail("shot " + s + " is negative (shots count from 0)");
+            }
+        }
+        String format = f.get("format").text("npy");
+        if (!SnapshotFiles.FORMATS.contains(format)) {
+            throw f.get("format").fail("'" + format + "' is not npy, png or gif");
+        }
+        if (!format.equals("npy") && ndim != 2) {
+            throw f.get("format").fail(format + " pictures need a 2-D model, got " + ndim + "-D (use npy)");
+        }
+        boolean adjoint = f.get("adjoint").bool(false);
+        if (adjoint && !task.equals("gradient")) {
+            throw f.get("adjoint").fail("task " + task + " runs no adjoint (gradient does)");
+        }
+        return new SnapshotFiles.Plan(every, List.copyOf(fields), shots, format, adjoint);
     }
 
     static int shotsPerBatch(Field root) {

@@ -21,7 +21,7 @@ import org.seiche.api.SeicheException;
  */
 final class PipelineKeys {
     private static final Set<String> TOP = Set.of("task", "device", "precision", "model", "propagator", "survey", "observed",
-            "loss", "gradient_wrt", "output", "shots_per_batch", "batches", "inversion", "checkpoint", "mask", "threads");
+            "loss", "gradient_wrt", "output", "shots_per_batch", "batches", "inversion", "checkpoint", "mask", "threads", "snapshots");
     /** The propagator block's keys that every propagator has (PropagatorSettings); the rest are the service's options. */
     static final Set<String> PROPAGATOR = Set.of("name", "accuracy", "pml_width", "pml_freq", "max_vel",
             "gradient_sampling_interval");
@@ -47,7 +47,7 @@ final class PipelineKeys {
     static final Set<String> OPTIMISER = Set.of("name");
 
     // the pipeline contract's later additions (storage, snapshots, executor, off-grid locations)
-    private static final Set<String> TOP_LATER = Set.of("snapshots", "executor");
+    private static final Set<String> TOP_LATER = Set.of("executor");
     private static final Set<String> PROPAGATOR_LATER = Set.of("storage");
     private static final Set<String> GROUP_LATER = Set.of("interpolation");
     private static final Set<String> LOCATIONS_LATER = Set.of("units");
@@ -82,6 +82,7 @@ final class PipelineKeys {
             array(mask);
         }
         known(root.get("loss"), LOSS);
+        known(root.get("snapshots"), SnapshotFiles.KEYS);
         known(root.get("output"), OutputFormat.KEYS);
         inversion(root.get("inversion"), services);
     }

@@ -38,8 +38,19 @@ public final class PipelineService implements Pipeline {
         if (startup != null) {
             summary.put("startup_seconds", startup);
         }
-        if (spec.output() != null) {
-            Results.write(spec, outcome.arrays(), outcome.pictures(), summary, outcome.jsonFiles());
+        try {
+            if (spec.output() != null) {
+                Results.write(spec, outcome.arrays(), outcome.pictures(), summary, outcome.jsonFiles(), outcome.folders());
+            }
+        } finally {
+            // a folder not moved into the output (a failed write, or no output) is not left behind
+            for (Path folder : outcome.folders().values()) {
+                try {
+                    Results.deleteTree(folder);
+                } catch (java.io.IOException ignored) {
+                    // best effort: a hidden leftover beside the output is harmless
+                }
+            }
         }
         return new Result(outcome.arrays(), summary);
     }

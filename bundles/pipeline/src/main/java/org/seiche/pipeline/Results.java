@@ -55,11 +55,18 @@ final class Results {
 
     static void write(PipelineSpec spec, Map<String, NdArray> arrays, Map<String, Consumer<Path>> pictures, Map<String, Object> summary,
                       Map<String, Object> jsonFiles) {
+        write(spec, arrays, pictures, summary, jsonFiles, Map.of());
+    }
+
+    /** As above, with folders written already (snapshots) moved in by name, replacing old ones. */
+    static void write(PipelineSpec spec, Map<String, NdArray> arrays, Map<String, Consumer<Path>> pictures, Map<String, Object> summary,
+                      Map<String, Object> jsonFiles, Map<String, Path> folders) {
         Path dir = spec.output();
         // file name to how it is written, in the order of their renames: summary.json last
         Map<String, Consumer<Path>> files = new LinkedHashMap<>(OutputFormat.files(spec, arrays, summary));
         pictures.forEach((name, picture) -> files.put(name + ".png", picture));
         jsonFiles.forEach((name, value) -> files.put(name + ".json", f -> json(f, value)));
+        folders.forEach((name, folder) -> files.put(name, f -> moveFolder(folder, f)));
         files.put("summary.json", f -> json(f, summary));
         Path abs = dir.toAbsolutePath();
         try {
@@ -103,12 +110,16 @@ final class Results {
                 f.getValue().accept(temporary);
             }
             for (Map.Entry<Path, Path> r : renames.entrySet()) {
+                if (Files.isDirectory(r.getKey()) && Files.isDirectory(r.getValue())) {
+                    // a folder result (snapshots) cannot be renamed over its old one: that goes once the new one is whole
+                    deleteTree(r.getValue());
+                }
                 Files.move(r.getKey(), r.getValue(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
         } finally {
             for (Path temporary : renames.keySet()) {
                 try {
-                    Files.deleteIfExists(temporary);
+                    deleteTree(temporary);
                 } catch (IOException ignored) {
                     // best effort: the next write into this folder removes it
                 }
@@ -127,6 +138,14 @@ final class Results {
         }
     }
 
+    private static void moveFolder(Path folder, Path to) {
+        try {
+            Files.move(folder, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new SeicheException(to + ": cannot move " + folder + " there (" + e.getMessage() + ")");
+        }
+    }
+
     private static void json(Path file, Object value) {
         try {
             JSON.writeValue(file.toFile(), value);
@@ -135,7 +154,7 @@ final class Results {
         }
     }
 
-    private static void deleteTree(Path p) throws IOException {
+    static void deleteTree(Path p) throws IOException {
         if (!Files.exists(p)) {
             return;
         }

@@ -175,7 +175,12 @@ final class Runner {
 
     /** Arrays by file stem, their pictures, the run's summary and other JSON files. */
     record Outcome(Map<String, NdArray> arrays, Map<String, Consumer<Path>> pictures, Map<String, Object> summary,
-                   Map<String, Object> jsonFiles) {
+                   Map<String, Object> jsonFiles, Map<String, Path> folders) {
+        Outcome(Map<String, NdArray> arrays, Map<String, Consumer<Path>> pictures, Map<String, Object> summary,
+                Map<String, Object> jsonFiles) {
+            this(arrays, pictures, summary, jsonFiles, Map.of());
+        }
+
         Outcome(Map<String, NdArray> arrays, Map<String, Object> summary, Map<String, Object> jsonFiles) {
             this(arrays, Pictures.of(arrays), summary, jsonFiles);
         }
@@ -226,7 +231,9 @@ final class Runner {
             case "hessian" -> Evaluator.Want.HESSIAN;
             default -> Evaluator.Want.GRADIENT;
         };
-        Evaluator.Evaluation e = new Evaluator(spec, p, progress).evaluate(model, p.batches(), p.gradientWrt(), want);
+        SnapshotFiles snapshots = snapshotFiles();
+        Evaluator.Evaluation e = discardOnFailure(snapshots,
+                () -> new Evaluator(spec, p, progress).snapshots(snapshots).evaluate(model, p.batches(), p.gradientWrt(), want));
         Map<String, NdArray> arrays = new LinkedHashMap<>();
         for (int g = 0; g < e.data().size(); g++) {
             arrays.put(g == 0 ? "receiver_data" : "receiver_data_" + g, e.data().get(g));
@@ -260,7 +267,31 @@ final class Runner {
         }
         summary.put("peak_memory_bytes", e.peakBytes() + inputBytes());
         summary.put("memory_per_shot_bytes", e.bytesPerShot());
-        return new Outcome(arrays, summary, Map.of());
+        // the snapshots' pictures are drawn with the other results', outside the task's seconds
+        Map<String, Path> folders = snapshots == null ? Map.of()
+                : Map.of(SnapshotFiles.FOLDER, discardOnFailure(snapshots, snapshots::finish));
+        return new Outcome(arrays, Pictures.of(arrays), summary, Map.of(), folders);
+    }
+
+    /** Runs work; if it fails, what the snapshots wrote so far is removed. */
+    private static <T> T discardOnFailure(SnapshotFiles snapshots, java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (RuntimeException failure) {
+            if (snapshots != null) {
+                snapshots.discard();
+            }
+            throw failure;
+        }
+    }
+
+    /** The writer of the snapshots the pipeline asks for; null when it asks for none or writes no output. */
+    private SnapshotFiles snapshotFiles() {
+        Object plan = spec.options().get(SnapshotFiles.FOLDER);
+        if (!(plan instanceof SnapshotFiles.Plan snapshots) || spec.output() == null) {
+            return null;
+        }
+        return new SnapshotFiles(snapshots, spec.output(), spec.model().shape(), spec.precision());
     }
 
     /** The summary fields every task writes. */

@@ -87,8 +87,6 @@ public final class Png {
      */
     private static void draw(BufferedImage img, Graphics2D g, int x0, int y0, NdArray a, Colours colours, int sx, int sy,
                              String label) {
-        int rows = a.dim(0);
-        int cols = a.dim(1);
         double lo;
         double hi;
         if (colours == Colours.SIGNED) {
@@ -108,6 +106,14 @@ public final class Png {
         if (!(hi > lo)) {
             hi = lo + 1;
         }
+        draw(img, g, x0, y0, a, colours, sx, sy, label, lo, hi);
+    }
+
+    /** As above with the colour scale's ends given. */
+    private static void draw(BufferedImage img, Graphics2D g, int x0, int y0, NdArray a, Colours colours, int sx, int sy,
+                             String label, double lo, double hi) {
+        int rows = a.dim(0);
+        int cols = a.dim(1);
         g.setColor(Color.BLACK);
         g.drawString(label, x0, y0 - 6);
         int[] pixels = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
@@ -126,6 +132,29 @@ public final class Png {
         g.setColor(Color.BLACK);
         g.drawString(String.format("%.3g", hi), bx + BAR + 4, y0 + 10);
         g.drawString(String.format("%.3g", lo), bx + BAR + 4, y0 + bh);
+    }
+
+    /**
+     * One frame of a wavefield movie [rows, columns] on the diverging map, its colour scale
+     * fixed at -clip .. clip (every frame of a movie alike, so that amplitudes compare).
+     */
+    public static void frame(Path file, NdArray a, double clip, String title) {
+        write(file, framePicture(a, clip, title));
+    }
+
+    /** The picture of {@link #frame}. */
+    static BufferedImage framePicture(NdArray a, double clip, String title) {
+        if (a.ndim() != 2) {
+            throw new IllegalArgumentException("a frame of a " + a.ndim() + "-D array " + a.shapeString());
+        }
+        double c = clip > 0 && Double.isFinite(clip) ? clip : 1;
+        int scale = Math.max(1, 480 / Math.max(a.dim(0), a.dim(1)));
+        BufferedImage img = new BufferedImage(a.dim(1) * scale + BAR + 90 + MARGIN, a.dim(0) * scale + 2 * MARGIN,
+                BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = canvas(img, title);
+        draw(img, g, MARGIN, MARGIN, a, Colours.SIGNED, scale, scale, "", -c, c);
+        g.dispose();
+        return img;
     }
 
     /** y against 0..n-1 (iterations from the start), on a logarithmic axis when all values are positive and span a decade. */

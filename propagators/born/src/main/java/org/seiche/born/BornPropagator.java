@@ -19,6 +19,7 @@ import org.seiche.scalar.ScalarKernel;
 import org.seiche.scalar.ScalarProblem;
 import org.seiche.scalar.ScalarPropagator;
 import org.seiche.scalar.SetupCheck;
+import org.seiche.scalar.SnapshotTap;
 
 /**
  * Born modelling (docs/born.md): receiver data of the field scattered by the velocity
@@ -79,6 +80,9 @@ public final class BornPropagator implements Propagator {
         NdArray scatter = setup.model().parameter(SCATTER);
         SetupCheck.positive(VELOCITY, v);
         SetupCheck.finite(SCATTER, scatter);
+        if (setup.snapshots() != null) {
+            setup.snapshots().check(NAME, Set.of(SnapshotTap.WAVEFIELD, SnapshotTap.SCATTERED), setup.survey().shots());
+        }
         return new BornSimulation(ScalarProblem.of(setup, v, kernels, NAME), scatter, backgroundData(setup));
     }
 

@@ -37,7 +37,7 @@ public final class BornSimulation implements Simulation {
     @Override
     public ForwardRun forward(int[] shots, Set<String> gradientWrt) {
         SetupCheck.gradientNames(gradientWrt, GRADIENTS);
-        BornRun run = new BornRun(problem, scatter, false, shots, gradientWrt);
+        BornRun run = new BornRun(problem, scatter, false, shots, gradientWrt, problem.snapshots(shots));
         return backgroundData ? run.offeringBackgroundData() : run;
     }
 

@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
+import org.seiche.api.Snapshots;
 import org.seiche.api.StepListener;
+import org.seiche.api.WavefieldListener;
 
 /**
  * The processor's flush-to-zero and denormals-are-zero modes for the thread running a time
@@ -76,6 +78,25 @@ public final class FlushToZero {
                 restore0(window);
             }
         };
+    }
+
+    /** Snapshots whose listener runs in the caller's mode, as {@link #outside(StepListener)} does for steps. */
+    public static Snapshots outside(Snapshots snapshots) {
+        if (!AVAILABLE || snapshots == null) {
+            return snapshots;
+        }
+        int caller = enable0();
+        restore0(caller);
+        WavefieldListener listener = snapshots.listener();
+        return new Snapshots(snapshots.every(), snapshots.fields(), snapshots.shots(), snapshots.adjoint(),
+                (shot, step, field, adjoint, values) -> {
+                    int window = swap0(caller);
+                    try {
+                        listener.wavefield(shot, step, field, adjoint, values);
+                    } finally {
+                        restore0(window);
+                    }
+                });
     }
 
     private static native int enable0();

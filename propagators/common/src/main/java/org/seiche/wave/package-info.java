@@ -6,5 +6,5 @@
  * flush-to-zero mode for the threads that step.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package org.seiche.wave;

@@ -10,10 +10,12 @@ import org.seiche.api.StepListener;
  * pressure), the receiver points and how many receiver traces they fill, and for a later
  * adjoint the coefficients whose gradients it must give, from the forward wavefield stored
  * every {@code storeInterval} steps. {@code listener} hears of every inner step of every
- * shot, forward and adjoint (progress).
+ * shot, forward and adjoint (progress); {@code snapshots} takes the wavefields every few
+ * steps (null: none).
  */
 public record ElasticShots(int count, int steps, PointSet sources, double[] sourceTraces, PointSet receivers,
-                           int receiverTraces, Set<Coefficient> gradients, int storeInterval, StepListener listener) {
+                           int receiverTraces, Set<Coefficient> gradients, int storeInterval, StepListener listener,
+                           ElasticTap snapshots) {
     public ElasticShots {
         gradients = Set.copyOf(gradients);
         listener = listener == null ? StepListener.NONE : listener;
@@ -24,6 +26,11 @@ public record ElasticShots(int count, int steps, PointSet sources, double[] sour
         if (storeInterval < 1) {
             throw new IllegalArgumentException("store interval must be >= 1, got " + storeInterval);
         }
+    }
+
+    public ElasticShots(int count, int steps, PointSet sources, double[] sourceTraces, PointSet receivers,
+                        int receiverTraces, Set<Coefficient> gradients, int storeInterval, StepListener listener) {
+        this(count, steps, sources, sourceTraces, receivers, receiverTraces, gradients, storeInterval, listener, null);
     }
 
     public ElasticShots(int count, int steps, PointSet sources, double[] sourceTraces, PointSet receivers,

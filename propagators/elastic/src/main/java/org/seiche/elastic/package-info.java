@@ -7,5 +7,5 @@
  * over the built-in CPU kernel.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.seiche.elastic;

@@ -40,6 +40,12 @@ public final class BornRun implements ForwardRun {
      * @param gradientWrt {@link #SCATTER} and/or the velocity's name; empty = forward only
      */
     public BornRun(ScalarProblem problem, NdArray scatter, boolean edges, int[] shots, Set<String> gradientWrt) {
+        this(problem, scatter, edges, shots, gradientWrt, null);
+    }
+
+    /** As above, the background and scattered fields offered to {@code snapshots} (null: none). */
+    public BornRun(ScalarProblem problem, NdArray scatter, boolean edges, int[] shots, Set<String> gradientWrt,
+                   SnapshotTap snapshots) {
         this.problem = problem;
         this.edges = edges;
         this.gradientWrt = Set.copyOf(gradientWrt);
@@ -56,7 +62,7 @@ public final class BornRun implements ForwardRun {
         injection = SourceInjection.upsampled(grid, steps, sources, Batches.selectShots(problem.innerAmplitudes(), shots));
         batch = problem.operator().openBorn(sources, receivers, steps.steps(),
                 gradientWrt.isEmpty() ? 0 : problem.gradientInterval(), ratio,
-                gradientWrt.contains(ScalarPropagator.VELOCITY));
+                gradientWrt.contains(ScalarPropagator.VELOCITY), snapshots);
         NdArray scattered = NdArray.zeros(shots.length, receivers.perShot(), steps.steps());
         NdArray background = NdArray.zeros(shots.length, receivers.perShot(), steps.steps());
         batch.forward(injection.terms(), scattered, background);

@@ -14,6 +14,18 @@ public interface ScalarOperator extends AutoCloseable {
     ScalarBatch open(Transducers sources, Transducers receivers, int steps, int storeInterval);
 
     /**
+     * As {@link #open(Transducers, Transducers, int, int)}, its time loops offering the
+     * wavefields to {@code snapshots} (null: none; a kernel without snapshots refuses one).
+     */
+    default ScalarBatch open(Transducers sources, Transducers receivers, int steps, int storeInterval,
+                             SnapshotTap snapshots) {
+        if (snapshots != null) {
+            throw new org.seiche.api.SeicheException("snapshots: this device's scalar kernel takes none (use device cpu)");
+        }
+        return open(sources, receivers, steps, storeInterval);
+    }
+
+    /**
      * Zeroed background and scattered fields for a Born batch (see {@link BornBatch}).
      * {@code ratio} is r = 2 dv / v on the padded grid; with {@code storeInterval} > 0 the
      * forward run keeps what the adjoint needs, for the velocity gradient too when asked.
@@ -21,6 +33,19 @@ public interface ScalarOperator extends AutoCloseable {
     default BornBatch openBorn(Transducers sources, Transducers receivers, int steps, int storeInterval, NdArray ratio,
                                boolean velocityGradient) {
         throw new UnsupportedOperationException("this kernel has no Born runs");
+    }
+
+    /**
+     * As {@link #openBorn(Transducers, Transducers, int, int, NdArray, boolean)}, its time loops
+     * offering the background ({@code wavefield}) and scattered ({@code scattered}) fields to
+     * {@code snapshots} (null: none; a kernel without snapshots refuses one).
+     */
+    default BornBatch openBorn(Transducers sources, Transducers receivers, int steps, int storeInterval, NdArray ratio,
+                               boolean velocityGradient, SnapshotTap snapshots) {
+        if (snapshots != null) {
+            throw new org.seiche.api.SeicheException("snapshots: this device's scalar kernel takes none (use device cpu)");
+        }
+        return openBorn(sources, receivers, steps, storeInterval, ratio, velocityGradient);
     }
 
     /** Bytes one shot of such a batch holds: wavefields plus the stored steps. */

@@ -7,7 +7,9 @@ import org.seiche.api.NdArray;
 import org.seiche.api.Precision;
 import org.seiche.api.SeicheException;
 import org.seiche.api.SimulationSetup;
+import org.seiche.api.Snapshots;
 import org.seiche.api.Survey;
+import org.seiche.wave.FlushToZero;
 
 /**
  * A checked setup turned into what the scalar kernels need: the padded grid for a
@@ -25,9 +27,11 @@ public final class ScalarProblem {
     private final ScalarOperator operator;
     private final int gradientInterval;
     private final Device device;
+    private final Snapshots snapshots;
 
     private ScalarProblem(ScalarGrid grid, InnerSteps steps, Transducers sources, Transducers receivers,
-                          NdArray amplitudes, ScalarOperator operator, int gradientInterval, Device device) {
+                          NdArray amplitudes, ScalarOperator operator, int gradientInterval, Device device,
+                          Snapshots snapshots) {
         this.grid = grid;
         this.steps = steps;
         this.sources = sources;
@@ -37,6 +41,7 @@ public final class ScalarProblem {
         this.operator = operator;
         this.gradientInterval = gradientInterval;
         this.device = device;
+        this.snapshots = snapshots;
     }
 
     /**
@@ -62,7 +67,8 @@ public final class ScalarProblem {
         Precision precision = setup.precision() == null ? Precision.FLOAT32 : setup.precision();
         return new ScalarProblem(grid, steps, Transducers.of(survey.sources().get(0).locations(), grid),
                 Transducers.of(survey.receivers().get(0).locations(), grid), survey.sources().get(0).amplitudes(),
-                kernel.load(grid, precision, device, setup.steps()), setup.settings().gradientSamplingInterval(), device);
+                kernel.load(grid, precision, device, setup.steps()), setup.settings().gradientSamplingInterval(), device,
+                FlushToZero.outside(setup.snapshots()));
     }
 
     /** The default max_vel: max |v|. */
@@ -128,5 +134,10 @@ public final class ScalarProblem {
     /** Steps between the stored forward steps of a gradient run (1 = exact). */
     public int gradientInterval() {
         return gradientInterval;
+    }
+
+    /** The tap of a batch of the given shots (survey indices) for the setup's snapshots; null when none are heard. */
+    public SnapshotTap snapshots(int[] shots) {
+        return SnapshotTap.of(snapshots, shots, grid);
     }
 }

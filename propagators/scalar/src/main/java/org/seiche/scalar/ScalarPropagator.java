@@ -62,6 +62,9 @@ public final class ScalarPropagator implements Propagator {
     public Simulation prepare(SimulationSetup setup) {
         NdArray v = setup.model().parameter(VELOCITY);
         SetupCheck.positive(VELOCITY, v);
+        if (setup.snapshots() != null) {
+            setup.snapshots().check(NAME, Set.of(SnapshotTap.WAVEFIELD), setup.survey().shots());
+        }
         return new ScalarSimulation(ScalarProblem.of(setup, v, kernels, NAME));
     }
 }

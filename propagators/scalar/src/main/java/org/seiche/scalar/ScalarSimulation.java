@@ -38,7 +38,7 @@ public final class ScalarSimulation implements Simulation {
                 Batches.selectShots(problem.innerAmplitudes(), shots));
         boolean velocity = gradientWrt.contains(ScalarPropagator.VELOCITY);
         ScalarBatch batch = problem.operator().open(sources, receivers, steps.steps(),
-                velocity ? problem.gradientInterval() : 0);
+                velocity ? problem.gradientInterval() : 0, problem.snapshots(shots));
         NdArray samples = NdArray.zeros(shots.length, receivers.perShot(), steps.steps());
         batch.forward(injection.terms(), samples);
         ScalarForwardRun run = new ScalarForwardRun(problem, shots, injection, batch, steps.downsample(samples), gradientWrt);

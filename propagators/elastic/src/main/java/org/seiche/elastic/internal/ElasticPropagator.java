@@ -10,9 +10,11 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.seiche.api.Model;
 import org.seiche.api.Propagator;
+import org.seiche.api.SeicheException;
 import org.seiche.api.Simulation;
 import org.seiche.api.SimulationSetup;
 import org.seiche.elastic.ElasticKernel;
+import org.seiche.elastic.ElasticTap;
 import org.seiche.elastic.cpu.CpuElasticKernel;
 
 /**
@@ -52,6 +54,12 @@ public final class ElasticPropagator implements Propagator {
     public Simulation prepare(SimulationSetup setup) {
         String device = setup.device().name();
         ElasticKernel kernel = kernels.stream().filter(k -> k.deviceName().equals(device)).findFirst().orElse(BUILT_IN);
+        if (setup.snapshots() != null) {
+            setup.snapshots().check(name(), ElasticTap.fieldNames(), setup.survey().shots());
+            if (!(kernel instanceof CpuElasticKernel)) {
+                throw new SeicheException("snapshots: the elastic kernel of device " + device + " takes none (use device cpu)");
+            }
+        }
         return new ElasticSimulation(setup, kernel);
     }
 }

@@ -9,6 +9,7 @@ import org.seiche.api.PropagatorSettings;
 import org.seiche.api.SeicheException;
 import org.seiche.api.Simulation;
 import org.seiche.api.SimulationSetup;
+import org.seiche.api.Snapshots;
 import org.seiche.api.StepListener;
 import org.seiche.api.Survey;
 import org.seiche.elastic.Coefficient;
@@ -17,6 +18,7 @@ import org.seiche.elastic.ElasticKernel;
 import org.seiche.elastic.ElasticRecording;
 import org.seiche.elastic.ElasticShots;
 import org.seiche.elastic.ElasticSolver;
+import org.seiche.elastic.ElasticTap;
 import org.seiche.wave.Cpml;
 import org.seiche.wave.FlushToZero;
 import org.seiche.wave.Resampling;
@@ -39,6 +41,8 @@ final class ElasticSimulation implements Simulation {
     private final Resampling resampling;
     private final ElasticSolver solver;
     private final StepListener listener;
+    private final Snapshots snapshots;
+    private final int[] modelShape;
 
     ElasticSimulation(SimulationSetup setup, ElasticKernel kernel) {
         Model model = setup.model();
@@ -70,6 +74,8 @@ final class ElasticSimulation implements Simulation {
         this.solver = kernel.prepare(grid, setup.precision(), setup.device());
         // told of steps from inside the kernels' flush-to-zero window: run in the caller's mode
         this.listener = FlushToZero.outside(setup.steps());
+        this.snapshots = FlushToZero.outside(setup.snapshots());
+        this.modelShape = model.shape();
     }
 
     private static double[] stencil(int accuracy, double h) {
@@ -129,9 +135,20 @@ final class ElasticSimulation implements Simulation {
             }
         }
         ElasticShots shotsToRun = new ElasticShots(shots.length, steps, placement.sources(), traces, placement.receivers(),
-                placement.receiverBase(batch.receivers().size()), request.coefficients(), gradientInterval, listener);
+                placement.receiverBase(batch.receivers().size()), request.coefficients(), gradientInterval, listener,
+                tap(shots));
         ElasticRecording recording = solver.forward(shotsToRun);
         return new ElasticForwardRun(this, batch, placement, amplitudes, recording, request);
+    }
+
+    /** The snapshots' tap of a batch of these shots; null when none of them is heard (or none was asked for). */
+    private ElasticTap tap(int[] shots) {
+        if (snapshots == null || java.util.Arrays.stream(shots).noneMatch(snapshots::hears)) {
+            return null;
+        }
+        // model cell (0, 0) in the kernels' row arrays: past the halo and the top and left PML
+        return new ElasticTap(snapshots, shots, modelShape[0], modelShape[1], widths[0] + grid.halo(),
+                widths[2] + grid.halo());
     }
 
     /** Every source trace of the batch at the inner steps, unscaled. */

@@ -6,6 +6,7 @@ import java.util.function.IntConsumer;
 import org.seiche.api.NdArray;
 import org.seiche.scalar.ScalarBatch;
 import org.seiche.scalar.SecondOrderBatch;
+import org.seiche.scalar.SnapshotTap;
 
 /** The forward and adjoint time loops of a batch of shots of the scalar equation on the CPU. */
 final class DoubleBatch implements ScalarBatch {
@@ -71,6 +72,7 @@ final class DoubleBatch implements ScalarBatch {
                 loops.inject(fields[s].previous, s, t, sourceTerms);
                 fields[s].advance();
             }
+            offer(group, t + 1, false);
         }
     }
 
@@ -104,6 +106,8 @@ final class DoubleBatch implements ScalarBatch {
             }
             loops.stencil.step(fields[s], from, to, true, null, 0, row);
         });
+        // the adjoint field of the last step (zero: no receiver samples it) keeps the frames those of the forward run
+        offer(group, loops.steps, true);
         for (int t = loops.steps - 1; t >= 0; t--) {
             // here u holds mu[t + 1] = v^2 dt^2 d loss / d u[t + 1]
             for (int s : group) {
@@ -114,6 +118,16 @@ final class DoubleBatch implements ScalarBatch {
             for (int s : group) {
                 fields[s].advance();
                 loops.injectAdjoint(fields[s].u, loops.coefficients.v2dt2, s, t, adjointSamples);
+            }
+            offer(group, t, true);
+        }
+    }
+
+    /** Offers u[step] (or the adjoint's mu[step]) of the group's shots to the snapshots, if any. */
+    private void offer(int[] group, int step, boolean adjoint) {
+        if (loops.snapshots != null) {
+            for (int s : group) {
+                loops.snapshots.offer(s, step, SnapshotTap.WAVEFIELD, adjoint, fields[s].u);
             }
         }
     }

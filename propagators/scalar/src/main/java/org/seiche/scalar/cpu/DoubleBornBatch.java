@@ -5,6 +5,7 @@ import java.util.function.IntConsumer;
 
 import org.seiche.api.NdArray;
 import org.seiche.scalar.BornBatch;
+import org.seiche.scalar.SnapshotTap;
 
 /**
  * The Born (tangent-linear) time loops of a batch of shots on the CPU. Forward: the
@@ -116,6 +117,19 @@ final class DoubleBornBatch implements BornBatch {
                 background[s].advance();
                 scattered[s].advance();
             }
+            offer(group, t + 1, false, true);
+        }
+    }
+
+    /** Offers the background and scattered fields (or their adjoints) of the group's shots to the snapshots, if any. */
+    private void offer(int[] group, int step, boolean adjoint, boolean withBackground) {
+        if (loops.snapshots != null) {
+            for (int s : group) {
+                if (withBackground) {
+                    loops.snapshots.offer(s, step, SnapshotTap.WAVEFIELD, adjoint, background[s].u);
+                }
+                loops.snapshots.offer(s, step, SnapshotTap.SCATTERED, adjoint, scattered[s].u);
+            }
         }
     }
 
@@ -173,6 +187,8 @@ final class DoubleBornBatch implements BornBatch {
                 loops.stencil.image(background[s].previous, coupling, spatial[s], 0, from, to, 1);
             }
         });
+        // the adjoint fields of the last step (zero) keep the frames those of the forward run
+        offer(group, loops.steps, true, withBackground);
         for (int t = loops.steps - 1; t >= 0; t--) {
             for (int s : group) {
                 loops.ratioAtSources(ratioGradients[s], scattered[s].u, s, t, sourceTerms);
@@ -190,6 +206,7 @@ final class DoubleBornBatch implements BornBatch {
                     loops.injectAdjoint(background[s].u, coupling, s, t, adjointSamples);
                 }
             }
+            offer(group, t, true, withBackground);
         }
     }
 

@@ -7,6 +7,7 @@ import org.seiche.scalar.BornBatch;
 import org.seiche.scalar.ScalarBatch;
 import org.seiche.scalar.ScalarGrid;
 import org.seiche.scalar.ScalarOperator;
+import org.seiche.scalar.SnapshotTap;
 import org.seiche.scalar.Transducers;
 
 /** A 2-D grid's coefficients in this precision on the CPU. */
@@ -27,15 +28,26 @@ final class DoubleOperator implements ScalarOperator {
 
     @Override
     public ScalarBatch open(Transducers sources, Transducers receivers, int steps, int storeInterval) {
-        return new DoubleBatch(new DoubleShotLoops(coefficients, stencil, device, sources, receivers, steps, listener), pool,
-                storeInterval);
+        return open(sources, receivers, steps, storeInterval, null);
+    }
+
+    @Override
+    public ScalarBatch open(Transducers sources, Transducers receivers, int steps, int storeInterval, SnapshotTap snapshots) {
+        return new DoubleBatch(new DoubleShotLoops(coefficients, stencil, device, sources, receivers, steps, listener,
+                snapshots), pool, storeInterval);
     }
 
     @Override
     public BornBatch openBorn(Transducers sources, Transducers receivers, int steps, int storeInterval, NdArray ratio,
                               boolean velocityGradient) {
-        return new DoubleBornBatch(new DoubleShotLoops(coefficients, stencil, device, sources, receivers, steps, listener), pool,
-                storeInterval, ratio, velocityGradient);
+        return openBorn(sources, receivers, steps, storeInterval, ratio, velocityGradient, null);
+    }
+
+    @Override
+    public BornBatch openBorn(Transducers sources, Transducers receivers, int steps, int storeInterval, NdArray ratio,
+                              boolean velocityGradient, SnapshotTap snapshots) {
+        return new DoubleBornBatch(new DoubleShotLoops(coefficients, stencil, device, sources, receivers, steps, listener,
+                snapshots), pool, storeInterval, ratio, velocityGradient);
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.function.IntConsumer;
 import org.seiche.api.Device;
 import org.seiche.api.NdArray;
 import org.seiche.api.StepListener;
+import org.seiche.scalar.SnapshotTap;
 import org.seiche.scalar.Transducers;
 import org.seiche.wave.FlushToZero;
 import org.seiche.wave.StepTeam;
@@ -44,6 +45,8 @@ final class DoubleShotLoops {
     final int shots;
     /** Hears of every step of every group of shots. */
     final StepListener listener;
+    /** Takes the wavefields for snapshots; null when none were asked for. */
+    final SnapshotTap snapshots;
     private final Device device;
     private final int bands;
     private final boolean wholeShots;
@@ -63,7 +66,7 @@ final class DoubleShotLoops {
     private StepTeam team;
 
     DoubleShotLoops(DoubleCoefficients coefficients, DoubleStencil stencil, Device device, Transducers sources,
-                    Transducers receivers, int steps, StepListener listener) {
+                    Transducers receivers, int steps, StepListener listener, SnapshotTap snapshots) {
         this.coefficients = coefficients;
         this.stencil = stencil;
         this.device = device;
@@ -71,6 +74,7 @@ final class DoubleShotLoops {
         this.receivers = receivers;
         this.steps = steps;
         this.listener = listener;
+        this.snapshots = snapshots;
         this.shots = sources.shots();
         int threads = Math.max(1, device.threads());
         int domainRows = coefficients.domainEnd[0] - coefficients.domainStart[0];

@@ -34,11 +34,14 @@ final class AdjointLoop {
 
     void run(ElasticShots shots, int shot, double[] receiverAdjoint, double[] sourceAdjoint) {
         int steps = shots.steps();
+        // the adjoint fields of the last step (zero) keep the frames those of the forward run
+        Points.offer(shots, shot, w, steps, true);
         for (int t = steps - 1; t >= 0; t--) {
             Points.record(shots.sources(), shot, w, stride, sourceAdjoint, steps, t, false, true);
             sweep.run(sweeps, h == null ? -1 : h.slot(t));
             Points.record(shots.sources(), shot, w, stride, sourceAdjoint, steps, t, true, false);
             Points.inject(shots.receivers(), shot, w, stride, receiverAdjoint, steps, t, true, true, -1);
+            Points.offer(shots, shot, w, t, true);
             shots.listener().stepped(1);
         }
     }

@@ -45,6 +45,7 @@ final class ForwardLoop {
             Points.record(shots.receivers(), shot, w, stride, receivers, steps, t, true, true);
             sweep.run(halfSteps, h == null ? -1 : h.slot(t));
             Points.inject(shots.sources(), shot, w, stride, sources, steps, t, false, true, -1);
+            Points.offer(shots, shot, w, t + 1, false);
             shots.listener().stepped(1);
         }
     }

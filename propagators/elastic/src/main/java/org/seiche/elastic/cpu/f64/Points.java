@@ -1,5 +1,7 @@
 package org.seiche.elastic.cpu.f64;
 
+import org.seiche.elastic.ElasticShots;
+import org.seiche.elastic.Field;
 import org.seiche.elastic.PointSet;
 
 /**
@@ -31,6 +33,15 @@ final class Points {
             if ((set.fields()[p].velocity() ? velocities : stresses) && (r < 0 || cell / stride == r)) {
                 w.field(set.fields()[p])[cell / stride][cell % stride] += (double) set.weights()[p]
                         * traces[set.traces()[p] * steps + t];
+            }
+        }
+    }
+
+    /** Offers every field of batch shot s after inner step {@code step} to the batch's snapshots, if any. */
+    static void offer(ElasticShots shots, int shot, Wavefields w, int step, boolean adjoint) {
+        if (shots.snapshots() != null) {
+            for (Field f : Field.values()) {
+                shots.snapshots().offer(shot, step, f, adjoint, w.field(f));
             }
         }
     }
