@@ -1,5 +1,7 @@
 package org.seiche.launcher;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +16,8 @@ import org.seiche.api.ForwardRun;
 import org.seiche.api.Locations;
 import org.seiche.api.Model;
 import org.seiche.api.NdArray;
+import org.seiche.api.Pipeline;
+import org.seiche.api.PipelineSpec;
 import org.seiche.api.Precision;
 import org.seiche.api.Propagator;
 import org.seiche.api.PropagatorSettings;
@@ -31,14 +35,16 @@ import picocli.CommandLine.Option;
 /**
  * Speed of the propagators through the same services a pipeline uses, in Mcell-updates/s
  * ((model + PML) cells x time steps x shots / second), side by side with Deepwave's
- * C/OpenMP backend as the issues measured it on this machine, and with those figures scaled
- * to the machine as it runs at that moment by a plain C stencil ({@link Yardstick}) run
- * before each timed run: the best of each, so both see the same machine.
- * Then the full Hessian of seed 002's case next to one gradient.
+ * C/OpenMP backend as recorded on a machine of this kind ({@link DeepwaveFigures}), and with
+ * those figures scaled to the machine as it runs at that moment by a plain C stencil
+ * ({@link Yardstick}) run before each timed run on the grid and threads Deepwave's figure
+ * was recorded beside: the best of each, so both see the same machine. Then the full
+ * Hessian of the perf case {@code hessian_example} on Deepwave's thread count. With
+ * {@code --cold}, fresh {@code ./fwi run} processes of the perf cases instead ({@link ColdBench}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks forward and forward+gradient runs of the propagators (Mcell-updates/s, ratio to Deepwave), "
-                + "and the full Hessian of a 20 x 30 model.")
+                + "and the full Hessian of a 20 x 30 model; with --cold, fresh ./fwi run processes of the perf cases.")
 final class Bench implements Callable<Integer> {
     @CommandLine.ParentCommand
     Main main;
@@ -55,8 +61,8 @@ final class Bench implements Callable<Integer> {
     @Option(names = "--shots", split = ",", description = "shot counts (default ${DEFAULT-VALUE})")
     List<Integer> shots = List.of(1, 4);
 
-    @Option(names = "--repeats", description = "timed runs, the best counts (default ${DEFAULT-VALUE})")
-    int repeats = 2;
+    @Option(names = "--repeats", description = "timed runs: the best counts warm, the median cold (default: 2 warm, 3 cold)")
+    Integer repeats;
 
     @Option(names = "--precision", description = "float32 or float64 (default ${DEFAULT-VALUE})")
     String precision = "float32";
@@ -64,39 +70,52 @@ final class Bench implements Callable<Integer> {
     @Option(names = "--threads", description = "worker threads (default: all cores)")
     Integer threads;
 
-    @Option(names = "--no-yardstick", description = "show Deepwave's figures only as measured (no C stencil compiled)")
+    @Option(names = "--no-yardstick", description = "show Deepwave's figures only as recorded (no C stencil compiled)")
     boolean noYardstick;
 
     @Option(names = "--no-hessian", description = "skip the full-Hessian timing")
     boolean noHessian;
 
-    private static final int PML = 20;
+    @Option(names = "--figures", paramLabel = "FILE",
+            description = "Deepwave's recorded figures (default: ../shared/perf/deepwave-figures.json next to the project); "
+                    + "the perf cases are the folder cases/ beside it")
+    Path figuresFile;
 
-    /**
-     * Deepwave's Mcells/s on this machine (the issues): {forward 1 shot, forward 4 shots,
-     * gradient 1 shot, gradient 4 shots}; one shot runs on one core, four on two.
-     */
-    private static final Map<String, double[]> DEEPWAVE = Map.of(
-            "scalar", new double[] {2000, 3600, 248, 394},
-            "born", new double[] {1000, 1000, 200, 200},
-            "elastic", new double[] {575, 575, 47, 47});
-    /** Deepwave's full Hessian of seed 002's case (double backpropagation), seconds, one shot. */
-    private static final double DEEPWAVE_HESSIAN_SECONDS = 13;
+    @Option(names = "--cold", description = "time fresh ./fwi run processes of the perf cases (wall and summary.json seconds)")
+    boolean cold;
+
+    @Option(names = "--cases", split = ",", paramLabel = "NAME", description = "perf cases for --cold (default: "
+            + "the forward, gradient, Hessian and examples/fwi rows Deepwave was recorded on)")
+    List<String> cases = new ArrayList<>();
+
+    @Option(names = "--variant", paramLabel = "NAME:KEY=VALUE[;KEY=VALUE]", description = "with --cold: also run every case "
+            + "with these environment variables, alternated with the others (e.g. nowarmup:SEICHE_JAVA_OPTS=-Dseiche.warmup=false)")
+    List<String> variants = new ArrayList<>();
+
+    private static final int PML = 20;
+    private static final String HESSIAN_CASE = "hessian_example";
 
     private Yardstick yardstick;
 
     @Override
     public Integer call() {
+        DeepwaveFigures figures = DeepwaveFigures.read(figuresFile != null ? figuresFile
+                : main.home().getParent().resolve("shared/perf/deepwave-figures.json"));
+        if (cold) {
+            return new ColdBench(main.home(), figures, cases, repeats != null ? repeats : 3, noYardstick,
+                    ColdBench.variants(variants)).call();
+        }
+        int runs = repeats != null ? repeats : 2;
         try (SeicheFramework fw = main.framework()) {
-            fw.pipeline();
-            int cells = (size != null ? size : 500) + 2 * PML;
-            yardstick = noYardstick ? null : Yardstick.compile(cells);
+            Pipeline pipeline = fw.pipeline();
+            yardstick = noYardstick ? null : Yardstick.compile();
             Device device = service(fw, Device.class, "device.name", "cpu");
             if (threads != null) {
                 device = device.withThreads(threads);
             }
             List<String> names = propagators.isEmpty() ? List.of("scalar", "born", "elastic") : propagators;
-            System.out.printf("%d threads, %s; %s%n", device.threads(), precision, yardstickNote());
+            System.out.printf("%d threads, %s; Deepwave: %s, %s (%s)%n%s%n", device.threads(), precision, figures.recorded(),
+                    figures.file(), DeepwaveFigures.LABEL, yardstickNote());
             System.out.printf("%-8s %-5s %-16s %6s %9s %10s %9s %8s %9s %7s %9s%n", "prop", "shots", "run", "cells", "seconds",
                     "Mcells/s", "deepwave", "stencil", "dw now", "ratio", "peak MB");
             for (String name : names) {
@@ -109,13 +128,12 @@ final class Bench implements Callable<Integer> {
                 }
                 int n = size != null ? size : name.equals("elastic") ? 300 : 500;
                 for (int s : shots) {
-                    measure(p, device, n, s, false);
-                    measure(p, device, n, s, true);
+                    measure(p, device, n, s, false, runs, figures);
+                    measure(p, device, n, s, true, runs, figures);
                 }
             }
-            Propagator scalar = findPropagator(fw, "scalar");
-            if (!noHessian && scalar != null && names.contains("scalar")) {
-                hessian(scalar, device);
+            if (!noHessian && names.contains("scalar") && findPropagator(fw, "scalar") != null) {
+                hessian(pipeline, figures, runs);
             }
             return 0;
         } finally {
@@ -127,28 +145,25 @@ final class Bench implements Callable<Integer> {
 
     private String yardstickNote() {
         if (yardstick == null || yardstick.problem() != null) {
-            return (yardstick == null ? "no yardstick" : yardstick.problem()) + "; Deepwave's figures are shown as measured";
+            return (yardstick == null ? "no yardstick" : yardstick.problem()) + "; Deepwave's figures are shown as recorded";
         }
-        return String.format("'stencil': a plain C stencil (Mcells/s on Deepwave's threads: 1 for one shot, 2 for more) run before "
-                + "each timed run for as many cell updates, %.0f and %.0f when Deepwave was measured; 'dw now' = Deepwave x stencil / then",
-                Yardstick.THEN_ONE_THREAD, Yardstick.THEN_TWO_THREADS);
+        return "'stencil': a plain C stencil (Mcells/s on the grid and threads Deepwave's figure was recorded beside) run before "
+                + "each timed run; 'dw now' = Deepwave x stencil now / stencil then";
     }
 
-    /**
-     * The best of best and the yardstick now on this many threads for steps x shots steps;
-     * NaN while it has not run (Deepwave's figures then stand as measured).
-     */
-    private double stencil(double best, int threads, int shots) {
-        double now = yardstick == null ? Double.NaN : yardstick.measure(threads, steps * shots);
+    /** The best of best and the yardstick now for this figure; NaN while it has not run. */
+    private double stencil(double best, DeepwaveFigures.Figure figure) {
+        double now = yardstick == null || figure == null ? Double.NaN : yardstick.measure(figure.yardstickCells(),
+                figure.yardstickThreads());
         return Double.isNaN(best) ? now : Double.isNaN(now) ? best : Math.max(best, now);
     }
 
-    /** Deepwave's figure scaled to the machine as the yardstick found it (as measured without one). */
-    private static double scaled(double deepwave, double stencil, int threads) {
-        return Double.isNaN(stencil) ? deepwave : deepwave * stencil / Yardstick.then(threads);
+    /** The recorded case this row repeats: accuracy 4, PML 20, forward or gradient, 1 or more shots. */
+    private static String caseName(String propagator, int shotCount, boolean gradient) {
+        return propagator + (gradient ? "_grad" : "_fwd") + "_a4" + (shotCount > 1 ? "_" + shotCount + "shots" : "");
     }
 
-    private void measure(Propagator p, Device device, int n, int shotCount, boolean gradient) {
+    private void measure(Propagator p, Device device, int n, int shotCount, boolean gradient, int runs, DeepwaveFigures figures) {
         Model model = model(p.name(), n);
         // the largest stable step for 2000 m/s on a 4 m grid: no sub-stepping
         double dt = 0.6 / (2000 * Math.sqrt(2) / 4) * 0.99;
@@ -160,14 +175,14 @@ final class Bench implements Callable<Integer> {
         for (int i = 0; i < shotCount; i++) {
             all[i] = i;
         }
+        DeepwaveFigures.Figure figure = figures.get(caseName(p.name(), shotCount, gradient));
         double best = Double.MAX_VALUE;
         double stencil = Double.NaN;
-        int deepwaveThreads = shotCount > 1 ? 2 : 1;
         long peak = 0;
         try (Simulation sim = p.prepare(new SimulationSetup(model, survey, settings, device, Precision.parse(precision)))) {
-            for (int r = 0; r <= repeats; r++) {
+            for (int r = 0; r <= runs; r++) {
                 if (r > 0) {
-                    stencil = stencil(stencil, deepwaveThreads, shotCount);
+                    stencil = stencil(stencil, figure);
                 }
                 long t0 = System.nanoTime();
                 try (ForwardRun run = sim.forward(all, wrt)) {
@@ -188,71 +203,47 @@ final class Bench implements Callable<Integer> {
         }
         long cells = (long) (n + 2 * PML) * (n + 2 * PML);
         double mcells = cells * (double) steps * shotCount / best / 1e6;
-        double[] dw = DEEPWAVE.get(p.name());
-        double ref = dw == null ? Double.NaN : dw[(gradient ? 2 : 0) + (shotCount > 1 ? 1 : 0)];
-        double now = scaled(ref, stencil, deepwaveThreads);
-        System.out.printf("%-8s %-5d %-16s %6s %9.3f %10.0f %9.0f %8s %9.0f %7.2f %9.0f%n", p.name(), shotCount,
-                gradient ? "forward+gradient" : "forward", n + "^2", best, mcells, ref,
-                Double.isNaN(stencil) ? "-" : String.format("%.0f", stencil), now, mcells / now, peak / 1e6);
+        Double ref = figure == null ? null : figure.mcellsPerSecond();
+        // a speed scales as the yardstick: Deepwave x now / then
+        double now = ref == null ? Double.NaN : Double.isNaN(stencil) ? ref : ref * stencil / figure.yardstickMcells();
+        System.out.printf("%-8s %-5d %-16s %6s %9.3f %10.0f %9s %8s %9s %7s %9.0f%n", p.name(), shotCount,
+                gradient ? "forward+gradient" : "forward", n + "^2", best, mcells, ref == null ? "-" : String.format("%.0f", ref),
+                Double.isNaN(stencil) ? "-" : String.format("%.0f", stencil), Double.isNaN(now) ? "-" : String.format("%.0f", now),
+                Double.isNaN(now) ? "-" : String.format("%.2f", mcells / now), peak / 1e6);
     }
 
     /**
-     * Seed 002's case: a 20 x 30 two-layer model (free-surface top, PML 20 elsewhere, 4 m,
-     * max_vel 2000), one shot at (0, 15), receivers along the top, 25 Hz Ricker, 4 ms x 100
-     * samples; the full Hessian (600 exact columns, in parallel), and one gradient.
+     * The perf case {@code hessian_example} (seed 002's 600-cell full Hessian, the inputs
+     * Deepwave was timed on) through the pipeline, on Deepwave's thread count for it, so
+     * that the yardstick that scales Deepwave's seconds runs on the same threads as Seiche:
+     * the best of the runs after a first one that warms the JIT up.
      */
-    private void hessian(Propagator p, Device device) {
-        int ny = 20;
-        int nx = 30;
-        int nt = 100;
-        double dt = 0.004;
-        NdArray v = NdArray.filled(1500, ny, nx);
-        for (int i = ny / 2 * nx; i < v.size(); i++) {
-            v.data()[i] = 1700;
+    private void hessian(Pipeline pipeline, DeepwaveFigures figures, int runs) {
+        DeepwaveFigures.Figure figure = figures.get(HESSIAN_CASE);
+        Path file = figures.casesDir().resolve(HESSIAN_CASE).resolve("pipeline.yaml");
+        if (figure == null || !Files.isRegularFile(file)) {
+            System.out.printf("full Hessian: skipped (no %s)%n", figure == null ? "figure for " + HESSIAN_CASE + " in "
+                    + figures.file() : file);
+            return;
         }
-        int[] rec = new int[2 * nx];
-        for (int x = 0; x < nx; x++) {
-            rec[2 * x + 1] = x;
-        }
-        double[] wavelet = new double[nt];
-        for (int t = 0; t < nt; t++) {
-            double x = Math.PI * Math.PI * 25 * 25 * (t * dt - 0.06) * (t * dt - 0.06);
-            wavelet[t] = (1 - 2 * x) * Math.exp(-x);
-        }
-        Survey survey = new Survey(dt, nt, List.of(new SourceGroup("", new Locations(1, 1, 2, new int[] {0, 15}),
-                new NdArray(new int[] {1, 1, nt}, wavelet))), List.of(new ReceiverGroup("", new Locations(1, nx, 2, rec))));
-        PropagatorSettings settings = new PropagatorSettings(4, new int[] {0, PML, PML, PML}, 25, 2000, 1, Map.of());
-        int cells = v.size();
-        double gradient = Double.MAX_VALUE;
-        double hessian = Double.MAX_VALUE;
+        int hessianThreads = figure.yardstickThreads();
+        PipelineSpec spec = pipeline.read(file).toBuilder().threads(hessianThreads).output(null).quiet(true)
+                .precision(Precision.parse(precision)).build();
+        double best = Double.MAX_VALUE;
         double stencil = Double.NaN;
-        try (Simulation sim = p.prepare(new SimulationSetup(new Model(new double[] {4, 4}, Map.of("v", v)), survey, settings,
-                device, Precision.parse(precision)))) {
-            for (int r = 0; r <= Math.max(1, repeats - 1); r++) {
-                if (r > 0) {
-                    stencil = stencil(stencil, 1, 1);
-                }
-                long t0 = System.nanoTime();
-                try (ForwardRun run = sim.forward(new int[] {0}, Set.of("v"))) {
-                    // the adjoint source of a misfit against zero data; the curvature of mse up to its factor
-                    List<NdArray> adjoint = run.receiverData();
-                    run.adjoint(adjoint);
-                    long t1 = System.nanoTime();
-                    // as task hessian takes it: the propagator's full Hessian
-                    run.hessian("v", adjoint, d -> d);
-                    long t2 = System.nanoTime();
-                    if (r > 0) {
-                        gradient = Math.min(gradient, (t1 - t0) / 1e9);
-                        hessian = Math.min(hessian, (t2 - t1) / 1e9);
-                    }
-                }
+        for (int r = 0; r <= Math.max(1, runs - 1); r++) {
+            if (r > 0) {
+                stencil = stencil(stencil, figure);
+            }
+            double secs = ((Number) pipeline.run(spec).summary().get("seconds")).doubleValue();
+            if (r > 0) {
+                best = Math.min(best, secs);
             }
         }
-        // seconds scale as the inverse of speed
-        double now = Double.isNaN(stencil) ? DEEPWAVE_HESSIAN_SECONDS : DEEPWAVE_HESSIAN_SECONDS * Yardstick.then(1) / stencil;
-        System.out.printf("scalar   1     full Hessian     20x30  %8.2f s  for %d columns; one gradient %.3f s, "
-                + "one column %.1f gradients; Deepwave %.0f s (now %.1f s), ratio %.2f%n", hessian, cells, gradient,
-                hessian * device.threads() / cells / gradient, DEEPWAVE_HESSIAN_SECONDS, now, now / hessian);
+        double now = figure.secondsNow(figure.seconds(), stencil);
+        System.out.printf("scalar   1     full Hessian     20x30  %8.2f s  for 600 columns on %d thread(s), Deepwave's threads; "
+                + "Deepwave %.1f s (%s), now %.1f s; ratio %.2f%n", best, hessianThreads, figure.seconds(), DeepwaveFigures.LABEL,
+                now, now / best);
     }
 
     private static Model model(String propagator, int n) {

@@ -43,6 +43,11 @@ public final class Main implements Callable<Integer> {
         return 0;
     }
 
+    /** The installation's folder (where ./fwi is). */
+    Path home() {
+        return home;
+    }
+
     SeicheFramework framework() {
         List<Path> dirs = new ArrayList<>(pluginDirs);
         if (dirs.isEmpty() && java.nio.file.Files.isDirectory(home.resolve("plugins"))) {

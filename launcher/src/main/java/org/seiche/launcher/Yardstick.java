@@ -12,30 +12,28 @@ import java.util.stream.Stream;
 
 /**
  * How fast this machine runs at a given moment, measured by a hand-written plain C stencil
- * (accuracy 4, float32, the benchmark's padded grid; compiled here with gcc and OpenMP). The
- * issues measured Deepwave next to this same kind of loop when it ran at {@link #THEN_ONE_THREAD}
- * and {@link #THEN_TWO_THREADS} Mcells/s; the ratio of now to then scales their figures to
- * the machine as it is now (a shared or throttled machine runs everything slower). The bench
- * runs it beside every timed run, since this machine's speed moves within minutes.
+ * (accuracy 4, float32, no PML; compiled here with gcc and OpenMP). Deepwave's recorded
+ * figures ({@link DeepwaveFigures}) carry this loop's speed measured beside them; the ratio
+ * of now to then scales them to the machine as it is now (a shared or throttled machine runs
+ * everything slower). The bench runs it beside every timed run, since this machine's speed
+ * moves within minutes.
  */
 final class Yardstick implements AutoCloseable {
-    static final double THEN_ONE_THREAD = 3350;
-    static final double THEN_TWO_THREADS = 5900;
+    /** Time steps of one measurement, as when Deepwave's figures were recorded. */
+    static final int STEPS = 1000;
 
     private final Path dir;
     private final String binary;
-    private final int cells;
     private final String problem;
 
-    private Yardstick(Path dir, String binary, int cells, String problem) {
+    private Yardstick(Path dir, String binary, String problem) {
         this.dir = dir;
         this.binary = binary;
-        this.cells = cells;
         this.problem = problem;
     }
 
-    /** Compiles the stencil for a grid of cells x cells; never fails, says why instead. */
-    static Yardstick compile(int cells) {
+    /** Compiles the stencil; never fails, says why instead. */
+    static Yardstick compile() {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("seiche-yardstick");
@@ -45,33 +43,28 @@ final class Yardstick implements AutoCloseable {
             }
             Path binary = dir.resolve("plain-stencil");
             if (run(List.of("gcc", "-O3", "-march=native", "-fopenmp", "-o", binary.toString(), source.toString()), 1) == null) {
-                return new Yardstick(dir, null, cells, "no yardstick: gcc with OpenMP did not compile it");
+                return new Yardstick(dir, null, "no yardstick: gcc with OpenMP did not compile it");
             }
-            return new Yardstick(dir, binary.toString(), cells, null);
+            return new Yardstick(dir, binary.toString(), null);
         } catch (IOException | RuntimeException e) {
-            return new Yardstick(dir, null, cells, "no yardstick: " + e.getMessage());
+            return new Yardstick(dir, null, "no yardstick: " + e.getMessage());
         }
     }
 
     /**
-     * The stencil's Mcells/s now on this many threads, one run of this many steps (as long as
-     * the run it stands beside: the best of many short runs would flatter it); NaN when it cannot run.
+     * The stencil's Mcells/s now on a grid of cells x cells and this many threads, one run of
+     * {@link #STEPS} steps as when the figures were recorded; NaN when it cannot run.
      */
-    double measure(int threads, int steps) {
+    double measure(int cells, int threads) {
         if (binary == null) {
             return Double.NaN;
         }
         try {
-            String out = run(List.of(binary, Integer.toString(cells), Integer.toString(steps), "1"), threads);
+            String out = run(List.of(binary, Integer.toString(cells), Integer.toString(STEPS), "1"), threads);
             return out == null ? Double.NaN : Double.parseDouble(out.strip());
         } catch (IOException | NumberFormatException e) {
             return Double.NaN;
         }
-    }
-
-    /** The stencil's Mcells/s on this many threads when Deepwave was measured. */
-    static double then(int threads) {
-        return threads <= 1 ? THEN_ONE_THREAD : THEN_TWO_THREADS;
     }
 
     /** Why there is no yardstick, or null. */
@@ -98,7 +91,8 @@ final class Yardstick implements AutoCloseable {
         }
     }
 
-    private static void delete(Path dir) {
+    /** Deletes a temporary folder and what it holds, quietly. */
+    static void delete(Path dir) {
         if (dir == null) {
             return;
         }

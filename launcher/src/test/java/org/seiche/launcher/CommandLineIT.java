@@ -55,12 +55,40 @@ class CommandLineIT {
         assertTrue(o.out().matches("(?s).*scalar\\s+1\\s+forward\\s+30\\^2\\s.*"), o.out());
         assertTrue(o.out().matches("(?s).*scalar\\s+1\\s+forward\\+gradient\\s+30\\^2\\s.*"), o.out());
         // the yardstick needs gcc with OpenMP; without them the bench says so and goes on
-        assertTrue(o.out().contains("'dw now' = Deepwave x stencil / then") || o.out().contains("no yardstick: "), o.out());
+        assertTrue(o.out().contains("'dw now' = Deepwave x stencil now / stencil then") || o.out().contains("no yardstick: "), o.out());
+        assertTrue(o.out().contains("recorded on this machine kind, not measured in this run"), o.out());
         Fwi.Outcome bare = Fwi.run("bench", "--propagator", "scalar", "--size", "30", "--steps", "20", "--shots", "1",
                 "--repeats", "1", "--no-hessian", "--no-yardstick", "--quiet");
         assertEquals(0, bare.exit(), bare.err());
-        assertTrue(bare.out().contains("Deepwave's figures are shown as measured"), bare.out());
+        assertTrue(bare.out().contains("Deepwave's figures are shown as recorded"), bare.out());
         assertTrue(bare.out().matches("(?s).*forward\\s+30\\^2(\\s+\\S+){3}\\s+-\\s.*"), bare.out());
+    }
+
+    /**
+     * The cold bench on a perf folder of one tiny case: fresh ./fwi run processes, a row with
+     * Seiche's median seconds and wall beside Deepwave's figure from the file; a missing
+     * figures file or case is one line.
+     */
+    @Test
+    void coldBenchRunsFreshProcessesOfTheCasesBesideTheFiguresFile() throws IOException {
+        Path perf = tmp.resolve("perf");
+        Files.createDirectories(perf.resolve("cases/tiny"));
+        Files.writeString(perf.resolve("cases/tiny/pipeline.yaml"), GOOD);
+        Files.writeString(perf.resolve("deepwave-figures.json"), """
+                {"deepwave": "test", "measured": "never", "cases": {"tiny": {"seconds": 2.0, "process_wall_median": 4.0,
+                 "mcell_updates": 0.045, "yardstick_cells": 60, "yardstick_threads": 1, "yardstick_mcells": 1000.0}}}
+                """);
+        Fwi.Outcome o = Fwi.run("bench", "--cold", "--figures", perf.resolve("deepwave-figures.json").toString(), "--cases", "tiny",
+                "--repeats", "2", "--no-yardstick");
+        assertEquals(0, o.exit(), o.err());
+        assertTrue(o.out().contains("recorded on this machine kind, not measured in this run"), o.out());
+        // seiche s, dw s 2.000 as recorded (no yardstick), ratio, wall, dw wall 4.00, ratio, no stencil
+        assertTrue(o.out().matches("(?s).*\\ntiny\\s+\\d+\\.\\d{3}\\s+2\\.000\\s+2\\.000\\s+\\d+\\.\\d\\d \\|\\s+\\d+\\.\\d\\d\\s+4\\.00"
+                + "\\s+4\\.00\\s+\\d+\\.\\d\\d \\|\\s+-\\s.*"), o.out());
+        assertOneLineError(Fwi.run("bench", "--cold", "--figures", perf.resolve("deepwave-figures.json").toString(), "--cases", "none"),
+                "--cases", "no perf case 'none'");
+        assertOneLineError(Fwi.run("bench", "--figures", tmp.resolve("absent.json").toString()), "--figures", "absent.json",
+                "does not exist");
     }
 
     @Test

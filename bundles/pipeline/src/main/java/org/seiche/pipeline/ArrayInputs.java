@@ -123,35 +123,54 @@ final class ArrayInputs {
         }
         Field loc = (src.node().isArray() ? src.elements().get(0) : src).get("locations");
         JsonNode n = loc.node();
-        boolean array = n != null && (n.isArray() || n.isObject() && (n.has("file") || n.has("constant")));
-        if (!array) {
-            return -1;
-        }
-        NdArray a = array(loc);
-        return a.ndim() == 0 ? -1 : a.dim(a.ndim() - 1);
+        // the file as the locations read it (with units: or not); its errors are the locations' to report
+        NdArray a = n == null ? null : n.isArray() ? array(loc)
+                : n.isObject() && n.has("file") ? Npy.read(resolve(loc.get("file").text())) : null;
+        return a == null || a.ndim() == 0 ? -1 : a.dim(a.ndim() - 1);
     }
 
-    Locations locations(Field f, int ndim) {
+    /**
+     * Location coordinates [shots, per_shot, ndim] in cells (doubles: whole values are grid
+     * cells, others lie between them): a file, regular: {..}, or the values as a list. A file
+     * or regular form may add units: cells (default) or metres (from the first cell's centre,
+     * divided by the spacing). A point whose every coordinate is -1 is unused, in either unit.
+     */
+    NdArray coordinates(Field f, int ndim) {
         JsonNode n = f.node();
-        if (n != null && n.isObject() && f.has("file")) {
-            return Npy.readLocations(resolve(f.get("file").text()), ndim);
+        NdArray a;
+        boolean object = n != null && n.isObject();
+        if (object && f.has("units") && !f.has("file") && !f.has("regular")) {
+            throw f.get("units").fail("goes with locations given as {file: ..} or {regular: ..}");
         }
-        if (n != null && n.isObject() && f.has("regular")) {
-            return regular(f.get("regular"), ndim);
+        if (object && f.has("file")) {
+            a = finite(f, Npy.read(resolve(f.get("file").text())));
+        } else if (object && f.has("regular")) {
+            Locations l = regular(f.get("regular"), ndim);
+            a = new NdArray(new int[] {l.shots(), l.perShot(), ndim}, Arrays.stream(l.cells()).asDoubleStream().toArray());
+        } else {
+            a = array(f);
         }
-        NdArray a = array(f);
         if (a.ndim() != 3 || a.dim(2) != ndim) {
-            throw f.fail("shape " + a.shapeString() + " is not [shots, per_shot, " + ndim + "]");
+            throw f.fail((object && f.has("file") ? resolve(f.get("file").text()) + ": " : "") + "shape " + a.shapeString()
+                    + " is not [shots, per_shot, " + ndim + "]");
         }
-        int[] cells = new int[a.size()];
-        for (int i = 0; i < cells.length; i++) {
-            double v = a.data()[i];
-            if (v != Math.rint(v)) {
-                throw f.fail("location " + v + " is not a whole cell index");
+        String units = object && f.has("units") ? f.get("units").text() : "cells";
+        if (units.equals("metres")) {
+            double[] h = perDimension(f.get("units"), spacing, ndim);
+            double[] d = a.data();
+            for (int p = 0; p < d.length; p += ndim) {
+                boolean unused = true;
+                for (int k = 0; k < ndim; k++) {
+                    unused &= d[p + k] == -1;
+                }
+                for (int k = 0; k < ndim && !unused; k++) {
+                    d[p + k] /= h[k];
+                }
             }
-            cells[i] = (int) v;
+        } else if (!units.equals("cells")) {
+            throw f.get("units").fail("'" + units + "' is not cells or metres");
         }
-        return new Locations(a.dim(0), a.dim(1), ndim, cells);
+        return a;
     }
 
     /**

@@ -35,11 +35,17 @@ final class Evaluator {
     private String stage = "";
     /** Where the snapshots of {@link #evaluate} go; null for none. */
     private SnapshotFiles snapshots;
+    private final MemoryPlan plan;
 
     Evaluator(PipelineSpec spec, Runner.Prepared services, Progress progress) {
+        this(spec, services, progress, MemoryPlan.ofThisJvm());
+    }
+
+    Evaluator(PipelineSpec spec, Runner.Prepared services, Progress progress, MemoryPlan plan) {
         this.spec = spec;
         this.services = services;
         this.progress = progress;
+        this.plan = plan;
     }
 
     /** Hands the wavefields of the next evaluation's runs to these snapshot files (null: none). */
@@ -53,9 +59,9 @@ final class Evaluator {
         stage = where;
     }
 
-    /** What modelling some batches gave. */
+    /** What modelling some batches gave, and the bytes planned for it before it ran. */
     record Evaluation(double loss, Map<String, NdArray> gradients, List<NdArray> data, NdArray hessian,
-                      long peakBytes, int stepRatio, long bytesPerShot, Map<String, NdArray> extraData) {
+                      long peakBytes, int stepRatio, long bytesPerShot, Map<String, NdArray> extraData, long estimateBytes) {
     }
 
     /** What to compute besides the receiver data. */
@@ -76,8 +82,11 @@ final class Evaluator {
                         + problem);
             }
         }
-        Totals t = new Totals(model, wrt, want);
+        // the kernels compile on a small copy of the run while this one prepares
+        Warmup warmup = Warmup.start(spec, services, want.adjoint());
         Map<String, NdArray> perShot = ShotModels.of(spec);
+        // with a model per shot each run holds one shot
+        Totals t = new Totals(model, wrt, want, perShot.isEmpty() ? batches : new int[][] {{0}}, warmup);
         if (perShot.isEmpty()) {
             try (Simulation sim = prepare(model, spec.settings())) {
                 t.start(sim);
@@ -98,12 +107,12 @@ final class Evaluator {
             }
         }
         progress.finish();
-        return new Evaluation(t.loss, t.gradients, t.data, t.hessian, t.peak, t.stepRatio, t.bytesPerShot, t.extra);
+        return new Evaluation(t.loss, t.gradients, t.data, t.hessian, t.peak, t.stepRatio, t.bytesPerShot, t.extra, t.estimate);
     }
 
     private Simulation prepare(Model model, PropagatorSettings settings) {
-        return services.propagator().prepare(new SimulationSetup(model, spec.survey(), settings, services.device(),
-                spec.precision(), progress.steps(), snapshots == null ? null : snapshots.request()));
+        return OffGridTransducers.prepare(services.propagator(), new SimulationSetup(model, spec.survey(), settings,
+                services.device(), spec.precision(), progress.steps(), snapshots == null ? null : snapshots.request()), spec);
     }
 
     /** What the batches gave so far: data and gradients placed at their shots, loss and model gradients summed in order. */
@@ -121,20 +130,30 @@ final class Evaluator {
         private NdArray hessian;
         private int stepRatio;
         private long bytesPerShot;
+        private long estimate;
+        private final int[][] runs;
+        private final Warmup warmup;
 
-        Totals(Model model, Set<String> wrt, Want want) {
+        Totals(Model model, Set<String> wrt, Want want, int[][] runs, Warmup warmup) {
             this.model = model;
             this.wrt = wrt;
             this.want = want;
+            this.runs = runs;
+            this.warmup = warmup;
             Survey survey = spec.survey();
             for (var g : survey.receivers()) {
                 data.add(NdArray.zeros(g.locations().shots(), g.locations().perShot(), survey.nt()));
             }
         }
 
-        /** Starts the progress bar and the snapshots at the first simulation (all of a run's simulations step alike). */
+        /**
+         * At the first simulation (all of a run's simulations step alike): plans the memory,
+         * waits for the warm-up, starts the snapshots and the progress bar.
+         */
         void start(Simulation sim) {
             if (stepRatio == 0) {
+                estimate = plan(sim, model, runs, wrt, want);
+                warmup.join();
                 stepRatio = sim.stepRatio();
                 if (snapshots != null) {
                     snapshots.start(spec.survey().nt() * stepRatio, spec.survey().dt() / stepRatio);
@@ -209,6 +228,30 @@ final class Evaluator {
         }
     }
 
+    /** The run's bytes at its peak, refused here, before its first step, when the heap cannot hold them. */
+    private long plan(Simulation sim, Model model, int[][] batches, Set<String> wrt, Want want) {
+        int largest = 0;
+        for (int[] b : batches) {
+            largest = Math.max(largest, b.length);
+        }
+        long dataPerShot = 0;
+        for (var g : spec.survey().receivers()) {
+            dataPerShot += (long) g.locations().perShot() * spec.survey().nt();
+        }
+        long gradientValues = 0;
+        int hessianCells = 0;
+        for (String w : want.adjoint() ? wrt : Set.<String>of()) {
+            if (model.parameters().containsKey(w)) {
+                gradientValues += model.parameter(w).size();
+                hessianCells = want == Want.HESSIAN && hessianCells == 0 ? model.parameter(w).size() : hessianCells;
+            }
+        }
+        long estimate = MemoryPlan.estimate(sim, want.adjoint(), new MemoryPlan.Sizes(Runner.inputBytes(spec), largest,
+                services.device().threads(), dataPerShot, gradientValues, hessianCells));
+        plan.check(estimate, largest, spec.settings().gradientSamplingInterval(), want == Want.HESSIAN);
+        return estimate;
+    }
+
     private static int[] prepend(int n, int[] shape) {
         int[] out = new int[shape.length + 1];
         out[0] = n;
@@ -241,8 +284,8 @@ final class Evaluator {
         for (int i = 0; i < directions.size(); i++) {
             total.add(new LinkedHashMap<>());
         }
-        try (Simulation sim = services.propagator().prepare(
-                new SimulationSetup(model, spec.survey(), spec.settings(), services.device(), spec.precision()))) {
+        try (Simulation sim = OffGridTransducers.prepare(services.propagator(),
+                new SimulationSetup(model, spec.survey(), spec.settings(), services.device(), spec.precision()), spec)) {
             for (int[] batch : batches) {
                 try (ForwardRun run = sim.forward(batch, directions.get(0).keySet())) {
                     List<NdArray> data = run.receiverData();

@@ -52,6 +52,7 @@ final class Inversion {
     private final Chains chains;
     private final Map<String, NdArray> truth;
     private long peakBytes;
+    private long estimateBytes;
     private int stepRatio;
     /** The evaluation an objective gave last (possibly kept from before). */
     private Evaluator.Evaluation last;
@@ -100,6 +101,7 @@ final class Inversion {
                 Evaluator.Evaluation e = evaluator.evaluate(model, batches, wrt, Evaluator.Want.GRADIENT);
                 modellingNanos += System.nanoTime() - t0;
                 peakBytes = Math.max(peakBytes, e.peakBytes());
+                estimateBytes = Math.max(estimateBytes, e.estimateBytes());
                 stepRatio = e.stepRatio();
                 evaluations++;
                 latestX = x.clone();
@@ -276,6 +278,7 @@ final class Inversion {
             summary.put("model_error", distance(fin) / truthDistance);
         }
         summary.put("peak_memory_bytes", peakBytes);
+        summary.put("memory_estimate_bytes", estimateBytes);
         Map<String, Object> historyFile = new LinkedHashMap<>();
         // loss[k]: of the model after k iterations, the start model's first and the final one's last (stochastic
         // mode: the batches' losses summed as each was stepped)

@@ -173,13 +173,15 @@ final class PipelineFile {
         int ndim = model.shape().length;
 
         Field prop = root.required("propagator");
+        PropagatorSettings settings = PropagatorSettings.defaults();
         if (prop.node().isTextual()) {
             b.propagator(prop.text());
         } else {
             b.propagator(prop.required("name").text());
-            b.settings(settings(prop));
+            settings = settings(prop);
+            b.settings(settings);
         }
-        Survey survey = survey(root.required("survey"), arrays, model, warn, b);
+        Survey survey = survey(root.required("survey"), arrays, model, warn, b, freeSurfaces(settings, ndim));
         b.survey(survey);
         OutputFormat.check(root, survey);
         if (root.has("observed")) {
@@ -410,7 +412,7 @@ final class PipelineFile {
     }
 
     private static Survey survey(Field f, ArrayInputs arrays, Model model, java.util.function.Consumer<String> warn,
-                                 PipelineSpec.Builder b) {
+                                 PipelineSpec.Builder b, boolean[] freeSurface) {
         f.requireObject();
         int ndim = model.shape().length;
         SegySurvey.Result segy = f.has("from_segy") ? SegySurvey.read(f, arrays, model, warn) : null;
@@ -432,8 +434,9 @@ final class PipelineFile {
         List<Field> recGroups = rec.present() && rec.node().isArray() ? rec.elements() : List.of(rec);
         int nt = segy != null ? (int) fromSegy(f.get("nt"), segy.nt()) : f.get("nt").integer(-1);
         List<Locations> srcLocations = new ArrayList<>();
+        List<OffGrid> srcOffGrid = new ArrayList<>();
         for (Field g : srcGroups) {
-            srcLocations.add(segy != null ? segyGroup(g, segy.sources()) : arrays.locations(g.required("locations"), ndim));
+            srcLocations.add(segy != null ? segyGroup(g, segy.sources()) : place(g, arrays, model, freeSurface, srcOffGrid));
         }
         List<SourceGroup> sources = new ArrayList<>();
         for (int i = 0; i < srcGroups.size(); i++) {
@@ -469,11 +472,67 @@ final class PipelineFile {
             throw f.get("nt").fail(nt < 0 ? "is missing" : "must be at least 1, got " + nt);
         }
         List<ReceiverGroup> receivers = new ArrayList<>();
+        List<OffGrid> recOffGrid = new ArrayList<>();
         for (Field g : recGroups) {
             receivers.add(new ReceiverGroup(g.get("component").text(""),
-                    segy != null ? segyGroup(g, segy.receivers()) : arrays.locations(g.required("locations"), ndim)));
+                    segy != null ? segyGroup(g, segy.receivers()) : place(g, arrays, model, freeSurface, recOffGrid)));
+        }
+        if (srcOffGrid.stream().anyMatch(java.util.Objects::nonNull) || recOffGrid.stream().anyMatch(java.util.Objects::nonNull)) {
+            b.option(OffGridTransducers.OPTION, new OffGridTransducers(srcOffGrid, recOffGrid));
         }
         return new Survey(dt, nt, sources, receivers);
+    }
+
+    /** Which sides are free surfaces (PML width 0): [d0 start, d0 end, d1 start, ...]. */
+    private static boolean[] freeSurfaces(PropagatorSettings settings, int ndim) {
+        int[] widths = settings.widths(ndim);
+        boolean[] free = new boolean[widths.length];
+        for (int i = 0; i < widths.length; i++) {
+            free[i] = widths[i] == 0;
+        }
+        return free;
+    }
+
+    /**
+     * A sources or receivers group's locations: whole cells as given; with any point between
+     * cells, the group goes off the grid (its Hicks cells added to offGrid, null otherwise)
+     * and the survey keeps each point's nearest cell. interpolation: {method: hicks,
+     * halfwidth, beta} sets the window (Deepwave's defaults).
+     */
+    private static Locations place(Field g, ArrayInputs arrays, Model model, boolean[] freeSurface, List<OffGrid> offGrid) {
+        Field ip = g.get("interpolation");
+        int halfwidth = Hicks.DEFAULT_HALFWIDTH;
+        double beta = Hicks.defaultBeta(halfwidth);
+        if (ip.present()) {
+            ip.requireObject();
+            String method = ip.get("method").text("hicks");
+            if (!method.equals("hicks")) {
+                throw ip.get("method").fail("'" + method + "' is not a known interpolation (known: hicks)");
+            }
+            halfwidth = ip.get("halfwidth").integer(Hicks.DEFAULT_HALFWIDTH);
+            if (halfwidth < 1 || halfwidth > Hicks.MAX_HALFWIDTH) {
+                throw ip.get("halfwidth").fail("must be 1 to " + Hicks.MAX_HALFWIDTH + ", got " + halfwidth);
+            }
+            beta = ip.get("beta").number(Hicks.defaultBeta(halfwidth));
+            if (!(beta >= 0) || Double.isInfinite(beta)) {
+                throw ip.get("beta").fail("must be a finite number >= 0, got " + beta);
+            }
+        }
+        Field loc = g.required("locations");
+        int ndim = model.shape().length;
+        NdArray c = arrays.coordinates(loc, ndim);
+        double[] d = c.data();
+        int[] nearest = new int[d.length];
+        boolean whole = true;
+        for (int i = 0; i < d.length; i++) {
+            whole &= d[i] == Math.rint(d[i]);
+            if (Math.abs(d[i]) > Integer.MAX_VALUE) {
+                throw loc.fail("location " + d[i] + " is outside any model");
+            }
+            nearest[i] = (int) Math.rint(d[i]);
+        }
+        offGrid.add(whole ? null : OffGrid.expand(loc.path(), c, model.shape(), freeSurface, halfwidth, beta));
+        return new Locations(c.dim(0), c.dim(1), ndim, nearest);
     }
 
     /** With from_segy, dt and nt come from the file: given as well, they must agree with it. */

@@ -29,10 +29,11 @@ final class PipelineKeys {
     private static final Set<String> ARRAY = union(Set.of("file", "constant", "shape", "synthetic", "smooth"), FieldData.KEYS);
     private static final Set<String> MODEL = Set.of("spacing", "parameters");
     private static final Set<String> SURVEY = union(Set.of("dt", "nt", "sources", "receivers"), SegySurvey.KEYS);
-    private static final Set<String> SOURCES = Set.of("locations", "amplitudes", "wavelet", "component");
-    private static final Set<String> RECEIVERS = Set.of("locations", "component");
+    private static final Set<String> SOURCES = Set.of("locations", "amplitudes", "wavelet", "component", "interpolation");
+    private static final Set<String> RECEIVERS = Set.of("locations", "component", "interpolation");
+    private static final Set<String> INTERPOLATION = Set.of("method", "halfwidth", "beta");
     private static final Set<String> WAVELET = Set.of("type", "freq", "peak_time", "scale");
-    private static final Set<String> LOCATIONS = union(ARRAY, Set.of("regular"));
+    private static final Set<String> LOCATIONS = union(ARRAY, Set.of("regular", "units"));
     private static final Set<String> REGULAR = Set.of("shots", "per_shot", "first", "shot_step", "step");
     private static final Set<String> SYNTHETIC = Set.of("shape", "layers", "fault", "lens");
     private static final Set<String> LAYER = Set.of("top", "value", "gradient");
@@ -46,11 +47,9 @@ final class PipelineKeys {
     static final Set<String> MAPPING = Set.of("name", "parameter");
     static final Set<String> OPTIMISER = Set.of("name");
 
-    // the pipeline contract's later additions (storage, snapshots, executor, off-grid locations)
+    // the pipeline contract's later additions (storage, executor)
     private static final Set<String> TOP_LATER = Set.of("executor");
     private static final Set<String> PROPAGATOR_LATER = Set.of("storage");
-    private static final Set<String> GROUP_LATER = Set.of("interpolation");
-    private static final Set<String> LOCATIONS_LATER = Set.of("units");
 
     private PipelineKeys() {
     }
@@ -90,13 +89,15 @@ final class PipelineKeys {
     private static void survey(Field survey) {
         known(survey, SURVEY);
         for (Field g : listed(survey.get("sources"))) {
-            known(g, SOURCES, GROUP_LATER);
+            known(g, SOURCES);
+            known(g.get("interpolation"), INTERPOLATION);
             locations(g.get("locations"));
             array(g.get("amplitudes"));
             known(g.get("wavelet"), WAVELET);
         }
         for (Field g : listed(survey.get("receivers"))) {
-            known(g, RECEIVERS, GROUP_LATER);
+            known(g, RECEIVERS);
+            known(g.get("interpolation"), INTERPOLATION);
             locations(g.get("locations"));
         }
     }
@@ -154,7 +155,7 @@ final class PipelineKeys {
     }
 
     private static void locations(Field f) {
-        known(f, LOCATIONS, LOCATIONS_LATER);
+        known(f, LOCATIONS);
         known(f.get("regular"), REGULAR);
         synthetic(f.get("synthetic"));
     }

@@ -38,6 +38,7 @@ public final class PipelineService implements Pipeline {
         if (startup != null) {
             summary.put("startup_seconds", startup);
         }
+        MemoryPlan.processPeakRss().ifPresent(rss -> summary.put("process_peak_rss_bytes", rss));
         try {
             if (spec.output() != null) {
                 Results.write(spec, outcome.arrays(), outcome.pictures(), summary, outcome.jsonFiles(), outcome.folders());

@@ -265,7 +265,8 @@ final class Runner {
             summary.put("max_vel", ShotModels.settings(spec.settings(), p.propagator(), model, ShotModels.of(spec),
                     spec.survey().shots()).maxVel());
         }
-        summary.put("peak_memory_bytes", e.peakBytes() + inputBytes());
+        summary.put("peak_memory_bytes", e.peakBytes() + inputBytes(spec));
+        summary.put("memory_estimate_bytes", e.estimateBytes());
         summary.put("memory_per_shot_bytes", e.bytesPerShot());
         // the snapshots' pictures are drawn with the other results', outside the task's seconds
         Map<String, Path> folders = snapshots == null ? Map.of()
@@ -316,7 +317,8 @@ final class Runner {
         return summary;
     }
 
-    long inputBytes() {
+    /** Bytes of the inputs held as doubles: model, observed data, source amplitudes. */
+    static long inputBytes(PipelineSpec spec) {
         long n = 0;
         for (NdArray a : spec.model().parameters().values()) {
             n += a.size();

@@ -236,9 +236,9 @@ class PipelineKeysTest {
             dt: 0.001                             | dtt: 0.001                           | survey.dtt: unknown key, did you mean dt? (known here: dt, from_segy, nt, origin, receivers, shots_by, sources, spacing)
             shot_step: [0, 4]                     | shot_stp: [0, 4]                     | survey.sources[0].locations.regular.shot_stp: unknown key, did you mean shot_step? (known here: first, per_shot, shot_step, shots, step)
             peak_time: 0.04                       | peaktime: 0.04                       | survey.sources[0].wavelet.peaktime: unknown key, did you mean peak_time? (known here: freq, peak_time, scale, type)
-            amplitudes: {file                     | amplitude: {file                     | survey.sources[1].amplitude: unknown key, did you mean amplitudes? (known here: amplitudes, component, locations, wavelet)
-            {file: source_locations.npy}          | {fil: source_locations.npy}          | survey.sources[1].locations.fil: unknown key, did you mean file? (known here: constant, dataset, file, hdf5, regular, segy, shape, shots_by, smooth, synthetic)
-            component: y\\nobserved              | componnt: y\\nobserved              | survey.receivers.componnt: unknown key, did you mean component? (known here: component, locations)
+            amplitudes: {file                     | amplitude: {file                     | survey.sources[1].amplitude: unknown key, did you mean amplitudes? (known here: amplitudes, component, interpolation, locations, wavelet)
+            {file: source_locations.npy}          | {fil: source_locations.npy}          | survey.sources[1].locations.fil: unknown key, did you mean file? (known here: constant, dataset, file, hdf5, regular, segy, shape, shots_by, smooth, synthetic, units)
+            component: y\\nobserved              | componnt: y\\nobserved              | survey.receivers.componnt: unknown key, did you mean component? (known here: component, interpolation, locations)
             {file: observed.npy}                  | {file: observed.npy, scale: 2}       | observed[0].scale: unknown key (known here: constant, dataset, file, hdf5, segy, shape, shots_by, smooth, synthetic)
             taper: 0.01, delay                    | tapr: 0.01, delay                    | mask.direct_arrival.tapr: unknown key, did you mean taper? (known here: delay, flat, taper, velocity)
             {direct_arrival:                      | {file: m.npy, direct_arrival:        | mask.file: unknown key (known here: direct_arrival)
@@ -264,8 +264,6 @@ class PipelineKeysTest {
     @CsvSource(delimiter = '|', textBlock = """
             task: invert                  | task: invert\\nexecutor: local                  | executor
             max_vel: 2500,                | max_vel: 2500, storage: {mode: disk},          | propagator.storage
-            component: y\\nobserved | component: y\\n    interpolation: {method: hicks}\\nobserved | survey.receivers.interpolation
-            {file: source_locations.npy}  | {file: source_locations.npy, units: metres}    | survey.sources[1].locations.units
             """)
     void laterFeaturesAreRefusedAsNotSupportedYet(String given, String with, String path) throws IOException {
         String yaml = once(given, with);
@@ -288,8 +286,7 @@ class PipelineKeysTest {
 
     /**
      * The pipelines of the examples, of the launcher's reference cases and (copied) of the
-     * shared reference and speed cases use only accepted keys; the one off-grid case is
-     * refused as not supported yet.
+     * shared reference and speed cases use only accepted keys.
      */
     @Test
     void everyExampleAndReferencePipelineIsAccepted() throws IOException {
@@ -311,7 +308,6 @@ class PipelineKeysTest {
                 refused.add(f.getFileName() + ": " + e.getMessage());
             }
         }
-        assertEquals(List.of("reference-scalar_hicks_2d.yaml: survey.sources.interpolation: not supported yet by this "
-                + "version of Seiche (known here: amplitudes, component, locations, wavelet)"), refused);
+        assertEquals(List.of(), refused);
     }
 }

@@ -222,6 +222,16 @@ class ShotModelsTest {
     }
 
     @Test
+    void locationsFromAFileWithUnitsTellTheDimension() throws IOException {
+        write("v.npy", layered(SHOTS, 1500, 400, 150));
+        write("sources.npy", new NdArray(new int[] {SHOTS, 1, 2}, new double[] {3, 8, 3, 16}));
+        PipelineSpec spec = read("task: forward\nmodel: {spacing: 5.0, parameters: {v: {file: v.npy}}}\n"
+                + survey("scalar", "").replace("locations: [[[3, 8]], [[3, 16]]]", "locations: {file: sources.npy, units: cells}"));
+        assertArrayEquals(new int[] {NZ, NX}, spec.model().shape());
+        assertArrayEquals(new int[] {SHOTS, NZ, NX}, ShotModels.of(spec).get("v").shape());
+    }
+
+    @Test
     void aThreeDimensionalModelIsNotTakenForModelsPerShot() {
         Map<String, NdArray> p = Map.of("v", NdArray.zeros(3, NZ, NX));
         assertEquals(3, ShotModels.dimension(1, p, 3), "locations with three axes: a 3-D model");

@@ -1,0 +1,93 @@
+package org.seiche.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A run's memory is planned before it starts: the estimate against what the heap held, and a run that cannot fit refused. */
+class MemoryIT {
+    @TempDir
+    Path tmp;
+
+    /** A gradient whose stored forward wavefield (240 x 240 padded cells x 1000 steps, float32: 230 MB) dominates its memory. */
+    private static final String GRADIENT = """
+            task: gradient
+            precision: float32
+            model:
+              spacing: 10.0
+              parameters:
+                v: {constant: 2000.0, shape: [200, 200]}
+            propagator: {name: scalar, accuracy: 4, pml_width: 20, pml_freq: 10.0}
+            survey:
+              dt: 0.001
+              nt: 1000
+              sources:
+                locations: [[[2, 100]]]
+                wavelet: {type: ricker, freq: 10.0, peak_time: 0.15}
+              receivers:
+                locations: {regular: {shots: 1, per_shot: 50, first: [2, 20], shot_step: [0, 0], step: [0, 3]}}
+            observed: {constant: 0.0, shape: [1, 50, 1000]}
+            loss: mse
+            gradient_wrt: [v]
+            """;
+
+    /**
+     * The estimate in summary.json lies within 0.7-1.5 of the heap the run held at its peak,
+     * measured by the JVM itself: the most the heap held after any collection (a small young
+     * generation makes them frequent), which is live data only.
+     */
+    @Test
+    void theEstimateIsNearTheHeapTheRunHeld() throws IOException {
+        Path p = tmp.resolve("gradient.yaml");
+        Files.writeString(p, GRADIENT);
+        Path gc = tmp.resolve("gc.log");
+        Fwi.Outcome o = Fwi.runWith(tmp, Map.of("SEICHE_JAVA_OPTS", "-Xmn16m -Xlog:gc:file=" + gc), "run", p.toString(),
+                "--out", tmp.resolve("out").toString(), "--quiet");
+        assertEquals(0, o.exit(), o.err());
+        String summary = Files.readString(tmp.resolve("out/summary.json"));
+        long estimate = number(summary, "memory_estimate_bytes");
+        assertTrue(number(summary, "process_peak_rss_bytes") > estimate, "the process holds the heap and the JVM: " + summary);
+        long held = 0;
+        Matcher m = Pattern.compile("->(\\d+)M\\(").matcher(Files.readString(gc));
+        while (m.find()) {
+            held = Math.max(held, Long.parseLong(m.group(1)) << 20);
+        }
+        double ratio = (double) held / estimate;
+        assertTrue(ratio >= 0.7 && ratio <= 1.5, "heap held at most " + held + " B after a collection, estimate " + estimate
+                + " B: ratio " + ratio);
+    }
+
+    /** With a heap too small for the plan, one line with the figures and the keys that reduce it, before any step. */
+    @Test
+    void aRunThatCannotFitIsRefusedBeforeCompute() throws IOException {
+        Path p = tmp.resolve("gradient.yaml");
+        Files.writeString(p, GRADIENT);
+        Fwi.Outcome o = Fwi.runWith(tmp, Map.of("SEICHE_JAVA_OPTS", "-Xmx100m"), "run", p.toString(), "--out",
+                tmp.resolve("out").toString());
+        assertEquals(1, o.exit(), o.err());
+        String err = o.err().strip();
+        assertFalse(err.contains("\n"), "one line: " + err);
+        assertFalse(err.contains("OutOfMemoryError"), err);
+        for (String s : new String[] {"memory: the run needs about 0.2", "the Java heap holds at most 0.1", "shots_per_batch",
+            "gradient_sampling_interval"}) {
+            assertTrue(err.contains(s), s + " in " + err);
+        }
+        assertFalse(Files.exists(tmp.resolve("out/summary.json")), "nothing written");
+    }
+
+    private static long number(String json, String key) {
+        Matcher m = Pattern.compile("\"" + key + "\" : (\\d+)").matcher(json);
+        assertTrue(m.find(), key + " in " + json);
+        return Long.parseLong(m.group(1));
+    }
+}
