@@ -26,6 +26,7 @@ import org.seiche.api.Precision;
 import org.seiche.api.SeicheException;
 import org.seiche.inversion.support.HessianBatches;
 import org.seiche.io.Npy;
+import org.seiche.plot.Axis;
 import org.seiche.plot.Png;
 
 /**
@@ -289,7 +290,7 @@ final class Inversion {
         if (stopped != null) {
             historyFile.put("stopped", stopped);
         }
-        Map<String, Consumer<Path>> pictures = new LinkedHashMap<>(Pictures.of(arrays));
+        Map<String, Consumer<Path>> pictures = new LinkedHashMap<>(Pictures.of(arrays, spec));
         double[] curve = losses.stream().mapToDouble(l -> ((Number) l).doubleValue()).toArray();
         pictures.put("loss", f -> Png.curve(f, curve, "loss of the model after each iteration (0: the start)", "loss"));
         return new Runner.Outcome(arrays, pictures, summary, Map.of("history", historyFile));
@@ -389,24 +390,29 @@ final class Inversion {
         for (String p : chains.parameters()) {
             NdArray m = model.parameter(p);
             Npy.write(dir.resolve(String.format("model_%s_%04d.npy", p, iteration)), m, spec.precision());
-            if (m.ndim() == 2) {
-                Png.image(dir.resolve(String.format("model_%s_%04d.png", p, iteration)), m, Pictures.modelColours(m),
-                        p + " after iteration " + iteration);
+            Axis[] axes = Axis.model(spec.model().spacing());
+            int[] at = (int[]) spec.options().get(Pictures.SLICE_AT);
+            if (m.ndim() == axes.length) {
+                Png.image(dir.resolve(String.format("model_%s_%04d.png", p, iteration)), m, axes, at,
+                        Pictures.modelColours(m), p + " after iteration " + iteration, Pictures.quantity(p));
+            }
+            if (m.ndim() == 2 && axes.length == 2) {
                 // the descent direction beside the step taken: how mappings and curvature reshape it
                 NdArray g = atStart.gradients().get(p);
                 NdArray descent = difference(NdArray.zeros(g.shape()), g);
                 Png.images(dir.resolve(String.format("gradient_%s_%04d.png", p, iteration)),
                         List.of(descent, difference(m, before.parameter(p))),
-                        List.of("- gradient of the loss w.r.t. " + p + " (at the start)", "update of " + p),
-                        Png.Colours.SIGNED, "iteration " + iteration);
+                        List.of("- gradient of the loss w.r.t. " + p + " (at the start)", "update of " + p), axes,
+                        Png.Colours.SIGNED, "iteration " + iteration,
+                        List.of("- d loss / d " + p, "update of " + Pictures.quantity(p)));
             }
         }
         NdArray data = Pictures.firstShot(atStart.data().get(0));
         NdArray residual = difference(data, Pictures.firstShot(spec.observed().get(0)));
-        Png.gather(dir.resolve(String.format("data_%04d.png", iteration)), Pictures.gather(data),
-                "first shot's data (time down, receivers across) at the start of iteration " + iteration);
-        Png.gather(dir.resolve(String.format("residual_%04d.png", iteration)), Pictures.gather(residual),
-                "first shot's residual (modelled - observed) at the start of iteration " + iteration);
+        Png.gather(dir.resolve(String.format("data_%04d.png", iteration)), Pictures.gather(data), spec.survey().dt(),
+                "first shot's data at the start of iteration " + iteration, "amplitude");
+        Png.gather(dir.resolve(String.format("residual_%04d.png", iteration)), Pictures.gather(residual), spec.survey().dt(),
+                "first shot's residual at the start of iteration " + iteration, "modelled - observed amplitude");
     }
 
     private static double dot(double[] a, double[] b) {

@@ -1,37 +1,98 @@
 package org.seiche.pipeline;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.seiche.api.Model;
 import org.seiche.api.NdArray;
+import org.seiche.api.PipelineSpec;
+import org.seiche.plot.Axis;
 import org.seiche.plot.Png;
 
 /**
- * The PNG pictures of a run's results, next to their .npy files: every 2-D model,
- * gradient and Hessian, and the first shot of receiver data and data masks (time down the
- * page, receivers across, as a shot gather is drawn).
+ * The PNG pictures of a run's results, next to their .npy files: every model, gradient and
+ * Hessian (3-D ones as three slices through the cell pictures.slice_at, default the
+ * centre), and the first shot of receiver data and data masks (time down the page,
+ * receivers across, as a shot gather is drawn); axes in metres and seconds.
  */
 final class Pictures {
+    /** Option: int[3], the cell [z, y, x] the slices of 3-D pictures pass through. */
+    static final String SLICE_AT = "pictures_slice_at";
+
     private Pictures() {
     }
 
+    /** pictures: {slice_at: [z, y, x]}, cell indices inside a 3-D model. */
+    static void read(Field root, Model model, PipelineSpec.Builder b) {
+        if (!root.has("pictures")) {
+            return;
+        }
+        Field f = root.get("pictures");
+        f.requireObject();
+        if (!f.has("slice_at")) {
+            return;
+        }
+        Field at = f.get("slice_at");
+        int[] cell = at.integers();
+        int[] shape = model.shape();
+        if (shape.length != 3) {
+            throw at.fail("slices are drawn of 3-D models only; this model is " + shape.length + "-D");
+        }
+        if (cell.length != 3) {
+            throw at.fail("expected 3 cell indices [z, y, x], got " + cell.length);
+        }
+        for (int d = 0; d < 3; d++) {
+            if (cell[d] < 0 || cell[d] >= shape[d]) {
+                throw at.fail("cell " + Arrays.toString(cell) + " is outside the model " + Arrays.toString(shape)
+                        + " (indices from 0)");
+            }
+        }
+        b.option(SLICE_AT, cell);
+    }
+
     /** Writers by file stem for the arrays that have a picture. */
-    static Map<String, Consumer<Path>> of(Map<String, NdArray> arrays) {
+    static Map<String, Consumer<Path>> of(Map<String, NdArray> arrays, PipelineSpec spec) {
         Map<String, Consumer<Path>> out = new LinkedHashMap<>();
+        Axis[] axes = Axis.model(spec.model().spacing());
+        int[] shape = spec.model().shape();
+        int[] at = (int[]) spec.options().get(SLICE_AT);
         for (Map.Entry<String, NdArray> e : arrays.entrySet()) {
             String name = e.getKey();
             NdArray a = e.getValue();
-            if (a.ndim() == 2 && name.startsWith("model_")) {
-                out.put(name, f -> Png.image(f, a, modelColours(a), name.substring(6) + " " + a.shapeString()));
-            } else if (a.ndim() == 2 && (name.contains("gradient_") || name.startsWith("hessian_"))) {
-                out.put(name, f -> Png.image(f, a, Png.Colours.SIGNED, title(name) + " " + a.shapeString()));
+            boolean modelShaped = Arrays.equals(a.shape(), shape);
+            if (modelShaped && name.startsWith("model_")) {
+                String p = name.substring(6);
+                out.put(name, f -> Png.image(f, a, axes, at, modelColours(a), p + " " + a.shapeString(), quantity(p)));
+            } else if (modelShaped && name.contains("gradient_")) {
+                String p = name.substring(name.indexOf("gradient_") + 9);
+                out.put(name, f -> Png.image(f, a, axes, at, Png.Colours.SIGNED, title(name) + " " + a.shapeString(),
+                        "d loss / d " + p));
+            } else if (a.ndim() == 2 && name.startsWith("hessian_")) {
+                String p = name.substring(8);
+                Axis[] cells = {Axis.index("cell (row-major)"), Axis.index("cell (row-major)")};
+                out.put(name, f -> Png.image(f, a, cells, null, Png.Colours.SIGNED, title(name) + " " + a.shapeString(),
+                        "d² loss / d " + p + "²"));
             } else if (a.ndim() == 3 && (name.startsWith("receiver_data") || name.startsWith("data_mask"))) {
-                out.put(name, f -> Png.gather(f, gather(firstShot(a)), name + ", first shot (time down, receivers across)"));
+                out.put(name, f -> Png.gather(f, gather(firstShot(a)), spec.survey().dt(), name + ", first shot",
+                        name.startsWith("data_mask") ? "weight" : "amplitude"));
             }
         }
         return out;
+    }
+
+    /** The colour bar's label of a model parameter: its name and unit. */
+    static String quantity(String parameter) {
+        String unit = switch (parameter) {
+            case "v", "vp", "vs", "scatter" -> "m/s";
+            case "rho" -> "kg/m³";
+            case "buoyancy" -> "m³/kg";
+            case "lamb", "mu" -> "Pa";
+            default -> "";
+        };
+        return unit.isEmpty() ? parameter : parameter + " (" + unit + ")";
     }
 
     /** A perturbation (Born's scatter, an image) has both signs: white at 0; a velocity or density does not. */

@@ -162,6 +162,7 @@ final class PipelineFile {
         if (!read.perShot().isEmpty()) {
             b.option(ShotModels.OPTION, read.perShot());
         }
+        Pictures.read(root, model, b);
         OutputFormat.read(root, base, b);
         if (root.has("snapshots")) {
             b.option(SnapshotFiles.FOLDER, snapshots(root.get("snapshots"), task, model.shape().length));

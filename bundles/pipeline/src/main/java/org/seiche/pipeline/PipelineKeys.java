@@ -21,7 +21,8 @@ import org.seiche.api.SeicheException;
  */
 final class PipelineKeys {
     private static final Set<String> TOP = Set.of("task", "device", "precision", "model", "propagator", "survey", "observed",
-            "loss", "gradient_wrt", "output", "shots_per_batch", "batches", "inversion", "checkpoint", "mask", "threads", "snapshots");
+            "loss", "gradient_wrt", "output", "shots_per_batch", "batches", "inversion", "checkpoint", "mask", "threads",
+            "snapshots", "pictures");
     /** The propagator block's keys that every propagator has (PropagatorSettings); the rest are the service's options. */
     static final Set<String> PROPAGATOR = Set.of("name", "accuracy", "pml_width", "pml_freq", "max_vel",
             "gradient_sampling_interval");
@@ -40,6 +41,7 @@ final class PipelineKeys {
     private static final Set<String> FAULT = Set.of("x", "dip", "throw");
     private static final Set<String> LENS = Set.of("centre", "radii", "value", "add");
     private static final Set<String> MASK = Set.of("direct_arrival");
+    private static final Set<String> PICTURES = Set.of("slice_at");
     private static final Set<String> DIRECT_ARRIVAL = Set.of("velocity", "flat", "taper", "delay");
     private static final Set<String> LOSS = Set.of("name");
     private static final Set<String> INVERSION = Set.of("parameters", "iterations", "mode", "mappings", "optimiser",
@@ -82,6 +84,7 @@ final class PipelineKeys {
         }
         known(root.get("loss"), LOSS);
         known(root.get("snapshots"), SnapshotFiles.KEYS);
+        known(root.get("pictures"), PICTURES);
         known(root.get("output"), OutputFormat.KEYS);
         inversion(root.get("inversion"), services);
     }

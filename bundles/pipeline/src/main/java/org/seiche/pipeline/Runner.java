@@ -180,10 +180,6 @@ final class Runner {
                 Map<String, Object> jsonFiles) {
             this(arrays, pictures, summary, jsonFiles, Map.of());
         }
-
-        Outcome(Map<String, NdArray> arrays, Map<String, Object> summary, Map<String, Object> jsonFiles) {
-            this(arrays, Pictures.of(arrays), summary, jsonFiles);
-        }
     }
 
     /** task: model, the model as read (generated, smoothed) with its pictures; needs nothing but the model. */
@@ -214,7 +210,7 @@ final class Runner {
         summary.put("parameters", ranges);
         summary.put("seconds", (System.nanoTime() - start) / 1e9);
         summary.put("peak_memory_bytes", (long) spec.model().parameters().size() * NdArray.size(spec.model().shape()) * Double.BYTES);
-        return new Outcome(arrays, summary, Map.of());
+        return new Outcome(arrays, Pictures.of(arrays, spec), summary, Map.of());
     }
 
     Outcome run(Prepared p) {
@@ -271,7 +267,7 @@ final class Runner {
         // the snapshots' pictures are drawn with the other results', outside the task's seconds
         Map<String, Path> folders = snapshots == null ? Map.of()
                 : Map.of(SnapshotFiles.FOLDER, discardOnFailure(snapshots, snapshots::finish));
-        return new Outcome(arrays, Pictures.of(arrays), summary, Map.of(), folders);
+        return new Outcome(arrays, Pictures.of(arrays, spec), summary, Map.of(), folders);
     }
 
     /** Runs work; if it fails, what the snapshots wrote so far is removed. */

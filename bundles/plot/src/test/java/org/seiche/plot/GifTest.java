@@ -69,8 +69,32 @@ class GifTest {
         Path file = dir.resolve("frame.png");
         Png.frame(file, pulse(1), 1.0, "wavefield");
         BufferedImage img = ImageIO.read(file.toFile());
-        assertTrue(img.getWidth() > 40);
-        assertNotEquals(img.getRGB(0, 0), img.getRGB(40 + 16 * 5, 40 + 16 * 10), "a red cell where the pulse is");
+        assertTrue(img.getWidth() > 30 * 16, "a cell is many pixels wide: " + img.getWidth());
+        // the pulse (at the clip) is drawn in the map's red end, its side lobe (half the clip) in
+        // blue: counted against a frame of zeros, whose colour bar has the same red and blue
+        int[] pulse = redAndBlue(img);
+        int[] zeros = redAndBlue(Png.framePicture(NdArray.zeros(20, 30), 1.0, "wavefield"));
+        assertTrue(pulse[0] - zeros[0] >= 100, "a red cell where the pulse is: " + pulse[0] + " red pixels, " + zeros[0]
+                + " without it");
+        assertTrue(pulse[1] - zeros[1] >= 100, "a blue cell where its side lobe is: " + pulse[1] + " blue pixels, "
+                + zeros[1] + " without it");
+    }
+
+    /** Pixels of the diverging map's red end and of its blue half. */
+    private static int[] redAndBlue(BufferedImage img) {
+        int red = 0;
+        int blue = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int rgb = img.getRGB(x, y);
+                int r = rgb >> 16 & 0xff;
+                int g = rgb >> 8 & 0xff;
+                int b = rgb & 0xff;
+                red += r > 150 && g < 60 && b < 60 ? 1 : 0;
+                blue += b > 150 && r < 170 && g < 170 ? 1 : 0;
+            }
+        }
+        return new int[] {red, blue};
     }
 
     /** A unit pulse moving across a 20 x 30 grid, with a negative side lobe. */

@@ -2,8 +2,9 @@
  * Numerics shared by the propagators: the stable inner time step, band-limited
  * (FFT) resampling between the survey's and the inner sampling, C-PML damping profiles,
  * finite-difference coefficients, padding a model into the PML, source wavelets, the
- * team of threads that steps the bands of a grid together, and the processor's
- * flush-to-zero mode for the threads that step.
+ * team of threads that steps the bands of a grid together, the processor's flush-to-zero
+ * mode for the threads that step, and what every kernel must agree on: whether the Vector
+ * API is there, its species and the subnormal threshold (DoubleLanes, FloatLanes).
  */
 @org.osgi.annotation.bundle.Export
 @org.osgi.annotation.versioning.Version("1.3.0")

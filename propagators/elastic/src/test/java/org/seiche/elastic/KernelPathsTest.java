@@ -24,7 +24,7 @@ import org.seiche.api.Simulation;
 import org.seiche.api.SimulationSetup;
 import org.seiche.api.Survey;
 import org.seiche.elastic.internal.ElasticPropagator;
-import org.seiche.elastic.cpu.Vectors;
+import org.seiche.wave.VectorSupport;
 
 /**
  * The CPU kernel's ways to compute: its portable passes and its vector loops (when the
@@ -78,7 +78,7 @@ class KernelPathsTest {
     private static List<double[]> withoutVectors(Function<Precision, List<double[]>> f, Precision p) {
         System.setProperty("seiche.vector", "false");
         try {
-            assertFalse(Vectors.available(), "seiche.vector=false turns the vector loops off");
+            assertFalse(VectorSupport.available(), "seiche.vector=false turns the vector loops off");
             return f.apply(p);
         } finally {
             System.clearProperty("seiche.vector");
@@ -88,7 +88,7 @@ class KernelPathsTest {
     @Test
     void portablePassesAgreeWithVectorLoops() {
         // without the module this would compare the portable passes with themselves
-        assertTrue(Vectors.available(), "the tests run with --add-modules jdk.incubator.vector");
+        assertTrue(VectorSupport.available(), "the tests run with --add-modules jdk.incubator.vector");
         List<double[]> portable = withoutVectors(KernelPathsTest::run, Precision.FLOAT64);
         List<double[]> vectors = run(Precision.FLOAT64);
         double e = worst(portable, vectors);

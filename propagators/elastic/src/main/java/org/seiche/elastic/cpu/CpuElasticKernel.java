@@ -6,6 +6,7 @@ import org.seiche.api.Precision;
 import org.seiche.elastic.ElasticGrid;
 import org.seiche.elastic.ElasticKernel;
 import org.seiche.elastic.ElasticSolver;
+import org.seiche.wave.VectorSupport;
 
 /**
  * The built-in CPU kernel: row arrays in the run's precision, fused SIMD loops where the
@@ -22,7 +23,7 @@ public final class CpuElasticKernel implements ElasticKernel {
 
     @Override
     public ElasticSolver prepare(ElasticGrid grid, Precision precision, Device device) {
-        boolean vectors = Vectors.available();
+        boolean vectors = VectorSupport.available();
         Numerics numerics = precision == Precision.FLOAT64
                 ? new org.seiche.elastic.cpu.f64.Kernel(grid, vectors, memory)
                 : new org.seiche.elastic.cpu.f32.Kernel(grid, vectors, memory);

@@ -7,6 +7,7 @@ import org.seiche.api.StepListener;
 import org.seiche.scalar.ScalarGrid;
 import org.seiche.scalar.ScalarKernel;
 import org.seiche.scalar.ScalarOperator;
+import org.seiche.wave.VectorSupport;
 
 /**
  * The scalar kernels on the CPU's cores, in float32 or float64, in SIMD lanes when the JVM

@@ -1,5 +1,6 @@
 package org.seiche.scalar.cpu;
 
+import org.seiche.wave.DoubleLanes;
 import org.seiche.wave.FlushToZero;
 
 /**
@@ -79,16 +80,8 @@ class DoubleStencil {
         interiorEndRow = c.interiorEnd[0];
     }
 
-    /**
-     * Fields below this magnitude are set to zero when stored. Subnormal numbers appear ahead
-     * of every wavefront (the stencil's numerical precursor) and where the PML fields decay,
-     * and the CPU computes with them 20 to 100 times slower; Java itself cannot set the
-     * processor's flush-to-zero mode (native code can: {@link FlushToZero}). 2^24 times the
-     * smallest normal number also keeps the products of the next step (coefficients down to
-     * 2^-24) normal. Float32: 2^-102 = 2e-31, far below the rounding of any signal it could
-     * touch.
-     */
-    static final double NEGLIGIBLE = Double.MIN_NORMAL * 0x1p24f;
+    /** Fields below this magnitude are stored as zero (see DoubleLanes). */
+    static final double NEGLIGIBLE = DoubleLanes.NEGLIGIBLE;
 
     /**
      * Whether the SIMD loops flush what they store: not when the processor flushes

@@ -1,19 +1,12 @@
 package org.seiche.elastic.cpu.f64;
 
+import org.seiche.wave.DoubleLanes;
 import org.seiche.wave.FlushToZero;
 
 /** Element-wise row operations over the domain's columns [from, to), each a loop the JIT vectorises. */
 final class Pointwise {
-    /**
-     * Fields, memory variables and gradient sums below this magnitude are stored as zero.
-     * Subnormal numbers appear ahead of every wavefront (the stencil's numerical precursor)
-     * and where the PML memory variables decay, and the CPU computes with them 20 to 100
-     * times slower; Java itself cannot set the processor's flush-to-zero mode (native code
-     * can: {@link FlushToZero}). 2^24 times the smallest normal number also keeps the next
-     * step's products (coefficients down to 2^-24) normal. Float32: 2^-102 = 2e-31, far
-     * below the rounding of any signal it could touch.
-     */
-    static final double NEGLIGIBLE = Double.MIN_NORMAL * 0x1p24f;
+    /** Fields, memory variables and gradient sums below this magnitude are stored as zero (see DoubleLanes). */
+    static final double NEGLIGIBLE = DoubleLanes.NEGLIGIBLE;
 
     /**
      * Whether stored values are flushed here: not when the processor flushes subnormals

@@ -1,7 +1,8 @@
 package org.seiche.elastic.cpu.f64;
 
-import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
+
+import org.seiche.wave.DoubleLanes;
 
 /**
  * The vector loops (Java Vector API) of the grid's accuracy: {@link VectorRows4} for
@@ -9,12 +10,8 @@ import jdk.incubator.vector.VectorSpecies;
  * Loaded only when the incubator module jdk.incubator.vector is there.
  */
 final class VectorLoops {
-    /**
-     * The preferred species, as the scalar kernels use: in one JVM, loops of two vector
-     * sizes make the Vector API's calls polymorphic and the later-compiled loops box their
-     * vectors (the elastic bench after the scalar one ran 7x slower with 256 here, 512 there).
-     */
-    static final VectorSpecies<Double> LANES = DoubleVector.SPECIES_PREFERRED;
+    /** The species every kernel uses, and must (see DoubleLanes). */
+    static final VectorSpecies<Double> LANES = DoubleLanes.SPECIES;
 
     private VectorLoops() {
     }

@@ -1,17 +1,17 @@
-package org.seiche.scalar.cpu;
+package org.seiche.wave;
 
 /**
  * Whether the Java Vector API (incubator module jdk.incubator.vector) can be used: the JVM
- * must be started with --add-modules jdk.incubator.vector, and in an OSGi framework the
+ * must be started with --add-modules jdk.incubator.vector and, in an OSGi framework, the
  * system bundle must export the package (org.osgi.framework.system.packages.extra). The
- * bundle imports it optionally; without it the kernels run their portable loops. The
- * system property seiche.vector=false turns the SIMD loops off.
+ * propagators and this bundle import it optionally; without it the kernels run their
+ * portable loops. The system property seiche.vector=false turns the SIMD loops off.
  */
-final class VectorSupport {
+public final class VectorSupport {
     private VectorSupport() {
     }
 
-    static boolean available() {
+    public static boolean available() {
         if ("false".equals(System.getProperty("seiche.vector"))) {
             return false;
         }

@@ -1,0 +1,80 @@
+package org.seiche.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.seiche.api.NdArray;
+import org.seiche.api.PipelineSpec;
+import org.seiche.api.SeicheException;
+
+/** pictures: {slice_at}, and which arrays get which picture. */
+class PicturesTest {
+    @TempDir
+    Path dir;
+
+    private PipelineSpec read(String yaml) throws IOException {
+        Path p = dir.resolve("p.yaml");
+        Files.writeString(p, yaml);
+        return PipelineFile.read(p, new Services(), w -> {
+            throw new AssertionError("unexpected warning: " + w);
+        });
+    }
+
+    private static String cube(String pictures) {
+        return "task: model\nmodel:\n  spacing: 10.0\n  parameters:\n    v: {constant: 1500, shape: [4, 5, 6]}\n" + pictures;
+    }
+
+    @Test
+    void theSlicePointIsReadAndChecked() throws IOException {
+        assertArrayEquals(new int[] {1, 2, 3}, (int[]) read(cube("pictures: {slice_at: [1, 2, 3]}\n")).options()
+                .get(Pictures.SLICE_AT));
+        assertNull(read(cube("")).options().get(Pictures.SLICE_AT), "the centre unless given");
+        String outside = assertThrows(SeicheException.class, () -> read(cube("pictures: {slice_at: [1, 5, 3]}\n")))
+                .getMessage();
+        assertEquals("pictures.slice_at: cell [1, 5, 3] is outside the model [4, 5, 6] (indices from 0)", outside);
+        assertTrue(assertThrows(SeicheException.class, () -> read(cube("pictures: {slice_at: [1, 2]}\n"))).getMessage()
+                .contains("expected 3 cell indices [z, y, x], got 2"));
+        String unknown = assertThrows(SeicheException.class, () -> read(cube("pictures: {slice: [1, 2, 3]}\n")))
+                .getMessage();
+        assertTrue(unknown.contains("pictures.slice: unknown key") && unknown.contains("(known here: slice_at)"), unknown);
+        String flat = assertThrows(SeicheException.class, () -> read("task: model\nmodel:\n  spacing: 10.0\n  parameters:\n"
+                + "    v: {constant: 1500, shape: [4, 5]}\npictures: {slice_at: [1, 2]}\n")).getMessage();
+        assertTrue(flat.contains("slices are drawn of 3-D models only; this model is 2-D"), flat);
+    }
+
+    @Test
+    void aCubeIsDrawnAsThreeSlicesAndOtherShapesAreLeftOut() throws IOException {
+        PipelineSpec spec = read(cube("pictures: {slice_at: [0, 0, 0]}\n"));
+        Map<String, NdArray> arrays = new LinkedHashMap<>();
+        arrays.put("model_v", spec.model().parameter("v"));
+        arrays.put("gradient_v", NdArray.zeros(4, 5, 6));
+        arrays.put("gradient_source_amplitudes", NdArray.zeros(1, 1, 7));
+        var pictures = Pictures.of(arrays, spec);
+        assertEquals(java.util.Set.of("model_v", "gradient_v"), pictures.keySet());
+        Path f = dir.resolve("model_v.png");
+        pictures.get("model_v").accept(f);
+        BufferedImage img = ImageIO.read(f.toFile());
+        assertTrue(img.getWidth() > 3 * 320, "three panels side by side: " + img.getWidth());
+    }
+
+    @Test
+    void parametersAreLabelledWithTheirUnits() {
+        assertEquals("v (m/s)", Pictures.quantity("v"));
+        assertEquals("rho (kg/m³)", Pictures.quantity("rho"));
+        assertEquals("epsilon", Pictures.quantity("epsilon"));
+    }
+}
