@@ -91,6 +91,21 @@ class InputsIT {
     }
 
     @Test
+    void aModelPerShotForAnotherNumberOfShotsIsRefusedInOneLine() throws IOException {
+        double[] v = new double[2 * 20 * 30];
+        Arrays.fill(v, 1500);
+        Npy.write(tmp.resolve("v_two_shots.npy"), new NdArray(new int[] {2, 20, 30}, v), org.seiche.api.Precision.FLOAT64);
+        Path p = pipeline("per_shot.yaml", FORWARD.replace("MODEL", "v_two_shots.npy"));
+        Path out = tmp.resolve("out");
+        Fwi.Outcome o = Fwi.run("run", p.toString(), "--out", out.toString(), "--quiet");
+        assertEquals(1, o.exit(), o.err());
+        String err = o.err().strip();
+        assertFalse(err.contains("\n"), "one line: " + err);
+        assertTrue(err.contains("model.parameters.v: leading (shot) axis 2 but the survey has 1 shot (a model per shot needs one model each)"), err);
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    @Test
     void anObjectArrayIsRefusedNamingItsDtype() throws IOException {
         copyFixture("v_object.npy");
         Path p = pipeline("object.yaml", FORWARD.replace("MODEL", "v_object.npy"));

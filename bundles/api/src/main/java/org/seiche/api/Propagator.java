@@ -48,4 +48,13 @@ public interface Propagator {
     default Set<String> kernelDevices() {
         return Set.of();
     }
+
+    /**
+     * The velocity max_vel defaults to on this model (it bounds the stable step and scales
+     * the PML); NaN when the propagator does not say. Runs with a model per shot take the
+     * largest over the shots' models, so every shot steps alike.
+     */
+    default double maxVelocity(Model model) {
+        return Double.NaN;
+    }
 }

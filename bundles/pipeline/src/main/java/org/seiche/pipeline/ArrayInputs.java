@@ -115,6 +115,20 @@ final class ArrayInputs {
         return new GaussianSmoothing(a.shape(), perDimension(f, spacing, a.ndim()), lengths).apply(a);
     }
 
+    /** Axes of a location (the last axis) the first source group's locations have when an array gives them, else -1. */
+    int locationAxes(Field survey) {
+        Field src = survey.get("sources");
+        if (!src.present() || src.node().isArray() && src.node().isEmpty()) {
+            return -1;
+        }
+        Field loc = (src.node().isArray() ? src.elements().get(0) : src).get("locations");
+        JsonNode n = loc.node();
+        // the file as the locations read it (with units: or not); its errors are the locations' to report
+        NdArray a = n == null ? null : n.isArray() ? array(loc)
+                : n.isObject() && n.has("file") ? Npy.read(resolve(loc.get("file").text())) : null;
+        return a == null || a.ndim() == 0 ? -1 : a.dim(a.ndim() - 1);
+    }
+
     /**
      * Location coordinates [shots, per_shot, ndim] in cells (doubles: whole values are grid
      * cells, others lie between them): a file, regular: {..}, or the values as a list. A file

@@ -16,6 +16,7 @@ import org.seiche.api.Loss;
 import org.seiche.api.Model;
 import org.seiche.api.NdArray;
 import org.seiche.api.PipelineSpec;
+import org.seiche.api.PropagatorSettings;
 import org.seiche.api.SeicheException;
 import org.seiche.api.Simulation;
 import org.seiche.api.SimulationSetup;
@@ -83,74 +84,147 @@ final class Evaluator {
         }
         // the kernels compile on a small copy of the run while this one prepares
         Warmup warmup = Warmup.start(spec, services, want.adjoint());
-        Survey survey = spec.survey();
-        int shots = survey.shots();
-        List<NdArray> data = new ArrayList<>();
-        for (var g : survey.receivers()) {
-            data.add(NdArray.zeros(g.locations().shots(), g.locations().perShot(), survey.nt()));
-        }
-        Map<String, NdArray> gradients = new LinkedHashMap<>();
-        double loss = 0;
-        long peak = 0;
-        NdArray hessian = null;
-        Map<String, NdArray> extra = new LinkedHashMap<>();
-        try (Simulation sim = OffGridTransducers.prepare(services.propagator(), new SimulationSetup(model, survey,
-                spec.settings(), services.device(), spec.precision(), progress.steps(),
-                snapshots == null ? null : snapshots.request()), spec)) {
-            long estimate = plan(sim, model, batches, wrt, want);
-            warmup.join();
-            if (snapshots != null) {
-                snapshots.start(survey.nt() * sim.stepRatio(), survey.dt() / sim.stepRatio());
-            }
-            progress.start(spec.task() + " " + services.propagator().name(),
-                    (long) shots * survey.nt() * sim.stepRatio() * runsPerShot(want, model, wrt));
-            for (int[] batch : batches) {
-                try (ForwardRun run = sim.forward(batch, want.adjoint() ? wrt : Set.of())) {
-                    List<NdArray> batchData = run.receiverData();
-                    for (int g = 0; g < batchData.size(); g++) {
-                        requireFinite(g == 0 ? "receiver_data" : "receiver_data_" + g, batchData.get(g), batch, true);
-                        Batches.scatterShots(batchData.get(g), batch, data.get(g));
-                    }
-                    for (Map.Entry<String, NdArray> e : run.extraData().entrySet()) {
-                        int[] shape = e.getValue().shape();
-                        shape[0] = shots;
-                        Batches.scatterShots(e.getValue(), batch, extra.computeIfAbsent(e.getKey(), k -> NdArray.zeros(shape)));
-                    }
-                    if (want != Want.DATA) {
-                        List<NdArray> observed = observed(batch);
-                        List<NdArray> adjointSources = new ArrayList<>();
-                        for (int g = 0; g < batchData.size(); g++) {
-                            Loss l = loss(g, batch);
-                            double value = l.value(batchData.get(g), observed.get(g), shots);
-                            if (!Double.isFinite(value)) {
-                                throw nonFiniteLoss(g, batchData.get(g), observed.get(g), batch, value);
-                            }
-                            loss += value;
-                            if (want.adjoint()) {
-                                adjointSources.add(l.adjointSource(batchData.get(g), observed.get(g), shots));
-                            }
-                        }
-                        if (want.adjoint()) {
-                            Map<String, NdArray> batchGradients = run.adjoint(adjointSources);
-                            for (Map.Entry<String, NdArray> e : batchGradients.entrySet()) {
-                                requireFinite("gradient_" + e.getKey(), e.getValue(), batch,
-                                        e.getKey().startsWith(Simulation.SOURCE_AMPLITUDES));
-                            }
-                            accumulate(gradients, batchGradients, batch, shots);
-                        }
-                        if (want == Want.HESSIAN) {
-                            NdArray h = hessian(run, model, wrt, batchData, observed, adjointSources, batch);
-                            requireFinite("hessian_" + wrt.stream().filter(model.parameters()::containsKey).findFirst().orElseThrow(), h,
-                                    batch, false);
-                            hessian = add(hessian, h);
-                        }
-                    }
-                    peak = Math.max(peak, run.peakMemoryBytes());
+        Map<String, NdArray> perShot = ShotModels.of(spec);
+        // with a model per shot each run holds one shot
+        Totals t = new Totals(model, wrt, want, perShot.isEmpty() ? batches : new int[][] {{0}}, warmup);
+        if (perShot.isEmpty()) {
+            try (Simulation sim = prepare(model, spec.settings())) {
+                t.start(sim);
+                for (int[] batch : batches) {
+                    t.run(sim, batch);
                 }
             }
-            progress.finish();
-            return new Evaluation(loss, gradients, data, hessian, peak, sim.stepRatio(), sim.bytesPerShot(want.adjoint()),
-                    extra, estimate);
+        } else {
+            // each shot in its own model, in batch order; every shot steps with the same max_vel
+            var settings = ShotModels.settings(spec.settings(), services.propagator(), model, perShot, spec.survey().shots());
+            for (int[] batch : batches) {
+                for (int s : batch) {
+                    try (Simulation sim = prepare(ShotModels.forShot(model, perShot, s), settings)) {
+                        t.start(sim);
+                        t.run(sim, new int[] {s});
+                    }
+                }
+            }
+        }
+        progress.finish();
+        return new Evaluation(t.loss, t.gradients, t.data, t.hessian, t.peak, t.stepRatio, t.bytesPerShot, t.extra, t.estimate);
+    }
+
+    private Simulation prepare(Model model, PropagatorSettings settings) {
+        return OffGridTransducers.prepare(services.propagator(), new SimulationSetup(model, spec.survey(), settings,
+                services.device(), spec.precision(), progress.steps(), snapshots == null ? null : snapshots.request()), spec);
+    }
+
+    /** What the batches gave so far: data and gradients placed at their shots, loss and model gradients summed in order. */
+    private final class Totals {
+        private final Model model;
+        private final Set<String> wrt;
+        private final Want want;
+        private final Set<String> perShot = ShotModels.of(spec).keySet();
+        private final int shots = spec.survey().shots();
+        private final List<NdArray> data = new ArrayList<>();
+        private final Map<String, NdArray> gradients = new LinkedHashMap<>();
+        private final Map<String, NdArray> extra = new LinkedHashMap<>();
+        private double loss;
+        private long peak;
+        private NdArray hessian;
+        private int stepRatio;
+        private long bytesPerShot;
+        private long estimate;
+        private final int[][] runs;
+        private final Warmup warmup;
+
+        Totals(Model model, Set<String> wrt, Want want, int[][] runs, Warmup warmup) {
+            this.model = model;
+            this.wrt = wrt;
+            this.want = want;
+            this.runs = runs;
+            this.warmup = warmup;
+            Survey survey = spec.survey();
+            for (var g : survey.receivers()) {
+                data.add(NdArray.zeros(g.locations().shots(), g.locations().perShot(), survey.nt()));
+            }
+        }
+
+        /**
+         * At the first simulation (all of a run's simulations step alike): plans the memory,
+         * waits for the warm-up, starts the snapshots and the progress bar.
+         */
+        void start(Simulation sim) {
+            if (stepRatio == 0) {
+                estimate = plan(sim, model, runs, wrt, want);
+                warmup.join();
+                stepRatio = sim.stepRatio();
+                if (snapshots != null) {
+                    snapshots.start(spec.survey().nt() * stepRatio, spec.survey().dt() / stepRatio);
+                }
+                bytesPerShot = sim.bytesPerShot(want.adjoint());
+                progress.start(spec.task() + " " + services.propagator().name(),
+                        (long) shots * spec.survey().nt() * stepRatio * runsPerShot(want, model, wrt));
+            }
+        }
+
+        void run(Simulation sim, int[] batch) {
+            try (ForwardRun run = sim.forward(batch, want.adjoint() ? wrt : Set.of())) {
+                List<NdArray> batchData = run.receiverData();
+                for (int g = 0; g < batchData.size(); g++) {
+                    requireFinite(g == 0 ? "receiver_data" : "receiver_data_" + g, batchData.get(g), batch, true);
+                    Batches.scatterShots(batchData.get(g), batch, data.get(g));
+                }
+                for (Map.Entry<String, NdArray> e : run.extraData().entrySet()) {
+                    int[] shape = e.getValue().shape();
+                    shape[0] = shots;
+                    Batches.scatterShots(e.getValue(), batch, extra.computeIfAbsent(e.getKey(), k -> NdArray.zeros(shape)));
+                }
+                if (want != Want.DATA) {
+                    List<NdArray> observed = observed(batch);
+                    List<NdArray> adjointSources = new ArrayList<>();
+                    for (int g = 0; g < batchData.size(); g++) {
+                        Loss l = loss(g, batch);
+                        double value = l.value(batchData.get(g), observed.get(g), shots);
+                        if (!Double.isFinite(value)) {
+                            throw nonFiniteLoss(g, batchData.get(g), observed.get(g), batch, value);
+                        }
+                        loss += value;
+                        if (want.adjoint()) {
+                            adjointSources.add(l.adjointSource(batchData.get(g), observed.get(g), shots));
+                        }
+                    }
+                    if (want.adjoint()) {
+                        Map<String, NdArray> batchGradients = run.adjoint(adjointSources);
+                        for (Map.Entry<String, NdArray> e : batchGradients.entrySet()) {
+                            requireFinite("gradient_" + e.getKey(), e.getValue(), batch,
+                                    e.getKey().startsWith(Simulation.SOURCE_AMPLITUDES));
+                        }
+                        accumulate(batchGradients, batch);
+                    }
+                    if (want == Want.HESSIAN) {
+                        NdArray h = hessian(run, model, wrt, batchData, observed, adjointSources, batch);
+                        requireFinite("hessian_" + wrt.stream().filter(model.parameters()::containsKey).findFirst().orElseThrow(), h,
+                                batch, false);
+                        hessian = Evaluator.add(hessian, h);
+                    }
+                }
+                peak = Math.max(peak, run.peakMemoryBytes());
+            }
+        }
+
+        /**
+         * Sums model gradients over batches; places per-shot source gradients, and the
+         * gradients of a model given per shot (one shot per batch), at their shots.
+         */
+        private void accumulate(Map<String, NdArray> batchGradients, int[] batch) {
+            for (Map.Entry<String, NdArray> e : batchGradients.entrySet()) {
+                NdArray g = e.getValue();
+                boolean sources = e.getKey().startsWith(Simulation.SOURCE_AMPLITUDES);
+                if (sources || perShot.contains(e.getKey())) {
+                    int[] shape = sources ? g.shape() : prepend(shots, g.shape());
+                    shape[0] = shots;
+                    Batches.scatterShots(g, batch, gradients.computeIfAbsent(e.getKey(), k -> NdArray.zeros(shape)));
+                } else {
+                    gradients.merge(e.getKey(), g, Evaluator::add);
+                }
+            }
         }
     }
 
@@ -176,6 +250,13 @@ final class Evaluator {
                 services.device().threads(), dataPerShot, gradientValues, hessianCells));
         plan.check(estimate, largest, spec.settings().gradientSamplingInterval(), want == Want.HESSIAN);
         return estimate;
+    }
+
+    private static int[] prepend(int n, int[] shape) {
+        int[] out = new int[shape.length + 1];
+        out[0] = n;
+        System.arraycopy(shape, 0, out, 1, shape.length);
+        return out;
     }
 
     /**
@@ -338,19 +419,5 @@ final class Evaluator {
             sum.data()[i] += term.data()[i];
         }
         return sum;
-    }
-
-    /** Sums model gradients over batches; places per-shot source gradients at their shots. */
-    private static void accumulate(Map<String, NdArray> total, Map<String, NdArray> batchGradients, int[] batch, int shots) {
-        for (Map.Entry<String, NdArray> e : batchGradients.entrySet()) {
-            NdArray g = e.getValue();
-            if (e.getKey().startsWith(Simulation.SOURCE_AMPLITUDES)) {
-                int[] shape = g.shape();
-                shape[0] = shots;
-                Batches.scatterShots(g, batch, total.computeIfAbsent(e.getKey(), k -> NdArray.zeros(shape)));
-            } else {
-                total.merge(e.getKey(), g, Evaluator::add);
-            }
-        }
     }
 }

@@ -156,8 +156,12 @@ final class PipelineFile {
         b.threads(root.get("threads").integer(0));
         b.precision(Precision.parse(root.get("precision").text("float32")));
 
-        Model model = model(root.required("model"), arrays);
+        ShotModels.Split read = model(root.required("model"), arrays, root.get("survey"));
+        Model model = read.model();
         b.model(model);
+        if (!read.perShot().isEmpty()) {
+            b.option(ShotModels.OPTION, read.perShot());
+        }
         Pictures.read(root, model, b);
         OutputFormat.read(root, base, b);
         if (root.has("snapshots")) {
@@ -369,7 +373,8 @@ final class PipelineFile {
         return out;
     }
 
-    private static Model model(Field f, ArrayInputs arrays) {
+    /** The model, and the parameters given per shot (survey: tells a 2-D model per shot from a 3-D model). */
+    private static ShotModels.Split model(Field f, ArrayInputs arrays, Field survey) {
         f.requireObject();
         double[] spacing = f.required("spacing").numbers();
         for (double h : spacing) {
@@ -387,15 +392,7 @@ final class PipelineFile {
         if (p.isEmpty()) {
             throw params.fail("no parameters given");
         }
-        int ndim = p.values().iterator().next().ndim();
-        if (spacing.length == 1 && ndim > 1) {
-            spacing = ArrayInputs.perDimension(f.get("spacing"), spacing, ndim);
-        }
-        try {
-            return new Model(spacing, p);
-        } catch (SeicheException e) {
-            throw new SeicheException("model." + e.getMessage().replaceFirst("^model\\.", ""));
-        }
+        return ShotModels.split(spacing, p, ShotModels.dimension(spacing.length, p, arrays.locationAxes(survey)));
     }
 
     private static PropagatorSettings settings(Field f) {

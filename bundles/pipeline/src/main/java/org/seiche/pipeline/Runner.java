@@ -70,6 +70,7 @@ final class Runner {
             }
         }
         checkFinite();
+        ShotModels.check(spec);
         Device device = services.device(spec.device(), spec.threads(), propagator);
         if (Services.isAuto(spec.device())) {
             progress.note("device: auto chose " + device.name() + " (the best available with kernels for the "
@@ -139,6 +140,9 @@ final class Runner {
         for (Map.Entry<String, NdArray> e : spec.model().parameters().entrySet()) {
             refuseNonFinite("model.parameters." + e.getKey(), e.getValue());
         }
+        for (Map.Entry<String, NdArray> e : ShotModels.of(spec).entrySet()) {
+            refuseNonFinite("model.parameters." + e.getKey(), e.getValue());
+        }
         for (int g = 0; g < spec.survey().sources().size(); g++) {
             refuseNonFinite("survey.sources" + (g == 0 ? "" : "[" + g + "]") + ".amplitudes",
                     spec.survey().sources().get(g).amplitudes());
@@ -194,8 +198,10 @@ final class Runner {
         Map<String, NdArray> arrays = new LinkedHashMap<>();
         Map<String, Object> ranges = new LinkedHashMap<>();
         for (Map.Entry<String, NdArray> e : spec.model().parameters().entrySet()) {
-            arrays.put("model_" + e.getKey(), e.getValue());
-            DoubleSummaryStatistics st = Arrays.stream(e.getValue().data()).summaryStatistics();
+            // a parameter given per shot is written whole, [shots, *shape]
+            NdArray a = ShotModels.of(spec).getOrDefault(e.getKey(), e.getValue());
+            arrays.put("model_" + e.getKey(), a);
+            DoubleSummaryStatistics st = Arrays.stream(a.data()).summaryStatistics();
             Map<String, Object> range = new LinkedHashMap<>();
             range.put("min", st.getMin());
             range.put("max", st.getMax());
@@ -254,6 +260,11 @@ final class Runner {
             summary.put("loss", e.loss());
         }
         summary.putAll(describe(spec, p, start, e.stepRatio()));
+        if (!ShotModels.of(spec).isEmpty()) {
+            // the one velocity every shot's step and PML were set by
+            summary.put("max_vel", ShotModels.settings(spec.settings(), p.propagator(), model, ShotModels.of(spec),
+                    spec.survey().shots()).maxVel());
+        }
         summary.put("peak_memory_bytes", e.peakBytes() + inputBytes(spec));
         summary.put("memory_estimate_bytes", e.estimateBytes());
         summary.put("memory_per_shot_bytes", e.bytesPerShot());
@@ -297,6 +308,9 @@ final class Runner {
             summary.put("subnormals", FlushToZero.SUBNORMALS);
         }
         summary.put("shots", spec.survey().shots());
+        if (!ShotModels.of(spec).isEmpty()) {
+            summary.put("shot_models", List.copyOf(ShotModels.of(spec).keySet()));
+        }
         summary.put("batches", p.batches().length);
         summary.put("step_ratio", stepRatio);
         summary.put("seconds", (System.nanoTime() - startNanos) / 1e9);

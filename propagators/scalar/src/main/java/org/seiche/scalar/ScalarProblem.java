@@ -58,10 +58,7 @@ public final class ScalarProblem {
         ScalarKernel kernel = kernel(kernels, device, ndim, propagator);
         double maxVel = setup.settings().maxVel();
         if (Double.isNaN(maxVel)) {
-            maxVel = 0;
-            for (double x : v.data()) {
-                maxVel = Math.max(maxVel, Math.abs(x));
-            }
+            maxVel = maxVelocity(v);
         }
         Survey survey = setup.survey();
         double[] spacing = setup.model().spacing();
@@ -72,6 +69,15 @@ public final class ScalarProblem {
                 Transducers.of(survey.receivers().get(0).locations(), grid), survey.sources().get(0).amplitudes(),
                 kernel.load(grid, precision, device, setup.steps()), setup.settings().gradientSamplingInterval(), device,
                 FlushToZero.outside(setup.snapshots()));
+    }
+
+    /** The default max_vel: max |v|. */
+    public static double maxVelocity(NdArray v) {
+        double max = 0;
+        for (double x : v.data()) {
+            max = Math.max(max, Math.abs(x));
+        }
+        return max;
     }
 
     private static ScalarKernel kernel(List<ScalarKernel> kernels, Device device, int ndim, String propagator) {

@@ -10,6 +10,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.seiche.api.Model;
 import org.seiche.api.NdArray;
 import org.seiche.api.Propagator;
 import org.seiche.api.Simulation;
@@ -57,6 +58,11 @@ public final class ScalarPropagator implements Propagator {
     @Override
     public Set<String> parameterNames() {
         return Set.of(VELOCITY);
+    }
+
+    @Override
+    public double maxVelocity(Model model) {
+        return ScalarProblem.maxVelocity(model.parameter(VELOCITY));
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.seiche.api.Model;
 import org.seiche.api.Propagator;
 import org.seiche.api.SeicheException;
 import org.seiche.api.Simulation;
@@ -55,6 +56,13 @@ public final class ElasticPropagator implements Propagator {
     @Override
     public Set<String> kernelDevices() {
         return kernels.stream().map(ElasticKernel::deviceName).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @Override
+    public double maxVelocity(Model model) {
+        ParameterSet set = ParameterSet.ofModel(model.parameters().keySet());
+        ModelCheck.check(model, set);
+        return Materials.of(model, set).maxVelocity();
     }
 
     @Override
