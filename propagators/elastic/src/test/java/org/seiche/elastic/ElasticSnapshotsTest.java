@@ -24,6 +24,7 @@ import org.seiche.api.Simulation;
 import org.seiche.api.SimulationSetup;
 import org.seiche.api.Snapshots;
 import org.seiche.api.Survey;
+import org.seiche.elastic.cpu.CpuElasticKernel;
 import org.seiche.elastic.internal.ElasticPropagator;
 
 /**
@@ -57,7 +58,7 @@ class ElasticSnapshotsTest {
         Snapshots request = new Snapshots(7, Set.of("vy", "vx"), new int[] {1}, false,
                 (shot, step, field, adjoint, values) -> frames.put(shot + field + step, values));
         SimulationSetup setup = setup(List.of("y", "x"), List.of(everyCell(), everyCell())).withSnapshots(request);
-        try (Simulation sim = new ElasticPropagator().prepare(setup);
+        try (Simulation sim = new ElasticPropagator(new CpuElasticKernel()).prepare(setup);
              ForwardRun run = sim.forward(new int[] {0, 1}, Set.of())) {
             assertEquals(1, sim.stepRatio(), "dt needs no sub-stepping here");
             assertEquals(2 * (NT / 7), frames.size(), frames.keySet().toString());
@@ -96,7 +97,7 @@ class ElasticSnapshotsTest {
         assertEquals(3 * 5 * 2 * 2, heard.size(), heard.toString());
         assertEquals(List.of("0sigmaxya30", "0sigmaxya20", "0sigmaxya10"),
                 heard.stream().filter(h -> h.startsWith("0sigmaxya")).toList());
-        SeicheException unknown = assertThrows(SeicheException.class, () -> new ElasticPropagator().prepare(
+        SeicheException unknown = assertThrows(SeicheException.class, () -> new ElasticPropagator(new CpuElasticKernel()).prepare(
                 setup(List.of("y"), receivers).withSnapshots(new Snapshots(5, Set.of("wavefield"), new int[0], false,
                         (a, b, c, d, e) -> { }))));
         assertEquals("snapshots.fields: 'wavefield' is not a field of propagator elastic (it has sigmaxx, sigmaxy, sigmayy, "
@@ -104,7 +105,7 @@ class ElasticSnapshotsTest {
     }
 
     private static Map<String, NdArray> gradient(SimulationSetup setup) {
-        try (Simulation sim = new ElasticPropagator().prepare(setup);
+        try (Simulation sim = new ElasticPropagator(new CpuElasticKernel()).prepare(setup);
              ForwardRun run = sim.forward(new int[] {0, 1}, Set.of("vp", "vs"))) {
             return run.adjoint(new ArrayList<>(run.receiverData()));
         }
