@@ -25,6 +25,7 @@ import org.seiche.api.Precision;
 import org.seiche.api.Propagator;
 import org.seiche.api.SeicheException;
 import org.seiche.device.cpu.CpuDevice;
+import org.seiche.elastic.cpu.CpuElasticKernel;
 import org.seiche.elastic.internal.ElasticPropagator;
 import org.seiche.io.Npy;
 import org.seiche.losses.MeanSquaredError;
@@ -46,7 +47,7 @@ class ShotModelsTest {
     private static Services services() {
         Services s = new Services();
         s.propagators.put("scalar", new ScalarPropagator(new CpuScalarKernel()));
-        s.propagators.put("elastic", new ElasticPropagator());
+        s.propagators.put("elastic", new ElasticPropagator(new CpuElasticKernel()));
         s.devices.put("cpu", new CpuDevice(2));
         s.losses.put("mse", new MeanSquaredError());
         return s;
@@ -168,7 +169,7 @@ class ShotModelsTest {
         NdArray grho = r.arrays().get("gradient_rho");
         assertArrayEquals(new int[] {SHOTS, NZ, NX}, gvp.shape());
         assertArrayEquals(new int[] {NZ, NX}, grho.shape());
-        double maxVel = largest(new ElasticPropagator(), spec, "vp", vp);
+        double maxVel = largest(new ElasticPropagator(new CpuElasticKernel()), spec, "vp", vp);
         NdArray sum = null;
         for (int s = 0; s < SHOTS; s++) {
             write("vp" + s + ".npy", shot(vp, s));
