@@ -130,6 +130,14 @@ final class PipelineTestSupport {
             observed: {file: observed.npy}
             """;
 
+    /** Writes the inputs and the given pipeline file into dir; returns the pipeline file. */
+    static Path pipeline(Path dir, String yaml) throws IOException {
+        writeInputs(dir);
+        Path p = dir.resolve("pipeline.yaml");
+        Files.writeString(p, yaml);
+        return p;
+    }
+
     /** Writes v.npy (3 x 3) and observed data from a true model into dir. */
     static void writeInputs(Path dir) throws IOException {
         Files.createDirectories(dir);
