@@ -30,6 +30,18 @@ final class PipelineTestSupport {
         return p;
     }
 
+    /** An optimiser run with nothing to keep between steps: only its step is written. */
+    interface Stateless extends Optimiser.Run {
+        @Override
+        default Map<String, Object> state() {
+            return Map.of();
+        }
+
+        @Override
+        default void restore(Map<String, Object> state) {
+        }
+    }
+
     /** Plain gradient descent with a fixed rate; its state is the step count (to test resume). */
     static final class Descent implements Optimiser {
         @Override
