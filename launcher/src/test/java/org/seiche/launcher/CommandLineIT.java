@@ -145,18 +145,12 @@ class CommandLineIT {
     }
 
     private Path pipeline(String yaml) throws IOException {
-        Path p = tmp.resolve("pipeline.yaml");
-        Files.writeString(p, yaml);
-        return p;
+        return Fwi.write(tmp.resolve("pipeline.yaml"), yaml);
     }
 
     private static void assertOneLineError(Fwi.Outcome o, String... fragments) {
         assertTrue(o.exit() != 0, "exit code");
-        String err = o.err().strip();
-        assertFalse(err.contains("\n"), "one line: " + err);
-        for (String f : fragments) {
-            assertTrue(err.contains(f), "'" + f + "' in: " + err);
-        }
+        Fwi.assertOneLineError(o, fragments);
     }
 
     static final String GOOD = """
@@ -165,16 +159,7 @@ class CommandLineIT {
               spacing: 5.0
               parameters:
                 v: {constant: 1500.0, shape: [20, 20]}
-            propagator: {name: scalar, accuracy: 4, pml_width: 5}
-            survey:
-              dt: 0.001
-              nt: 50
-              sources:
-                locations: [[[2, 10]]]
-                wavelet: {type: ricker, freq: 25.0}
-              receivers:
-                locations: [[[2, 5], [2, 15]]]
-            """;
+            """ + Fwi.ONE_SHOT;
 
     @Test
     void unknownServiceNameListsTheAvailableOnes() throws IOException {
@@ -199,24 +184,8 @@ class CommandLineIT {
 
     @Test
     void aWrongShapeSaysExpectedAndGot() throws IOException {
-        Path q = pipeline("""
-                task: gradient
-                model:
-                  spacing: 5.0
-                  parameters:
-                    v: {constant: 1500.0, shape: [20, 20]}
-                propagator: {name: scalar}
-                survey:
-                  dt: 0.001
-                  nt: 50
-                  sources:
-                    locations: [[[2, 10]]]
-                    wavelet: {type: ricker, freq: 25.0}
-                  receivers:
-                    locations: [[[2, 5], [2, 15]]]
-                observed: {constant: 0.0, shape: [1, 2, 49]}
-                gradient_wrt: [v]
-                """);
+        Path q = pipeline(GOOD.replace("task: forward", "task: gradient")
+                + "observed: {constant: 0.0, shape: [1, 2, 49]}\ngradient_wrt: [v]\n");
         assertOneLineError(Fwi.run("run", q.toString(), "--quiet"), "observed", "[1, 2, 49]", "[1, 2, 50]");
     }
 

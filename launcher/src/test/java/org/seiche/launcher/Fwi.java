@@ -1,5 +1,7 @@
 package org.seiche.launcher;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
@@ -17,7 +19,35 @@ final class Fwi {
     record Outcome(int exit, String out, String err) {
     }
 
+    /** A scalar propagator and one shot with two receivers over a 20 x 20 model at 5 m: a pipeline after its model block. */
+    static final String ONE_SHOT = """
+            propagator: {name: scalar, accuracy: 4, pml_width: 5}
+            survey:
+              dt: 0.001
+              nt: 50
+              sources:
+                locations: [[[2, 10]]]
+                wavelet: {type: ricker, freq: 25.0}
+              receivers:
+                locations: [[[2, 5], [2, 15]]]
+            """;
+
     private Fwi() {
+    }
+
+    /** Writes a pipeline (or any text) to file and returns the file. */
+    static Path write(Path file, String text) throws IOException {
+        Files.writeString(file, text);
+        return file;
+    }
+
+    /** The run said what went wrong in one line on stderr holding every fragment. */
+    static void assertOneLineError(Outcome o, String... fragments) {
+        String err = o.err().strip();
+        assertFalse(err.contains("\n"), "one line: " + err);
+        for (String f : fragments) {
+            assertTrue(err.contains(f), "'" + f + "' in: " + err);
+        }
     }
 
     static Outcome run(String... args) {

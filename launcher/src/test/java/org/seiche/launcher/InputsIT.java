@@ -33,16 +33,7 @@ class InputsIT {
               spacing: 5.0
               parameters:
                 v: {file: MODEL}
-            propagator: {name: scalar, accuracy: 4, pml_width: 5}
-            survey:
-              dt: 0.001
-              nt: 50
-              sources:
-                locations: [[[2, 10]]]
-                wavelet: {type: ricker, freq: 25.0}
-              receivers:
-                locations: [[[2, 5], [2, 15]]]
-            """;
+            """ + Fwi.ONE_SHOT;
 
     private void copyFixture(String name) throws IOException {
         try (InputStream in = InputsIT.class.getResourceAsStream("/npy-layouts/" + name)) {
@@ -51,9 +42,7 @@ class InputsIT {
     }
 
     private Path pipeline(String name, String yaml) throws IOException {
-        Path p = tmp.resolve(name);
-        Files.writeString(p, yaml);
-        return p;
+        return Fwi.write(tmp.resolve(name), yaml);
     }
 
     @Test
@@ -84,9 +73,7 @@ class InputsIT {
         Path out = tmp.resolve("out");
         Fwi.Outcome o = Fwi.run("run", p.toString(), "--out", out.toString(), "--quiet");
         assertEquals(1, o.exit(), o.err());
-        String err = o.err().strip();
-        assertFalse(err.contains("\n"), "one line: " + err);
-        assertTrue(err.contains("observed: " + tmp.resolve("observed_nan.npy") + " holds NaN at [0, 1, 17]"), err);
+        Fwi.assertOneLineError(o, "observed: " + tmp.resolve("observed_nan.npy") + " holds NaN at [0, 1, 17]");
         assertFalse(Files.exists(out), "nothing written");
     }
 
@@ -99,9 +86,7 @@ class InputsIT {
         Path out = tmp.resolve("out");
         Fwi.Outcome o = Fwi.run("run", p.toString(), "--out", out.toString(), "--quiet");
         assertEquals(1, o.exit(), o.err());
-        String err = o.err().strip();
-        assertFalse(err.contains("\n"), "one line: " + err);
-        assertTrue(err.contains("model.parameters.v: leading (shot) axis 2 but the survey has 1 shot (a model per shot needs one model each)"), err);
+        Fwi.assertOneLineError(o, "model.parameters.v: leading (shot) axis 2 but the survey has 1 shot (a model per shot needs one model each)");
         assertFalse(Files.exists(out), "nothing written");
     }
 

@@ -37,27 +37,17 @@ class PluginExampleIT {
         assertEquals(0, listed.exit(), listed.err());
         assertTrue(listed.out().matches("(?s).*loss\\s+huber\\s+com.example.seiche.huber.*"), listed.out());
 
-        Path pipeline = tmp.resolve("pipeline.yaml");
-        Files.writeString(pipeline, """
+        Path pipeline = Fwi.write(tmp.resolve("pipeline.yaml"), """
                 task: gradient
                 precision: float64
                 model:
                   spacing: 5.0
                   parameters:
-                    v: {constant: 1500.0, shape: [20, 24]}
-                propagator: {name: scalar, accuracy: 4, pml_width: 6}
-                survey:
-                  dt: 0.001
-                  nt: 60
-                  sources:
-                    locations: [[[1, 4]]]
-                    wavelet: {type: ricker, freq: 30.0}
-                  receivers:
-                    locations: [[[1, 12], [1, 20]]]
-                observed: {constant: 0.0, shape: [1, 2, 60]}
+                    v: {constant: 1500.0, shape: [20, 20]}
+                observed: {constant: 0.0, shape: [1, 2, 50]}
                 loss: huber
                 gradient_wrt: [v]
-                """);
+                """ + Fwi.ONE_SHOT);
         Fwi.Outcome run = Fwi.run("run", pipeline.toString(), "--plugins", plugins.toString(), "--quiet");
         assertEquals(0, run.exit(), run.err());
         assertTrue(Files.exists(tmp.resolve("out/gradient_v.npy")));

@@ -14,9 +14,10 @@ import org.seiche.api.SimulationSetup;
 /**
  * A stand-in propagator for testing the pipeline's plumbing: each receiver records the
  * first source's amplitude times the square of v at the receiver's cell. Nonlinear in v
- * (so inversions need iterations) with an exact gradient.
+ * (so inversions need iterations) with an exact gradient. Open so a test can swap in its own
+ * simulation under the same name and parameters.
  */
-final class LinearPropagator implements Propagator {
+class LinearPropagator implements Propagator {
     @Override
     public String name() {
         return "linear";

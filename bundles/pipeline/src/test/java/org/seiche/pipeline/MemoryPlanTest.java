@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seiche.api.ForwardRun;
 import org.seiche.api.PipelineSpec;
-import org.seiche.api.Propagator;
 import org.seiche.api.SeicheException;
 import org.seiche.api.Simulation;
 import org.seiche.api.SimulationSetup;
@@ -78,23 +76,11 @@ class MemoryPlanTest {
     /** Through the evaluator: the plan is made and checked before the first forward run. */
     @Test
     void anEvaluationThatCannotFitIsRefusedBeforeItRuns() throws IOException {
-        PipelineTestSupport.writeInputs(dir);
-        Path p = dir.resolve("pipeline.yaml");
-        Files.writeString(p, "task: gradient\nprecision: float64\ngradient_wrt: [v]\n" + PipelineTestSupport.SURVEY);
+        Path p = PipelineTestSupport.pipeline(dir, "task: gradient\nprecision: float64\ngradient_wrt: [v]\n" + PipelineTestSupport.SURVEY);
         PipelineService runtime = PipelineTestSupport.runtime();
         PipelineSpec spec = runtime.read(p).toBuilder().output(null).build();
         Services services = new Services();
-        services.propagators.put("linear", new Propagator() {
-            @Override
-            public String name() {
-                return "linear";
-            }
-
-            @Override
-            public Set<String> parameterNames() {
-                return Set.of("v");
-            }
-
+        services.propagators.put("linear", new LinearPropagator() {
             @Override
             public Simulation prepare(SimulationSetup setup) {
                 return FOUR_SHOTS;

@@ -31,13 +31,6 @@ class NonFiniteTest {
     @TempDir
     Path dir;
 
-    private Path pipeline(String yaml) throws IOException {
-        PipelineTestSupport.writeInputs(dir);
-        Path p = dir.resolve("pipeline.yaml");
-        Files.writeString(p, yaml);
-        return p;
-    }
-
     /** Rewrites an input file with one value replaced. */
     private void poison(String file, int flat, double value) {
         NdArray a = Npy.read(dir.resolve(file));
@@ -57,7 +50,7 @@ class NonFiniteTest {
     @Test
     void observedDataHoldingNaNIsRefusedAtLoadWithTheFileAndTheIndex() throws IOException {
         var runtime = PipelineTestSupport.runtime();
-        Path p = pipeline("task: gradient\ngradient_wrt: [v]\n" + PipelineTestSupport.SURVEY);
+        Path p = PipelineTestSupport.pipeline(dir, "task: gradient\ngradient_wrt: [v]\n" + PipelineTestSupport.SURVEY);
         // [2, 1, 5] of [3, 2, 8], and a later one that must not be the one named
         poison("observed.npy", (2 * 2 + 1) * 8 + 5, Double.NaN);
         poison("observed.npy", 47, Double.POSITIVE_INFINITY);
@@ -68,7 +61,7 @@ class NonFiniteTest {
     @Test
     void modelAndAmplitudesHoldingInfinityAreRefusedAtLoad() throws IOException {
         var runtime = PipelineTestSupport.runtime();
-        Path p = pipeline("task: forward\n" + PipelineTestSupport.SURVEY);
+        Path p = PipelineTestSupport.pipeline(dir, "task: forward\n" + PipelineTestSupport.SURVEY);
         poison("v.npy", 5, Double.NEGATIVE_INFINITY);
         refused(() -> runtime.read(p), "model.parameters.v: " + dir.resolve("v.npy") + " holds -Infinity at [1, 2]");
 
@@ -76,7 +69,7 @@ class NonFiniteTest {
         double[] amplitudes = new double[3 * 8];
         amplitudes[8 + 3] = Double.NaN;
         Npy.write(dir.resolve("amplitudes.npy"), new NdArray(new int[] {3, 1, 8}, amplitudes), Precision.FLOAT32);
-        Path q = pipeline("task: forward\n" + PipelineTestSupport.SURVEY.replace(
+        Path q = PipelineTestSupport.pipeline(dir, "task: forward\n" + PipelineTestSupport.SURVEY.replace(
                 "wavelet: {type: ricker, freq: 10.0, peak_time: 0.04}", "amplitudes: {file: amplitudes.npy}"));
         refused(() -> runtime.read(q), "survey.sources.amplitudes: " + dir.resolve("amplitudes.npy") + " holds NaN at [1, 0, 3]");
     }
@@ -84,7 +77,7 @@ class NonFiniteTest {
     @Test
     void valuesWrittenInThePipelineAreCheckedToo() throws IOException {
         var runtime = PipelineTestSupport.runtime();
-        Path p = pipeline("task: forward\n" + PipelineTestSupport.SURVEY.replace("{file: v.npy}",
+        Path p = PipelineTestSupport.pipeline(dir, "task: forward\n" + PipelineTestSupport.SURVEY.replace("{file: v.npy}",
                 "[[1.0, 1.0, 1.0], [1.0, 1.0e999, 1.0], [1.0, 1.0, 1.0]]"));
         refused(() -> runtime.read(p), "model.parameters.v: holds Infinity at [1, 1]");
     }
@@ -92,7 +85,7 @@ class NonFiniteTest {
     @Test
     void aPipelineBuiltInCodeIsRefusedBeforeAnyModelling() throws IOException {
         var runtime = PipelineTestSupport.runtime();
-        Path p = pipeline("task: gradient\ngradient_wrt: [v]\n" + PipelineTestSupport.SURVEY);
+        Path p = PipelineTestSupport.pipeline(dir, "task: gradient\ngradient_wrt: [v]\n" + PipelineTestSupport.SURVEY);
         double[] observed = new double[3 * 2 * 8];
         observed[17] = Double.NaN;
         PipelineSpec spec = runtime.read(p).toBuilder().observed(new NdArray(new int[] {3, 2, 8}, observed)).build();
@@ -103,7 +96,7 @@ class NonFiniteTest {
     @Test
     void aLossThatOverflowsNamesTheShotEvenInABatchOfAll() throws IOException {
         var runtime = PipelineTestSupport.runtime();
-        Path p = pipeline("task: gradient\ngradient_wrt: [v]\n" + PipelineTestSupport.SURVEY);
+        Path p = PipelineTestSupport.pipeline(dir, "task: gradient\ngradient_wrt: [v]\n" + PipelineTestSupport.SURVEY);
         // shot 1 records v at cells [1, 1] and [2, 1]: a finite model value whose squared misfit overflows
         poison("v.npy", 4, 1e100);
         refused(() -> runtime.run(runtime.read(p)), "shot 1: loss is Infinity");
@@ -114,26 +107,31 @@ class NonFiniteTest {
     void aNonFiniteGradientNamesTheShotAndTheQuantity() throws IOException {
         var runtime = PipelineTestSupport.runtime();
         runtime.addPropagator(new Poisoned(2, 5), Map.of());
-        Path p = pipeline("task: gradient\ngradient_wrt: [v]\nshots_per_batch: 1\n"
+        Path p = PipelineTestSupport.pipeline(dir, "task: gradient\ngradient_wrt: [v]\nshots_per_batch: 1\n"
                 + PipelineTestSupport.SURVEY.replace("name: linear", "name: poisoned"));
         SeicheException e = refused(() -> runtime.run(runtime.read(p)), "shot 2: gradient_v is NaN at [1, 2]");
         assertTrue(e.getMessage().startsWith("shot 2"), "no iteration outside an inversion: " + e.getMessage());
-        Path r = pipeline("task: gradient\ngradient_wrt: [v]\n"
+        Path r = PipelineTestSupport.pipeline(dir, "task: gradient\ngradient_wrt: [v]\n"
                 + PipelineTestSupport.SURVEY.replace("name: linear", "name: poisoned"));
         refused(() -> runtime.run(runtime.read(r)), "shots [0, 1, 2]: gradient_v is NaN at [1, 2]");
     }
 
-    @Test
-    void anInversionWhoseModelBlowsUpStopsNamingTheIteration() throws IOException {
-        var runtime = PipelineTestSupport.runtime();
-        Path p = pipeline("""
+    /** An inversion whose first descent step is 1e300 times the gradient; extra goes in the inversion block. */
+    private Path overflowingInversion(String extra) throws IOException {
+        return PipelineTestSupport.pipeline(dir, """
                 task: invert
                 precision: float64
                 inversion:
                   parameters: [v]
                   iterations: 5
                   optimiser: {name: descent, lr: 1e300}
-                """ + PipelineTestSupport.SURVEY);
+                """ + extra + PipelineTestSupport.SURVEY);
+    }
+
+    @Test
+    void anInversionWhoseModelBlowsUpStopsNamingTheIteration() throws IOException {
+        var runtime = PipelineTestSupport.runtime();
+        Path p = overflowingInversion("");
         // the first step takes v to about 1e300, whose square no double holds; the inversion
         // evaluates the point a step returns within that step's iteration
         SeicheException e = refused(() -> runtime.run(runtime.read(p)), "iteration 1, shot 0: receiver_data is ",
@@ -146,16 +144,10 @@ class NonFiniteTest {
     @Test
     void aStepThatLeavesTheModelNonFiniteIsNamedAsSuch() throws IOException {
         var runtime = PipelineTestSupport.runtime();
-        Path p = pipeline("""
-                task: invert
-                precision: float64
-                inversion:
-                  parameters: [v]
-                  iterations: 5
+        Path p = overflowingInversion("""
                   mappings:
                     - {name: scale, factor: 1e10}
-                  optimiser: {name: descent, lr: 1e300}
-                """ + PipelineTestSupport.SURVEY);
+                """);
         // the gradient in x is 1e10 times v's: the first step overflows x wherever a receiver records (cells 3 to 8)
         SeicheException e = refused(() -> runtime.run(runtime.read(p)), "Infinity at [1, 0]");
         assertTrue(e.getMessage().startsWith("iteration 1: model parameter v is "), e.getMessage());

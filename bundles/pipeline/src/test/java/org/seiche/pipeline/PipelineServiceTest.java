@@ -26,17 +26,10 @@ class PipelineServiceTest {
     @TempDir
     Path dir;
 
-    private Path pipeline(String yaml) throws IOException {
-        PipelineTestSupport.writeInputs(dir);
-        Path p = dir.resolve("pipeline.yaml");
-        Files.writeString(p, yaml);
-        return p;
-    }
-
     @Test
     void gradientWritesEveryFileAndTheSummary() throws IOException {
         Pipeline runtime = PipelineTestSupport.runtime();
-        Path p = pipeline("task: gradient\nprecision: float64\ngradient_wrt: [v]\n" + PipelineTestSupport.SURVEY);
+        Path p = PipelineTestSupport.pipeline(dir, "task: gradient\nprecision: float64\ngradient_wrt: [v]\n" + PipelineTestSupport.SURVEY);
         Pipeline.Result r = runtime.run(runtime.read(p));
         Path out = dir.resolve("out");
         assertTrue(Files.exists(out.resolve("receiver_data.npy")));
@@ -66,7 +59,7 @@ class PipelineServiceTest {
     @Test
     void batchedGradientsEqualTheAllShotsGradient() throws IOException {
         Pipeline runtime = PipelineTestSupport.runtime();
-        Path p = pipeline("task: gradient\nprecision: float64\ngradient_wrt: [v]\n" + PipelineTestSupport.SURVEY);
+        Path p = PipelineTestSupport.pipeline(dir, "task: gradient\nprecision: float64\ngradient_wrt: [v]\n" + PipelineTestSupport.SURVEY);
         PipelineSpec spec = runtime.read(p).toBuilder().output(null).build();
         Pipeline.Result all = runtime.run(spec);
         Pipeline.Result batched = runtime.run(spec.toBuilder().shotsPerBatch(1).build());
@@ -82,16 +75,16 @@ class PipelineServiceTest {
     @Test
     void badFieldsAreNamed() throws IOException {
         Pipeline runtime = PipelineTestSupport.runtime();
-        Path p = pipeline("task: gradient\ngradient_wrt: [w]\n" + PipelineTestSupport.SURVEY);
+        Path p = PipelineTestSupport.pipeline(dir, "task: gradient\ngradient_wrt: [w]\n" + PipelineTestSupport.SURVEY);
         SeicheException e = assertThrows(SeicheException.class, () -> runtime.run(runtime.read(p)));
         assertTrue(e.getMessage().startsWith("gradient_wrt: 'w'"), e.getMessage());
-        Path q = pipeline("task: forward\n" + PipelineTestSupport.SURVEY.replace("dt: 0.01", "dt: -1"));
+        Path q = PipelineTestSupport.pipeline(dir, "task: forward\n" + PipelineTestSupport.SURVEY.replace("dt: 0.01", "dt: -1"));
         e = assertThrows(SeicheException.class, () -> runtime.read(q));
         assertTrue(e.getMessage().startsWith("survey.dt: must be positive"), e.getMessage());
-        Path r = pipeline("task: fly\n" + PipelineTestSupport.SURVEY);
+        Path r = PipelineTestSupport.pipeline(dir, "task: fly\n" + PipelineTestSupport.SURVEY);
         e = assertThrows(SeicheException.class, () -> runtime.read(r));
         assertTrue(e.getMessage().startsWith("task: 'fly'"), e.getMessage());
-        Path s = pipeline("task: forward\n" + PipelineTestSupport.SURVEY.replace("receivers:\n", "receivers:\n    component: y\n")
+        Path s = PipelineTestSupport.pipeline(dir, "task: forward\n" + PipelineTestSupport.SURVEY.replace("receivers:\n", "receivers:\n    component: y\n")
                 .replace("locations: [[[1, 0], [2, 2]], [[1, 1], [2, 1]], [[1, 2], [2, 0]]]", "locations: [[[1, 0]], [[1, 1], [2, 1]]]"));
         e = assertThrows(SeicheException.class, () -> runtime.read(s));
         assertTrue(e.getMessage().contains("ragged"), e.getMessage());
@@ -111,7 +104,7 @@ class PipelineServiceTest {
                   optimiser: {name: descent, lr: 0.5}
                 checkpoint: every 1
                 """;
-        Path p = pipeline(inversion + PipelineTestSupport.SURVEY);
+        Path p = PipelineTestSupport.pipeline(dir, inversion + PipelineTestSupport.SURVEY);
         PipelineSpec spec = runtime.read(p);
         runtime.run(spec.toBuilder().output(dir.resolve("whole")).build());
         runtime.run(spec.toBuilder().output(dir.resolve("cut")).inversion(withIterations(spec, 2)).build());
@@ -135,7 +128,7 @@ class PipelineServiceTest {
         Pipeline runtime = PipelineTestSupport.runtime();
         // observed data of a true model, so that the inversion can approach it
         Path truth = dir.resolve("truth");
-        Path f = pipeline("task: forward\nprecision: float64\noutput: truth\n"
+        Path f = PipelineTestSupport.pipeline(dir, "task: forward\nprecision: float64\noutput: truth\n"
                 + PipelineTestSupport.SURVEY.replace("{file: v.npy}", "{constant: 1.5, shape: [3, 3]}"));
         runtime.run(runtime.read(f));
         Files.copy(truth.resolve("receiver_data.npy"), dir.resolve("observed.npy"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -171,7 +164,7 @@ class PipelineServiceTest {
     @Test
     void modelTaskWritesTheModelAsReadWithItsPicture() throws IOException {
         Pipeline runtime = PipelineTestSupport.runtime();
-        Path p = pipeline("""
+        Path p = PipelineTestSupport.pipeline(dir, """
                 task: model
                 precision: float64
                 model:
@@ -192,7 +185,7 @@ class PipelineServiceTest {
     @Test
     void gradientWithAnInversionBlockAlsoWritesTheMappedGradient() throws IOException {
         Pipeline runtime = PipelineTestSupport.runtime();
-        Path p = pipeline("task: gradient\nprecision: float64\ngradient_wrt: [v]\n"
+        Path p = PipelineTestSupport.pipeline(dir, "task: gradient\nprecision: float64\ngradient_wrt: [v]\n"
                 + "inversion: {mappings: [{name: scale, factor: 3.0}]}\n" + PipelineTestSupport.SURVEY);
         runtime.run(runtime.read(p));
         NdArray g = Npy.read(dir.resolve("out/gradient_v.npy"));
@@ -215,7 +208,7 @@ class PipelineServiceTest {
     void codeBuiltPipelinesTakeServiceInstances() throws IOException {
         PipelineService runtime = new PipelineService();
         runtime.addDevice(new org.seiche.device.cpu.CpuDevice(1), java.util.Map.of());
-        Path p = pipeline("task: forward\n" + PipelineTestSupport.SURVEY);
+        Path p = PipelineTestSupport.pipeline(dir, "task: forward\n" + PipelineTestSupport.SURVEY);
         PipelineSpec spec = runtime.read(p).toBuilder().propagator(new LinearPropagator()).output(null)
                 .precision(Precision.FLOAT64).build();
         Pipeline.Result r = runtime.run(spec);

@@ -30,6 +30,18 @@ final class PipelineTestSupport {
         return p;
     }
 
+    /** An optimiser run with nothing to keep between steps: only its step is written. */
+    interface Stateless extends Optimiser.Run {
+        @Override
+        default Map<String, Object> state() {
+            return Map.of();
+        }
+
+        @Override
+        default void restore(Map<String, Object> state) {
+        }
+    }
+
     /** Plain gradient descent with a fixed rate; its state is the step count (to test resume). */
     static final class Descent implements Optimiser {
         @Override
@@ -129,6 +141,14 @@ final class PipelineTestSupport {
                 locations: [[[1, 0], [2, 2]], [[1, 1], [2, 1]], [[1, 2], [2, 0]]]
             observed: {file: observed.npy}
             """;
+
+    /** Writes the inputs and the given pipeline file into dir; returns the pipeline file. */
+    static Path pipeline(Path dir, String yaml) throws IOException {
+        writeInputs(dir);
+        Path p = dir.resolve("pipeline.yaml");
+        Files.writeString(p, yaml);
+        return p;
+    }
 
     /** Writes v.npy (3 x 3) and observed data from a true model into dir. */
     static void writeInputs(Path dir) throws IOException {

@@ -16,7 +16,6 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seiche.api.NdArray;
-import org.seiche.api.Objective;
 import org.seiche.api.Optimiser;
 import org.seiche.api.PipelineSpec;
 import org.seiche.inversion.support.Backtracking;
@@ -48,26 +47,14 @@ class StochasticModeTest {
 
         @Override
         public Run start(Map<String, Object> config, int size) {
-            return new Run() {
-                @Override
-                public double[] step(double[] x, Objective.Evaluation atX, Objective objective) {
-                    double[] d = atX.gradient().clone();
-                    for (int i = 0; i < d.length; i++) {
-                        d[i] *= -0.05;
-                    }
-                    double[] next = Backtracking.step(objective, x, atX, d);
-                    steps.add(new Step(x.clone(), atX.loss(), shotOf(atX.gradient()), next));
-                    return next;
+            return (PipelineTestSupport.Stateless) (x, atX, objective) -> {
+                double[] d = atX.gradient().clone();
+                for (int i = 0; i < d.length; i++) {
+                    d[i] *= -0.05;
                 }
-
-                @Override
-                public Map<String, Object> state() {
-                    return Map.of();
-                }
-
-                @Override
-                public void restore(Map<String, Object> state) {
-                }
+                double[] next = Backtracking.step(objective, x, atX, d);
+                steps.add(new Step(x.clone(), atX.loss(), shotOf(atX.gradient()), next));
+                return next;
             };
         }
     }

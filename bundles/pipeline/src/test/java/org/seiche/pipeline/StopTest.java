@@ -11,7 +11,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.seiche.api.Objective;
 import org.seiche.api.Optimiser;
 import org.seiche.api.Pipeline;
 import org.seiche.io.Npy;
@@ -40,24 +39,12 @@ class StopTest {
         @Override
         public Run start(Map<String, Object> config, int size) {
             double lr = ((Number) config.get("lr")).doubleValue();
-            return new Run() {
-                @Override
-                public double[] step(double[] x, Objective.Evaluation atX, Objective objective) {
-                    double[] next = x.clone();
-                    for (int i = 0; i < x.length; i++) {
-                        next[i] -= lr * atX.gradient()[i];
-                    }
-                    return next;
+            return (PipelineTestSupport.Stateless) (x, atX, objective) -> {
+                double[] next = x.clone();
+                for (int i = 0; i < x.length; i++) {
+                    next[i] -= lr * atX.gradient()[i];
                 }
-
-                @Override
-                public Map<String, Object> state() {
-                    return Map.of();
-                }
-
-                @Override
-                public void restore(Map<String, Object> state) {
-                }
+                return next;
             };
         }
     }

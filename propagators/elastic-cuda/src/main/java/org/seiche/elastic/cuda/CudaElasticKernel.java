@@ -6,8 +6,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.seiche.api.Device;
 import org.seiche.api.Precision;
 import org.seiche.api.Propagator;
-import org.seiche.api.SeicheException;
 import org.seiche.device.cuda.spi.CudaGpu;
+import org.seiche.device.cuda.spi.GpuKernel;
 import org.seiche.elastic.ElasticGrid;
 import org.seiche.elastic.ElasticKernel;
 import org.seiche.elastic.ElasticSolver;
@@ -19,24 +19,14 @@ import org.seiche.elastic.ElasticSolver;
  */
 @Component(service = ElasticKernel.class, property = {Device.PROPERTY + "=" + CudaGpu.DEVICE,
         Propagator.KERNEL_PROPERTY + "=elastic"})
-public final class CudaElasticKernel implements ElasticKernel {
-    private final CudaGpu gpu;
-
+public final class CudaElasticKernel extends GpuKernel implements ElasticKernel {
     @Activate
     public CudaElasticKernel(@Reference CudaGpu gpu) {
-        this.gpu = gpu;
-    }
-
-    @Override
-    public String deviceName() {
-        return CudaGpu.DEVICE;
+        super(gpu);
     }
 
     @Override
     public ElasticSolver prepare(ElasticGrid grid, Precision precision, Device device) {
-        if (!device.name().equals(CudaGpu.DEVICE)) {
-            throw new SeicheException("device: the CUDA elastic kernel runs on device cuda, not " + device.name());
-        }
-        return new CudaElasticSolver(grid, precision, gpu.context());
+        return new CudaElasticSolver(grid, precision, context(device, "elastic"));
     }
 }

@@ -6,8 +6,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.seiche.api.Device;
 import org.seiche.api.Precision;
 import org.seiche.api.Propagator;
-import org.seiche.api.SeicheException;
 import org.seiche.device.cuda.spi.CudaGpu;
+import org.seiche.device.cuda.spi.GpuKernel;
 import org.seiche.scalar.ScalarGrid;
 import org.seiche.scalar.ScalarKernel;
 import org.seiche.scalar.ScalarOperator;
@@ -19,17 +19,10 @@ import org.seiche.scalar.ScalarOperator;
  */
 @Component(service = ScalarKernel.class, property = {ScalarKernel.PROPERTY + "=" + CudaGpu.DEVICE,
         Propagator.KERNEL_PROPERTY + "=scalar", Propagator.KERNEL_PROPERTY + "=born"})
-public final class CudaScalarKernel implements ScalarKernel {
-    private final CudaGpu gpu;
-
+public final class CudaScalarKernel extends GpuKernel implements ScalarKernel {
     @Activate
     public CudaScalarKernel(@Reference CudaGpu gpu) {
-        this.gpu = gpu;
-    }
-
-    @Override
-    public String deviceName() {
-        return CudaGpu.DEVICE;
+        super(gpu);
     }
 
     @Override
@@ -39,9 +32,6 @@ public final class CudaScalarKernel implements ScalarKernel {
 
     @Override
     public ScalarOperator load(ScalarGrid grid, Precision precision, Device device) {
-        if (!device.name().equals(CudaGpu.DEVICE)) {
-            throw new SeicheException("device: the CUDA scalar kernel runs on device cuda, not " + device.name());
-        }
-        return new CudaScalarOperator(grid, precision, gpu.context());
+        return new CudaScalarOperator(grid, precision, context(device, "scalar"));
     }
 }

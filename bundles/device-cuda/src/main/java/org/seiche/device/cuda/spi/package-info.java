@@ -6,5 +6,5 @@
  * Device pointers are JCuda's (jcuda.driver.CUdeviceptr, exported by this bundle).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.seiche.device.cuda.spi;
