@@ -54,9 +54,19 @@ final class ArrayInputs {
         return base.resolve(file).normalize();
     }
 
+    /** The keys that give an array's values (segy and hdf5: field data). */
+    private static final java.util.Set<String> SOURCES = java.util.Set.of("file", "constant", "synthetic", "segy", "hdf5");
+
     NdArray array(Field f) {
         JsonNode n = f.node();
         if (n != null && n.isObject()) {
+            // one source of values: two (e.g. a constant over an extended pipeline's file, as
+            // extends merges the blocks) would silently read one of them
+            List<String> given = f.keys().stream().filter(SOURCES::contains).toList();
+            if (given.size() > 1) {
+                throw f.fail("gives its values twice (" + String.join(", ", given) + "): keep one"
+                        + " (an extending pipeline's array block merges with its base's: give the same key to replace it)");
+            }
             NdArray a;
             if (f.has("file")) {
                 a = Npy.read(resolve(f.get("file").text()));

@@ -84,6 +84,14 @@ class PipelineFileTest {
     }
 
     @Test
+    void anArrayGivenTwiceIsRefused() throws IOException {
+        // as an extending pipeline's {constant: ..} merged over its base's {file: ..} reads
+        SeicheException e = assertThrows(SeicheException.class, () -> model("{file: v.npy, constant: 1, shape: [4, 4]}"));
+        assertTrue(e.getMessage().startsWith("model.parameters.v: gives its values twice (file, constant): keep one"),
+                e.getMessage());
+    }
+
+    @Test
     void badSyntheticFieldsAreNamed() throws IOException {
         SeicheException e = assertThrows(SeicheException.class,
                 () -> model("{synthetic: {shape: [4, 4], layers: [{top: 5, value: 1}]}}"));
