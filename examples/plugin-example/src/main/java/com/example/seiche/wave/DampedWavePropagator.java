@@ -117,7 +117,7 @@ public final class DampedWavePropagator implements Propagator {
         return new DampedWaveSimulation(step, c, m, survey, kernel, setup.device());
     }
 
-    /** The option {@value #DAMPING}: a number >= 0 with gamma dt < 1 checked by the caller's dt. */
+    /** The option {@value #DAMPING}: a number >= 0 and below 1/dt (so that the older field keeps a positive weight). */
     private static double damping(SimulationSetup setup) {
         Object value = setup.settings().options().getOrDefault(DAMPING, 0.0);
         double gamma = value instanceof Number n ? n.doubleValue() : Double.NaN;
