@@ -5,17 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 import org.seiche.api.Loss;
 import org.seiche.api.NdArray;
+import org.seiche.testing.LossContract;
 
 class EnvelopeMisfitTest extends LossContract {
     private final EnvelopeMisfit envelope = new EnvelopeMisfit();
 
     @Override
-    Loss loss() {
+    protected Loss loss() {
         return envelope;
     }
 
     @Override
-    boolean hasCurvature() {
+    protected boolean hasCurvature() {
         return true;
     }
 

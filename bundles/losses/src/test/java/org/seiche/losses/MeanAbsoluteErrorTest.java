@@ -6,17 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 import org.seiche.api.Loss;
 import org.seiche.api.NdArray;
+import org.seiche.testing.LossContract;
 
 class MeanAbsoluteErrorTest extends LossContract {
     private final MeanAbsoluteError l1 = new MeanAbsoluteError();
 
     @Override
-    Loss loss() {
+    protected Loss loss() {
         return l1;
     }
 
     @Override
-    boolean hasCurvature() {
+    protected boolean hasCurvature() {
         return false;
     }
 

@@ -5,17 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 import org.seiche.api.Loss;
 import org.seiche.api.NdArray;
+import org.seiche.testing.LossContract;
 
 class MeanSquaredErrorTest extends LossContract {
     private final MeanSquaredError mse = new MeanSquaredError();
 
     @Override
-    Loss loss() {
+    protected Loss loss() {
         return mse;
     }
 
     @Override
-    boolean hasCurvature() {
+    protected boolean hasCurvature() {
         return true;
     }
 

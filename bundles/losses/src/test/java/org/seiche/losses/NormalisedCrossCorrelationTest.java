@@ -7,17 +7,18 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.seiche.api.Loss;
 import org.seiche.api.NdArray;
+import org.seiche.testing.LossContract;
 
 class NormalisedCrossCorrelationTest extends LossContract {
     private final NormalisedCrossCorrelation ncc = new NormalisedCrossCorrelation();
 
     @Override
-    Loss loss() {
+    protected Loss loss() {
         return ncc;
     }
 
     @Override
-    boolean hasCurvature() {
+    protected boolean hasCurvature() {
         return true;
     }
 

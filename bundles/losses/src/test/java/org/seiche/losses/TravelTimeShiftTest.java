@@ -7,23 +7,24 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.seiche.api.Loss;
 import org.seiche.api.NdArray;
+import org.seiche.testing.LossContract;
 
 class TravelTimeShiftTest extends LossContract {
     private final TravelTimeShift traveltime = new TravelTimeShift();
 
     @Override
-    Loss loss() {
+    protected Loss loss() {
         return traveltime;
     }
 
     @Override
-    boolean hasCurvature() {
+    protected boolean hasCurvature() {
         return false;
     }
 
     /** Ricker wavelets; the modelled ones shifted by up to 2.5 samples, rescaled, with 5% noise. */
     @Override
-    NdArray[] dataAndObserved(Random r, int... shape) {
+    protected NdArray[] dataAndObserved(Random r, int... shape) {
         NdArray d = NdArray.zeros(shape);
         NdArray o = NdArray.zeros(shape);
         int nt = shape[shape.length - 1];

@@ -3,10 +3,6 @@ package org.seiche.born;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
-import java.util.function.IntConsumer;
-import java.util.stream.IntStream;
 
 import org.seiche.api.Device;
 import org.seiche.api.Locations;
@@ -20,42 +16,16 @@ import org.seiche.api.SourceGroup;
 import org.seiche.api.Survey;
 import org.seiche.scalar.ScalarPropagator;
 import org.seiche.scalar.cpu.CpuScalarKernel;
+import org.seiche.testing.TestDevice;
 
 /** The Born tests' device, propagators and small helpers. */
 final class BornSetups {
-    static final Device DEVICE = new PoolDevice(new ForkJoinPool(2));
+    static final Device DEVICE = new TestDevice(2);
     static final CpuScalarKernel KERNEL = new CpuScalarKernel();
     static final BornPropagator BORN = new BornPropagator(KERNEL);
     static final ScalarPropagator SCALAR = new ScalarPropagator(KERNEL);
 
     private BornSetups() {
-    }
-
-    /** A fork-join pool as a device. */
-    private record PoolDevice(ForkJoinPool pool) implements Device {
-        @Override
-        public String name() {
-            return "cpu";
-        }
-
-        @Override
-        public int threads() {
-            return pool.getParallelism();
-        }
-
-        @Override
-        public Device withThreads(int threads) {
-            return new PoolDevice(new ForkJoinPool(threads));
-        }
-
-        @Override
-        public void parallel(int count, IntConsumer task) {
-            if (ForkJoinTask.getPool() == pool) {
-                IntStream.range(0, count).parallel().forEach(task);
-            } else {
-                pool.submit(() -> IntStream.range(0, count).parallel().forEach(task)).join();
-            }
-        }
     }
 
     static SimulationSetup setup(Map<String, NdArray> parameters, double[] spacing, PropagatorSettings settings, double dt,

@@ -20,11 +20,12 @@ import org.seiche.api.SourceGroup;
 import org.seiche.api.Survey;
 import org.seiche.elastic.cpu.CpuElasticKernel;
 import org.seiche.elastic.internal.ElasticPropagator;
+import org.seiche.testing.TestDevice;
 import org.seiche.wave.Wavelets;
 
 /** Small elastic models and surveys for the tests. */
 final class Cases {
-    static final Device DEVICE = PoolDevice.ofAllCores();
+    static final Device DEVICE = TestDevice.ofAllCores();
 
     private Cases() {
     }

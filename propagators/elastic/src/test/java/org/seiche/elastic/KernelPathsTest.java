@@ -25,6 +25,7 @@ import org.seiche.api.SimulationSetup;
 import org.seiche.api.Survey;
 import org.seiche.elastic.cpu.CpuElasticKernel;
 import org.seiche.elastic.internal.ElasticPropagator;
+import org.seiche.testing.TestDevice;
 import org.seiche.wave.VectorSupport;
 
 /**
@@ -102,8 +103,8 @@ class KernelPathsTest {
         for (Precision p : Precision.values()) {
             // the case's 2 shots: each on its own thread (interleaved sweeps), or one after
             // another with their rows split over 3 threads (sweeps over row chunks)
-            List<double[]> interleaved = run(p, new PoolDevice(1));
-            List<double[]> chunked = run(p, new PoolDevice(3));
+            List<double[]> interleaved = run(p, new TestDevice(1));
+            List<double[]> chunked = run(p, new TestDevice(3));
             double e = worst(interleaved, chunked);
             System.out.printf("%s interleaved vs row chunks: worst rel-L2 %.1e%n", p.label(), e);
             assertTrue(e < 1e-12, "rel-L2 " + e);
@@ -133,7 +134,7 @@ class KernelPathsTest {
      */
     @Test
     void aRunLeavesTheCallersThreadInItsMode() {
-        for (Device device : List.of(new PoolDevice(1), new PoolDevice(2))) {
+        for (Device device : List.of(new TestDevice(1), new TestDevice(2))) {
             Survey survey = Cases.survey(0.002, 60, List.of("y"), List.of(Cases.locations(1, 3, new int[] {3, 6})),
                     List.of("y"), List.of(Cases.locations(1, 3, new int[] {2, 10})));
             AtomicLong heard = new AtomicLong();

@@ -24,6 +24,7 @@ import org.seiche.api.Survey;
 import org.seiche.elastic.cpu.CpuElasticKernel;
 import org.seiche.elastic.internal.ElasticPropagator;
 import org.seiche.io.Npy;
+import org.seiche.testing.TestDevice;
 
 /**
  * The shared reference case elastic_small (computed with Deepwave; see its README.md and
@@ -48,7 +49,7 @@ class ReferenceCaseTest {
         NdArray observed = Npy.read(file("observed.npy"));
 
         try (Simulation sim = new ElasticPropagator(new CpuElasticKernel()).prepare(
-                new SimulationSetup(model, survey, settings, PoolDevice.ofAllCores(), Precision.FLOAT32));
+                new SimulationSetup(model, survey, settings, TestDevice.ofAllCores(), Precision.FLOAT32));
              ForwardRun run = sim.forward(new int[] {0}, Set.of("vp", "vs", "rho"))) {
             assertEquals(1, sim.stepRatio());
             NdArray data = run.receiverData().get(0);

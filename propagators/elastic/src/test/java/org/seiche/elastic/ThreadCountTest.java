@@ -13,6 +13,7 @@ import org.seiche.api.Precision;
 import org.seiche.api.PropagatorSettings;
 import org.seiche.api.Simulation;
 import org.seiche.api.Survey;
+import org.seiche.testing.TestDevice;
 
 /**
  * Gradients of a batch of shots are summed in shot order: the same bits on 1, 2 or 3 threads.
@@ -29,7 +30,7 @@ class ThreadCountTest {
                 List.of("y"), List.of(Cases.locations(shots, 2, new int[] {2, 14})));
         PropagatorSettings settings = new PropagatorSettings(4, new int[] {0, 6, 6, 6}, 25, Double.NaN, 1, Map.of());
         try (Simulation sim = Cases.prepare(Cases.velocityModel(18, 24, 4), 5, survey, settings, Precision.FLOAT64,
-                new PoolDevice(threads));
+                new TestDevice(threads));
              ForwardRun run = sim.forward(Cases.allShots(sim), Set.of("vp", "vs", "rho"))) {
             Map<String, NdArray> out = new java.util.HashMap<>(run.adjoint(run.receiverData()));
             out.put("data", run.receiverData().get(0));

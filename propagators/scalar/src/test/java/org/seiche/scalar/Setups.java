@@ -11,10 +11,11 @@ import org.seiche.api.NdArray;
 import org.seiche.api.Precision;
 import org.seiche.api.PropagatorSettings;
 import org.seiche.api.ReceiverGroup;
+import org.seiche.api.SimulationSetup;
 import org.seiche.api.SourceGroup;
 import org.seiche.api.Survey;
-import org.seiche.api.SimulationSetup;
 import org.seiche.scalar.cpu.CpuScalarKernel;
+import org.seiche.testing.TestDevice;
 
 /** Building blocks of the tests' simulations. */
 final class Setups {

@@ -16,9 +16,9 @@ import org.seiche.api.Simulation;
 import org.seiche.api.SimulationSetup;
 import org.seiche.api.SourceGroup;
 import org.seiche.api.Survey;
-import org.seiche.elastic.PoolDevice;
 import org.seiche.elastic.cpu.CpuElasticKernel;
 import org.seiche.elastic.internal.ElasticPropagator;
+import org.seiche.testing.TestDevice;
 import org.seiche.wave.Wavelets;
 
 /**
@@ -46,7 +46,7 @@ public final class ElasticBench {
         int pml = args.length > 3 ? Integer.parseInt(args[3]) : 20;
         String[] cases = (args.length > 4 ? args[4] : "1f,1g,4f,4g").split(",");
         int accuracy = args.length > 5 ? Integer.parseInt(args[5]) : 4;
-        PoolDevice device = new PoolDevice(threads);
+        TestDevice device = new TestDevice(threads);
         System.out.printf("elastic %dx%d + %d PML, %d steps, accuracy %d, %s, %d threads%n", N, N, pml, NT,
                 accuracy, precision.label(), threads);
         for (String c : cases) {
@@ -97,7 +97,7 @@ public final class ElasticBench {
                 .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    private static SimulationSetup setup(int shots, int pml, int accuracy, PoolDevice device, Precision precision) {
+    private static SimulationSetup setup(int shots, int pml, int accuracy, TestDevice device, Precision precision) {
         int[] src = new int[shots * 2];
         int[] rec = new int[shots * N * 2];
         for (int s = 0; s < shots; s++) {

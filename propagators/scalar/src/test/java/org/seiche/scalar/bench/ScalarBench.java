@@ -3,9 +3,6 @@ package org.seiche.scalar.bench;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
-import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 import org.seiche.api.Device;
@@ -22,6 +19,7 @@ import org.seiche.api.SourceGroup;
 import org.seiche.api.Survey;
 import org.seiche.scalar.ScalarPropagator;
 import org.seiche.scalar.cpu.CpuScalarKernel;
+import org.seiche.testing.TestDevice;
 import org.seiche.wave.Wavelets;
 
 /**
@@ -47,7 +45,7 @@ public final class ScalarBench {
         }
         int[] w = pml.length == 1 ? new int[] {pml[0], pml[0], pml[0], pml[0]} : pml;
         boolean[] runs = args.length > 4 && args[4].equals("forward") ? new boolean[] {false} : new boolean[] {false, true};
-        Device device = new PoolDevice(threads);
+        Device device = new TestDevice(threads);
         ScalarPropagator propagator = new ScalarPropagator(new CpuScalarKernel());
         System.out.printf("scalar %dx%d + PML %s, %d steps, accuracy 4, %s, %d threads%n", N, N, java.util.Arrays.toString(w), NT,
                 precision.label(), threads);
@@ -113,36 +111,5 @@ public final class ScalarBench {
                 List.of(new ReceiverGroup("", new Locations(shots, receivers, 2, rec))));
         return new SimulationSetup(new Model(new double[] {4, 4}, Map.of("v", v)), survey,
                 new PropagatorSettings(4, pml, 25, Double.NaN, 1, Map.of()), device, precision);
-    }
-
-    /** A fork-join pool of the given size. */
-    record PoolDevice(ForkJoinPool pool) implements Device {
-        PoolDevice(int threads) {
-            this(new ForkJoinPool(threads));
-        }
-
-        @Override
-        public String name() {
-            return "cpu";
-        }
-
-        @Override
-        public int threads() {
-            return pool.getParallelism();
-        }
-
-        @Override
-        public Device withThreads(int threads) {
-            return new PoolDevice(threads);
-        }
-
-        @Override
-        public void parallel(int count, IntConsumer task) {
-            if (ForkJoinTask.getPool() == pool) {
-                IntStream.range(0, count).parallel().forEach(task);
-            } else {
-                pool.submit(() -> IntStream.range(0, count).parallel().forEach(task)).join();
-            }
-        }
     }
 }

@@ -1,4 +1,4 @@
-package org.seiche.losses;
+package org.seiche.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,27 +12,28 @@ import org.seiche.api.NdArray;
 import org.seiche.api.SeicheException;
 
 /**
- * What every loss must satisfy, inherited by each loss's test class, and the array helpers
- * those tests share. Subclasses name the loss and may supply their own data.
+ * What every loss must satisfy, inherited by each loss's test class (the losses bundle's,
+ * a third party's, or one run inside the framework on an injected service), and the array
+ * helpers those tests share. Subclasses name the loss and may supply their own data.
  */
-abstract class LossContract {
+public abstract class LossContract {
     /** Relative agreement required between derivatives and central finite differences. */
-    static final double RELATIVE = 1e-6;
+    public static final double RELATIVE = 1e-6;
     /** Batch shapes checked: even and odd trace lengths (radix-2 and Bluestein FFTs). */
-    static final int[][] SHAPES = {{2, 3, 16}, {3, 2, 15}};
+    public static final int[][] SHAPES = {{2, 3, 16}, {3, 2, 15}};
 
-    abstract Loss loss();
+    protected abstract Loss loss();
 
     /** Whether the loss gives an exact curvature. */
-    abstract boolean hasCurvature();
+    protected abstract boolean hasCurvature();
 
     /** Modelled and observed data of a shape for the derivative tests; Gaussian by default. */
-    NdArray[] dataAndObserved(Random r, int... shape) {
+    protected NdArray[] dataAndObserved(Random r, int... shape) {
         return new NdArray[] {random(r, shape), random(r, shape)};
     }
 
     @Test
-    void adjointSourceMatchesFiniteDifferencesInRandomDirections() {
+    public void adjointSourceMatchesFiniteDifferencesInRandomDirections() {
         Random r = new Random(11);
         for (int[] shape : SHAPES) {
             NdArray[] pair = dataAndObserved(r, shape);
@@ -48,7 +49,7 @@ abstract class LossContract {
     }
 
     @Test
-    void curvatureMatchesFiniteDifferencesOfTheAdjointSource() {
+    public void curvatureMatchesFiniteDifferencesOfTheAdjointSource() {
         Random r = new Random(12);
         NdArray[] pair = dataAndObserved(r, SHAPES[0]);
         NdArray w = random(r, SHAPES[0]);
@@ -72,7 +73,7 @@ abstract class LossContract {
     }
 
     @Test
-    void batchesAddUpToTheWholeSurvey() {
+    public void batchesAddUpToTheWholeSurvey() {
         Random r = new Random(13);
         int[] shape = {3, 2, 16};
         NdArray[] pair = dataAndObserved(r, shape);
@@ -92,7 +93,7 @@ abstract class LossContract {
     }
 
     @Test
-    void isZeroWithAZeroAdjointSourceForMatchingData() {
+    public void isZeroWithAZeroAdjointSourceForMatchingData() {
         Random r = new Random(14);
         for (int[] shape : SHAPES) {
             NdArray d = dataAndObserved(r, shape)[1];
@@ -104,7 +105,7 @@ abstract class LossContract {
     }
 
     @Test
-    void zeroTracesGiveFiniteValuesAndNoAdjointWhereBothAreSilent() {
+    public void zeroTracesGiveFiniteValuesAndNoAdjointWhereBothAreSilent() {
         Random r = new Random(15);
         int[] shape = {2, 3, 16};
         NdArray[] pair = dataAndObserved(r, shape);
@@ -127,7 +128,7 @@ abstract class LossContract {
     }
 
     @Test
-    void refusesMismatchedShapesNamingObserved() {
+    public void refusesMismatchedShapesNamingObserved() {
         SeicheException e = assertThrows(SeicheException.class,
                 () -> loss().value(NdArray.zeros(1, 2, 3), NdArray.zeros(1, 2, 4), 1));
         assertTrue(e.getMessage().startsWith("observed: shape [1, 2, 4]"), e.getMessage());
@@ -136,13 +137,13 @@ abstract class LossContract {
         assertTrue(e.getMessage().startsWith("observed: shape [2, 2, 3]"), e.getMessage());
     }
 
-    static void assertRelative(double expected, double actual, String what) {
+    public static void assertRelative(double expected, double actual, String what) {
         assertTrue(expected != 0, what + ": a zero derivative proves nothing");
         double error = Math.abs(actual - expected) / Math.max(Math.abs(expected), Double.MIN_NORMAL);
         assertTrue(error < RELATIVE, what + ": " + expected + " vs finite differences " + actual + ", relative " + error);
     }
 
-    static NdArray random(Random r, int... shape) {
+    public static NdArray random(Random r, int... shape) {
         NdArray a = NdArray.zeros(shape);
         for (int i = 0; i < a.size(); i++) {
             a.data()[i] = r.nextGaussian();
@@ -151,7 +152,7 @@ abstract class LossContract {
     }
 
     /** a + eps w, a new array. */
-    static NdArray shift(NdArray a, NdArray w, double eps) {
+    public static NdArray shift(NdArray a, NdArray w, double eps) {
         double[] out = a.data().clone();
         for (int i = 0; i < out.length; i++) {
             out[i] += eps * w.data()[i];
@@ -159,7 +160,7 @@ abstract class LossContract {
         return new NdArray(a.shape(), out);
     }
 
-    static double dot(NdArray a, NdArray b) {
+    public static double dot(NdArray a, NdArray b) {
         double s = 0;
         for (int i = 0; i < a.size(); i++) {
             s += a.data()[i] * b.data()[i];
@@ -168,7 +169,7 @@ abstract class LossContract {
     }
 
     /** Shot s of a batch [shots, ...] as a batch of one, a copy. */
-    static NdArray shot(NdArray a, int s) {
+    public static NdArray shot(NdArray a, int s) {
         int[] shape = a.shape();
         int per = a.size() / shape[0];
         shape[0] = 1;
@@ -178,7 +179,7 @@ abstract class LossContract {
     }
 
     /** Zeroes trace t (flat index over shots and receivers) of a [shots, receivers, nt] array. */
-    static void zeroTrace(NdArray a, int t, int nt) {
+    public static void zeroTrace(NdArray a, int t, int nt) {
         java.util.Arrays.fill(a.data(), t * nt, (t + 1) * nt, 0);
     }
 }

@@ -1,4 +1,4 @@
-package org.seiche.elastic;
+package org.seiche.testing;
 
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
@@ -7,18 +7,20 @@ import java.util.function.IntConsumer;
 
 import org.seiche.api.Device;
 
-/** A CPU device for tests: a ForkJoinPool splitting task ranges in halves. */
-public final class PoolDevice implements Device {
-    private final int threads;
+/**
+ * A CPU device for tests, named "cpu" like the real one: a fork-join pool of the given size
+ * that splits task ranges in halves. Tests use it instead of the cpu bundle so that they
+ * choose the thread count and need no framework.
+ */
+public final class TestDevice implements Device {
     private final ForkJoinPool pool;
 
-    public PoolDevice(int threads) {
-        this.threads = threads;
-        this.pool = new ForkJoinPool(threads);
+    public TestDevice(int threads) {
+        pool = new ForkJoinPool(threads);
     }
 
-    public static PoolDevice ofAllCores() {
-        return new PoolDevice(Runtime.getRuntime().availableProcessors());
+    public static TestDevice ofAllCores() {
+        return new TestDevice(Runtime.getRuntime().availableProcessors());
     }
 
     @Override
@@ -28,18 +30,19 @@ public final class PoolDevice implements Device {
 
     @Override
     public int threads() {
-        return threads;
+        return pool.getParallelism();
     }
 
     @Override
-    public Device withThreads(int n) {
-        return new PoolDevice(n);
+    public Device withThreads(int threads) {
+        return new TestDevice(threads);
     }
 
     @Override
     public void parallel(int count, IntConsumer task) {
         Range range = new Range(task, 0, count);
-        if (ForkJoinTask.inForkJoinPool()) {
+        // nested (rows inside shots): run in the pool we are already on
+        if (ForkJoinTask.getPool() == pool) {
             range.invoke();
         } else {
             pool.invoke(range);
@@ -60,8 +63,10 @@ public final class PoolDevice implements Device {
 
         @Override
         protected void compute() {
-            if (to - from == 1) {
-                task.accept(from);
+            if (to - from <= 1) {
+                if (to > from) {
+                    task.accept(from);
+                }
                 return;
             }
             int mid = (from + to) >>> 1;
