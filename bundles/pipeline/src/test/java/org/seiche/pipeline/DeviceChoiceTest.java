@@ -5,44 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Set;
-import java.util.function.IntConsumer;
 
 import org.junit.jupiter.api.Test;
-import org.seiche.api.Device;
 import org.seiche.api.Named;
 import org.seiche.api.Propagator;
 import org.seiche.api.SeicheException;
 import org.seiche.api.Simulation;
 import org.seiche.api.SimulationSetup;
 import org.seiche.device.cpu.CpuDevice;
+import org.seiche.testing.NamedDevice;
 
 /** One rule for a missing kernel: a named device refused naming the propagator; auto takes the best device with kernels. */
 class DeviceChoiceTest {
-    /** A usable device that outranks the CPU, as a GPU does. */
-    private record Gpu(String name) implements Device {
-        @Override
-        public int priority() {
-            return 10;
-        }
-
-        @Override
-        public int threads() {
-            return 1;
-        }
-
-        @Override
-        public Device withThreads(int threads) {
-            return this;
-        }
-
-        @Override
-        public void parallel(int count, IntConsumer task) {
-            for (int i = 0; i < count; i++) {
-                task.accept(i);
-            }
-        }
-    }
-
     /** A propagator with kernels for the given devices only. */
     private record WithKernels(Set<String> kernelDevices) implements Propagator {
         @Override
@@ -64,7 +38,7 @@ class DeviceChoiceTest {
     private static Services services() {
         Services s = new Services();
         s.devices.put("cpu", new CpuDevice(1));
-        s.devices.put("gpu", new Gpu("gpu"));
+        s.devices.put("gpu", new NamedDevice("gpu", 10));
         return s;
     }
 
