@@ -10,6 +10,8 @@ import java.util.concurrent.Callable;
 import org.seiche.api.Pipeline;
 import org.seiche.api.PipelineSpec;
 import org.seiche.api.SeicheException;
+import org.seiche.bench.Bench;
+import org.seiche.bench.BenchHost;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,7 +23,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "fwi", mixinStandardHelpOptions = true, version = "Seiche 0.1.0",
         description = "Differentiable seismic wave propagation and full-waveform inversion.",
         subcommands = {Main.Run.class, Main.Plugins.class, Bench.class, SegyCommand.class, CommandLine.HelpCommand.class})
-public final class Main implements Callable<Integer> {
+public final class Main implements Callable<Integer>, BenchHost {
     @Option(names = "--plugins", scope = ScopeType.INHERIT, paramLabel = "DIR",
             description = "folder of third-party bundles to install (default: plugins/ of the installation)")
     List<Path> pluginDirs = new ArrayList<>();
@@ -43,12 +45,13 @@ public final class Main implements Callable<Integer> {
         return 0;
     }
 
-    /** The installation's folder (where ./fwi is). */
-    Path home() {
+    @Override
+    public Path home() {
         return home;
     }
 
-    SeicheFramework framework() {
+    @Override
+    public SeicheFramework framework() {
         List<Path> dirs = new ArrayList<>(pluginDirs);
         if (dirs.isEmpty() && java.nio.file.Files.isDirectory(home.resolve("plugins"))) {
             dirs.add(home.resolve("plugins"));

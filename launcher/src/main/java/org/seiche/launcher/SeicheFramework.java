@@ -21,6 +21,7 @@ import org.osgi.framework.launch.Framework;
 import org.osgi.util.tracker.ServiceTracker;
 import org.seiche.api.Pipeline;
 import org.seiche.api.SeicheException;
+import org.seiche.bench.BenchHost;
 
 /**
  * Embedded Apache Felix: installs and starts the built-in bundles and every jar of the
@@ -28,7 +29,7 @@ import org.seiche.api.SeicheException;
  * package is exported by the system bundle, so code outside the framework (this launcher,
  * a program embedding Seiche) and every bundle share one copy of it.
  */
-public final class SeicheFramework implements AutoCloseable {
+public final class SeicheFramework implements BenchHost.Running {
     /** The api package as the api jar on the class path exports it (its package-info's version). */
     static final String API_EXPORT = apiExport();
     private static final long SERVICE_WAIT_MS = 20_000;

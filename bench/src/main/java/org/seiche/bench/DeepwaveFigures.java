@@ -1,4 +1,4 @@
-package org.seiche.launcher;
+package org.seiche.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package org.seiche.launcher;
+package org.seiche.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,9 +45,9 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks forward and forward+gradient runs of the propagators (Mcell-updates/s, ratio to Deepwave), "
                 + "and the full Hessian of a 20 x 30 model; with --cold, fresh ./fwi run processes of the perf cases.")
-final class Bench implements Callable<Integer> {
+public final class Bench implements Callable<Integer> {
     @CommandLine.ParentCommand
-    Main main;
+    BenchHost host;
 
     @Option(names = "--propagator", split = ",", description = "propagators to measure (default: scalar, born, elastic that are present)")
     List<String> propagators = new ArrayList<>();
@@ -100,13 +100,13 @@ final class Bench implements Callable<Integer> {
     @Override
     public Integer call() {
         DeepwaveFigures figures = DeepwaveFigures.read(figuresFile != null ? figuresFile
-                : main.home().getParent().resolve("shared/perf/deepwave-figures.json"));
+                : host.home().getParent().resolve("shared/perf/deepwave-figures.json"));
         if (cold) {
-            return new ColdBench(main.home(), figures, cases, repeats != null ? repeats : 3, noYardstick,
+            return new ColdBench(host.home(), figures, cases, repeats != null ? repeats : 3, noYardstick,
                     ColdBench.variants(variants)).call();
         }
         int runs = repeats != null ? repeats : 2;
-        try (SeicheFramework fw = main.framework()) {
+        try (BenchHost.Running fw = host.framework()) {
             Pipeline pipeline = fw.pipeline();
             yardstick = noYardstick ? null : Yardstick.compile();
             Device device = service(fw, Device.class, "device.name", "cpu");
@@ -294,7 +294,7 @@ final class Bench implements Callable<Integer> {
                 List.of(new ReceiverGroup(component, new Locations(shotCount, receivers, 2, rec))));
     }
 
-    private static Propagator findPropagator(SeicheFramework fw, String name) {
+    private static Propagator findPropagator(BenchHost.Running fw, String name) {
         try {
             return service(fw, Propagator.class, "propagator.name", name);
         } catch (SeicheException e) {
@@ -302,7 +302,7 @@ final class Bench implements Callable<Integer> {
         }
     }
 
-    private static <T> T service(SeicheFramework fw, Class<T> type, String key, String name) {
+    private static <T> T service(BenchHost.Running fw, Class<T> type, String key, String name) {
         try {
             for (ServiceReference<T> r : fw.context().getServiceReferences(type, "(" + key + "=" + name + ")")) {
                 return fw.context().getService(r);
