@@ -101,7 +101,7 @@ public final class Main implements Callable<Integer>, BenchHost {
                     b.threads(threads);
                 }
                 b.quiet(main.quiet).resume(resume);
-                b.option("startup_seconds", (System.nanoTime() - main.startedNanos) / 1e9);
+                b.startupSeconds((System.nanoTime() - main.startedNanos) / 1e9);
                 Pipeline.Result result = pipeline.run(b.build());
                 // an inversion that stopped short of its iterations without converging did not do what it was asked
                 if (result.summary().get("stopped") instanceof Map<?, ?> stopped && !Boolean.TRUE.equals(stopped.get("converged"))) {

@@ -18,6 +18,19 @@ public interface Objective {
         throw new UnsupportedOperationException("this objective gives no Hessian-vector products");
     }
 
+    /**
+     * H w at x for each direction w, in order: the same values as one {@link #hessianVector}
+     * call each. An objective that can share work between the products (the pipeline's
+     * models the shots once for all of them and runs them in parallel) overrides it.
+     */
+    default double[][] hessianVectors(double[] x, double[][] directions) {
+        double[][] products = new double[directions.length][];
+        for (int i = 0; i < directions.length; i++) {
+            products[i] = hessianVector(x, directions[i]);
+        }
+        return products;
+    }
+
     /** The value and gradient at a point. */
     record Evaluation(double loss, double[] gradient) {
     }

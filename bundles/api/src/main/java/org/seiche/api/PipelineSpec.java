@@ -15,12 +15,23 @@ public record PipelineSpec(String task, Named<Device> device, int threads, Preci
                            List<NdArray> observed, List<NdArray> dataMask, Named<Loss> loss, List<String> gradientWrt,
                            int shotsPerBatch,
                            InversionSpec inversion, Path output, boolean quiet, boolean resume,
-                           Map<String, Object> options) {
+                           Map<String, Object> options, double startupSeconds, Map<String, NdArray> trueModel) {
     public PipelineSpec {
         observed = observed == null ? List.of() : List.copyOf(observed);
         dataMask = dataMask == null ? List.of() : List.copyOf(dataMask);
         gradientWrt = gradientWrt == null ? List.of() : List.copyOf(gradientWrt);
         options = options == null ? Map.of() : Map.copyOf(options);
+        trueModel = trueModel == null ? Map.of() : Map.copyOf(trueModel);
+    }
+
+    /** The spec without a startup time or a true model, as before those were fields. */
+    public PipelineSpec(String task, Named<Device> device, int threads, Precision precision, Model model,
+                        Named<Propagator> propagator, PropagatorSettings settings, Survey survey,
+                        List<NdArray> observed, List<NdArray> dataMask, Named<Loss> loss, List<String> gradientWrt,
+                        int shotsPerBatch, InversionSpec inversion, Path output, boolean quiet, boolean resume,
+                        Map<String, Object> options) {
+        this(task, device, threads, precision, model, propagator, settings, survey, observed, dataMask, loss, gradientWrt,
+                shotsPerBatch, inversion, output, quiet, resume, options, Double.NaN, Map.of());
     }
 
     public static Builder builder() {
@@ -47,6 +58,8 @@ public record PipelineSpec(String task, Named<Device> device, int threads, Preci
         b.quiet = quiet;
         b.resume = resume;
         b.options = new LinkedHashMap<>(options);
+        b.startupSeconds = startupSeconds;
+        b.trueModel = trueModel;
         return b;
     }
 
@@ -70,6 +83,8 @@ public record PipelineSpec(String task, Named<Device> device, int threads, Preci
         private boolean quiet;
         private boolean resume;
         private Map<String, Object> options = new LinkedHashMap<>();
+        private double startupSeconds = Double.NaN;
+        private Map<String, NdArray> trueModel = Map.of();
 
         public Builder task(String t) { task = t; return this; }
         public Builder device(String name) { device = Named.of(name); return this; }
@@ -96,10 +111,14 @@ public record PipelineSpec(String task, Named<Device> device, int threads, Preci
         public Builder quiet(boolean q) { quiet = q; return this; }
         public Builder resume(boolean r) { resume = r; return this; }
         public Builder option(String key, Object value) { options.put(key, value); return this; }
+        /** Seconds the JVM and framework took to start before this run; NaN = unknown (not reported). */
+        public Builder startupSeconds(double s) { startupSeconds = s; return this; }
+        /** inversion.true_model: parameter name to array; each iteration then records the model error. Empty = none. */
+        public Builder trueModel(Map<String, NdArray> m) { trueModel = m; return this; }
 
         public PipelineSpec build() {
             return new PipelineSpec(task, device, threads, precision, model, propagator, settings, survey, observed, dataMask, loss,
-                    gradientWrt, shotsPerBatch, inversion, output, quiet, resume, options);
+                    gradientWrt, shotsPerBatch, inversion, output, quiet, resume, options, startupSeconds, trueModel);
         }
     }
 }

@@ -24,7 +24,6 @@ import org.seiche.api.Optimiser;
 import org.seiche.api.PipelineSpec;
 import org.seiche.api.Precision;
 import org.seiche.api.SeicheException;
-import org.seiche.inversion.support.HessianBatches;
 import org.seiche.io.Npy;
 import org.seiche.plot.Axis;
 import org.seiche.plot.Png;
@@ -39,8 +38,6 @@ import org.seiche.plot.Png;
  * iteration also records the model error ||m - m_true|| / ||m_start - m_true||.
  */
 final class Inversion {
-    /** The option carrying inversion.true_model: parameter name to array. */
-    static final String TRUE_MODEL = "inversion.true_model";
     private static final String CHECKPOINT = "checkpoint";
     /** A run that stops with a gradient this small relative to the first has converged. */
     static final double GRADIENT_TOLERANCE = 1e-6;
@@ -63,14 +60,13 @@ final class Inversion {
     /** Time spent modelling (the propagator and the loss) so far; the rest of an iteration is the framework's. */
     private long modellingNanos;
 
-    @SuppressWarnings("unchecked")
     Inversion(PipelineSpec spec, Runner.Prepared prepared) {
         this.spec = spec;
         this.inv = spec.inversion();
         this.prepared = prepared;
         this.evaluator = new Evaluator(spec, prepared, Progress.silent());
         this.chains = new Chains(spec, prepared.mappings());
-        this.truth = (Map<String, NdArray>) spec.options().getOrDefault(TRUE_MODEL, Map.of());
+        this.truth = spec.trueModel();
     }
 
     /** The objective over the given batches. */
@@ -83,7 +79,7 @@ final class Inversion {
      * search ends on a point it evaluated, where the next iteration starts, and evaluating
      * it again would double the cost of an iteration (the result is the same to the bit).
      */
-    private final class BatchObjective implements Objective, HessianBatches {
+    private final class BatchObjective implements Objective {
         private final int[][] batches;
         private final Set<String> wrt = Set.copyOf(chains.parameters());
         private double[] latestX;

@@ -210,10 +210,7 @@ final class PipelineFile {
         // a gradient task with an inversion block also writes the gradient the inversion would step with
         if (task.equals("invert") || task.equals("gradient") && root.has("inversion")) {
             b.inversion(inversion(root, arrays, model));
-            Map<String, NdArray> truth = trueModel(root.get("inversion").get("true_model"), arrays, model);
-            if (!truth.isEmpty()) {
-                b.option(Inversion.TRUE_MODEL, truth);
-            }
+            b.trueModel(trueModel(root.get("inversion").get("true_model"), arrays, model));
         }
         return b.build();
     }

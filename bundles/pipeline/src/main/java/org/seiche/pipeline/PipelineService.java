@@ -34,9 +34,8 @@ public final class PipelineService implements Pipeline {
         Runner runner = new Runner(spec, services, Progress.forStderr(spec.quiet()));
         Runner.Outcome outcome = "model".equals(spec.task()) ? runner.model() : runner.run(runner.check());
         Map<String, Object> summary = new java.util.LinkedHashMap<>(outcome.summary());
-        Object startup = spec.options().get("startup_seconds");
-        if (startup != null) {
-            summary.put("startup_seconds", startup);
+        if (!Double.isNaN(spec.startupSeconds())) {
+            summary.put("startup_seconds", spec.startupSeconds());
         }
         MemoryPlan.processPeakRss().ifPresent(rss -> summary.put("process_peak_rss_bytes", rss));
         try {

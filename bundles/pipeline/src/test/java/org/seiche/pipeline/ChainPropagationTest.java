@@ -86,7 +86,7 @@ class ChainPropagationTest {
         NdArray truth = ChainPropertiesTest.lens(base.model().parameter("v"));
         NdArray observed = modelled(base, truth);
         return ChainPropertiesTest.withChain(base.toBuilder().task("invert").observed(observed)
-                .option(Inversion.TRUE_MODEL, Map.of("v", truth)).build(), chain, iterations, Map.of());
+                .trueModel(Map.of("v", truth)).build(), chain, iterations, Map.of());
     }
 
     @Test
@@ -168,7 +168,7 @@ class ChainPropagationTest {
         NdArray truth = PipelineTestSupport.runtime().read(p).model().parameter("v");
         NdArray observed = modelled(start, truth);
         PipelineSpec invert = start.toBuilder().task("invert").observed(observed)
-                .option(Inversion.TRUE_MODEL, Map.of("v", truth)).build();
+                .trueModel(Map.of("v", truth)).build();
         InversionSpec.MappingUse relative = new InversionSpec.MappingUse(Named.instance("relative", new RelativeMapping()),
                 Map.of("prior", start.model().parameter("v")));
         InversionSpec.MappingUse bounds = new InversionSpec.MappingUse(Named.instance("bounds", new BoundsMapping()),

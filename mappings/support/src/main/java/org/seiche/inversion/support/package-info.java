@@ -5,5 +5,5 @@
  * checkpoint.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package org.seiche.inversion.support;

@@ -18,7 +18,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.seiche.api.Objective;
 import org.seiche.api.Optimiser;
 import org.seiche.api.SeicheException;
-import org.seiche.inversion.support.HessianBatches;
 import org.seiche.inversion.support.Problems;
 import org.seiche.inversion.support.Vectors;
 
@@ -72,7 +71,7 @@ class NewtonTest {
     }
 
     /** A problem that also takes its products in batches, counting the batches. */
-    private static final class Batched implements Objective, HessianBatches {
+    private static final class Batched implements Objective {
         final Problems.Problem inner;
         int batches;
 
