@@ -53,12 +53,10 @@ final class Results {
         }
     }
 
-    static void write(PipelineSpec spec, Map<String, NdArray> arrays, Map<String, Consumer<Path>> pictures, Map<String, Object> summary,
-                      Map<String, Object> jsonFiles) {
-        write(spec, arrays, pictures, summary, jsonFiles, Map.of());
-    }
-
-    /** As above, with folders written already (snapshots) moved in by name, replacing old ones. */
+    /**
+     * The run's arrays (in the output format), pictures and JSON files, and folders written
+     * already (snapshots), moved in by name and replacing old ones; summary.json last.
+     */
     static void write(PipelineSpec spec, Map<String, NdArray> arrays, Map<String, Consumer<Path>> pictures, Map<String, Object> summary,
                       Map<String, Object> jsonFiles, Map<String, Path> folders) {
         Path dir = spec.output();

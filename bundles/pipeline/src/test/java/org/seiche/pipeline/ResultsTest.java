@@ -45,7 +45,7 @@ class ResultsTest {
 
     private static void write(Path out, Map<String, Consumer<Path>> pictures) {
         Results.write(PipelineSpec.builder().output(out).precision(Precision.FLOAT64).build(), arrays(), pictures,
-                Map.of("loss", 0.5, "task", "invert"), Map.of("history", Map.of("loss", List.of(1.0, 0.5))));
+                Map.of("loss", 0.5, "task", "invert"), Map.of("history", Map.of("loss", List.of(1.0, 0.5))), Map.of());
     }
 
     /** An inversion's folder from an earlier run: results, iterations/ and checkpoint/ already there. */
