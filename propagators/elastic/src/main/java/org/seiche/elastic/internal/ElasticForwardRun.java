@@ -1,6 +1,5 @@
 package org.seiche.elastic.internal;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,13 +7,10 @@ import java.util.Map;
 
 import org.seiche.api.ForwardRun;
 import org.seiche.api.NdArray;
-import org.seiche.api.SeicheException;
-import org.seiche.api.Simulation;
 import org.seiche.api.Survey;
 import org.seiche.elastic.Coefficient;
 import org.seiche.elastic.ElasticGradient;
 import org.seiche.elastic.ElasticRecording;
-import org.seiche.wave.Resampling;
 
 /**
  * One batch's receiver data (downsampled from the inner steps) and its adjoint: the
@@ -39,29 +35,10 @@ final class ElasticForwardRun implements ForwardRun {
         this.amplitudes = amplitudes;
         this.recording = recording;
         this.request = request;
-        this.receiverData = downsampled(recording.receiverTraces());
+        this.receiverData = Traces.receiverData(batch, placement, recording.receiverTraces(), simulation.resampling());
         if (!request.any()) {
             recording.close();
         }
-    }
-
-    private List<NdArray> downsampled(double[] inner) {
-        Resampling r = simulation.resampling();
-        int steps = simulation.steps();
-        int nt = r.nt();
-        List<NdArray> data = new ArrayList<>();
-        for (int g = 0; g < batch.receivers().size(); g++) {
-            int first = placement.receiverBase(g);
-            int traces = placement.receiverBase(g + 1) - first;
-            double[] out = new double[traces * nt];
-            double[] trace = new double[steps];
-            for (int i = 0; i < traces; i++) {
-                System.arraycopy(inner, (first + i) * steps, trace, 0, steps);
-                System.arraycopy(r.downsample(trace), 0, out, i * nt, nt);
-            }
-            data.add(new NdArray(new int[] {batch.shots(), batch.receivers().get(g).locations().perShot(), nt}, out));
-        }
-        return List.copyOf(data);
     }
 
     @Override
@@ -74,7 +51,8 @@ final class ElasticForwardRun implements ForwardRun {
         if (!request.any()) {
             throw new IllegalStateException("this run was forward only: ask for gradients in Simulation.forward");
         }
-        ElasticGradient g = recording.adjoint(innerAdjointSources(adjointSources));
+        ElasticGradient g = recording.adjoint(Traces.innerAdjointSources(adjointSources, receiverData, placement,
+                simulation.resampling()));
         Map<String, NdArray> out = new LinkedHashMap<>();
         int steps = simulation.steps();
         if (!request.parameters().isEmpty()) {
@@ -84,60 +62,14 @@ final class ElasticForwardRun implements ForwardRun {
             out.putAll(simulation.materials().gradients(model[0], model[1], model[2], request.parameters()));
         }
         if (request.sourceAmplitudes()) {
-            Resampling r = simulation.resampling();
-            int nt = r.nt();
-            double[] inner = new double[steps];
-            for (int group = 0; group < batch.sources().size(); group++) {
-                int first = placement.sourceBase(group);
-                int traces = placement.sourceBase(group + 1) - first;
-                double[] grad = new double[traces * nt];
-                for (int i = 0; i < traces; i++) {
-                    double scale = placement.scale(first + i);
-                    for (int t = 0; t < steps; t++) {
-                        inner[t] = scale * g.sourceTraces()[(first + i) * steps + t];
-                    }
-                    System.arraycopy(r.upsampleAdjoint(inner), 0, grad, i * nt, nt);
-                }
-                String name = group == 0 ? Simulation.SOURCE_AMPLITUDES : Simulation.SOURCE_AMPLITUDES + "_" + group;
-                out.put(name, new NdArray(batch.sources().get(group).amplitudes().shape(), grad));
-            }
+            Traces.sourceAmplitudeGradients(batch, placement, g.sourceTraces(), simulation.resampling(), out);
         }
         return out;
     }
 
-    /** The adjoint sources (one per receiver group) at the inner steps, by the downsampling's adjoint. */
-    private double[] innerAdjointSources(List<NdArray> adjointSources) {
-        if (adjointSources.size() != receiverData.size()) {
-            throw new SeicheException("adjoint: " + adjointSources.size() + " adjoint sources for " + receiverData.size()
-                    + " receiver groups");
-        }
-        Resampling r = simulation.resampling();
-        int steps = simulation.steps();
-        int nt = r.nt();
-        double[] inner = new double[placement.receiverBase(receiverData.size()) * steps];
-        double[] trace = new double[nt];
-        for (int g = 0; g < receiverData.size(); g++) {
-            NdArray a = adjointSources.get(g);
-            if (!a.sameShape(receiverData.get(g))) {
-                throw new SeicheException("adjoint: adjoint source " + g + " has shape " + a.shapeString()
-                        + ", its receiver data " + receiverData.get(g).shapeString());
-            }
-            int first = placement.receiverBase(g);
-            for (int i = 0; i < a.size() / nt; i++) {
-                System.arraycopy(a.data(), i * nt, trace, 0, nt);
-                System.arraycopy(r.downsampleAdjoint(trace), 0, inner, (first + i) * steps, steps);
-            }
-        }
-        return inner;
-    }
-
     @Override
     public long peakMemoryBytes() {
-        long traces = 0;
-        for (double[] a : amplitudes) {
-            traces += a.length;
-        }
-        return recording.peakBytes() + (long) Double.BYTES * traces;
+        return recording.peakBytes() + Double.BYTES * Traces.values(amplitudes);
     }
 
     @Override

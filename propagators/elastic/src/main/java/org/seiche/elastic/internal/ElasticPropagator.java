@@ -20,13 +20,13 @@ import org.seiche.elastic.ElasticTap;
 import org.seiche.elastic.cpu.CpuElasticKernel;
 
 /**
- * The 2-D isotropic elastic propagator (velocity-stress, staggered grid, C-PML) of
+ * The 1-D, 2-D and 3-D isotropic elastic propagator (velocity-stress, staggered grid, C-PML) of
  * docs/elastic.md. Cells whose properties are zero are vacuum: a free surface, flat or with
  * topography, is made by the improved vacuum method, with zero-property cells above it. A
  * side of PML width 0 reflects (v normal to it and the shear stress vanish beyond it), as in
  * Deepwave since 0.0.23, which also asks for vacuum cells to make a free surface. Its kernel
  * is the registered {@link ElasticKernel} for the run's device; a device it has none for is
- * refused, naming both.
+ * refused, naming both. 1-D and 3-D models run on the CPU volume kernel (VolumeSimulation).
  */
 @Component(service = Propagator.class, property = "propagator.name=elastic")
 public final class ElasticPropagator implements Propagator {
@@ -68,6 +68,10 @@ public final class ElasticPropagator implements Propagator {
     @Override
     public Simulation prepare(SimulationSetup setup) {
         String device = setup.device().name();
+        int ndim = setup.model().shape().length;
+        if (ndim != 2) {
+            return prepareVolume(setup, ndim);
+        }
         ElasticKernel kernel = kernels.stream().filter(k -> k.deviceName().equals(device)).findFirst()
                 .orElseThrow(() -> new SeicheException("device: the elastic propagator has no kernel for device '" + device
                         + "' (kernels for: " + String.join(", ", kernelDevices()) + ")"));
@@ -78,5 +82,19 @@ public final class ElasticPropagator implements Propagator {
             }
         }
         return new ElasticSimulation(setup, kernel);
+    }
+
+    /** A 1-D or 3-D model: the CPU volume kernel (no kernel service, no snapshots yet). */
+    private Simulation prepareVolume(SimulationSetup setup, int ndim) {
+        String device = setup.device().name();
+        if (!device.equals("cpu")) {
+            throw new SeicheException("device: the elastic propagator runs " + ndim + "-D models on device 'cpu' only, not '"
+                    + device + "'");
+        }
+        if (setup.snapshots() != null) {
+            throw new SeicheException("snapshots: the elastic propagator takes snapshots of 2-D models only, this one is "
+                    + ndim + "-D");
+        }
+        return new VolumeSimulation(setup);
     }
 }

@@ -126,14 +126,9 @@ final class ElasticSimulation implements Simulation {
         }
         Survey batch = survey.select(shots);
         Placement placement = new Placement(batch, grid, widths[0], widths[2]);
-        double[][] amplitudes = upsampledAmplitudes(batch, placement);
+        double[][] amplitudes = Traces.upsampledAmplitudes(batch, placement, resampling);
         int steps = steps();
-        double[] traces = new double[amplitudes.length * steps];
-        for (int trace = 0; trace < amplitudes.length; trace++) {
-            for (int t = 0; t < steps; t++) {
-                traces[trace * steps + t] = placement.scale(trace) * amplitudes[trace][t];
-            }
-        }
+        double[] traces = Traces.scaled(amplitudes, placement, steps);
         ElasticShots shotsToRun = new ElasticShots(shots.length, steps, placement.sources(), traces, placement.receivers(),
                 placement.receiverBase(batch.receivers().size()), request.coefficients(), gradientInterval, listener,
                 tap(shots));
@@ -149,22 +144,6 @@ final class ElasticSimulation implements Simulation {
         // model cell (0, 0) in the kernels' row arrays: past the halo and the top and left PML
         return new ElasticTap(snapshots, shots, modelShape[0], modelShape[1], widths[0] + grid.halo(),
                 widths[2] + grid.halo());
-    }
-
-    /** Every source trace of the batch at the inner steps, unscaled. */
-    private double[][] upsampledAmplitudes(Survey batch, Placement placement) {
-        double[][] up = new double[placement.sourceBase(batch.sources().size())][];
-        int nt = survey.nt();
-        for (int g = 0; g < batch.sources().size(); g++) {
-            double[] a = batch.sources().get(g).amplitudes().data();
-            int traces = a.length / nt;
-            for (int i = 0; i < traces; i++) {
-                double[] trace = new double[nt];
-                System.arraycopy(a, i * nt, trace, 0, nt);
-                up[placement.sourceBase(g) + i] = resampling.upsample(trace);
-            }
-        }
-        return up;
     }
 
     @Override

@@ -13,8 +13,8 @@ final class ModelCheck {
 
     static void check(Model model, ParameterSet set) {
         int[] shape = model.shape();
-        if (shape.length != 2) {
-            throw new SeicheException("model: the elastic propagator is 2-D, got a " + shape.length + "-D model");
+        if (shape.length < 1 || shape.length > 3) {
+            throw new SeicheException("model: the elastic propagator is 1-D, 2-D or 3-D, got a " + shape.length + "-D model");
         }
         for (double h : model.spacing()) {
             if (!(h > 0) || Double.isInfinite(h)) {
@@ -46,6 +46,11 @@ final class ModelCheck {
     }
 
     static String cell(int flat, int[] shape) {
-        return "[" + flat / shape[1] + ", " + flat % shape[1] + "]";
+        int[] at = new int[shape.length];
+        for (int d = shape.length - 1, rest = flat; d >= 0; d--) {
+            at[d] = rest % shape[d];
+            rest /= shape[d];
+        }
+        return java.util.Arrays.toString(at);
     }
 }

@@ -19,7 +19,7 @@ import org.seiche.elastic.PointSet;
  * contiguous block. A source trace is its amplitude times a scale: dt B (B of the force's
  * velocity point) for a force, -dt for pressure.
  */
-final class Placement {
+final class Placement implements TraceLayout {
     private final PointSet sources;
     private final PointSet receivers;
     private final int[] sourceBase;
@@ -92,16 +92,18 @@ final class Placement {
         return receivers;
     }
 
-    /** First trace of source group g; g = group count gives the number of traces. */
-    int sourceBase(int g) {
+    @Override
+    public int sourceBase(int g) {
         return sourceBase[g];
     }
 
-    int receiverBase(int g) {
+    @Override
+    public int receiverBase(int g) {
         return receiverBase[g];
     }
 
-    double scale(int trace) {
+    @Override
+    public double scale(int trace) {
         return scale[trace];
     }
 

@@ -1,0 +1,147 @@
+package org.seiche.elastic.cpu.f64;
+
+import java.nio.DoubleBuffer;
+import java.util.function.IntConsumer;
+
+import org.seiche.api.Device;
+import org.seiche.elastic.ElasticGrid;
+import org.seiche.elastic.cpu.VolumeGrid;
+import org.seiche.elastic.cpu.VolumeNumerics;
+import org.seiche.elastic.cpu.VolumeShots;
+import org.seiche.elastic.cpu.VolumeTerms;
+import org.seiche.wave.FlushToZero;
+
+/**
+ * The 1-D / 3-D elastic kernel in this package's precision (docs/elastic.md, "1-D and 3-D"):
+ * a {@link VolumeGrid} with dt folded into its coefficients. Every sweep runs over the
+ * domain's lines (all cells with the same outer coordinates, along the last dimension),
+ * split into contiguous bands, one per thread; each cell's update depends only on values the
+ * sweep does not write, so the result is the same to the bit for any number of threads.
+ */
+public final class VolumeKernel implements VolumeNumerics {
+    static final int VALUE_BYTES = Kernel.VALUE_BYTES;
+    final int ndim;
+    final int pairs;
+    final int[] cells;
+    final int[] stride;
+    final int size;
+    final int halo;
+    /** The last dimension, along which lines run, and the number of lines. */
+    final int inner;
+    final int lines;
+    final double dt;
+    final double[][] stencil;
+    final double[] lambDt;
+    final double[] muDt;
+    final double[][] shearDt;
+    final double[][] buoyancyDt;
+    /** C-PML profiles per dimension at integer [0] and half [1] points. */
+    final double[][][] pmlA;
+    final double[][][] pmlB;
+    /** Along the last dimension, profile [half] is nonzero below {@code stripLow} and from {@code stripHigh} on. */
+    final int[] stripLow = new int[2];
+    final int[] stripHigh = new int[2];
+    private final Device device;
+
+    public VolumeKernel(VolumeGrid g, Device device) {
+        this.device = device;
+        ndim = g.ndim();
+        pairs = VolumeGrid.pairs(ndim);
+        cells = g.cells().clone();
+        stride = new int[ndim];
+        for (int d = 0; d < ndim; d++) {
+            stride[d] = g.stride(d);
+        }
+        size = g.size();
+        halo = g.halo();
+        inner = ndim - 1;
+        lines = size(cells) / cells[inner];
+        dt = (double) g.dt();
+        stencil = new double[ndim][];
+        pmlA = new double[ndim][2][];
+        pmlB = new double[ndim][2][];
+        buoyancyDt = new double[ndim][];
+        for (int d = 0; d < ndim; d++) {
+            stencil[d] = Values.load(DoubleBuffer.wrap(g.stencils()[d]));
+            ElasticGrid.Pml p = g.pml()[d];
+            pmlA[d][0] = Values.load(DoubleBuffer.wrap(p.aInt()));
+            pmlB[d][0] = Values.load(DoubleBuffer.wrap(p.bInt()));
+            pmlA[d][1] = Values.load(DoubleBuffer.wrap(p.aHalf()));
+            pmlB[d][1] = Values.load(DoubleBuffer.wrap(p.bHalf()));
+            buoyancyDt[d] = Values.scaled(DoubleBuffer.wrap(g.buoyancy()[d]), dt);
+        }
+        for (int h = 0; h < 2; h++) {
+            double[] a = pmlA[inner][h];
+            double[] b = pmlB[inner][h];
+            int low = 0;
+            while (low < a.length && (a[low] != 0 || b[low] != 0)) {
+                low++;
+            }
+            int high = a.length;
+            while (high > low && (a[high - 1] != 0 || b[high - 1] != 0)) {
+                high--;
+            }
+            stripLow[h] = low;
+            stripHigh[h] = high;
+        }
+        lambDt = Values.scaled(DoubleBuffer.wrap(g.lamb()), dt);
+        muDt = Values.scaled(DoubleBuffer.wrap(g.mu()), dt);
+        shearDt = new double[pairs][];
+        for (int q = 0; q < pairs; q++) {
+            shearDt[q] = Values.scaled(DoubleBuffer.wrap(g.shear()[q]), dt);
+        }
+    }
+
+    private static int size(int[] shape) {
+        int n = 1;
+        for (int s : shape) {
+            n *= s;
+        }
+        return n;
+    }
+
+    @Override
+    public VolumeAdjoint forward(VolumeShots shots, DoubleBuffer receivers) {
+        VolumeRun run = new VolumeRun(this, shots);
+        run.forward(receivers);
+        return run;
+    }
+
+    @Override
+    public long bytesPerShot(int steps, VolumeTerms terms, int storeInterval) {
+        long fields = VolumeFields.bytes(this, terms.any());
+        return fields + (terms.any() ? VolumeHistory.bytes(steps, storeInterval, terms.count(ndim), size) : 0);
+    }
+
+    /** Flat index of the first cell of a line; fills the line's coordinates (the last one 0). */
+    int lineStart(int line, int[] coordinate) {
+        int rest = line;
+        for (int d = inner - 1; d >= 0; d--) {
+            coordinate[d] = rest % cells[d];
+            rest /= cells[d];
+        }
+        coordinate[inner] = 0;
+        int p = 0;
+        for (int d = 0; d < ndim; d++) {
+            p += (coordinate[d] + halo) * stride[d];
+        }
+        return p;
+    }
+
+    /** Runs sweep(from, to) over bands of lines, one per thread, each in flush-to-zero mode. */
+    void bands(Sweep sweep) {
+        int threads = Math.min(device.threads(), lines);
+        if (threads <= 1) {
+            sweep.run(0, lines);
+            return;
+        }
+        IntConsumer band = b -> FlushToZero.run(() -> sweep.run(lines * b / threads, lines * (b + 1) / threads));
+        device.parallel(threads, band);
+    }
+
+    /** One sweep over lines [from, to). */
+    @FunctionalInterface
+    interface Sweep {
+        void run(int from, int to);
+    }
+}

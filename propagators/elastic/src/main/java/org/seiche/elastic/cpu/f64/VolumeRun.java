@@ -1,0 +1,131 @@
+package org.seiche.elastic.cpu.f64;
+
+import java.nio.DoubleBuffer;
+
+import org.seiche.elastic.cpu.VolumeNumerics;
+import org.seiche.elastic.cpu.VolumePoints;
+import org.seiche.elastic.cpu.VolumeShots;
+import org.seiche.elastic.cpu.VolumeTerms;
+import org.seiche.wave.FlushToZero;
+
+/**
+ * A batch of shots on a volume grid, one after another (each on every thread): the time
+ * loop of docs/elastic.md (record, velocities, forces, stresses, pressure) and its
+ * transpose run backward from each shot's history.
+ */
+final class VolumeRun implements VolumeNumerics.VolumeAdjoint {
+    private final VolumeKernel k;
+    private final VolumeShots shots;
+    private final double[] sources;
+    private final VolumeHistory[] histories;
+    private long peak;
+
+    VolumeRun(VolumeKernel k, VolumeShots shots) {
+        this.k = k;
+        this.shots = shots;
+        this.sources = Values.load(DoubleBuffer.wrap(shots.sourceTraces()));
+        this.histories = new VolumeHistory[shots.count()];
+    }
+
+    void forward(DoubleBuffer receiverTraces) {
+        VolumeTerms terms = shots.terms();
+        int steps = shots.steps();
+        double[] receivers = new double[shots.receiverTraces() * steps];
+        long stored = 0;
+        for (int shot = 0; shot < shots.count(); shot++) {
+            VolumeFields w = new VolumeFields(k, false);
+            VolumeHistory h = terms.any() ? new VolumeHistory(steps, shots.storeInterval(), k.ndim, terms.divergence(),
+                    terms.normal(), terms.shear(), k.size) : null;
+            histories[shot] = h;
+            if (h != null) {
+                stored += VolumeHistory.bytes(steps, shots.storeInterval(), terms.count(k.ndim), k.size);
+            }
+            peak = Math.max(peak, stored + VolumeFields.bytes(k, false));
+            VolumeSweeps sweeps = new VolumeSweeps(k, w);
+            int s = shot;
+            FlushToZero.run(() -> {
+                for (int t = 0; t < steps; t++) {
+                    read(shots.receivers(), s, w, receivers, t, null);
+                    double[][] slot = h == null ? null : h.at(t);
+                    k.bands((from, to) -> sweeps.velocities(from, to, slot));
+                    inject(shots.sources(), s, w, sources, t, true);
+                    k.bands((from, to) -> sweeps.stresses(from, to, slot));
+                    inject(shots.sources(), s, w, sources, t, false);
+                    shots.listener().stepped(1);
+                }
+            });
+        }
+        Values.store(receivers, receiverTraces);
+    }
+
+    @Override
+    public void adjoint(DoubleBuffer receiverAdjoint, DoubleBuffer[] gradients, DoubleBuffer sourceReads) {
+        double[] adjoint = Values.load(receiverAdjoint);
+        double[] reads = new double[sources.length];
+        int steps = shots.steps();
+        double scale = k.dt * shots.storeInterval();
+        for (int shot = 0; shot < shots.count(); shot++) {
+            VolumeFields w = new VolumeFields(k, true);
+            peak = Math.max(peak, VolumeFields.bytes(k, true));
+            double[][] sums = new double[gradients.length][];
+            for (int i = 0; i < sums.length; i++) {
+                sums[i] = gradients[i] == null ? null : new double[k.size];
+            }
+            VolumeHistory h = histories[shot];
+            VolumeSweeps sweeps = new VolumeSweeps(k, w);
+            int s = shot;
+            FlushToZero.run(() -> {
+                for (int t = steps - 1; t >= 0; t--) {
+                    double[][] slot = h == null ? null : h.at(t);
+                    read(shots.sources(), s, w, reads, t, false);
+                    k.bands((from, to) -> sweeps.stressesAdjointTerms(from, to, slot, sums));
+                    k.bands(sweeps::stressesAdjointFields);
+                    read(shots.sources(), s, w, reads, t, true);
+                    k.bands((from, to) -> sweeps.velocitiesAdjointTerms(from, to, slot, sums));
+                    k.bands(sweeps::velocitiesAdjointFields);
+                    inject(shots.receivers(), s, w, adjoint, t, null);
+                    shots.listener().stepped(1);
+                }
+            });
+            histories[shot] = null;
+            for (int i = 0; i < sums.length; i++) {
+                if (sums[i] != null) {
+                    for (int p = 0; p < k.size; p++) {
+                        gradients[i].put(p, gradients[i].get(p) + scale * sums[i][p]);
+                    }
+                }
+            }
+        }
+        Values.store(reads, sourceReads);
+    }
+
+    /** Adds weight x field to trace sample t of the shot's points: on velocities, on stresses, or all (null). */
+    private void read(VolumePoints points, int shot, VolumeFields w, double[] traces, int t, Boolean velocities) {
+        int steps = shots.steps();
+        for (int p = points.shotStart()[shot]; p < points.shotStart()[shot + 1]; p++) {
+            if (velocities == null || (points.fields()[p] < k.ndim) == velocities) {
+                traces[points.traces()[p] * steps + t] += (double) points.weights()[p] * w.field(points.fields()[p])[points.cells()[p]];
+            }
+        }
+    }
+
+    /** Adds weight x trace sample t to the fields of the shot's points: velocities, stresses, or both (null). */
+    private void inject(VolumePoints points, int shot, VolumeFields w, double[] traces, int t, Boolean velocities) {
+        int steps = shots.steps();
+        for (int p = points.shotStart()[shot]; p < points.shotStart()[shot + 1]; p++) {
+            if (velocities == null || (points.fields()[p] < k.ndim) == velocities) {
+                w.field(points.fields()[p])[points.cells()[p]] += (double) points.weights()[p] * traces[points.traces()[p] * steps + t];
+            }
+        }
+    }
+
+    @Override
+    public long peakBytes() {
+        return peak + (long) VolumeKernel.VALUE_BYTES * sources.length;
+    }
+
+    @Override
+    public void close() {
+        java.util.Arrays.fill(histories, null);
+    }
+}

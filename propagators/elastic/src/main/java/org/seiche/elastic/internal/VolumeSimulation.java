@@ -1,0 +1,160 @@
+package org.seiche.elastic.internal;
+
+import java.nio.DoubleBuffer;
+import java.util.Set;
+
+import org.seiche.api.Device;
+import org.seiche.api.ForwardRun;
+import org.seiche.api.Model;
+import org.seiche.api.Precision;
+import org.seiche.api.PropagatorSettings;
+import org.seiche.api.SeicheException;
+import org.seiche.api.Simulation;
+import org.seiche.api.SimulationSetup;
+import org.seiche.api.StepListener;
+import org.seiche.api.Survey;
+import org.seiche.elastic.ElasticGrid;
+import org.seiche.elastic.cpu.VolumeGrid;
+import org.seiche.elastic.cpu.VolumeNumerics;
+import org.seiche.elastic.cpu.VolumeShots;
+import org.seiche.elastic.cpu.VolumeTerms;
+import org.seiche.wave.Cpml;
+import org.seiche.wave.FlushToZero;
+import org.seiche.wave.Resampling;
+import org.seiche.wave.Stencils;
+import org.seiche.wave.StepRatio;
+
+/**
+ * A 1-D or 3-D elastic survey prepared on a model (docs/elastic.md, "1-D and 3-D"): checked,
+ * converted, placed on the staggered grid and handed to the CPU volume kernel once.
+ */
+final class VolumeSimulation implements Simulation {
+    private final Survey survey;
+    private final int[] widths;
+    private final int stepRatio;
+    private final int gradientInterval;
+    private final Materials materials;
+    private final VolumeMaterials staggered;
+    private final VolumeGrid grid;
+    private final Resampling resampling;
+    private final VolumeNumerics numerics;
+    private final StepListener listener;
+
+    VolumeSimulation(SimulationSetup setup) {
+        Model model = setup.model();
+        PropagatorSettings settings = setup.settings();
+        ParameterSet set = ParameterSet.ofModel(model.parameters().keySet());
+        ModelCheck.check(model, set);
+        int[] shape = model.shape();
+        int ndim = shape.length;
+        this.survey = setup.survey();
+        this.widths = settings.widths(ndim);
+        VolumePlacement.check(survey, shape, widths);
+        this.materials = Materials.of(model, set);
+        double maxVel = Double.isNaN(settings.maxVel()) ? materials.maxVelocity() : settings.maxVel();
+        if (!(maxVel > 0)) {
+            throw new SeicheException("model.parameters: every cell has zero velocity, nothing can propagate");
+        }
+        double[] spacing = model.spacing();
+        this.stepRatio = StepRatio.of(survey.dt(), maxVel, spacing);
+        this.gradientInterval = settings.gradientSamplingInterval();
+        double dt = survey.dt() / stepRatio;
+        int halo = settings.accuracy() / 2;
+        this.staggered = new VolumeMaterials(materials, widths, halo, setup.precision());
+        Cpml cpml = new Cpml(maxVel, settings.pmlFreq(), Cpml.longestMetres(widths, spacing), dt);
+        double[][] stencils = new double[ndim][];
+        ElasticGrid.Pml[] pml = new ElasticGrid.Pml[ndim];
+        for (int d = 0; d < ndim; d++) {
+            stencils[d] = Stencils.staggered(settings.accuracy());
+            for (int k = 0; k < stencils[d].length; k++) {
+                stencils[d][k] /= spacing[d];
+            }
+            pml[d] = PmlProfiles.along(cpml, shape[d], widths[2 * d], widths[2 * d + 1]);
+        }
+        this.grid = new VolumeGrid(staggered.domain(), halo, dt, stencils, staggered.lamb(), staggered.mu(),
+                staggered.shear(), staggered.buoyancy(), pml);
+        this.resampling = new Resampling(survey.nt(), stepRatio);
+        this.numerics = numerics(grid, setup.precision(), setup.device());
+        this.listener = FlushToZero.outside(setup.steps());
+    }
+
+    private static VolumeNumerics numerics(VolumeGrid grid, Precision precision, Device device) {
+        return precision == Precision.FLOAT64 ? new org.seiche.elastic.cpu.f64.VolumeKernel(grid, device)
+                : new org.seiche.elastic.cpu.f32.VolumeKernel(grid, device);
+    }
+
+    @Override
+    public int shots() {
+        return survey.shots();
+    }
+
+    @Override
+    public int stepRatio() {
+        return stepRatio;
+    }
+
+    int steps() {
+        return survey.nt() * stepRatio;
+    }
+
+    VolumeGrid grid() {
+        return grid;
+    }
+
+    Resampling resampling() {
+        return resampling;
+    }
+
+    Materials materials() {
+        return materials;
+    }
+
+    VolumeMaterials staggered() {
+        return staggered;
+    }
+
+    /** The stored terms the named parameters' gradients need. */
+    private VolumeTerms terms(Set<String> parameters) {
+        boolean lambda = false;
+        boolean shear = false;
+        boolean density = false;
+        for (var c : Materials.coefficientsFor(parameters)) {
+            switch (c) {
+                case LAMB -> lambda = true;
+                case MU, MU_XY -> shear = true;
+                default -> density = true;
+            }
+        }
+        return new VolumeTerms(density, lambda || shear, shear && grid.ndim() > 1);
+    }
+
+    @Override
+    public ForwardRun forward(int[] shots, Set<String> gradientWrt) {
+        GradientRequest request = GradientRequest.of(gradientWrt);
+        for (int s : shots) {
+            if (s < 0 || s >= shots()) {
+                throw new SeicheException("shots: index " + s + " is outside the survey's " + shots() + " shots");
+            }
+        }
+        Survey batch = survey.select(shots);
+        int[] before = new int[grid.ndim()];
+        for (int d = 0; d < before.length; d++) {
+            before[d] = widths[2 * d];
+        }
+        VolumePlacement placement = new VolumePlacement(batch, grid, before);
+        double[][] amplitudes = Traces.upsampledAmplitudes(batch, placement, resampling);
+        int steps = steps();
+        int receiverTraces = placement.receiverBase(batch.receivers().size());
+        VolumeShots run = new VolumeShots(shots.length, steps, placement.sources(), Traces.scaled(amplitudes, placement, steps),
+                placement.receivers(), receiverTraces, request.any() ? terms(request.parameters()) : VolumeTerms.NONE,
+                gradientInterval, listener);
+        double[] receivers = new double[receiverTraces * steps];
+        VolumeNumerics.VolumeAdjoint adjoint = numerics.forward(run, DoubleBuffer.wrap(receivers));
+        return new VolumeForwardRun(this, batch, placement, amplitudes, receivers, adjoint, request, run.terms());
+    }
+
+    @Override
+    public long bytesPerShot(boolean forGradient) {
+        return numerics.bytesPerShot(steps(), forGradient ? VolumeTerms.ALL : VolumeTerms.NONE, gradientInterval);
+    }
+}
