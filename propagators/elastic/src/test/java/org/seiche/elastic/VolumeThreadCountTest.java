@@ -1,0 +1,53 @@
+package org.seiche.elastic;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.seiche.api.ForwardRun;
+import org.seiche.api.NdArray;
+import org.seiche.api.Precision;
+import org.seiche.api.Simulation;
+import org.seiche.api.Survey;
+import org.seiche.testing.TestDevice;
+
+/**
+ * A 3-D shot split into bands of lines over the threads steps every cell as one thread does:
+ * the same receiver data and gradients to the bit on 1, 2 and 3 threads, in both precisions.
+ */
+class VolumeThreadCountTest {
+    private static Map<String, NdArray> run(int threads, Precision precision) {
+        int[] shape = {9, 10, 11};
+        Survey survey = Cases.survey(0.0005, 40, List.of("z", "p"),
+                List.of(VolumeCases.locations(2, 3, new int[] {1, 4, 3}), VolumeCases.locations(2, 1, new int[] {5, 2, 7})),
+                List.of("x"), List.of(VolumeCases.locations(2, 0, new int[] {0, 6, 2}, new int[] {7, 1, 9})));
+        try (Simulation sim = VolumeCases.prepare(VolumeCases.velocityModel(shape, 4), 5, survey,
+                VolumeCases.fixedSettings(4, 0, 3, 3, 3, 3, 3), precision, new TestDevice(threads));
+             ForwardRun run = sim.forward(Cases.allShots(sim), Set.of("vp", "vs", "rho", Simulation.SOURCE_AMPLITUDES))) {
+            Map<String, NdArray> out = new HashMap<>(run.adjoint(run.receiverData()));
+            out.put("data", run.receiverData().get(0));
+            return out;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Precision.class)
+    void theThreadsDoNotChangeABit(Precision precision) {
+        Map<String, NdArray> one = run(1, precision);
+        for (String p : List.of("data", "vs", Simulation.SOURCE_AMPLITUDES)) {
+            assertTrue(Cases.dot(one.get(p).data(), one.get(p).data()) > 0, p + " is zero: nothing to compare");
+        }
+        for (int threads : new int[] {2, 3}) {
+            Map<String, NdArray> many = run(threads, precision);
+            for (String p : one.keySet()) {
+                assertArrayEquals(one.get(p).data(), many.get(p).data(), p + " on " + threads + " threads");
+            }
+        }
+    }
+}
