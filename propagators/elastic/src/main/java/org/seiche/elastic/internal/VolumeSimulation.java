@@ -23,6 +23,7 @@ import org.seiche.wave.FlushToZero;
 import org.seiche.wave.Resampling;
 import org.seiche.wave.Stencils;
 import org.seiche.wave.StepRatio;
+import org.seiche.wave.VectorSupport;
 
 /**
  * A 1-D or 3-D elastic survey prepared on a model (docs/elastic.md, "1-D and 3-D"): checked,
@@ -79,8 +80,8 @@ final class VolumeSimulation implements Simulation {
     }
 
     private static VolumeNumerics numerics(VolumeGrid grid, Precision precision, Device device) {
-        return precision == Precision.FLOAT64 ? new org.seiche.elastic.cpu.f64.VolumeKernel(grid, device)
-                : new org.seiche.elastic.cpu.f32.VolumeKernel(grid, device);
+        return precision == Precision.FLOAT64 ? new org.seiche.elastic.cpu.f64.VolumeKernel(grid, device, VectorSupport.available())
+                : new org.seiche.elastic.cpu.f32.VolumeKernel(grid, device, VectorSupport.available());
     }
 
     @Override

@@ -20,6 +20,8 @@ import org.seiche.wave.FlushToZero;
  */
 public final class VolumeKernel implements VolumeNumerics {
     static final int VALUE_BYTES = Kernel.VALUE_BYTES;
+    /** Lines along the second dimension per tile of a 3-D sweep: 4 planes of 10 fields' tile rows stay within 1 MB. */
+    static final int TILE = 16;
     final int ndim;
     final int pairs;
     final int[] cells;
@@ -41,10 +43,14 @@ public final class VolumeKernel implements VolumeNumerics {
     /** Along the last dimension, profile [half] is nonzero below {@code stripLow} and from {@code stripHigh} on. */
     final int[] stripLow = new int[2];
     final int[] stripHigh = new int[2];
+    /** Whether the line loops may use the Vector API ({@link VolumeVectors}). */
+    final boolean vectors;
     private final Device device;
+    private final int[][] bands;
 
-    public VolumeKernel(VolumeGrid g, Device device) {
+    public VolumeKernel(VolumeGrid g, Device device, boolean vectors) {
         this.device = device;
+        this.vectors = vectors;
         ndim = g.ndim();
         pairs = VolumeGrid.pairs(ndim);
         cells = g.cells().clone();
@@ -86,6 +92,7 @@ public final class VolumeKernel implements VolumeNumerics {
         }
         lambDt = Values.scaled(DoubleBuffer.wrap(g.lamb()), dt);
         muDt = Values.scaled(DoubleBuffer.wrap(g.mu()), dt);
+        bands = bands();
         shearDt = new double[pairs][];
         for (int q = 0; q < pairs; q++) {
             shearDt[q] = Values.scaled(DoubleBuffer.wrap(g.shear()[q]), dt);
@@ -128,20 +135,47 @@ public final class VolumeKernel implements VolumeNumerics {
         return p;
     }
 
-    /** Runs sweep(from, to) over bands of lines, one per thread, each in flush-to-zero mode. */
-    void bands(Sweep sweep) {
-        int threads = Math.min(device.threads(), lines);
-        if (threads <= 1) {
-            sweep.run(0, lines);
-            return;
+    /**
+     * The lines of each thread's band, in the order a sweep visits them: a band is a range
+     * of planes along the first dimension (3-D), visited in tiles of {@link #TILE} lines along
+     * the second dimension, each tile plane after plane, so that the planes a stencil along
+     * the first dimension reads are still in the core's cache when the next plane needs them.
+     */
+    private int[][] bands() {
+        int threads = Math.max(1, Math.min(device.threads(), ndim == 3 ? cells[0] : 1));
+        int[][] out = new int[threads][];
+        int rows = ndim == 3 ? cells[1] : 1;
+        int planes = lines / rows;
+        for (int b = 0; b < threads; b++) {
+            int first = planes * b / threads;
+            int last = planes * (b + 1) / threads;
+            int[] order = new int[(last - first) * rows];
+            int i = 0;
+            for (int tile = 0; tile < rows; tile += TILE) {
+                for (int plane = first; plane < last; plane++) {
+                    for (int row = tile; row < Math.min(rows, tile + TILE); row++) {
+                        order[i++] = plane * rows + row;
+                    }
+                }
+            }
+            out[b] = order;
         }
-        IntConsumer band = b -> FlushToZero.run(() -> sweep.run(lines * b / threads, lines * (b + 1) / threads));
-        device.parallel(threads, band);
+        return out;
     }
 
-    /** One sweep over lines [from, to). */
+    /** Runs sweep over every band's lines, one band per thread, each in flush-to-zero mode. */
+    void bands(Sweep sweep) {
+        if (bands.length == 1) {
+            sweep.run(bands[0]);
+            return;
+        }
+        IntConsumer band = b -> FlushToZero.run(() -> sweep.run(bands[b]));
+        device.parallel(bands.length, band);
+    }
+
+    /** One sweep over the given lines. */
     @FunctionalInterface
     interface Sweep {
-        void run(int from, int to);
+        void run(int[] lines);
     }
 }

@@ -47,9 +47,9 @@ final class VolumeRun implements VolumeNumerics.VolumeAdjoint {
                 for (int t = 0; t < steps; t++) {
                     read(shots.receivers(), s, w, receivers, t, null);
                     double[][] slot = h == null ? null : h.at(t);
-                    k.bands((from, to) -> sweeps.velocities(from, to, slot));
+                    k.bands(lines -> sweeps.velocities(lines, slot));
                     inject(shots.sources(), s, w, sources, t, true);
-                    k.bands((from, to) -> sweeps.stresses(from, to, slot));
+                    k.bands(lines -> sweeps.stresses(lines, slot));
                     inject(shots.sources(), s, w, sources, t, false);
                     shots.listener().stepped(1);
                 }
@@ -78,10 +78,10 @@ final class VolumeRun implements VolumeNumerics.VolumeAdjoint {
                 for (int t = steps - 1; t >= 0; t--) {
                     double[][] slot = h == null ? null : h.at(t);
                     read(shots.sources(), s, w, reads, t, false);
-                    k.bands((from, to) -> sweeps.stressesAdjointTerms(from, to, slot, sums));
+                    k.bands(lines -> sweeps.stressesAdjointTerms(lines, slot, sums));
                     k.bands(sweeps::stressesAdjointFields);
                     read(shots.sources(), s, w, reads, t, true);
-                    k.bands((from, to) -> sweeps.velocitiesAdjointTerms(from, to, slot, sums));
+                    k.bands(lines -> sweeps.velocitiesAdjointTerms(lines, slot, sums));
                     k.bands(sweeps::velocitiesAdjointFields);
                     inject(shots.receivers(), s, w, adjoint, t, null);
                     shots.listener().stepped(1);
@@ -90,8 +90,10 @@ final class VolumeRun implements VolumeNumerics.VolumeAdjoint {
             histories[shot] = null;
             for (int i = 0; i < sums.length; i++) {
                 if (sums[i] != null) {
+                    // mu's sum is half its gradient (VolumeSweeps.stressesAdjointTerms)
+                    double factor = i == 1 ? 2 * scale : scale;
                     for (int p = 0; p < k.size; p++) {
-                        gradients[i].put(p, gradients[i].get(p) + scale * sums[i][p]);
+                        gradients[i].put(p, gradients[i].get(p) + factor * sums[i][p]);
                     }
                 }
             }

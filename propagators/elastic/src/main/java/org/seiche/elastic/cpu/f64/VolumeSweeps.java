@@ -1,7 +1,7 @@
 package org.seiche.elastic.cpu.f64;
 
 /**
- * The sweeps of one volume step over lines [from, to) (docs/elastic.md, "1-D and 3-D"). A
+ * The sweeps of one volume step over lines (docs/elastic.md, "1-D and 3-D"). A
  * derivative along dimension e is "half" when it is evaluated half a cell after the field's
  * points along e (D f(i + 1/2) = sum_k c_k (f(i + k) - f(i + 1 - k))) and "int" when it is
  * evaluated at the integer points from a field half a cell after them
@@ -22,30 +22,28 @@ final class VolumeSweeps {
     }
 
     /** v_d += dt B_d (half_d sigma_dd + sum over e != d of int_e sigma_de). */
-    void velocities(int from, int to, double[][] stored) {
+    void velocities(int[] lines, double[][] stored) {
         double[] sum = new double[n];
         double[] d = new double[n];
         int[] at = new int[k.ndim];
-        for (int line = from; line < to; line++) {
+        for (int line : lines) {
             int base = k.lineStart(line, at);
             for (int v = 0; v < k.ndim; v++) {
                 for (int e = 0; e < k.ndim; e++) {
                     boolean normal = e == v;
                     double[] f = normal ? w.normal[v] : w.shear[pair(v, e)];
-                    double[] out = e == 0 ? sum : d;
-                    derivative(f, base, e, normal, out);
-                    memory(w.velocityMemory[v][e], base, e, normal, at, out);
-                    if (e > 0) {
-                        for (int j = 0; j < n; j++) {
-                            sum[j] += d[j];
-                        }
+                    if (e == 0) {
+                        derivative(f, base, e, normal, sum, false);
+                        memory(w.velocityMemory[v][e], base, e, normal, at, sum);
+                    } else if (damped(e, normal, at)) {
+                        derivative(f, base, e, normal, d, false);
+                        memory(w.velocityMemory[v][e], base, e, normal, at, d);
+                        add(d, sum);
+                    } else {
+                        derivative(f, base, e, normal, sum, true);
                     }
                 }
-                double[] field = w.velocity[v];
-                double[] b = k.buoyancyDt[v];
-                for (int j = 0; j < n; j++) {
-                    field[base + j] += b[base + j] * sum[j];
-                }
+                update(w.velocity[v], k.buoyancyDt[v], base, sum);
                 if (stored != null && stored[v] != null) {
                     System.arraycopy(sum, 0, stored[v], base, n);
                 }
@@ -57,16 +55,16 @@ final class VolumeSweeps {
      * sigma_dd += dt (lamb sum_e int_e v_e + 2 mu int_d v_d) and, per pair,
      * sigma_de += dt mu_de (half_e v_d + half_d v_e).
      */
-    void stresses(int from, int to, double[][] stored) {
+    void stresses(int[] lines, double[][] stored) {
         double[][][] strain = new double[k.ndim][k.ndim][n];
         double[] trace = new double[n];
         double[] shear = new double[n];
         int[] at = new int[k.ndim];
-        for (int line = from; line < to; line++) {
+        for (int line : lines) {
             int base = k.lineStart(line, at);
             for (int v = 0; v < k.ndim; v++) {
                 for (int e = 0; e < k.ndim; e++) {
-                    derivative(w.velocity[v], base, e, e != v, strain[v][e]);
+                    derivative(w.velocity[v], base, e, e != v, strain[v][e], false);
                     memory(w.strainMemory[v][e], base, e, e != v, at, strain[v][e]);
                 }
             }
@@ -75,11 +73,8 @@ final class VolumeSweeps {
                 add(strain[v][v], trace);
             }
             for (int v = 0; v < k.ndim; v++) {
-                double[] field = w.normal[v];
                 double[] own = strain[v][v];
-                for (int j = 0; j < n; j++) {
-                    field[base + j] += k.lambDt[base + j] * trace[j] + 2 * k.muDt[base + j] * own[j];
-                }
+                normal(w.normal[v], base, trace, own);
                 if (stored != null && stored[k.ndim + v] != null) {
                     System.arraycopy(own, 0, stored[k.ndim + v], base, n);
                 }
@@ -87,16 +82,9 @@ final class VolumeSweeps {
             for (int v = 0; v < k.ndim; v++) {
                 for (int e = v + 1; e < k.ndim; e++) {
                     int q = pair(v, e);
-                    double[] a = strain[v][e];
-                    double[] b = strain[e][v];
-                    for (int j = 0; j < n; j++) {
-                        shear[j] = a[j] + b[j];
-                    }
-                    double[] field = w.shear[q];
-                    double[] mu = k.shearDt[q];
-                    for (int j = 0; j < n; j++) {
-                        field[base + j] += mu[base + j] * shear[j];
-                    }
+                    System.arraycopy(strain[v][e], 0, shear, 0, n);
+                    add(strain[e][v], shear);
+                    update(w.shear[q], k.shearDt[q], base, shear);
                     if (stored != null && stored[2 * k.ndim + q] != null) {
                         System.arraycopy(shear, 0, stored[2 * k.ndim + q], base, n);
                     }
@@ -110,40 +98,44 @@ final class VolumeSweeps {
      * its memory variable transposed) goes to terms[d][e]; gradients of lamb, mu and the
      * shear moduli grow by the stored strain rates times the adjoint stresses.
      */
-    void stressesAdjointTerms(int from, int to, double[][] stored, double[][] gradients) {
+    void stressesAdjointTerms(int[] lines, double[][] stored, double[][] gradients) {
         double[] sum = new double[n];
+        double[] trace = new double[n];
         int[] at = new int[k.ndim];
-        for (int line = from; line < to; line++) {
+        for (int line : lines) {
             int base = k.lineStart(line, at);
-            System.arraycopy(w.normal[0], base, sum, 0, n);
-            for (int v = 1; v < k.ndim; v++) {
-                double[] s = w.normal[v];
-                for (int j = 0; j < n; j++) {
-                    sum[j] += s[base + j];
-                }
-            }
+            lineSum(w.normal, 0, base, sum);
             for (int v = 0; v < k.ndim; v++) {
                 double[] t = w.terms[v][v];
                 double[] s = w.normal[v];
-                for (int j = 0; j < n; j++) {
+                for (int j = k.vectors ? VolumeVectors.normalTerm(k.lambDt, k.muDt, s, base, sum, t, n) : 0; j < n; j++) {
                     int p = base + j;
-                    t[p] = k.lambDt[p] * sum[j] + 2 * k.muDt[p] * s[p];
+                    double muS = k.muDt[p] * s[p];
+                    t[p] = k.lambDt[p] * sum[j] + (muS + muS);
                 }
             }
             for (int v = 0; v < k.ndim; v++) {
                 for (int e = v + 1; e < k.ndim; e++) {
                     int q = pair(v, e);
-                    double[] s = w.shear[q];
-                    double[] mu = k.shearDt[q];
-                    double[] t = w.terms[v][e];
-                    for (int j = 0; j < n; j++) {
-                        t[base + j] = mu[base + j] * s[base + j];
-                    }
-                    System.arraycopy(t, base, w.terms[e][v], base, n);
+                    product(k.shearDt[q], w.shear[q], base, w.terms[v][e]);
+                    System.arraycopy(w.terms[v][e], base, w.terms[e][v], base, n);
                 }
             }
-            if (stored != null) {
-                strainGradients(base, stored, gradients, sum);
+            if (stored != null && gradients[0] != null) {
+                // lamb: the strain rates' trace times the adjoint stresses' sum; mu: half of its
+                // gradient, sum_d strain rate d times adjoint sigma_dd (VolumeRun doubles it)
+                lineSum(stored, k.ndim, base, trace);
+                for (int j = k.vectors ? VolumeVectors.addLineProduct(gradients[0], base, trace, sum, n) : 0; j < n; j++) {
+                    gradients[0][base + j] += trace[j] * sum[j];
+                }
+                for (int v = 0; v < k.ndim; v++) {
+                    addProduct(gradients[1], stored[k.ndim + v], w.normal[v], base);
+                }
+            }
+            for (int q = 0; q < k.pairs; q++) {
+                if (stored != null && gradients[2 + q] != null) {
+                    addProduct(gradients[2 + q], stored[2 * k.ndim + q], w.shear[q], base);
+                }
             }
             for (int v = 0; v < k.ndim; v++) {
                 for (int e = 0; e < k.ndim; e++) {
@@ -153,48 +145,42 @@ final class VolumeSweeps {
         }
     }
 
-    private void strainGradients(int base, double[][] stored, double[][] gradients, double[] stressSum) {
-        if (gradients[0] != null) {
-            double[] lamb = gradients[0];
-            double[] mu = gradients[1];
-            for (int j = 0; j < n; j++) {
-                int p = base + j;
-                double trace = 0;
-                double own = 0;
-                for (int v = 0; v < k.ndim; v++) {
-                    trace += stored[k.ndim + v][p];
-                    own += stored[k.ndim + v][p] * w.normal[v][p];
-                }
-                lamb[p] += trace * stressSum[j];
-                mu[p] += 2 * own;
-            }
-        }
-        for (int q = 0; q < k.pairs; q++) {
-            double[] g = gradients[2 + q];
-            if (g != null) {
-                double[] s = w.shear[q];
-                double[] rate = stored[2 * k.ndim + q];
-                for (int j = 0; j < n; j++) {
-                    g[base + j] += rate[base + j] * s[base + j];
-                }
+    /** to[j] = sum over d of f[first + d][base + j]. */
+    private void lineSum(double[][] f, int first, int base, double[] to) {
+        System.arraycopy(f[first], base, to, 0, n);
+        for (int v = 1; v < k.ndim; v++) {
+            double[] g = f[first + v];
+            for (int j = k.vectors ? VolumeVectors.addFrom(g, base, to, n) : 0; j < n; j++) {
+                to[j] += g[base + j];
             }
         }
     }
 
+    /** out[base + j] = a[base + j] x b[base + j]. */
+    private void product(double[] a, double[] b, int base, double[] out) {
+        for (int j = k.vectors ? VolumeVectors.product(a, b, base, out, n) : 0; j < n; j++) {
+            out[base + j] = a[base + j] * b[base + j];
+        }
+    }
+
+    /** g[base + j] += a[base + j] x b[base + j]. */
+    private void addProduct(double[] g, double[] a, double[] b, int base) {
+        for (int j = k.vectors ? VolumeVectors.addProduct(g, a, b, base, n) : 0; j < n; j++) {
+            g[base + j] += a[base + j] * b[base + j];
+        }
+    }
+
     /** Transpose of the strain rates: v_d -= half_d terms[d][d] + sum over e != d of int_e terms[d][e]. */
-    void stressesAdjointFields(int from, int to) {
+    void stressesAdjointFields(int[] lines) {
         double[] d = new double[n];
         int[] at = new int[k.ndim];
-        for (int line = from; line < to; line++) {
+        for (int line : lines) {
             int base = k.lineStart(line, at);
             for (int v = 0; v < k.ndim; v++) {
-                double[] field = w.velocity[v];
                 for (int e = 0; e < k.ndim; e++) {
-                    derivative(w.terms[v][e], base, e, e == v, d);
-                    for (int j = 0; j < n; j++) {
-                        field[base + j] -= d[j];
-                    }
+                    derivative(w.terms[v][e], base, e, e == v, d, e > 0);
                 }
+                subtract(d, w.velocity[v], base);
             }
         }
     }
@@ -204,26 +190,19 @@ final class VolumeSweeps {
      * variables transposed) to terms[d][e]; the buoyancy gradients grow by the stored
      * divergence times the adjoint velocity.
      */
-    void velocitiesAdjointTerms(int from, int to, double[][] stored, double[][] gradients) {
+    void velocitiesAdjointTerms(int[] lines, double[][] stored, double[][] gradients) {
         int[] at = new int[k.ndim];
-        for (int line = from; line < to; line++) {
+        for (int line : lines) {
             int base = k.lineStart(line, at);
             for (int v = 0; v < k.ndim; v++) {
                 double[] field = w.velocity[v];
-                double[] b = k.buoyancyDt[v];
-                double[] t = w.terms[v][0];
-                for (int j = 0; j < n; j++) {
-                    t[base + j] = b[base + j] * field[base + j];
-                }
+                product(k.buoyancyDt[v], field, base, w.terms[v][0]);
                 for (int e = 1; e < k.ndim; e++) {
-                    System.arraycopy(t, base, w.terms[v][e], base, n);
+                    System.arraycopy(w.terms[v][0], base, w.terms[v][e], base, n);
                 }
                 double[] g = gradients == null ? null : gradients[2 + k.pairs + v];
                 if (stored != null && g != null) {
-                    double[] divergence = stored[v];
-                    for (int j = 0; j < n; j++) {
-                        g[base + j] += divergence[base + j] * field[base + j];
-                    }
+                    addProduct(g, stored[v], field, base);
                 }
                 for (int e = 0; e < k.ndim; e++) {
                     memoryAdjoint(w.velocityMemory[v][e], base, e, e == v, at, w.terms[v][e]);
@@ -236,34 +215,50 @@ final class VolumeSweeps {
      * Transpose of the stress derivatives: sigma_dd -= int_d terms[d][d];
      * sigma_de -= half_e terms[d][e] + half_d terms[e][d].
      */
-    void velocitiesAdjointFields(int from, int to) {
+    void velocitiesAdjointFields(int[] lines) {
         double[] d = new double[n];
         int[] at = new int[k.ndim];
-        for (int line = from; line < to; line++) {
+        for (int line : lines) {
             int base = k.lineStart(line, at);
             for (int v = 0; v < k.ndim; v++) {
-                derivative(w.terms[v][v], base, v, false, d);
+                derivative(w.terms[v][v], base, v, false, d, false);
                 subtract(d, w.normal[v], base);
                 for (int e = v + 1; e < k.ndim; e++) {
-                    double[] field = w.shear[pair(v, e)];
-                    derivative(w.terms[v][e], base, e, true, d);
-                    subtract(d, field, base);
-                    derivative(w.terms[e][v], base, v, true, d);
-                    subtract(d, field, base);
+                    derivative(w.terms[v][e], base, e, true, d, false);
+                    derivative(w.terms[e][v], base, v, true, d, true);
+                    subtract(d, w.shear[pair(v, e)], base);
                 }
             }
         }
     }
 
+    /** field[base + j] -= d[j]. */
     private void subtract(double[] d, double[] field, int base) {
-        for (int j = 0; j < n; j++) {
+        for (int j = k.vectors ? VolumeVectors.subtract(d, field, base, n) : 0; j < n; j++) {
             field[base + j] -= d[j];
         }
     }
 
+    /** to[j] += from[j]. */
     private void add(double[] from, double[] to) {
-        for (int j = 0; j < n; j++) {
+        for (int j = k.vectors ? VolumeVectors.add(from, to, n) : 0; j < n; j++) {
             to[j] += from[j];
+        }
+    }
+
+    /** field[base + j] += coefficient[base + j] x term[j]. */
+    private void update(double[] field, double[] coefficient, int base, double[] term) {
+        for (int j = k.vectors ? VolumeVectors.update(field, coefficient, base, term, n) : 0; j < n; j++) {
+            field[base + j] += coefficient[base + j] * term[j];
+        }
+    }
+
+    /** sigma_dd[base + j] += dt (lamb trace[j] + 2 mu own[j]). */
+    private void normal(double[] field, int base, double[] trace, double[] own) {
+        int j = k.vectors ? VolumeVectors.normal(field, k.lambDt, k.muDt, base, trace, own, n) : 0;
+        for (; j < n; j++) {
+            double muOwn = k.muDt[base + j] * own[j];
+            field[base + j] += k.lambDt[base + j] * trace[j] + (muOwn + muOwn);
         }
     }
 
@@ -271,24 +266,35 @@ final class VolumeSweeps {
         return org.seiche.elastic.cpu.VolumeGrid.pair(d, e);
     }
 
-    /** out = the derivative of f along e over the line from base, half or int. */
-    private void derivative(double[] f, int base, int e, boolean half, double[] out) {
+    /** out = (or +=, when add) the derivative of f along e over the line from base, half or int. */
+    private void derivative(double[] f, int base, int e, boolean half, double[] out, boolean add) {
         int s = k.stride[e];
         double[] c = k.stencil[e];
         int up = base + (half ? s : 0);
         int down = base - (half ? 0 : s);
+        int done = k.vectors ? VolumeVectors.derivative(f, up, down, s, c, out, n, add) : 0;
         double c0 = c[0];
-        for (int j = 0; j < n; j++) {
-            out[j] = c0 * (f[up + j] - f[down + j]);
+        for (int j = done; j < n; j++) {
+            double first = c0 * (f[up + j] - f[down + j]);
+            out[j] = add ? out[j] + first : first;
         }
         for (int m = 1; m < c.length; m++) {
             double cm = c[m];
             int u = up + m * s;
             int l = down - m * s;
-            for (int j = 0; j < n; j++) {
+            for (int j = done; j < n; j++) {
                 out[j] += cm * (f[u + j] - f[l + j]);
             }
         }
+    }
+
+    /** Whether the line has PML cells along e (at integer or half points). */
+    private boolean damped(int e, boolean half, int[] at) {
+        int h = half ? 1 : 0;
+        if (e == k.inner) {
+            return k.stripLow[h] > 0 || k.stripHigh[h] < n;
+        }
+        return k.pmlA[e][h][at[e]] != 0 || k.pmlB[e][h][at[e]] != 0;
     }
 
     /** m <- a m + b D, D <- D + m on the line's PML cells along e. */
@@ -302,7 +308,7 @@ final class VolumeSweeps {
         } else if (a[at[e]] != 0 || b[at[e]] != 0) {
             double ai = a[at[e]];
             double bi = b[at[e]];
-            for (int j = 0; j < n; j++) {
+            for (int j = k.vectors ? VolumeVectors.memory(m, base, ai, bi, d, n) : 0; j < n; j++) {
                 double mj = ai * m[base + j] + bi * d[j];
                 m[base + j] = mj;
                 d[j] += mj;
