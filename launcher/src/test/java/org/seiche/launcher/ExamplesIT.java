@@ -388,4 +388,61 @@ class ExamplesIT {
         }
         assertTrue(Files.notExists(dir.resolve("movie/snapshots/shot_0_wavefield.npy")), "the frames' array is not kept");
     }
+
+    /**
+     * The 3-D elastic shot: three components on a line 50 m off a vertical force on a free
+     * surface. The largest |v_z| moves out between receivers 30 and 55 at the Rayleigh wave's
+     * speed (0.92 vs = 920 m/s in the top layer; between 700 and 1000 m/s: slower than any
+     * body wave, and the picked peaks of a pulse whose shape still changes with distance
+     * read it low); v_x is odd about the source's x (receivers 4 and 15, 5.5 cells either
+     * side of it for v_x's half-cell shift); v_y, across the line, is largest broadside.
+     */
+    @Test
+    void elastic3dShowsTheGroundRollOnEveryComponent() throws IOException {
+        Path dir = runExample("elastic-3d");
+        NdArray vz = npy(dir, "out/receiver_data.npy");
+        NdArray vy = npy(dir, "out/receiver_data_1.npy");
+        NdArray vx = npy(dir, "out/receiver_data_2.npy");
+        for (NdArray a : List.of(vz, vy, vx)) {
+            assertArrayEquals(new int[] {1, 60, 750}, a.shape());
+        }
+        int nt = 750;
+        double dt = 0.0006;
+        double near = Math.hypot(50, 5 * 20);
+        double far = Math.hypot(50, 5 * 45);
+        double speed = (far - near) / ((peak(vz.data(), 55 * nt, nt) - peak(vz.data(), 30 * nt, nt)) * dt);
+        assertTrue(speed > 700 && speed < 1000, "ground roll moves out at " + speed + " m/s");
+        double[] left = Arrays.copyOfRange(vx.data(), 4 * nt, 5 * nt);
+        double[] right = Arrays.copyOfRange(vx.data(), 15 * nt, 16 * nt);
+        double dot = 0;
+        double ll = 0;
+        double rr = 0;
+        for (int t = 0; t < nt; t++) {
+            dot += left[t] * right[t];
+            ll += left[t] * left[t];
+            rr += right[t] * right[t];
+        }
+        assertTrue(dot / Math.sqrt(ll * rr) < -0.99, "v_x is odd about the source: correlation " + dot / Math.sqrt(ll * rr));
+        assertTrue(max(vy.data(), 10 * nt, nt) > 5 * max(vy.data(), 55 * nt, nt), "v_y is largest broadside");
+        assertTrue(max(vx.data(), 55 * nt, nt) > 5 * max(vx.data(), 10 * nt, nt), "v_x is largest along the line");
+        assertPictures(dir, "out/receiver_data.png", "out/receiver_data_1.png", "out/receiver_data_2.png");
+    }
+
+    private static int peak(double[] a, int from, int n) {
+        int best = 0;
+        for (int t = 1; t < n; t++) {
+            if (Math.abs(a[from + t]) > Math.abs(a[from + best])) {
+                best = t;
+            }
+        }
+        return best;
+    }
+
+    private static double max(double[] a, int from, int n) {
+        double m = 0;
+        for (int t = 0; t < n; t++) {
+            m = Math.max(m, Math.abs(a[from + t]));
+        }
+        return m;
+    }
 }
