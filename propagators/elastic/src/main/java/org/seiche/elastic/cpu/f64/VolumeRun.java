@@ -11,7 +11,7 @@ import org.seiche.wave.FlushToZero;
 /**
  * A batch of shots on a volume grid, one after another (each on every thread): the time
  * loop of docs/elastic.md (record, velocities, forces, stresses, pressure) and its
- * transpose run backward from each shot's history.
+ * transpose run backward from each shot's history, once (each slot is released as it is used).
  */
 final class VolumeRun implements VolumeNumerics.VolumeAdjoint {
     private final VolumeKernel k;
@@ -19,6 +19,7 @@ final class VolumeRun implements VolumeNumerics.VolumeAdjoint {
     private final double[] sources;
     private final VolumeHistory[] histories;
     private long peak;
+    private boolean adjointTaken;
 
     VolumeRun(VolumeKernel k, VolumeShots shots) {
         this.k = k;
@@ -46,7 +47,7 @@ final class VolumeRun implements VolumeNumerics.VolumeAdjoint {
             FlushToZero.run(() -> {
                 for (int t = 0; t < steps; t++) {
                     read(shots.receivers(), s, w, receivers, t, null);
-                    double[][] slot = h == null ? null : h.at(t);
+                    VolumeHistory.Slot slot = h == null ? null : h.at(t);
                     k.bands(lines -> sweeps.velocities(lines, slot));
                     inject(shots.sources(), s, w, sources, t, true);
                     k.bands(lines -> sweeps.stresses(lines, slot));
@@ -60,6 +61,10 @@ final class VolumeRun implements VolumeNumerics.VolumeAdjoint {
 
     @Override
     public void adjoint(DoubleBuffer receiverAdjoint, DoubleBuffer[] gradients, DoubleBuffer sourceReads) {
+        if (adjointTaken) {
+            throw new IllegalStateException("this batch's adjoint has run: its stored history is released");
+        }
+        adjointTaken = true;
         double[] adjoint = Values.load(receiverAdjoint);
         double[] reads = new double[sources.length];
         int steps = shots.steps();
@@ -76,13 +81,16 @@ final class VolumeRun implements VolumeNumerics.VolumeAdjoint {
             int s = shot;
             FlushToZero.run(() -> {
                 for (int t = steps - 1; t >= 0; t--) {
-                    double[][] slot = h == null ? null : h.at(t);
+                    VolumeHistory.Slot slot = h == null ? null : h.at(t);
                     read(shots.sources(), s, w, reads, t, false);
                     k.bands(lines -> sweeps.stressesAdjointTerms(lines, slot, sums));
                     k.bands(sweeps::stressesAdjointFields);
                     read(shots.sources(), s, w, reads, t, true);
                     k.bands(lines -> sweeps.velocitiesAdjointTerms(lines, slot, sums));
                     k.bands(sweeps::velocitiesAdjointFields);
+                    if (h != null) {
+                        h.release(t);
+                    }
                     inject(shots.receivers(), s, w, adjoint, t, null);
                     shots.listener().stepped(1);
                 }

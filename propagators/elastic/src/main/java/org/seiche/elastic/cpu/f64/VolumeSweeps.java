@@ -22,7 +22,7 @@ final class VolumeSweeps {
     }
 
     /** v_d += dt B_d (half_d sigma_dd + sum over e != d of int_e sigma_de). */
-    void velocities(int[] lines, double[][] stored) {
+    void velocities(int[] lines, VolumeHistory.Slot stored) {
         double[] sum = new double[n];
         double[] d = new double[n];
         int[] at = new int[k.ndim];
@@ -44,8 +44,8 @@ final class VolumeSweeps {
                     }
                 }
                 update(w.velocity[v], k.buoyancyDt[v], base, sum);
-                if (stored != null && stored[v] != null) {
-                    System.arraycopy(sum, 0, stored[v], base, n);
+                if (stored != null && stored.has(v)) {
+                    System.arraycopy(sum, 0, stored.values(), stored.offset()[v] + base, n);
                 }
             }
         }
@@ -55,7 +55,7 @@ final class VolumeSweeps {
      * sigma_dd += dt (lamb sum_e int_e v_e + 2 mu int_d v_d) and, per pair,
      * sigma_de += dt mu_de (half_e v_d + half_d v_e).
      */
-    void stresses(int[] lines, double[][] stored) {
+    void stresses(int[] lines, VolumeHistory.Slot stored) {
         double[][][] strain = new double[k.ndim][k.ndim][n];
         double[] trace = new double[n];
         double[] shear = new double[n];
@@ -75,8 +75,8 @@ final class VolumeSweeps {
             for (int v = 0; v < k.ndim; v++) {
                 double[] own = strain[v][v];
                 normal(w.normal[v], base, trace, own);
-                if (stored != null && stored[k.ndim + v] != null) {
-                    System.arraycopy(own, 0, stored[k.ndim + v], base, n);
+                if (stored != null && stored.has(k.ndim + v)) {
+                    System.arraycopy(own, 0, stored.values(), stored.offset()[k.ndim + v] + base, n);
                 }
             }
             for (int v = 0; v < k.ndim; v++) {
@@ -85,8 +85,8 @@ final class VolumeSweeps {
                     System.arraycopy(strain[v][e], 0, shear, 0, n);
                     add(strain[e][v], shear);
                     update(w.shear[q], k.shearDt[q], base, shear);
-                    if (stored != null && stored[2 * k.ndim + q] != null) {
-                        System.arraycopy(shear, 0, stored[2 * k.ndim + q], base, n);
+                    if (stored != null && stored.has(2 * k.ndim + q)) {
+                        System.arraycopy(shear, 0, stored.values(), stored.offset()[2 * k.ndim + q] + base, n);
                     }
                 }
             }
@@ -98,13 +98,16 @@ final class VolumeSweeps {
      * its memory variable transposed) goes to terms[d][e]; gradients of lamb, mu and the
      * shear moduli grow by the stored strain rates times the adjoint stresses.
      */
-    void stressesAdjointTerms(int[] lines, double[][] stored, double[][] gradients) {
+    void stressesAdjointTerms(int[] lines, VolumeHistory.Slot stored, double[][] gradients) {
         double[] sum = new double[n];
         double[] trace = new double[n];
         int[] at = new int[k.ndim];
         for (int line : lines) {
             int base = k.lineStart(line, at);
-            lineSum(w.normal, 0, base, sum);
+            System.arraycopy(w.normal[0], base, sum, 0, n);
+            for (int v = 1; v < k.ndim; v++) {
+                addFrom(w.normal[v], base, sum);
+            }
             for (int v = 0; v < k.ndim; v++) {
                 double[] t = w.terms[v][v];
                 double[] s = w.normal[v];
@@ -124,17 +127,20 @@ final class VolumeSweeps {
             if (stored != null && gradients[0] != null) {
                 // lamb: the strain rates' trace times the adjoint stresses' sum; mu: half of its
                 // gradient, sum_d strain rate d times adjoint sigma_dd (VolumeRun doubles it)
-                lineSum(stored, k.ndim, base, trace);
+                System.arraycopy(stored.values(), stored.offset()[k.ndim] + base, trace, 0, n);
+                for (int v = 1; v < k.ndim; v++) {
+                    addFrom(stored.values(), stored.offset()[k.ndim + v] + base, trace);
+                }
                 for (int j = k.vectors ? VolumeVectors.addLineProduct(gradients[0], base, trace, sum, n) : 0; j < n; j++) {
                     gradients[0][base + j] += trace[j] * sum[j];
                 }
                 for (int v = 0; v < k.ndim; v++) {
-                    addProduct(gradients[1], stored[k.ndim + v], w.normal[v], base);
+                    addProduct(gradients[1], stored.values(), stored.offset()[k.ndim + v], w.normal[v], base);
                 }
             }
             for (int q = 0; q < k.pairs; q++) {
                 if (stored != null && gradients[2 + q] != null) {
-                    addProduct(gradients[2 + q], stored[2 * k.ndim + q], w.shear[q], base);
+                    addProduct(gradients[2 + q], stored.values(), stored.offset()[2 * k.ndim + q], w.shear[q], base);
                 }
             }
             for (int v = 0; v < k.ndim; v++) {
@@ -145,14 +151,10 @@ final class VolumeSweeps {
         }
     }
 
-    /** to[j] = sum over d of f[first + d][base + j]. */
-    private void lineSum(double[][] f, int first, int base, double[] to) {
-        System.arraycopy(f[first], base, to, 0, n);
-        for (int v = 1; v < k.ndim; v++) {
-            double[] g = f[first + v];
-            for (int j = k.vectors ? VolumeVectors.addFrom(g, base, to, n) : 0; j < n; j++) {
-                to[j] += g[base + j];
-            }
+    /** to[j] += f[start + j]. */
+    private void addFrom(double[] f, int start, double[] to) {
+        for (int j = k.vectors ? VolumeVectors.addFrom(f, start, to, n) : 0; j < n; j++) {
+            to[j] += f[start + j];
         }
     }
 
@@ -163,10 +165,10 @@ final class VolumeSweeps {
         }
     }
 
-    /** g[base + j] += a[base + j] x b[base + j]. */
-    private void addProduct(double[] g, double[] a, double[] b, int base) {
-        for (int j = k.vectors ? VolumeVectors.addProduct(g, a, b, base, n) : 0; j < n; j++) {
-            g[base + j] += a[base + j] * b[base + j];
+    /** g[base + j] += a[start + base + j] x b[base + j]. */
+    private void addProduct(double[] g, double[] a, int start, double[] b, int base) {
+        for (int j = k.vectors ? VolumeVectors.addProduct(g, a, start + base, b, base, n) : 0; j < n; j++) {
+            g[base + j] += a[start + base + j] * b[base + j];
         }
     }
 
@@ -190,7 +192,7 @@ final class VolumeSweeps {
      * variables transposed) to terms[d][e]; the buoyancy gradients grow by the stored
      * divergence times the adjoint velocity.
      */
-    void velocitiesAdjointTerms(int[] lines, double[][] stored, double[][] gradients) {
+    void velocitiesAdjointTerms(int[] lines, VolumeHistory.Slot stored, double[][] gradients) {
         int[] at = new int[k.ndim];
         for (int line : lines) {
             int base = k.lineStart(line, at);
@@ -202,7 +204,7 @@ final class VolumeSweeps {
                 }
                 double[] g = gradients == null ? null : gradients[2 + k.pairs + v];
                 if (stored != null && g != null) {
-                    addProduct(g, stored[v], field, base);
+                    addProduct(g, stored.values(), stored.offset()[v], field, base);
                 }
                 for (int e = 0; e < k.ndim; e++) {
                     memoryAdjoint(w.velocityMemory[v][e], base, e, e == v, at, w.terms[v][e]);

@@ -116,12 +116,12 @@ final class VolumeVectors {
         return j;
     }
 
-    /** g[base + j] += a[base + j] x b[base + j]; returns the first cell not done. */
-    static int addProduct(double[] g, double[] a, double[] b, int base, int n) {
+    /** g[base + j] += a[from + j] x b[base + j]; returns the first cell not done. */
+    static int addProduct(double[] g, double[] a, int from, double[] b, int base, int n) {
         int bound = LANES.loopBound(n);
         int j = 0;
         for (; j < bound; j += N) {
-            fromArray(LANES, g, base + j).add(fromArray(LANES, a, base + j).mul(fromArray(LANES, b, base + j)))
+            fromArray(LANES, g, base + j).add(fromArray(LANES, a, from + j).mul(fromArray(LANES, b, base + j)))
                     .intoArray(g, base + j);
         }
         return j;
@@ -137,12 +137,12 @@ final class VolumeVectors {
         return j;
     }
 
-    /** to[j] += f[base + j]; returns the first cell not done. */
-    static int addFrom(double[] f, int base, double[] to, int n) {
+    /** to[j] += f[start + j]; returns the first cell not done. */
+    static int addFrom(double[] f, int start, double[] to, int n) {
         int bound = LANES.loopBound(n);
         int j = 0;
         for (; j < bound; j += N) {
-            fromArray(LANES, to, j).add(fromArray(LANES, f, base + j)).intoArray(to, j);
+            fromArray(LANES, to, j).add(fromArray(LANES, f, start + j)).intoArray(to, j);
         }
         return j;
     }
