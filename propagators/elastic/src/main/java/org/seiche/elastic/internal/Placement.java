@@ -1,6 +1,5 @@
 package org.seiche.elastic.internal;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -44,8 +43,8 @@ final class Placement implements TraceLayout {
         scale = new double[traces];
         scaledBy = new Coefficient[traces];
         scaleCell = new int[traces];
-        Builder src = new Builder(shots);
-        Builder rec = new Builder(shots);
+        PointBuilder src = new PointBuilder(shots);
+        PointBuilder rec = new PointBuilder(shots);
         for (int s = 0; s < shots; s++) {
             for (int g = 0; g < sg.size(); g++) {
                 Component c = Component.parse(sg.get(g).component(), "survey.sources.component");
@@ -57,7 +56,7 @@ final class Placement implements TraceLayout {
                     int cell = grid.index(loc.coordinate(s, i, 0) + top, loc.coordinate(s, i, 1) + left);
                     int trace = sourceBase[g] + s * loc.perShot() + i;
                     for (Field f : c.fields) {
-                        src.add(f, cell, trace, 1);
+                        src.add(f.ordinal(), cell, trace, 1);
                     }
                     scaledBy[trace] = c == Component.Y ? Coefficient.BUOYANCY_Y : c == Component.X ? Coefficient.BUOYANCY_X : null;
                     scaleCell[trace] = cell;
@@ -73,15 +72,15 @@ final class Placement implements TraceLayout {
                     }
                     int cell = grid.index(loc.coordinate(s, i, 0) + top, loc.coordinate(s, i, 1) + left);
                     for (Field f : c.fields) {
-                        rec.add(f, cell, receiverBase[g] + s * loc.perShot() + i, c.receiverWeight());
+                        rec.add(f.ordinal(), cell, receiverBase[g] + s * loc.perShot() + i, c.receiverWeight());
                     }
                 }
             }
             src.endShot(s);
             rec.endShot(s);
         }
-        sources = src.build();
-        receivers = rec.build();
+        sources = pointSet(src);
+        receivers = pointSet(rec);
     }
 
     PointSet sources() {
@@ -136,12 +135,7 @@ final class Placement implements TraceLayout {
             String field = label("survey.sources", g, survey.sources().size());
             Component c = Component.parse(group.component(), field + ".component");
             checkLocations(group.locations(), field + ".locations", "source", c, shape, widths);
-            double[] a = group.amplitudes().data();
-            for (int i = 0; i < a.length; i++) {
-                if (!Double.isFinite(a[i])) {
-                    throw new SeicheException(field + ".amplitudes: " + a[i] + " at flat index " + i);
-                }
-            }
+            checkFinite(group, field);
         }
         for (int g = 0; g < survey.receivers().size(); g++) {
             String field = label("survey.receivers", g, survey.receivers().size());
@@ -150,7 +144,7 @@ final class Placement implements TraceLayout {
         }
     }
 
-    private static String label(String base, int g, int groups) {
+    static String label(String base, int g, int groups) {
         return groups == 1 ? base : base + "[" + g + "]";
     }
 
@@ -181,40 +175,23 @@ final class Placement implements TraceLayout {
         }
     }
 
-    /** Collects points shot by shot. */
-    private static final class Builder {
-        private final int[] shotStart;
-        private Field[] fields = new Field[16];
-        private int[] cells = new int[16];
-        private int[] traces = new int[16];
-        private double[] weights = new double[16];
-        private int n;
-
-        Builder(int shots) {
-            shotStart = new int[shots + 1];
+    /** The 2-D point set of a builder whose field codes are Field ordinals. */
+    private static PointSet pointSet(PointBuilder b) {
+        int[] codes = b.fields();
+        Field[] fields = new Field[codes.length];
+        for (int p = 0; p < codes.length; p++) {
+            fields[p] = Field.values()[codes[p]];
         }
+        return new PointSet(b.shotStart(), fields, b.cells(), b.traces(), b.weights());
+    }
 
-        void add(Field f, int cell, int trace, double weight) {
-            if (n == fields.length) {
-                fields = Arrays.copyOf(fields, 2 * n);
-                cells = Arrays.copyOf(cells, 2 * n);
-                traces = Arrays.copyOf(traces, 2 * n);
-                weights = Arrays.copyOf(weights, 2 * n);
+    /** Refuses a source group whose amplitudes hold a NaN or an infinity, naming the first. */
+    static void checkFinite(SourceGroup group, String field) {
+        double[] a = group.amplitudes().data();
+        for (int i = 0; i < a.length; i++) {
+            if (!Double.isFinite(a[i])) {
+                throw new SeicheException(field + ".amplitudes: " + a[i] + " at flat index " + i);
             }
-            fields[n] = f;
-            cells[n] = cell;
-            traces[n] = trace;
-            weights[n] = weight;
-            n++;
-        }
-
-        void endShot(int shot) {
-            shotStart[shot + 1] = n;
-        }
-
-        PointSet build() {
-            return new PointSet(shotStart, Arrays.copyOf(fields, n), Arrays.copyOf(cells, n), Arrays.copyOf(traces, n),
-                    Arrays.copyOf(weights, n));
         }
     }
 }

@@ -39,8 +39,8 @@ final class VolumePlacement implements TraceLayout {
         scale = new double[traces];
         scaledBy = new int[traces];
         scaleCell = new int[traces];
-        Builder src = new Builder(shots);
-        Builder rec = new Builder(shots);
+        PointBuilder src = new PointBuilder(shots);
+        PointBuilder rec = new PointBuilder(shots);
         int[] cell = new int[ndim];
         for (int s = 0; s < shots; s++) {
             for (int g = 0; g < sg.size(); g++) {
@@ -86,8 +86,8 @@ final class VolumePlacement implements TraceLayout {
             src.endShot(s);
             rec.endShot(s);
         }
-        sources = src.build();
-        receivers = rec.build();
+        sources = points(src);
+        receivers = points(rec);
     }
 
     private static int[] bases(List<Locations> groups, int shots) {
@@ -169,25 +169,16 @@ final class VolumePlacement implements TraceLayout {
     static void check(Survey survey, int[] shape, int[] widths) {
         for (int g = 0; g < survey.sources().size(); g++) {
             SourceGroup group = survey.sources().get(g);
-            String field = label("survey.sources", g, survey.sources().size());
+            String field = Placement.label("survey.sources", g, survey.sources().size());
             int c = component(group.component(), shape.length, field + ".component");
             checkLocations(group.locations(), field + ".locations", "source", c, shape, widths);
-            double[] a = group.amplitudes().data();
-            for (int i = 0; i < a.length; i++) {
-                if (!Double.isFinite(a[i])) {
-                    throw new SeicheException(field + ".amplitudes: " + a[i] + " at flat index " + i);
-                }
-            }
+            Placement.checkFinite(group, field);
         }
         for (int g = 0; g < survey.receivers().size(); g++) {
-            String field = label("survey.receivers", g, survey.receivers().size());
+            String field = Placement.label("survey.receivers", g, survey.receivers().size());
             int c = component(survey.receivers().get(g).component(), shape.length, field + ".component");
             checkLocations(survey.receivers().get(g).locations(), field + ".locations", "receiver", c, shape, widths);
         }
-    }
-
-    private static String label(String base, int g, int groups) {
-        return groups == 1 ? base : base + "[" + g + "]";
     }
 
     private static void checkLocations(Locations loc, String field, String what, int c, int[] shape, int[] widths) {
@@ -221,40 +212,7 @@ final class VolumePlacement implements TraceLayout {
         }
     }
 
-    /** Collects points shot by shot. */
-    private static final class Builder {
-        private final int[] shotStart;
-        private int[] fields = new int[16];
-        private int[] cells = new int[16];
-        private int[] traces = new int[16];
-        private double[] weights = new double[16];
-        private int n;
-
-        Builder(int shots) {
-            shotStart = new int[shots + 1];
-        }
-
-        void add(int field, int cell, int trace, double weight) {
-            if (n == fields.length) {
-                fields = Arrays.copyOf(fields, 2 * n);
-                cells = Arrays.copyOf(cells, 2 * n);
-                traces = Arrays.copyOf(traces, 2 * n);
-                weights = Arrays.copyOf(weights, 2 * n);
-            }
-            fields[n] = field;
-            cells[n] = cell;
-            traces[n] = trace;
-            weights[n] = weight;
-            n++;
-        }
-
-        void endShot(int shot) {
-            shotStart[shot + 1] = n;
-        }
-
-        VolumePoints build() {
-            return new VolumePoints(shotStart, Arrays.copyOf(fields, n), Arrays.copyOf(cells, n), Arrays.copyOf(traces, n),
-                    Arrays.copyOf(weights, n));
-        }
+    private static VolumePoints points(PointBuilder b) {
+        return new VolumePoints(b.shotStart(), b.fields(), b.cells(), b.traces(), b.weights());
     }
 }
