@@ -45,12 +45,13 @@ final class Batch implements ShotBatch {
     @Override
     public void forward(int shot, Bands bands) {
         History h = shots.storing()
-                ? new History(shots.steps(), shots.storeInterval(), shots.gradientK(), shots.gradientBuoyancy()) : null;
+                ? kernel.history(shots.steps(), shots.storeInterval(), shots.gradientK(), shots.gradientBuoyancy()) : null;
         histories[shot] = h;
-        Fields f = new Fields(kernel.layout, false);
+        Fields f = kernel.fields(false);
         count(f.bytes(Kernel.VALUE_BYTES) + (h == null ? 0 : h.bytes(kernel.layout.grid.size(), Kernel.VALUE_BYTES)));
         new Steps(kernel, f, h, bands).forward(shots, shot, sources, receivers);
         held.addAndGet(-f.bytes(Kernel.VALUE_BYTES));
+        kernel.release(f);
     }
 
     @Override
@@ -66,7 +67,7 @@ final class Batch implements ShotBatch {
 
     @Override
     public void adjoint(int shot, Bands bands, DoubleBuffer k, DoubleBuffer[] buoyancy) {
-        Fields f = new Fields(kernel.layout, true);
+        Fields f = kernel.fields(true);
         count(f.bytes(Kernel.VALUE_BYTES));
         new Steps(kernel, f, histories[shot], bands).adjoint(shots, shot, receiverAdjoint, sourceAdjoint);
         if (k != null) {
@@ -78,6 +79,7 @@ final class Batch implements ShotBatch {
             }
         }
         held.addAndGet(-f.bytes(Kernel.VALUE_BYTES));
+        kernel.release(f);
     }
 
     private static void add(double[] from, DoubleBuffer to) {
@@ -105,6 +107,7 @@ final class Batch implements ShotBatch {
         for (int s = 0; s < histories.length; s++) {
             if (histories[s] != null) {
                 held.addAndGet(-histories[s].bytes(kernel.layout.grid.size(), Kernel.VALUE_BYTES));
+                kernel.release(histories[s]);
                 histories[s] = null;
             }
         }

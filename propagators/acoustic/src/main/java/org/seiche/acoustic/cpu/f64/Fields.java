@@ -20,8 +20,10 @@ final class Fields {
     final double[][] gradientB = new double[3][];
     private final int arrays;
     private final int size;
+    private final Object key;
 
     Fields(Layout layout, boolean adjoint) {
+        key = key(layout, adjoint);
         size = layout.grid.size();
         p = new double[size];
         int n = 1;
@@ -41,6 +43,30 @@ final class Fields {
         }
         gradientK = adjoint ? new double[size] : null;
         arrays = adjoint ? n + 1 : n;
+    }
+
+    /** What fields are pooled under: the grid they are for and whether they are an adjoint's. */
+    static Object key(Layout layout, boolean adjoint) {
+        return java.util.List.of(Fields.class, layout.ndim, layout.grid.size(), adjoint);
+    }
+
+    Object key() {
+        return key;
+    }
+
+    /** Zeroes every array (pooled fields come back dirty). */
+    void clear() {
+        java.util.Arrays.fill(p, 0);
+        for (double[][] set : new double[][][] {v, phi, psi, w, u, gradientB}) {
+            for (double[] a : set) {
+                if (a != null) {
+                    java.util.Arrays.fill(a, 0);
+                }
+            }
+        }
+        if (gradientK != null) {
+            java.util.Arrays.fill(gradientK, 0);
+        }
     }
 
     long bytes(int valueBytes) {

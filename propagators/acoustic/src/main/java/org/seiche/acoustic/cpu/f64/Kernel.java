@@ -7,6 +7,7 @@ import org.seiche.acoustic.spi.AcousticShots;
 import org.seiche.acoustic.cpu.Layout;
 import org.seiche.acoustic.cpu.Numerics;
 import org.seiche.acoustic.cpu.ShotBatch;
+import org.seiche.wave.ShotMemory;
 
 /**
  * The CPU kernel's numerics for one grid in this package's precision: the grid's
@@ -23,9 +24,20 @@ public final class Kernel implements Numerics {
     final double[][] bInt = new double[3][];
     final double[][] aHalf = new double[3][];
     final double[][] bHalf = new double[3][];
+    /**
+     * The runs of a line along each axis, {from, to, profile index} each, for the integer and
+     * the half points: along x the same for every line (left PML strip, interior, right
+     * strip); along z and y by the line's coordinate q there, one run (none for the half
+     * points of the last cell).
+     */
+    final int[][][][] runsInt = new int[3][][][];
+    final int[][][][] runsHalf = new int[3][][][];
 
-    public Kernel(Layout layout) {
+    private final ShotMemory memory;
+
+    public Kernel(Layout layout, ShotMemory memory) {
         this.layout = layout;
+        this.memory = memory;
         AcousticGrid g = layout.grid;
         this.dt = (double) g.dt();
         this.k = convert(DoubleBuffer.wrap(g.k()));
@@ -38,8 +50,29 @@ public final class Kernel implements Numerics {
                 bInt[axis] = convert(DoubleBuffer.wrap(g.pml()[d].bInt()));
                 aHalf[axis] = convert(DoubleBuffer.wrap(g.pml()[d].aHalf()));
                 bHalf[axis] = convert(DoubleBuffer.wrap(g.pml()[d].bHalf()));
+                runsInt[axis] = runs(layout, axis, false);
+                runsHalf[axis] = runs(layout, axis, true);
             }
         }
+    }
+
+    /** See {@link #runsInt}: [q][run] for z and y, [0][run] for x. */
+    private int[][][] runs(Layout layout, int axis, boolean halfPoints) {
+        int nx = layout.nx;
+        if (axis == 2) {
+            int n = halfPoints ? nx - 1 : nx;
+            int[] in = halfPoints ? layout.interiorHalf : layout.interiorInt;
+            int lo = Math.min(in[0], n);
+            int hi = Math.max(lo, Math.min(in[1], n));
+            return new int[][][] {{{0, lo, Steps.COLUMN}, {lo, hi, Steps.NONE}, {hi, n, Steps.COLUMN}}};
+        }
+        int extent = axis == 0 ? layout.nz : layout.ny;
+        int[][][] out = new int[extent][][];
+        for (int q = 0; q < extent; q++) {
+            boolean pml = halfPoints ? aHalf[axis][q] != 0 || bHalf[axis][q] != 0 : aInt[axis][q] != 0 || bInt[axis][q] != 0;
+            out[q] = halfPoints && q == extent - 1 ? new int[0][] : new int[][] {{0, nx, pml ? q : Steps.NONE}};
+        }
+        return out;
     }
 
     /** The grid's double values in this precision (a buffer: the float copy of this class must still take doubles). */
@@ -49,6 +82,30 @@ public final class Kernel implements Numerics {
             out[i] = (double) from.get(i);
         }
         return out;
+    }
+
+    /** Zeroed wavefields for a forward or an adjoint shot, from the pool when it has some. */
+    Fields fields(boolean adjoint) {
+        Fields f = memory.take(Fields.key(layout, adjoint), Fields.class);
+        if (f == null) {
+            return new Fields(layout, adjoint);
+        }
+        f.clear();
+        return f;
+    }
+
+    void release(Fields f) {
+        memory.give(f.key(), f);
+    }
+
+    /** A history for these terms, from the pool when it has one (its slots are written before they are read). */
+    History history(int steps, int interval, boolean k, boolean buoyancy) {
+        History h = memory.take(History.key(layout, steps, interval, k, buoyancy), History.class);
+        return h != null ? h : new History(layout, steps, interval, k, buoyancy);
+    }
+
+    void release(History h) {
+        memory.give(h.key(), h);
     }
 
     @Override

@@ -14,21 +14,24 @@ import org.seiche.acoustic.spi.PointSet;
  * (D_a v_a + phi_a), phi_a = aI phi_a + bI D_a v_a; add the pressure sources. G_a is the
  * staggered derivative at i + 1/2, D_a at i. The adjoint runs the transposed step backward
  * in three sweeps. Lines along x are swept in bands; a sweep reads only fields the sweep
- * before it finished. Profiles along x vary along a line, so a line is cut into its left
- * PML strip, interior and right strip; along z and y a whole line is in the PML or not.
+ * before it finished. Along a line, derivatives go into a line buffer one stencil term at a
+ * time (loops the compiler vectorises), then pointwise loops use them; a line is cut into
+ * runs by its PML (see {@link Kernel#runsInt}).
  */
 final class Steps {
     /** Profile index for a run of cells outside the PML. */
-    private static final int NONE = -2;
+    static final int NONE = -2;
     /** Profile index for a run of cells in the PML along x: each cell's own column. */
-    private static final int COLUMN = -1;
+    static final int COLUMN = -1;
     private final Kernel kn;
     private final Layout layout;
     private final Fields f;
     private final History h;
     private final Bands bands;
     private final double dt;
-    private final double[][] lineBuffers;
+    /** Per band: a derivative along a line, and a sum over the axes. */
+    private final double[][] derivative;
+    private final double[][] sum;
 
     Steps(Kernel kernel, Fields fields, History history, Bands bands) {
         this.kn = kernel;
@@ -37,7 +40,8 @@ final class Steps {
         this.h = history;
         this.bands = bands;
         this.dt = kernel.dt;
-        this.lineBuffers = new double[bands.count()][layout.nx];
+        this.derivative = new double[bands.count()][layout.nx];
+        this.sum = new double[bands.count()][layout.nx];
     }
 
     void forward(AcousticShots shots, int shot, double[] sources, double[] receivers) {
@@ -72,11 +76,11 @@ final class Steps {
     }
 
     private void allocate(int slot, int size) {
-        if (h.divergence != null) {
+        if (h.divergence != null && h.divergence[slot] == null) {
             h.divergence[slot] = new double[size];
         }
         for (int axis = 0; axis < 3; axis++) {
-            if (h.gradient[axis] != null && layout.present[axis]) {
+            if (h.gradient[axis] != null && layout.present[axis] && h.gradient[axis][slot] == null) {
                 h.gradient[axis][slot] = new double[size];
             }
         }
@@ -102,126 +106,108 @@ final class Steps {
         }
     }
 
-    /** The staggered derivative at i + 1/2 along stride s (c: coefficients over the spacing). */
-    private static double half(double[] x, int i, int s, double[] c) {
-        double g = 0;
+    /**
+     * out[j] (+)= the staggered derivative along stride s of x at cell base + j, j in [from, to):
+     * at the half point j + 1/2 of integer-point values (half), or at j of half-point values.
+     */
+    private static void derivative(double[] x, int base, int s, double[] c, boolean half, int from, int to,
+                                   double[] out, boolean add) {
+        if (!add) {
+            Arrays.fill(out, from, to, 0);
+        }
         for (int k = 0; k < c.length; k++) {
-            g += c[k] * (x[i + (k + 1) * s] - x[i - k * s]);
+            double ck = c[k];
+            int ahead = base + (half ? (k + 1) * s : k * s);
+            int behind = base - (half ? k * s : (k + 1) * s);
+            for (int j = from; j < to; j++) {
+                out[j] += ck * (x[ahead + j] - x[behind + j]);
+            }
         }
-        return g;
     }
 
-    /** The staggered derivative at i of values at the half points (value j sits at j + 1/2). */
-    private static double integer(double[] x, int i, int s, double[] c) {
-        double g = 0;
-        for (int k = 0; k < c.length; k++) {
-            g += c[k] * (x[i + k * s] - x[i - (k + 1) * s]);
-        }
-        return g;
-    }
-
-    /** Extent of the domain along an axis. */
-    private int extent(int axis) {
-        return axis == 0 ? layout.nz : axis == 1 ? layout.ny : layout.nx;
-    }
-
-    /** The runs of one line along an axis: {from, to, profile index} each; half points stop one cell short. */
-    private int[][] runs(int line, int axis, boolean halfPoints) {
-        int n = halfPoints && axis == 2 ? layout.nx - 1 : layout.nx;
-        if (axis == 2) {
-            int[] in = halfPoints ? layout.interiorHalf : layout.interiorInt;
-            int lo = Math.min(in[0], n);
-            int hi = Math.max(lo, Math.min(in[1], n));
-            return new int[][] {{0, lo, COLUMN}, {lo, hi, NONE}, {hi, n, COLUMN}};
-        }
-        int q = layout.lineCoordinate(line, axis);
-        if (halfPoints && q == extent(axis) - 1) {
-            return new int[0][];
-        }
-        double[] a = halfPoints ? kn.aHalf[axis] : kn.aInt[axis];
-        double[] b = halfPoints ? kn.bHalf[axis] : kn.bInt[axis];
-        return new int[][] {{0, n, a[q] != 0 || b[q] != 0 ? q : NONE}};
+    /** The runs of line l along an axis. */
+    private int[][] runs(int l, int axis, boolean halfPoints) {
+        int[][][] r = halfPoints ? kn.runsHalf[axis] : kn.runsInt[axis];
+        return axis == 2 ? r[0] : r[layout.lineCoordinate(l, axis)];
     }
 
     private void velocities(int band, int slot) {
+        double[] g = derivative[band];
         for (int l = bands.from(band); l < bands.to(band); l++) {
             int base = layout.lineStart(l);
             for (int axis = 0; axis < 3; axis++) {
-                if (layout.present[axis]) {
-                    double[] store = slot < 0 || h.gradient[axis] == null ? null : h.gradient[axis][slot];
-                    for (int[] r : runs(l, axis, true)) {
-                        velocity(axis, base, r[0], r[1], r[2], store);
+                if (!layout.present[axis]) {
+                    continue;
+                }
+                double[] store = slot < 0 || h.gradient[axis] == null ? null : h.gradient[axis][slot];
+                double[] v = f.v[axis];
+                double[] psi = f.psi[axis];
+                double[] b = kn.buoyancy[axis];
+                double[] ah = kn.aHalf[axis];
+                double[] bh = kn.bHalf[axis];
+                for (int[] r : runs(l, axis, true)) {
+                    int from = r[0];
+                    int to = r[1];
+                    derivative(f.p, base, layout.stride[axis], kn.stencil[axis], true, from, to, g, false);
+                    if (r[2] != NONE) {
+                        for (int j = from; j < to; j++) {
+                            int q = r[2] == COLUMN ? j : r[2];
+                            int i = base + j;
+                            psi[i] = ah[q] * psi[i] + bh[q] * g[j];
+                            g[j] += psi[i];
+                        }
+                    }
+                    if (store != null) {
+                        System.arraycopy(g, from, store, base + from, to - from);
+                    }
+                    for (int j = from; j < to; j++) {
+                        v[base + j] -= dt * b[base + j] * g[j];
                     }
                 }
             }
-        }
-    }
-
-    private void velocity(int axis, int base, int from, int to, int at, double[] store) {
-        double[] p = f.p;
-        double[] v = f.v[axis];
-        double[] psi = f.psi[axis];
-        double[] b = kn.buoyancy[axis];
-        double[] c = kn.stencil[axis];
-        double[] ah = kn.aHalf[axis];
-        double[] bh = kn.bHalf[axis];
-        int s = layout.stride[axis];
-        for (int j = from; j < to; j++) {
-            int i = base + j;
-            double g = half(p, i, s, c);
-            if (at != NONE) {
-                int q = at == COLUMN ? j : at;
-                psi[i] = ah[q] * psi[i] + bh[q] * g;
-                g += psi[i];
-            }
-            if (store != null) {
-                store[i] = g;
-            }
-            v[i] -= dt * b[i] * g;
         }
     }
 
     private void pressure(int band, int slot) {
-        double[] div = lineBuffers[band];
+        double[] g = derivative[band];
+        double[] div = sum[band];
         double[] store = slot < 0 || h.divergence == null ? null : h.divergence[slot];
         double[] p = f.p;
         double[] k = kn.k;
+        int nx = layout.nx;
         for (int l = bands.from(band); l < bands.to(band); l++) {
             int base = layout.lineStart(l);
             Arrays.fill(div, 0);
             for (int axis = 0; axis < 3; axis++) {
-                if (layout.present[axis]) {
-                    for (int[] r : runs(l, axis, false)) {
-                        divergence(axis, base, r[0], r[1], r[2], div);
+                if (!layout.present[axis]) {
+                    continue;
+                }
+                double[] v = f.v[axis];
+                double[] phi = f.phi[axis];
+                double[] a = kn.aInt[axis];
+                double[] b = kn.bInt[axis];
+                for (int[] r : runs(l, axis, false)) {
+                    int from = r[0];
+                    int to = r[1];
+                    if (r[2] == NONE) {
+                        derivative(v, base, layout.stride[axis], kn.stencil[axis], false, from, to, div, true);
+                        continue;
+                    }
+                    derivative(v, base, layout.stride[axis], kn.stencil[axis], false, from, to, g, false);
+                    for (int j = from; j < to; j++) {
+                        int q = r[2] == COLUMN ? j : r[2];
+                        int i = base + j;
+                        phi[i] = a[q] * phi[i] + b[q] * g[j];
+                        div[j] += g[j] + phi[i];
                     }
                 }
             }
-            for (int j = 0; j < layout.nx; j++) {
-                int i = base + j;
-                if (store != null) {
-                    store[i] = div[j];
-                }
-                p[i] -= dt * k[i] * div[j];
+            if (store != null) {
+                System.arraycopy(div, 0, store, base, nx);
             }
-        }
-    }
-
-    private void divergence(int axis, int base, int from, int to, int at, double[] div) {
-        double[] v = f.v[axis];
-        double[] phi = f.phi[axis];
-        double[] c = kn.stencil[axis];
-        double[] a = kn.aInt[axis];
-        double[] b = kn.bInt[axis];
-        int s = layout.stride[axis];
-        for (int j = from; j < to; j++) {
-            int i = base + j;
-            double d = integer(v, i, s, c);
-            if (at != NONE) {
-                int q = at == COLUMN ? j : at;
-                phi[i] = a[q] * phi[i] + b[q] * d;
-                d += phi[i];
+            for (int j = 0; j < nx; j++) {
+                p[base + j] -= dt * k[base + j] * div[j];
             }
-            div[j] += d;
         }
     }
 
@@ -239,11 +225,13 @@ final class Steps {
                 double[] phi = f.phi[axis];
                 double[] b = kn.bInt[axis];
                 for (int[] r : runs(l, axis, false)) {
-                    for (int j = r[0]; j < r[1]; j++) {
-                        int i = base + j;
-                        if (r[2] == NONE) {
-                            w[i] = -dt * k[i] * p[i];
-                        } else {
+                    if (r[2] == NONE) {
+                        for (int j = r[0]; j < r[1]; j++) {
+                            w[base + j] = -dt * k[base + j] * p[base + j];
+                        }
+                    } else {
+                        for (int j = r[0]; j < r[1]; j++) {
+                            int i = base + j;
                             double bq = b[r[2] == COLUMN ? j : r[2]];
                             w[i] = bq * phi[i] - dt * (1 + bq) * k[i] * p[i];
                         }
@@ -259,6 +247,7 @@ final class Steps {
      * psi_a = aH (psi_a - dt B_a v_a) with the old psi.
      */
     private void adjointVelocities(int band, int slot) {
+        double[] g = derivative[band];
         for (int l = bands.from(band); l < bands.to(band); l++) {
             int base = layout.lineStart(l);
             for (int axis = 0; axis < 3; axis++) {
@@ -267,28 +256,33 @@ final class Steps {
                 }
                 double[] stored = slot < 0 || h.gradient[axis] == null ? null : h.gradient[axis][slot];
                 double[] v = f.v[axis];
-                double[] w = f.w[axis];
                 double[] u = f.u[axis];
                 double[] psi = f.psi[axis];
                 double[] grad = f.gradientB[axis];
                 double[] b = kn.buoyancy[axis];
-                double[] c = kn.stencil[axis];
                 double[] ah = kn.aHalf[axis];
                 double[] bh = kn.bHalf[axis];
-                int s = layout.stride[axis];
                 for (int[] r : runs(l, axis, true)) {
-                    for (int j = r[0]; j < r[1]; j++) {
-                        int i = base + j;
-                        double vi = v[i] - half(w, i, s, c);
-                        v[i] = vi;
-                        if (stored != null) {
-                            grad[i] += vi * stored[i];
+                    int from = r[0];
+                    int to = r[1];
+                    derivative(f.w[axis], base, layout.stride[axis], kn.stencil[axis], true, from, to, g, false);
+                    for (int j = from; j < to; j++) {
+                        v[base + j] -= g[j];
+                    }
+                    if (stored != null) {
+                        for (int j = from; j < to; j++) {
+                            grad[base + j] += v[base + j] * stored[base + j];
                         }
-                        double bv = dt * b[i] * vi;
-                        if (r[2] == NONE) {
-                            u[i] = -bv;
-                        } else {
+                    }
+                    if (r[2] == NONE) {
+                        for (int j = from; j < to; j++) {
+                            u[base + j] = -dt * b[base + j] * v[base + j];
+                        }
+                    } else {
+                        for (int j = from; j < to; j++) {
+                            int i = base + j;
                             int q = r[2] == COLUMN ? j : r[2];
+                            double bv = dt * b[i] * v[i];
                             u[i] = bh[q] * psi[i] - (1 + bh[q]) * bv;
                             psi[i] = ah[q] * (psi[i] - bv);
                         }
@@ -303,41 +297,39 @@ final class Steps {
      * with the old p, then p -= sum_a D_a u_a (the transpose of G_a is -D_a).
      */
     private void adjointPressure(int band, int slot) {
-        double[] sum = lineBuffers[band];
+        double[] total = sum[band];
         double[] stored = slot < 0 || h.divergence == null ? null : h.divergence[slot];
         double[] p = f.p;
         double[] k = kn.k;
         double[] grad = f.gradientK;
+        int nx = layout.nx;
         for (int l = bands.from(band); l < bands.to(band); l++) {
             int base = layout.lineStart(l);
             if (stored != null) {
-                for (int j = 0; j < layout.nx; j++) {
+                for (int j = 0; j < nx; j++) {
                     grad[base + j] += p[base + j] * stored[base + j];
                 }
             }
-            Arrays.fill(sum, 0);
+            Arrays.fill(total, 0);
             for (int axis = 0; axis < 3; axis++) {
                 if (!layout.present[axis]) {
                     continue;
                 }
                 double[] phi = f.phi[axis];
-                double[] u = f.u[axis];
                 double[] a = kn.aInt[axis];
-                double[] c = kn.stencil[axis];
-                int s = layout.stride[axis];
                 for (int[] r : runs(l, axis, false)) {
-                    for (int j = r[0]; j < r[1]; j++) {
-                        int i = base + j;
-                        if (r[2] != NONE) {
+                    if (r[2] != NONE) {
+                        for (int j = r[0]; j < r[1]; j++) {
+                            int i = base + j;
                             double aq = a[r[2] == COLUMN ? j : r[2]];
                             phi[i] = aq * (phi[i] - dt * k[i] * p[i]);
                         }
-                        sum[j] += integer(u, i, s, c);
                     }
+                    derivative(f.u[axis], base, layout.stride[axis], kn.stencil[axis], false, r[0], r[1], total, true);
                 }
             }
-            for (int j = 0; j < layout.nx; j++) {
-                p[base + j] -= sum[j];
+            for (int j = 0; j < nx; j++) {
+                p[base + j] -= total[j];
             }
         }
     }
