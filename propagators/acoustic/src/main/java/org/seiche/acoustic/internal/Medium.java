@@ -28,7 +28,6 @@ final class Medium {
     private final double[] v;
     private final double[] rho;
     private final double[] k;
-    private final double[] buoyancyGiven;
     private final double[] kPadded;
     private final double[] rhoPadded;
     private final double[][] buoyancy;
@@ -51,16 +50,13 @@ final class Medium {
         v = new double[n];
         rho = new double[n];
         k = new double[n];
-        buoyancyGiven = new double[n];
         for (int i = 0; i < n; i++) {
             if (set == ParameterSet.VELOCITY) {
                 v[i] = a[i];
                 rho[i] = b[i];
                 k[i] = b[i] * a[i] * a[i];
-                buoyancyGiven[i] = b[i] == 0 ? 0 : 1 / b[i];
             } else {
                 k[i] = a[i];
-                buoyancyGiven[i] = b[i];
                 rho[i] = b[i] == 0 ? 0 : 1 / b[i];
                 v[i] = Math.sqrt(a[i] * b[i]);
             }

@@ -1,7 +1,5 @@
 package org.seiche.acoustic.spi;
 
-import java.util.Arrays;
-
 /**
  * Everything a kernel needs to step one simulation: the domain (model plus PML cells,
  * {@code shape[d]} along dimension d, 1 to 3 dimensions, the last the fastest) surrounded by
@@ -68,10 +66,5 @@ public record AcousticGrid(int[] shape, int halo, double dt, double[][] stencils
             idx = idx * (shape[d] + 2 * halo) + cell[d] + halo;
         }
         return idx;
-    }
-
-    @Override
-    public String toString() {
-        return "AcousticGrid" + Arrays.toString(shape) + " halo " + halo;
     }
 }
