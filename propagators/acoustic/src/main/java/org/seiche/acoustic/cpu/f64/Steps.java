@@ -14,8 +14,8 @@ import org.seiche.acoustic.spi.PointSet;
  * (D_a v_a + phi_a), phi_a = aI phi_a + bI D_a v_a; add the pressure sources. G_a is the
  * staggered derivative at i + 1/2, D_a at i. The adjoint runs the transposed step backward
  * in three sweeps. Lines along x are swept in bands; a sweep reads only fields the sweep
- * before it finished. Along a line, derivatives go into a line buffer one stencil term at a
- * time (loops the compiler vectorises), then pointwise loops use them; a line is cut into
+ * before it finished. Along a line, derivatives go into a line buffer (one loop, the stencil
+ * unrolled: the compiler vectorises it), then pointwise loops use them; a line is cut into
  * runs by its PML (see {@link Kernel#runsInt}).
  */
 final class Steps {
@@ -109,18 +109,47 @@ final class Steps {
     /**
      * out[j] (+)= the staggered derivative along stride s of x at cell base + j, j in [from, to):
      * at the half point j + 1/2 of integer-point values (half), or at j of half-point values.
+     * One pass per stencil length, its terms unrolled, so that each is a single vector loop.
      */
     private static void derivative(double[] x, int base, int s, double[] c, boolean half, int from, int to,
                                    double[] out, boolean add) {
-        if (!add) {
-            Arrays.fill(out, from, to, 0);
-        }
-        for (int k = 0; k < c.length; k++) {
-            double ck = c[k];
-            int ahead = base + (half ? (k + 1) * s : k * s);
-            int behind = base - (half ? k * s : (k + 1) * s);
-            for (int j = from; j < to; j++) {
-                out[j] += ck * (x[ahead + j] - x[behind + j]);
+        // x[ahead + k s + j] - x[behind - k s + j] is the k-th term's difference
+        int ahead = base + (half ? s : 0);
+        int behind = base - (half ? 0 : s);
+        switch (c.length) {
+            case 1 -> {
+                double c0 = c[0];
+                for (int j = from; j < to; j++) {
+                    out[j] = (add ? out[j] : 0) + c0 * (x[ahead + j] - x[behind + j]);
+                }
+            }
+            case 2 -> {
+                double c0 = c[0];
+                double c1 = c[1];
+                for (int j = from; j < to; j++) {
+                    out[j] = (add ? out[j] : 0) + c0 * (x[ahead + j] - x[behind + j])
+                            + c1 * (x[ahead + s + j] - x[behind - s + j]);
+                }
+            }
+            case 3 -> {
+                double c0 = c[0];
+                double c1 = c[1];
+                double c2 = c[2];
+                for (int j = from; j < to; j++) {
+                    out[j] = (add ? out[j] : 0) + c0 * (x[ahead + j] - x[behind + j])
+                            + c1 * (x[ahead + s + j] - x[behind - s + j]) + c2 * (x[ahead + 2 * s + j] - x[behind - 2 * s + j]);
+                }
+            }
+            default -> {
+                double c0 = c[0];
+                double c1 = c[1];
+                double c2 = c[2];
+                double c3 = c[3];
+                for (int j = from; j < to; j++) {
+                    out[j] = (add ? out[j] : 0) + c0 * (x[ahead + j] - x[behind + j])
+                            + c1 * (x[ahead + s + j] - x[behind - s + j]) + c2 * (x[ahead + 2 * s + j] - x[behind - 2 * s + j])
+                            + c3 * (x[ahead + 3 * s + j] - x[behind - 3 * s + j]);
+                }
             }
         }
     }
