@@ -49,7 +49,7 @@ public final class Bench implements Callable<Integer> {
     @CommandLine.ParentCommand
     BenchHost host;
 
-    @Option(names = "--propagator", split = ",", description = "propagators to measure (default: scalar, born, elastic that are present)")
+    @Option(names = "--propagator", split = ",", description = "propagators to measure (default: scalar, born, elastic, acoustic that are present)")
     List<String> propagators = new ArrayList<>();
 
     @Option(names = "--size", description = "model cells per side (default: 500 scalar/born, 300 elastic)")
@@ -113,7 +113,7 @@ public final class Bench implements Callable<Integer> {
             if (threads != null) {
                 device = device.withThreads(threads);
             }
-            List<String> names = propagators.isEmpty() ? List.of("scalar", "born", "elastic") : propagators;
+            List<String> names = propagators.isEmpty() ? List.of("scalar", "born", "elastic", "acoustic") : propagators;
             System.out.printf("%d threads, %s; Deepwave: %s, %s (%s)%n%s%n", device.threads(), precision, figures.recorded(),
                     figures.file(), DeepwaveFigures.LABEL, yardstickNote());
             System.out.printf("%-8s %-5s %-16s %6s %9s %10s %9s %8s %9s %7s %9s%n", "prop", "shots", "run", "cells", "seconds",
@@ -260,6 +260,9 @@ public final class Bench implements Callable<Integer> {
                 }
             }
             params.put("v", v);
+            if (propagator.equals("acoustic")) {
+                params.put("rho", NdArray.filled(2000, n, n));
+            }
             if (propagator.equals("born")) {
                 NdArray scatter = NdArray.zeros(n, n);
                 scatter.data()[(n / 2) * n + n / 2] = 100;

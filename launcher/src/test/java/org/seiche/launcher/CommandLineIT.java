@@ -101,6 +101,7 @@ class CommandLineIT {
         String[][] builtIn = {
             {"propagator", "scalar", "seiche-propagator-scalar"}, {"propagator", "born", "seiche-propagator-born"},
             {"propagator", "elastic", "seiche-propagator-elastic"}, {"device", "cuda", "seiche-device-cuda"},
+            {"propagator", "acoustic", "seiche-propagator-acoustic"},
             {"loss", "l1", "seiche-losses"}, {"loss", "ncc", "seiche-losses"}, {"loss", "envelope", "seiche-losses"},
             {"loss", "traveltime", "seiche-losses"},
             {"mapping", "absolute", "seiche-mappings-basic"}, {"mapping", "relative", "seiche-mappings-basic"},
@@ -112,7 +113,7 @@ class CommandLineIT {
             {"optimiser", "lbfgs", "seiche-optimiser-lbfgs"}, {"optimiser", "newton", "seiche-optimiser-newton"},
             {"optimiser", "truncated-newton", "seiche-optimiser-newton"},
             {"kernel", "scalar/cpu", "seiche-propagator-scalar"}, {"kernel", "born/cpu", "seiche-propagator-scalar"},
-            {"kernel", "elastic/cpu", "seiche-propagator-elastic"},
+            {"kernel", "elastic/cpu", "seiche-propagator-elastic"}, {"kernel", "acoustic/cpu", "seiche-propagator-acoustic"},
             {"kernel", "scalar/cuda", "seiche-propagator-scalar-cuda"}, {"kernel", "born/cuda", "seiche-propagator-scalar-cuda"},
             {"kernel", "elastic/cuda", "seiche-propagator-elastic-cuda"},
         };

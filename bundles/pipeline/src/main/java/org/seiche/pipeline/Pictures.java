@@ -62,7 +62,8 @@ final class Pictures {
         for (Map.Entry<String, NdArray> e : arrays.entrySet()) {
             String name = e.getKey();
             NdArray a = e.getValue();
-            boolean modelShaped = Arrays.equals(a.shape(), shape);
+            // a 1-D model has no image (its arrays are written, not drawn)
+            boolean modelShaped = shape.length >= 2 && Arrays.equals(a.shape(), shape);
             if (modelShaped && name.startsWith("model_")) {
                 String p = name.substring(6);
                 out.put(name, f -> Png.image(f, a, axes, at, modelColours(a), p + " " + a.shapeString(), quantity(p)));

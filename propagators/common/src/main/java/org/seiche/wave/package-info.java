@@ -7,5 +7,5 @@
  * API is there, its species and the subnormal threshold (DoubleLanes, FloatLanes).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.3.0")
+@org.osgi.annotation.versioning.Version("1.4.0")
 package org.seiche.wave;

@@ -7,6 +7,7 @@ import org.seiche.api.Propagator;
 import org.seiche.elastic.ElasticGrid;
 import org.seiche.elastic.ElasticKernel;
 import org.seiche.elastic.ElasticSolver;
+import org.seiche.wave.ShotMemory;
 import org.seiche.wave.VectorSupport;
 
 /**

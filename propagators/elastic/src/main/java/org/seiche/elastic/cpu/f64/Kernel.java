@@ -8,7 +8,7 @@ import org.seiche.elastic.ElasticGrid;
 import org.seiche.elastic.ElasticShots;
 import org.seiche.elastic.cpu.Numerics;
 import org.seiche.elastic.cpu.ShotBatch;
-import org.seiche.elastic.cpu.ShotMemory;
+import org.seiche.wave.ShotMemory;
 
 /**
  * The CPU kernel's numerics for one grid in this package's precision. Shot wavefields and

@@ -1,4 +1,4 @@
-package org.seiche.elastic.cpu;
+package org.seiche.wave;
 
 import java.lang.ref.SoftReference;
 import java.util.ArrayDeque;

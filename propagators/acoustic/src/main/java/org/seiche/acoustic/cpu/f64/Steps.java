@@ -1,0 +1,365 @@
+package org.seiche.acoustic.cpu.f64;
+
+import java.util.Arrays;
+
+import org.seiche.acoustic.cpu.Bands;
+import org.seiche.acoustic.cpu.Layout;
+import org.seiche.acoustic.spi.AcousticShots;
+import org.seiche.acoustic.spi.PointSet;
+
+/**
+ * The time loops of one shot (README, "The update" and "The adjoint"). Forward, per step:
+ * record the receivers; v_a -= dt B_a (G_a p + psi_a) at the half points along each axis a,
+ * with psi_a = aH psi_a + bH G_a p in the PML; add the velocity sources; p -= dt K sum_a
+ * (D_a v_a + phi_a), phi_a = aI phi_a + bI D_a v_a; add the pressure sources. G_a is the
+ * staggered derivative at i + 1/2, D_a at i. The adjoint runs the transposed step backward
+ * in three sweeps. Lines along x are swept in bands; a sweep reads only fields the sweep
+ * before it finished. Along a line, derivatives go into a line buffer (one loop, the stencil
+ * unrolled: the compiler vectorises it), then pointwise loops use them; a line is cut into
+ * runs by its PML (see {@link Kernel#runsInt}).
+ */
+final class Steps {
+    /** Profile index for a run of cells outside the PML. */
+    static final int NONE = -2;
+    /** Profile index for a run of cells in the PML along x: each cell's own column. */
+    static final int COLUMN = -1;
+    private final Kernel kn;
+    private final Layout layout;
+    private final Fields f;
+    private final History h;
+    private final Bands bands;
+    private final double dt;
+    /** Per band: a derivative along a line, and a sum over the axes. */
+    private final double[][] derivative;
+    private final double[][] sum;
+
+    Steps(Kernel kernel, Fields fields, History history, Bands bands) {
+        this.kn = kernel;
+        this.layout = kernel.layout;
+        this.f = fields;
+        this.h = history;
+        this.bands = bands;
+        this.dt = kernel.dt;
+        this.derivative = new double[bands.count()][layout.nx];
+        this.sum = new double[bands.count()][layout.nx];
+    }
+
+    void forward(AcousticShots shots, int shot, double[] sources, double[] receivers) {
+        int steps = shots.steps();
+        int size = layout.grid.size();
+        for (int t = 0; t < steps; t++) {
+            points(shots.receivers(), shot, receivers, steps, t, true, true, false);
+            int slot = h == null ? -1 : h.slot(t);
+            if (slot >= 0) {
+                allocate(slot, size);
+            }
+            bands.run(band -> velocities(band, slot));
+            points(shots.sources(), shot, sources, steps, t, false, true, true);
+            bands.run(band -> pressure(band, slot));
+            points(shots.sources(), shot, sources, steps, t, true, false, true);
+            shots.listener().stepped(1);
+        }
+    }
+
+    void adjoint(AcousticShots shots, int shot, double[] receiverAdjoint, double[] sourceAdjoint) {
+        int steps = shots.steps();
+        for (int t = steps - 1; t >= 0; t--) {
+            points(shots.sources(), shot, sourceAdjoint, steps, t, true, false, false);
+            int slot = h == null ? -1 : h.slot(t);
+            bands.run(this::adjointTerms);
+            bands.run(band -> adjointVelocities(band, slot));
+            points(shots.sources(), shot, sourceAdjoint, steps, t, false, true, false);
+            bands.run(band -> adjointPressure(band, slot));
+            points(shots.receivers(), shot, receiverAdjoint, steps, t, true, true, true);
+            shots.listener().stepped(1);
+        }
+    }
+
+    private void allocate(int slot, int size) {
+        if (h.divergence != null && h.divergence[slot] == null) {
+            h.divergence[slot] = new double[size];
+        }
+        for (int axis = 0; axis < 3; axis++) {
+            if (h.gradient[axis] != null && layout.present[axis] && h.gradient[axis][slot] == null) {
+                h.gradient[axis][slot] = new double[size];
+            }
+        }
+    }
+
+    /**
+     * For this shot's points of the chosen kinds, at step t: inject (field += trace sample)
+     * or record (trace sample += field).
+     */
+    private void points(PointSet set, int shot, double[] traces, int steps, int t, boolean pressure, boolean velocity,
+                        boolean inject) {
+        for (int q = set.shotStart()[shot]; q < set.shotStart()[shot + 1]; q++) {
+            int field = set.fields()[q];
+            if (field == PointSet.PRESSURE ? pressure : velocity) {
+                double[] values = Batch.field(f, kn, field);
+                int sample = set.traces()[q] * steps + t;
+                if (inject) {
+                    values[set.cells()[q]] += traces[sample];
+                } else {
+                    traces[sample] += values[set.cells()[q]];
+                }
+            }
+        }
+    }
+
+    /**
+     * out[j] (+)= the staggered derivative along stride s of x at cell base + j, j in [from, to):
+     * at the half point j + 1/2 of integer-point values (half), or at j of half-point values.
+     * One pass per stencil length, its terms unrolled, so that each is a single vector loop.
+     */
+    private static void derivative(double[] x, int base, int s, double[] c, boolean half, int from, int to,
+                                   double[] out, boolean add) {
+        // x[ahead + k s + j] - x[behind - k s + j] is the k-th term's difference
+        int ahead = base + (half ? s : 0);
+        int behind = base - (half ? 0 : s);
+        switch (c.length) {
+            case 1 -> {
+                double c0 = c[0];
+                for (int j = from; j < to; j++) {
+                    out[j] = (add ? out[j] : 0) + c0 * (x[ahead + j] - x[behind + j]);
+                }
+            }
+            case 2 -> {
+                double c0 = c[0];
+                double c1 = c[1];
+                for (int j = from; j < to; j++) {
+                    out[j] = (add ? out[j] : 0) + c0 * (x[ahead + j] - x[behind + j])
+                            + c1 * (x[ahead + s + j] - x[behind - s + j]);
+                }
+            }
+            case 3 -> {
+                double c0 = c[0];
+                double c1 = c[1];
+                double c2 = c[2];
+                for (int j = from; j < to; j++) {
+                    out[j] = (add ? out[j] : 0) + c0 * (x[ahead + j] - x[behind + j])
+                            + c1 * (x[ahead + s + j] - x[behind - s + j]) + c2 * (x[ahead + 2 * s + j] - x[behind - 2 * s + j]);
+                }
+            }
+            default -> {
+                double c0 = c[0];
+                double c1 = c[1];
+                double c2 = c[2];
+                double c3 = c[3];
+                for (int j = from; j < to; j++) {
+                    out[j] = (add ? out[j] : 0) + c0 * (x[ahead + j] - x[behind + j])
+                            + c1 * (x[ahead + s + j] - x[behind - s + j]) + c2 * (x[ahead + 2 * s + j] - x[behind - 2 * s + j])
+                            + c3 * (x[ahead + 3 * s + j] - x[behind - 3 * s + j]);
+                }
+            }
+        }
+    }
+
+    /** The runs of line l along an axis. */
+    private int[][] runs(int l, int axis, boolean halfPoints) {
+        int[][][] r = halfPoints ? kn.runsHalf[axis] : kn.runsInt[axis];
+        return axis == 2 ? r[0] : r[layout.lineCoordinate(l, axis)];
+    }
+
+    private void velocities(int band, int slot) {
+        double[] g = derivative[band];
+        for (int l = bands.from(band); l < bands.to(band); l++) {
+            int base = layout.lineStart(l);
+            for (int axis = 0; axis < 3; axis++) {
+                if (!layout.present[axis]) {
+                    continue;
+                }
+                double[] store = slot < 0 || h.gradient[axis] == null ? null : h.gradient[axis][slot];
+                double[] v = f.v[axis];
+                double[] psi = f.psi[axis];
+                double[] b = kn.buoyancy[axis];
+                double[] ah = kn.aHalf[axis];
+                double[] bh = kn.bHalf[axis];
+                for (int[] r : runs(l, axis, true)) {
+                    int from = r[0];
+                    int to = r[1];
+                    derivative(f.p, base, layout.stride[axis], kn.stencil[axis], true, from, to, g, false);
+                    if (r[2] != NONE) {
+                        for (int j = from; j < to; j++) {
+                            int q = r[2] == COLUMN ? j : r[2];
+                            int i = base + j;
+                            psi[i] = ah[q] * psi[i] + bh[q] * g[j];
+                            g[j] += psi[i];
+                        }
+                    }
+                    if (store != null) {
+                        System.arraycopy(g, from, store, base + from, to - from);
+                    }
+                    for (int j = from; j < to; j++) {
+                        v[base + j] -= dt * b[base + j] * g[j];
+                    }
+                }
+            }
+        }
+    }
+
+    private void pressure(int band, int slot) {
+        double[] g = derivative[band];
+        double[] div = sum[band];
+        double[] store = slot < 0 || h.divergence == null ? null : h.divergence[slot];
+        double[] p = f.p;
+        double[] k = kn.k;
+        int nx = layout.nx;
+        for (int l = bands.from(band); l < bands.to(band); l++) {
+            int base = layout.lineStart(l);
+            Arrays.fill(div, 0);
+            for (int axis = 0; axis < 3; axis++) {
+                if (!layout.present[axis]) {
+                    continue;
+                }
+                double[] v = f.v[axis];
+                double[] phi = f.phi[axis];
+                double[] a = kn.aInt[axis];
+                double[] b = kn.bInt[axis];
+                for (int[] r : runs(l, axis, false)) {
+                    int from = r[0];
+                    int to = r[1];
+                    if (r[2] == NONE) {
+                        derivative(v, base, layout.stride[axis], kn.stencil[axis], false, from, to, div, true);
+                        continue;
+                    }
+                    derivative(v, base, layout.stride[axis], kn.stencil[axis], false, from, to, g, false);
+                    for (int j = from; j < to; j++) {
+                        int q = r[2] == COLUMN ? j : r[2];
+                        int i = base + j;
+                        phi[i] = a[q] * phi[i] + b[q] * g[j];
+                        div[j] += g[j] + phi[i];
+                    }
+                }
+            }
+            if (store != null) {
+                System.arraycopy(div, 0, store, base, nx);
+            }
+            for (int j = 0; j < nx; j++) {
+                p[base + j] -= dt * k[base + j] * div[j];
+            }
+        }
+    }
+
+    /** Adjoint, first sweep: w_a = bI phi_a - dt (1 + bI) K p at the integer points (the old phi and p). */
+    private void adjointTerms(int band) {
+        double[] p = f.p;
+        double[] k = kn.k;
+        for (int l = bands.from(band); l < bands.to(band); l++) {
+            int base = layout.lineStart(l);
+            for (int axis = 0; axis < 3; axis++) {
+                if (!layout.present[axis]) {
+                    continue;
+                }
+                double[] w = f.w[axis];
+                double[] phi = f.phi[axis];
+                double[] b = kn.bInt[axis];
+                for (int[] r : runs(l, axis, false)) {
+                    if (r[2] == NONE) {
+                        for (int j = r[0]; j < r[1]; j++) {
+                            w[base + j] = -dt * k[base + j] * p[base + j];
+                        }
+                    } else {
+                        for (int j = r[0]; j < r[1]; j++) {
+                            int i = base + j;
+                            double bq = b[r[2] == COLUMN ? j : r[2]];
+                            w[i] = bq * phi[i] - dt * (1 + bq) * k[i] * p[i];
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Adjoint, second sweep, at the half points: v_a -= G_a w_a (the transpose of D_a is
+     * -G_a), the buoyancy sum, then u_a = bH psi_a - (1 + bH) dt B_a v_a and
+     * psi_a = aH (psi_a - dt B_a v_a) with the old psi.
+     */
+    private void adjointVelocities(int band, int slot) {
+        double[] g = derivative[band];
+        for (int l = bands.from(band); l < bands.to(band); l++) {
+            int base = layout.lineStart(l);
+            for (int axis = 0; axis < 3; axis++) {
+                if (!layout.present[axis]) {
+                    continue;
+                }
+                double[] stored = slot < 0 || h.gradient[axis] == null ? null : h.gradient[axis][slot];
+                double[] v = f.v[axis];
+                double[] u = f.u[axis];
+                double[] psi = f.psi[axis];
+                double[] grad = f.gradientB[axis];
+                double[] b = kn.buoyancy[axis];
+                double[] ah = kn.aHalf[axis];
+                double[] bh = kn.bHalf[axis];
+                for (int[] r : runs(l, axis, true)) {
+                    int from = r[0];
+                    int to = r[1];
+                    derivative(f.w[axis], base, layout.stride[axis], kn.stencil[axis], true, from, to, g, false);
+                    for (int j = from; j < to; j++) {
+                        v[base + j] -= g[j];
+                    }
+                    if (stored != null) {
+                        for (int j = from; j < to; j++) {
+                            grad[base + j] += v[base + j] * stored[base + j];
+                        }
+                    }
+                    if (r[2] == NONE) {
+                        for (int j = from; j < to; j++) {
+                            u[base + j] = -dt * b[base + j] * v[base + j];
+                        }
+                    } else {
+                        for (int j = from; j < to; j++) {
+                            int i = base + j;
+                            int q = r[2] == COLUMN ? j : r[2];
+                            double bv = dt * b[i] * v[i];
+                            u[i] = bh[q] * psi[i] - (1 + bh[q]) * bv;
+                            psi[i] = ah[q] * (psi[i] - bv);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Adjoint, third sweep, at the integer points: the K sum and phi_a = aI (phi_a - dt K p)
+     * with the old p, then p -= sum_a D_a u_a (the transpose of G_a is -D_a).
+     */
+    private void adjointPressure(int band, int slot) {
+        double[] total = sum[band];
+        double[] stored = slot < 0 || h.divergence == null ? null : h.divergence[slot];
+        double[] p = f.p;
+        double[] k = kn.k;
+        double[] grad = f.gradientK;
+        int nx = layout.nx;
+        for (int l = bands.from(band); l < bands.to(band); l++) {
+            int base = layout.lineStart(l);
+            if (stored != null) {
+                for (int j = 0; j < nx; j++) {
+                    grad[base + j] += p[base + j] * stored[base + j];
+                }
+            }
+            Arrays.fill(total, 0);
+            for (int axis = 0; axis < 3; axis++) {
+                if (!layout.present[axis]) {
+                    continue;
+                }
+                double[] phi = f.phi[axis];
+                double[] a = kn.aInt[axis];
+                for (int[] r : runs(l, axis, false)) {
+                    if (r[2] != NONE) {
+                        for (int j = r[0]; j < r[1]; j++) {
+                            int i = base + j;
+                            double aq = a[r[2] == COLUMN ? j : r[2]];
+                            phi[i] = aq * (phi[i] - dt * k[i] * p[i]);
+                        }
+                    }
+                    derivative(f.u[axis], base, layout.stride[axis], kn.stencil[axis], false, r[0], r[1], total, true);
+                }
+            }
+            for (int j = 0; j < nx; j++) {
+                p[base + j] -= total[j];
+            }
+        }
+    }
+}
