@@ -1,7 +1,11 @@
 package org.seiche.scalar;
 
 import org.osgi.annotation.versioning.ConsumerType;
+import java.nio.file.Path;
+
 import org.seiche.api.NdArray;
+import org.seiche.api.Storage;
+import org.seiche.wave.storage.StoragePlanner;
 
 /** A grid loaded on a device by a {@link ScalarKernel}: opens batches of shots on it. */
 @ConsumerType
@@ -23,6 +27,28 @@ public interface ScalarOperator extends AutoCloseable {
             throw new org.seiche.api.SeicheException("snapshots: this device's scalar kernel takes none (use device cpu)");
         }
         return open(sources, receivers, steps, storeInterval);
+    }
+
+    /**
+     * As {@link #open(Transducers, Transducers, int, int, SnapshotTap)}, its stored steps kept
+     * as {@code storage} plans (disk mode's files in {@code directory}, null: a temporary
+     * folder). A kernel that keeps them in memory only refuses any other plan.
+     */
+    default ScalarBatch open(Transducers sources, Transducers receivers, int steps, int storeInterval,
+                             SnapshotTap snapshots, Storage.Plan storage, Path directory) {
+        if (storage.mode() != Storage.Mode.MEMORY || storage.compression() != Storage.Compression.NONE) {
+            throw new org.seiche.api.SeicheException("propagator.storage: this device's scalar kernel keeps its stored steps "
+                    + "in memory, uncompressed, only (use device cpu)");
+        }
+        return open(sources, receivers, steps, storeInterval, snapshots);
+    }
+
+    /**
+     * What one shot of a gradient run holds, for {@link StoragePlanner}; null when the kernel
+     * keeps every stored step in memory only.
+     */
+    default StoragePlanner.Sizes storageSizes(int steps, int storeInterval) {
+        return null;
     }
 
     /**

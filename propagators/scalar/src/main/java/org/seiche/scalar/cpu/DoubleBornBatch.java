@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.function.IntConsumer;
 
 import org.seiche.api.NdArray;
+import org.seiche.wave.storage.DoubleSteps;
 import org.seiche.scalar.BornBatch;
 import org.seiche.scalar.SnapshotTap;
 
@@ -27,8 +28,8 @@ final class DoubleBornBatch implements BornBatch {
     private final double[] coupling;
     private final DoubleWavefield[] background;
     private final DoubleWavefield[] scattered;
-    private final DoubleHistory[] backgroundStore;
-    private final DoubleHistory[] scatteredStore;
+    private final DoubleSteps[] backgroundStore;
+    private final DoubleSteps[] scatteredStore;
     private final double[][] spatial;
     private final double[][] ratioGradients;
     private final double[][] v2dt2Gradients;
@@ -58,8 +59,8 @@ final class DoubleBornBatch implements BornBatch {
             scattered[s] = new DoubleWavefield(pool, cells);
             spatial[s] = take(cells);
         }
-        backgroundStore = new DoubleHistory[storeInterval > 0 ? shots : 0];
-        scatteredStore = new DoubleHistory[this.velocity ? shots : 0];
+        backgroundStore = new DoubleSteps[storeInterval > 0 ? shots : 0];
+        scatteredStore = new DoubleSteps[this.velocity ? shots : 0];
         ratioGradients = new double[shots][];
         v2dt2Gradients = new double[shots][];
         notePeak();
@@ -81,10 +82,10 @@ final class DoubleBornBatch implements BornBatch {
             background[s].clear(false);
             scattered[s].clear(false);
             if (backgroundStore.length > 0 && backgroundStore[s] == null) {
-                backgroundStore[s] = new DoubleHistory(pool, cells, slots);
+                backgroundStore[s] = DoubleSteps.inMemory(cells, slots, pool);
             }
             if (scatteredStore.length > 0 && scatteredStore[s] == null) {
-                scatteredStore[s] = new DoubleHistory(pool, cells, slots);
+                scatteredStore[s] = DoubleSteps.inMemory(cells, slots, pool);
             }
         }
         notePeak();
@@ -96,11 +97,11 @@ final class DoubleBornBatch implements BornBatch {
         int[] slot = {-1};
         IntConsumer step = loops.step(group, (s, from, to, row) -> {
             boolean stored = slot[0] >= 0;
-            double[] bgSpatial = stored ? backgroundStore[s].array(slot[0]) : spatial[s];
-            int at = stored ? backgroundStore[s].offset(slot[0]) : 0;
+            double[] bgSpatial = stored ? backgroundStore[s].target(slot[0]) : spatial[s];
+            int at = stored ? backgroundStore[s].targetOffset(slot[0]) : 0;
             boolean keep = stored && velocity;
             loops.stencil.bornStep(background[s], scattered[s], coupling, from, to, bgSpatial, at, stored,
-                    keep ? scatteredStore[s].array(slot[0]) : null, keep ? scatteredStore[s].offset(slot[0]) : 0, row);
+                    keep ? scatteredStore[s].target(slot[0]) : null, keep ? scatteredStore[s].targetOffset(slot[0]) : 0, row);
         });
         for (int t = 0; t < loops.steps; t++) {
             for (int s : group) {
@@ -171,13 +172,13 @@ final class DoubleBornBatch implements BornBatch {
         int[] slot = {-1};
         IntConsumer step = loops.step(group, (s, from, to, row) -> {
             if (slot[0] >= 0) {
-                double[] bg = backgroundStore[s].array(slot[0]);
-                int at = backgroundStore[s].offset(slot[0]);
+                double[] bg = backgroundStore[s].target(slot[0]);
+                int at = backgroundStore[s].targetOffset(slot[0]);
                 // d/dr: lambda1[t+1] (u[t+1] - 2 u[t] + u[t-1]) = mu1 S(u) away from the sources
                 loops.stencil.image(ratioGradients[s], scattered[s].u, bg, at, from, to, storeInterval);
                 if (withBackground) {
-                    loops.stencil.image(v2dt2Gradients[s], scattered[s].u, scatteredStore[s].array(slot[0]),
-                            scatteredStore[s].offset(slot[0]), from, to, storeInterval);
+                    loops.stencil.image(v2dt2Gradients[s], scattered[s].u, scatteredStore[s].target(slot[0]),
+                            scatteredStore[s].targetOffset(slot[0]), from, to, storeInterval);
                     loops.stencil.image(v2dt2Gradients[s], background[s].u, bg, at, from, to, storeInterval);
                 }
             }
@@ -218,8 +219,8 @@ final class DoubleBornBatch implements BornBatch {
         long bytes = 0;
         for (int s = 0; s < loops.shots; s++) {
             arrays += (ratioGradients[s] != null ? 1 : 0) + (v2dt2Gradients[s] != null ? 1 : 0);
-            bytes += s < backgroundStore.length && backgroundStore[s] != null ? DoubleHistory.bytes(cells, slots) : 0;
-            bytes += s < scatteredStore.length && scatteredStore[s] != null ? DoubleHistory.bytes(cells, slots) : 0;
+            bytes += s < backgroundStore.length && backgroundStore[s] != null ? DoubleSteps.memoryBytes(cells, slots) : 0;
+            bytes += s < scatteredStore.length && scatteredStore[s] != null ? DoubleSteps.memoryBytes(cells, slots) : 0;
         }
         peak = Math.max(peak, bytes + arrays * cells * Double.BYTES);
     }
@@ -242,10 +243,10 @@ final class DoubleBornBatch implements BornBatch {
             pool.give(ratioGradients[s]);
             pool.give(v2dt2Gradients[s]);
             if (s < backgroundStore.length && backgroundStore[s] != null) {
-                backgroundStore[s].release(pool);
+                backgroundStore[s].close();
             }
             if (s < scatteredStore.length && scatteredStore[s] != null) {
-                scatteredStore[s].release(pool);
+                scatteredStore[s].close();
             }
         }
     }
