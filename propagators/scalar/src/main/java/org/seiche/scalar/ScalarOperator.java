@@ -74,6 +74,25 @@ public interface ScalarOperator extends AutoCloseable {
         return openBorn(sources, receivers, steps, storeInterval, ratio, velocityGradient);
     }
 
+    /**
+     * As {@link #openBorn(Transducers, Transducers, int, int, NdArray, boolean, SnapshotTap)}, its
+     * stored steps kept as {@code storage} plans (see {@link #open(Transducers, Transducers, int, int,
+     * SnapshotTap, Storage.Plan, Path)}).
+     */
+    default BornBatch openBorn(Transducers sources, Transducers receivers, int steps, int storeInterval, NdArray ratio,
+                               boolean velocityGradient, SnapshotTap snapshots, Storage.Plan storage, Path directory) {
+        if (storage.mode() != Storage.Mode.MEMORY || storage.compression() != Storage.Compression.NONE) {
+            throw new org.seiche.api.SeicheException("propagator.storage: this device's scalar kernel keeps its stored steps "
+                    + "in memory, uncompressed, only (use device cpu)");
+        }
+        return openBorn(sources, receivers, steps, storeInterval, ratio, velocityGradient, snapshots);
+    }
+
+    /** What one shot of a Born gradient run holds, for {@link StoragePlanner}; null: memory only. */
+    default StoragePlanner.Sizes bornStorageSizes(int steps, int storeInterval) {
+        return null;
+    }
+
     /** Bytes one shot of such a batch holds: wavefields plus the stored steps. */
     long bytesPerShot(int steps, int storeInterval);
 

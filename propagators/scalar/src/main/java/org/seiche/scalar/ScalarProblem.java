@@ -146,10 +146,18 @@ public final class ScalarProblem {
      * storage planned on the kernel's sizes (every step in memory when the kernel has no other way).
      */
     public Storage.Plan storagePlan(int shotsAtOnce) {
-        StoragePlanner.Sizes sizes = operator.storageSizes(steps.steps(), gradientInterval);
+        return plan(operator.storageSizes(steps.steps(), gradientInterval), shotsAtOnce, 1);
+    }
+
+    /** As {@link #storagePlan} for a Born gradient run (two fields, two stored terms). */
+    public Storage.Plan bornStoragePlan(int shotsAtOnce) {
+        return plan(operator.bornStorageSizes(steps.steps(), gradientInterval), shotsAtOnce, 2);
+    }
+
+    private Storage.Plan plan(StoragePlanner.Sizes sizes, int shotsAtOnce, int fields) {
         if (sizes == null) {
             return new Storage.Plan(Storage.Mode.MEMORY, Storage.Compression.NONE, 0, 0,
-                    operator.bytesPerShot(steps.steps(), gradientInterval));
+                    fields * operator.bytesPerShot(steps.steps(), gradientInterval));
         }
         return StoragePlanner.plan(storage, sizes, shotsAtOnce);
     }

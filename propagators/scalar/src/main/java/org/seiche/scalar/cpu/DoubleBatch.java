@@ -23,6 +23,8 @@ final class DoubleBatch implements ScalarBatch {
     private final Storage.Plan storage;
     private final Path directory;
     private final DoubleWavefield[] fields;
+    /** Per shot, its wavefield as checkpointing takes a shot's state: {fields[s]}. */
+    private final DoubleWavefield[][] wavefields;
     /** Per shot, its stored steps (memory and disk modes). */
     private final DoubleSteps[] stored;
     /** The checkpoints (checkpoint mode), else null. */
@@ -49,7 +51,12 @@ final class DoubleBatch implements ScalarBatch {
         }
         boolean checkpointed = storeInterval > 0 && storage.mode() == Storage.Mode.CHECKPOINT;
         stored = storeInterval > 0 && !checkpointed ? new DoubleSteps[loops.shots] : null;
-        checkpoints = checkpointed ? new DoubleCheckpoints(loops, pool, storeInterval, storage.snapshots()) : null;
+        checkpoints = checkpointed ? new DoubleCheckpoints(loops, pool, storeInterval, storage.snapshots(), 1, 1,
+                this::replayStep) : null;
+        wavefields = new DoubleWavefield[loops.shots][];
+        for (int s = 0; s < loops.shots; s++) {
+            wavefields[s] = new DoubleWavefield[] {fields[s]};
+        }
         kept = new double[loops.shots][];
         keptAt = new int[loops.shots];
         gradients = new double[loops.shots][];
@@ -77,6 +84,8 @@ final class DoubleBatch implements ScalarBatch {
         }
         notePeak();
         loops.runShots(group -> forwardLoop(group, sourceTerms, receiverSamples));
+        // what the forward run allocated as it went (checkpointing's snapshots)
+        notePeak();
     }
 
     private void forwardLoop(int[] group, NdArray sourceTerms, NdArray receiverSamples) {
@@ -109,13 +118,13 @@ final class DoubleBatch implements ScalarBatch {
      */
     private void keep(int[] group, int slot) {
         if (checkpoints != null) {
-            checkpoints.forward(group, fields, slot);
+            checkpoints.forward(group, wavefields, slot);
         }
         for (int s : group) {
             if (slot < 0 || (checkpoints != null && !checkpoints.keepsInForward(slot))) {
                 kept[s] = null;
             } else if (checkpoints != null) {
-                kept[s] = checkpoints.taped(s);
+                kept[s] = checkpoints.taped(s)[0];
                 keptAt[s] = 0;
             } else {
                 kept[s] = stored[s].target(slot);
@@ -136,7 +145,8 @@ final class DoubleBatch implements ScalarBatch {
             }
         }
         notePeak();
-        loops.runShots(group -> backwardLoop(group, adjointSamples, sourceTermGradient, sourceTerms));
+        loops.runShots(group -> backwardLoop(group, adjointSamples, sourceTermGradient));
+        notePeak();
         if (storeInterval > 0) {
             for (int s = 0; s < loops.shots; s++) {
                 HostCopy.addQuotient(gradients[s], loops.coefficients.v2dt2, v2dt2Gradient);
@@ -144,7 +154,7 @@ final class DoubleBatch implements ScalarBatch {
         }
     }
 
-    private void backwardLoop(int[] group, NdArray adjointSamples, NdArray sourceTermGradient, NdArray sourceTerms) {
+    private void backwardLoop(int[] group, NdArray adjointSamples, NdArray sourceTermGradient) {
         IntConsumer step = loops.step(group, (s, from, to, row) -> {
             if (kept[s] != null) {
                 // d loss / d (v^2 dt^2) gathers lambda[t + 1] S[t] = mu S / (v^2 dt^2), divided at the end
@@ -160,7 +170,7 @@ final class DoubleBatch implements ScalarBatch {
                 loops.sourceGradient(fields[s].u, s, t, sourceTermGradient);
             }
             int slot = slot(t);
-            fetch(group, slot, sourceTerms);
+            fetch(group, slot);
             loops.run(group, step);
             for (int s : group) {
                 if (stored != null && slot >= 0) {
@@ -175,21 +185,36 @@ final class DoubleBatch implements ScalarBatch {
     }
 
     /** Before the adjoint step of stored step slot (-1: none): each shot's spatial term, read or recomputed. */
-    private void fetch(int[] group, int slot, NdArray sourceTerms) {
+    private void fetch(int[] group, int slot) {
         if (slot < 0) {
             return;
         }
         if (checkpoints != null) {
-            checkpoints.tape(group, slot, kept, sourceTerms);
+            checkpoints.tape(group, slot);
         }
         for (int s : group) {
             if (checkpoints != null) {
-                kept[s] = checkpoints.taped(s);
+                kept[s] = checkpoints.taped(s)[0];
                 keptAt[s] = 0;
             } else {
                 kept[s] = stored[s].source(slot);
                 keptAt[s] = stored[s].sourceOffset(slot);
             }
+        }
+    }
+
+    /** Checkpointing's forward step of its own wavefields (see {@link DoubleCheckpoints.Forward}). */
+    private void replayStep(int[] group, DoubleWavefield[][] on, double[][][] taped, int t) {
+        for (int s : group) {
+            kept[s] = taped == null ? null : taped[s][0];
+            keptAt[s] = 0;
+        }
+        loops.replay(group, loops.step(group, (s, from, to, row) ->
+                loops.stencil.step(on[s][0], from, to, false, kept[s], keptAt[s], row)));
+        for (int s : group) {
+            kept[s] = null;
+            loops.inject(on[s][0].previous, s, t, sourceTerms);
+            on[s][0].advance();
         }
     }
 

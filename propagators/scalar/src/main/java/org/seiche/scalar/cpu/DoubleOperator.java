@@ -70,8 +70,28 @@ final class DoubleOperator implements ScalarOperator {
     @Override
     public BornBatch openBorn(Transducers sources, Transducers receivers, int steps, int storeInterval, NdArray ratio,
                               boolean velocityGradient, SnapshotTap snapshots) {
+        return openBorn(sources, receivers, steps, storeInterval, ratio, velocityGradient, snapshots,
+                StoragePlanner.memory(Storage.Compression.NONE, bornStorageSizes(steps, Math.max(1, storeInterval))), null);
+    }
+
+    @Override
+    public BornBatch openBorn(Transducers sources, Transducers receivers, int steps, int storeInterval, NdArray ratio,
+                              boolean velocityGradient, SnapshotTap snapshots, Storage.Plan storage, Path directory) {
         return new DoubleBornBatch(new DoubleShotLoops(coefficients, stencil, device, sources, receivers, steps, listener,
-                snapshots), pool, storeInterval, ratio, velocityGradient);
+                snapshots), pool, storeInterval, ratio, velocityGradient, storage, directory);
+    }
+
+    /**
+     * Background and scattered fields, the scratch spatial term and two gradients; S(u) and
+     * S(u1) per stored step (a velocity gradient's worst case); both fields' states a
+     * snapshot; checkpointing's own two fields and two taped terms.
+     */
+    @Override
+    public StoragePlanner.Sizes bornStorageSizes(int steps, int storeInterval) {
+        long cells = coefficients.cells();
+        return new StoragePlanner.Sizes((2 * DoubleWavefield.ARRAYS + 3) * cells * Double.BYTES, 2 * cells, Double.BYTES,
+                steps, storeInterval, 2 * DoubleWavefield.STATE_ARRAYS * cells * Double.BYTES,
+                (2 * DoubleWavefield.ARRAYS + 2) * cells * Double.BYTES);
     }
 
     @Override
