@@ -22,6 +22,7 @@ import org.seiche.api.Simulation;
 import org.seiche.api.SimulationSetup;
 import org.seiche.api.Storage;
 import org.seiche.api.Survey;
+import org.seiche.wave.storage.StoragePlanner;
 
 /**
  * Models batches of shots on a model and, when asked, runs their adjoints: the loss summed
@@ -277,7 +278,7 @@ final class Evaluator {
             storageSaid = true;
             System.err.println("storage: " + plan.mode().key() + (plan.mode() == Storage.Mode.CHECKPOINT ? " (" + plan.snapshots()
                     + " snapshots, " + plan.recomputedSteps() + " recomputed steps per shot)" : "")
-                    + " fits propagator.storage.memory " + org.seiche.wave.storage.StoragePlanner.bytes(asked.memoryBytes()));
+                    + " fits propagator.storage.memory " + StoragePlanner.bytes(asked.memoryBytes()));
         }
         return plan;
     }

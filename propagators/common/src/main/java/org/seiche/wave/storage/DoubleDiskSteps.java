@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.seiche.api.SeicheException;
 import org.seiche.api.Storage.Compression;
@@ -39,6 +41,8 @@ final class DoubleDiskSteps extends DoubleSteps {
     private final ByteBuffer readRecord;
     private Thread writer;
     private Thread reader;
+    /** Tells the reader to stop (a flag, not an interrupt, which would close the file's channel mid-read). */
+    private AtomicBoolean readerStop;
     /** The slot the reader gives next. */
     private int next = -1;
     private double[] current;
@@ -95,7 +99,9 @@ final class DoubleDiskSteps extends DoubleSteps {
         if (reader == null || slot != next) {
             stopReader();
             next = slot;
-            reader = start("reader", () -> readFrom(slot));
+            AtomicBoolean stop = new AtomicBoolean();
+            readerStop = stop;
+            reader = start("reader", () -> readFrom(slot, stop));
         }
         Item item = take(fromReader);
         check();
@@ -143,14 +149,19 @@ final class DoubleDiskSteps extends DoubleSteps {
         }
     }
 
-    /** The reader's loop: slots from first down to 0, each into a free buffer, until done or interrupted. */
-    private void readFrom(int first) {
+    /** The reader's loop: slots from first down to 0, each into a free buffer, until done or told to stop. */
+    private void readFrom(int first, AtomicBoolean stop) {
         for (int slot = first; slot >= 0; slot--) {
-            double[] values;
-            try {
-                values = free.take();
-            } catch (InterruptedException e) {
-                return;
+            double[] values = null;
+            while (values == null) {
+                if (stop.get()) {
+                    return;
+                }
+                try {
+                    values = free.poll(10, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    return;
+                }
             }
             try {
                 readRecord.clear();
@@ -167,18 +178,14 @@ final class DoubleDiskSteps extends DoubleSteps {
             } catch (IOException | RuntimeException e) {
                 failure = e;
             }
-            try {
-                fromReader.put(new Item(slot, values));
-            } catch (InterruptedException e) {
-                free.add(values);
-                return;
-            }
+            // never full: there are fewer buffers than its capacity
+            fromReader.add(new Item(slot, values));
         }
     }
 
     private void stopReader() {
         if (reader != null) {
-            reader.interrupt();
+            readerStop.set(true);
             join(reader);
             reader = null;
             for (Item i; (i = fromReader.poll()) != null; ) {
@@ -240,7 +247,7 @@ final class DoubleDiskSteps extends DoubleSteps {
     public void close() {
         stopReader();
         if (writer != null) {
-            writer.interrupt();
+            put(toWriter, END);
             join(writer);
             writer = null;
         }

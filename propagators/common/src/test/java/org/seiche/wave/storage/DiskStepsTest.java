@@ -100,6 +100,25 @@ class DiskStepsTest {
         assertEquals(List.of(), files());
     }
 
+    /** An adjoint begun again from the last step (a second adjoint after a partial one) reads every step again. */
+    @Test
+    void readingBegunAgainGivesTheStepsAgain() {
+        try (DoubleSteps steps = DoubleSteps.of(plan(Storage.Mode.DISK, Compression.NONE), 50, 20, dir, ArraySource.NEW)) {
+            for (int k = 0; k < 20; k++) {
+                java.util.Arrays.fill(steps.target(k), k);
+                steps.written(k);
+            }
+            for (int k = 19; k >= 15; k--) {
+                assertEquals(k, steps.source(k)[0]);
+                steps.read(k);
+            }
+            for (int k = 19; k >= 0; k--) {
+                assertEquals(k, steps.source(k)[49]);
+                steps.read(k);
+            }
+        }
+    }
+
     @Test
     void aStoreClosedMidAdjointStopsItsThreadsAndRemovesItsFile() throws IOException {
         DoubleSteps steps = DoubleSteps.of(plan(Storage.Mode.DISK, Compression.INT8), 1000, 50, dir, ArraySource.NEW);
