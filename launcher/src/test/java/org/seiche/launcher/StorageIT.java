@@ -19,35 +19,59 @@ import org.junit.jupiter.api.io.TempDir;
 import org.seiche.io.Npy;
 
 /**
- * propagator.storage through ./fwi on the scalar_quick reference case: disk and
+ * propagator.storage through ./fwi on the scalar_quick (and born_small) reference case: disk and
  * checkpointing give memory mode's gradient to the bit, compression within Deepwave's own
  * error at a half (bf16) or about a quarter (int8) of the memory, and a disk run killed
  * mid-adjoint leaves files that the next run removes.
  */
 class StorageIT {
-    private static final Path CASE = Path.of("src/test/resources/reference/scalar_quick").toAbsolutePath();
+    private static final Path CASES = Path.of("src/test/resources/reference").toAbsolutePath();
 
     @TempDir
     Path tmp;
 
     /** Runs scalar_quick with the storage given into out/name; its outcome. */
     private Fwi.Outcome run(String name, String storage) throws IOException {
+        return run("scalar_quick", "propagator: {name: scalar, accuracy: 4, pml_width: 20, pml_freq: 25.0", name, storage);
+    }
+
+    /** Runs a reference case whose propagator line starts so with the storage given into out/name. */
+    private Fwi.Outcome run(String reference, String propagator, String name, String storage) throws IOException {
         Path dir = tmp.resolve(name);
         Files.createDirectories(dir);
-        try (Stream<Path> files = Files.list(CASE)) {
+        try (Stream<Path> files = Files.list(CASES.resolve(reference))) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 Files.copy(f, dir.resolve(f.getFileName()));
             }
         }
         String yaml = Files.readString(dir.resolve("pipeline.yaml"));
-        String propagator = "propagator: {name: scalar, accuracy: 4, pml_width: 20, pml_freq: 25.0";
         assertTrue(yaml.contains(propagator + "}"), yaml);
         Files.writeString(dir.resolve("pipeline.yaml"), yaml.replace(propagator + "}", propagator + storage + "}"));
         return Fwi.runIn(dir, "run", "pipeline.yaml", "--out", "out", "--quiet");
     }
 
     private double[] gradient(String name) {
-        return Npy.read(tmp.resolve(name).resolve("out/gradient_v.npy")).data();
+        return gradient(name, "v");
+    }
+
+    private double[] gradient(String name, String parameter) {
+        return Npy.read(tmp.resolve(name).resolve("out/gradient_" + parameter + ".npy")).data();
+    }
+
+    /** The Born reference case's gradients (scatter and background velocity) in every mode. */
+    @Test
+    void bornGivesMemoryModesGradientsInEveryMode() throws IOException {
+        String born = "propagator: {name: born, accuracy: 4, pml_width: 20, pml_freq: 20.0";
+        assertEquals(0, run("born_small", born, "born-memory", "").exit());
+        Fwi.Outcome disk = run("born_small", born, "born-disk", ", storage: {mode: disk}");
+        assertEquals(0, disk.exit(), disk.err());
+        Fwi.Outcome checkpoint = run("born_small", born, "born-checkpoint", ", storage: {mode: checkpoint, memory: 20 MB}");
+        assertEquals(0, checkpoint.exit(), checkpoint.err());
+        assertTrue(summary("born-checkpoint").contains("\"mode\" : \"checkpoint\""), summary("born-checkpoint"));
+        for (String p : new String[] {"scatter", "v"}) {
+            assertArrayEquals(gradient("born-memory", p), gradient("born-disk", p), "disk " + p);
+            assertArrayEquals(gradient("born-memory", p), gradient("born-checkpoint", p), "checkpoint " + p);
+        }
     }
 
     private long number(String name, String key) throws IOException {
