@@ -156,6 +156,14 @@ public final class ScalarProblem {
 
     private Storage.Plan plan(StoragePlanner.Sizes sizes, int shotsAtOnce, int fields) {
         if (sizes == null) {
+            // a kernel that keeps every step in memory: a budget it exceeds is refused as the planner refuses one
+            long stored = (long) shotsAtOnce * fields * (operator.bytesPerShot(steps.steps(), gradientInterval)
+                    - operator.bytesPerShot(steps.steps(), 0));
+            if (storage.memoryBytes() > 0 && stored > storage.memoryBytes()) {
+                throw new SeicheException("propagator.storage.memory: this device's kernel keeps every stored step in memory, "
+                        + StoragePlanner.bytes(stored) + " for " + shotsAtOnce + " shot(s) at once, but the budget is "
+                        + StoragePlanner.bytes(storage.memoryBytes()) + "; raise it, lower shots_per_batch, or use device cpu");
+            }
             return new Storage.Plan(Storage.Mode.MEMORY, Storage.Compression.NONE, 0, 0,
                     fields * operator.bytesPerShot(steps.steps(), gradientInterval));
         }

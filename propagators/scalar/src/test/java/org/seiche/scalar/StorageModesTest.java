@@ -2,6 +2,7 @@ package org.seiche.scalar;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -12,17 +13,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.seiche.api.Device;
 import org.seiche.api.ForwardRun;
 import org.seiche.api.NdArray;
 import org.seiche.api.Precision;
 import org.seiche.api.PropagatorSettings;
+import org.seiche.api.SeicheException;
 import org.seiche.api.Simulation;
 import org.seiche.api.Storage;
 import org.seiche.api.Storage.Compression;
 import org.seiche.api.Storage.Mode;
+import org.seiche.scalar.cpu.CpuScalarKernel;
 import org.seiche.wave.Wavelets;
 import org.seiche.wave.storage.Revolve;
 
@@ -38,6 +43,11 @@ class StorageModesTest {
 
     /** A two-layer model whose survey dt needs inner steps (step ratio 2 or more). */
     private static Simulation simulation(int shots, Precision precision, int interval, Storage storage) {
+        return simulation(Setups.PROPAGATOR, shots, precision, interval, storage);
+    }
+
+    private static Simulation simulation(ScalarPropagator propagator, int shots, Precision precision, int interval,
+                                         Storage storage) {
         NdArray v = NdArray.filled(2000, 30, 36);
         for (int i = 15 * 36; i < v.size(); i++) {
             v.data()[i] = 2600;
@@ -59,7 +69,7 @@ class StorageModesTest {
             rec[4 * s + 3] = 30;
         }
         PropagatorSettings settings = new PropagatorSettings(4, new int[] {8}, 20, Double.NaN, interval, Map.of(), storage);
-        return Setups.PROPAGATOR.prepare(Setups.setup(v, new double[] {6, 6}, settings, 0.002, amplitudes,
+        return propagator.prepare(Setups.setup(v, new double[] {6, 6}, settings, 0.002, amplitudes,
                 Setups.locations(shots, 1, src), Setups.locations(shots, 2, rec), precision));
     }
 
@@ -118,6 +128,54 @@ class StorageModesTest {
         assertEquals(checkpoint.plan().recomputedSteps() * shots, checkpoint.recomputed(), "recomputed as planned");
         if (interval == 1) {
             assertEquals(Revolve.forwardSteps(units, 3) * shots, checkpoint.recomputed(), "revolve's bound");
+        }
+    }
+
+    /**
+     * A kernel that keeps every step in memory only (as the CUDA kernel): its plan is memory
+     * mode, and a budget its stored steps exceed is refused naming the key.
+     */
+    @Test
+    void aKernelWithMemoryOnlyKeepsItsStepsAndHoldsToTheBudget() {
+        CpuScalarKernel cpu = new CpuScalarKernel();
+        ScalarKernel memoryOnly = new ScalarKernel() {
+            @Override
+            public String deviceName() {
+                return cpu.deviceName();
+            }
+
+            @Override
+            public boolean supports(int ndim) {
+                return cpu.supports(ndim);
+            }
+
+            @Override
+            public ScalarOperator load(ScalarGrid grid, Precision precision, Device device) {
+                ScalarOperator inner = cpu.load(grid, precision, device);
+                return new ScalarOperator() {
+                    @Override
+                    public ScalarBatch open(Transducers sources, Transducers receivers, int steps, int storeInterval) {
+                        return inner.open(sources, receivers, steps, storeInterval);
+                    }
+
+                    @Override
+                    public long bytesPerShot(int steps, int storeInterval) {
+                        return inner.bytesPerShot(steps, storeInterval);
+                    }
+                };
+            }
+        };
+        ScalarPropagator propagator = new ScalarPropagator(memoryOnly);
+        try (Simulation sim = simulation(propagator, 1, Precision.FLOAT32, 1, new Storage(null, Compression.NONE, null,
+                1_000_000_000L))) {
+            Storage.Plan plan = sim.storagePlan(1);
+            assertEquals(Mode.MEMORY, plan.mode());
+            assertEquals(sim.bytesPerShot(true), plan.bytesPerShot());
+        }
+        try (Simulation sim = simulation(propagator, 1, Precision.FLOAT32, 1, new Storage(null, Compression.NONE, null, 1000))) {
+            SeicheException e = assertThrows(SeicheException.class, () -> sim.storagePlan(1));
+            assertTrue(e.getMessage().startsWith("propagator.storage.memory: this device's kernel keeps every stored step in "
+                    + "memory"), e.getMessage());
         }
     }
 }
