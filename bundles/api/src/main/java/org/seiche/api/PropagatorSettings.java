@@ -6,12 +6,22 @@ import java.util.Map;
  * How a propagator discretises: spatial finite-difference order (2, 4, 6, 8), PML widths
  * per side [d0_start, d0_end, d1_start, d1_end, ...] (0 = free surface), the frequency the
  * PML is tuned for, the velocity bounding the stable step (NaN = the model's), the forward
- * wavefield's storage interval for gradients (1 = exact), and propagator-specific options.
+ * wavefield's storage interval for gradients (1 = exact), propagator-specific options, and
+ * where a gradient run keeps the forward wavefield (see {@link Storage}).
  */
 public record PropagatorSettings(int accuracy, int[] pmlWidth, double pmlFreq, double maxVel,
-                                 int gradientSamplingInterval, Map<String, Object> options) {
+                                 int gradientSamplingInterval, Map<String, Object> options, Storage storage) {
+    /** Settings that keep every stored step in memory. */
+    public PropagatorSettings(int accuracy, int[] pmlWidth, double pmlFreq, double maxVel, int gradientSamplingInterval,
+                              Map<String, Object> options) {
+        this(accuracy, pmlWidth, pmlFreq, maxVel, gradientSamplingInterval, options, Storage.MEMORY);
+    }
+
     public PropagatorSettings {
         options = Map.copyOf(options);
+        if (storage == null) {
+            storage = Storage.MEMORY;
+        }
         if (accuracy != 2 && accuracy != 4 && accuracy != 6 && accuracy != 8) {
             throw new SeicheException("propagator.accuracy: must be 2, 4, 6 or 8, got " + accuracy);
         }
@@ -43,6 +53,11 @@ public record PropagatorSettings(int accuracy, int[] pmlWidth, double pmlFreq, d
                     + pmlWidth.length);
         }
         return pmlWidth.clone();
+    }
+
+    /** These settings with another storage. */
+    public PropagatorSettings withStorage(Storage s) {
+        return new PropagatorSettings(accuracy, pmlWidth, pmlFreq, maxVel, gradientSamplingInterval, options, s);
     }
 
     public static PropagatorSettings defaults() {

@@ -25,6 +25,16 @@ public interface Simulation extends AutoCloseable {
     /** Bytes a forward run with gradients holds per shot (wavefields and the stored history). */
     long bytesPerShot(boolean forGradient);
 
+    /**
+     * The storage a gradient run of that many shots at once uses under the setup's
+     * {@link PropagatorSettings#storage()}, chosen before any step. A propagator that keeps
+     * every step in memory only gives that plan, whatever was asked (the pipeline refuses a
+     * mode it does not give).
+     */
+    default Storage.Plan storagePlan(int shotsAtOnce) {
+        return new Storage.Plan(Storage.Mode.MEMORY, Storage.Compression.NONE, 0, 0, bytesPerShot(true));
+    }
+
     @Override
     default void close() {
     }

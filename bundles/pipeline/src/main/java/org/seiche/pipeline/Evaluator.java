@@ -20,7 +20,9 @@ import org.seiche.api.PropagatorSettings;
 import org.seiche.api.SeicheException;
 import org.seiche.api.Simulation;
 import org.seiche.api.SimulationSetup;
+import org.seiche.api.Storage;
 import org.seiche.api.Survey;
+import org.seiche.wave.storage.StoragePlanner;
 
 /**
  * Models batches of shots on a model and, when asked, runs their adjoints: the loss summed
@@ -36,6 +38,8 @@ final class Evaluator {
     /** Where the snapshots of {@link #evaluate} go; null for none. */
     private SnapshotFiles snapshots;
     private final MemoryPlan plan;
+    /** Whether the storage chosen by the budget was said on stderr. */
+    private boolean storageSaid;
 
     Evaluator(PipelineSpec spec, Runner.Prepared services, Progress progress) {
         this(spec, services, progress, MemoryPlan.ofThisJvm());
@@ -61,7 +65,20 @@ final class Evaluator {
 
     /** What modelling some batches gave, and the bytes planned for it before it ran. */
     record Evaluation(double loss, Map<String, NdArray> gradients, List<NdArray> data, NdArray hessian,
-                      long peakBytes, int stepRatio, long bytesPerShot, Map<String, NdArray> extraData, long estimateBytes) {
+                      long peakBytes, int stepRatio, long bytesPerShot, Map<String, NdArray> extraData, long estimateBytes,
+                      Storage.Plan storage) {
+        /** The plan as summary.json gives it; null for a run without an adjoint. */
+        Map<String, Object> storageSummary() {
+            if (storage == null) {
+                return null;
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("mode", storage.mode().key());
+            m.put("compression", storage.compression().key());
+            m.put("snapshots", storage.snapshots());
+            m.put("recomputed_steps", storage.recomputedSteps());
+            return m;
+        }
     }
 
     /** What to compute besides the receiver data. */
@@ -107,7 +124,8 @@ final class Evaluator {
             }
         }
         progress.finish();
-        return new Evaluation(t.loss, t.gradients, t.data, t.hessian, t.peak, t.stepRatio, t.bytesPerShot, t.extra, t.estimate);
+        return new Evaluation(t.loss, t.gradients, t.data, t.hessian, t.peak, t.stepRatio, t.bytesPerShot, t.extra, t.estimate,
+                t.storage);
     }
 
     private Simulation prepare(Model model, PropagatorSettings settings) {
@@ -131,6 +149,7 @@ final class Evaluator {
         private int stepRatio;
         private long bytesPerShot;
         private long estimate;
+        private Storage.Plan storage;
         private final int[][] runs;
         private final Warmup warmup;
 
@@ -152,13 +171,14 @@ final class Evaluator {
          */
         void start(Simulation sim) {
             if (stepRatio == 0) {
-                estimate = plan(sim, model, runs, wrt, want);
+                storage = want.adjoint() ? storagePlan(sim, runs) : null;
+                estimate = plan(sim, model, runs, wrt, want, storage);
                 warmup.join();
                 stepRatio = sim.stepRatio();
                 if (snapshots != null) {
                     snapshots.start(spec.survey().nt() * stepRatio, spec.survey().dt() / stepRatio);
                 }
-                bytesPerShot = sim.bytesPerShot(want.adjoint());
+                bytesPerShot = storage != null ? storage.bytesPerShot() : sim.bytesPerShot(false);
                 progress.start(spec.task() + " " + services.propagator().name(),
                         (long) shots * spec.survey().nt() * stepRatio * runsPerShot(want, model, wrt));
             }
@@ -228,12 +248,44 @@ final class Evaluator {
         }
     }
 
-    /** The run's bytes at its peak, refused here, before its first step, when the heap cannot hold them. */
-    private long plan(Simulation sim, Model model, int[][] batches, Set<String> wrt, Want want) {
+    private static int largest(int[][] batches) {
         int largest = 0;
         for (int[] b : batches) {
             largest = Math.max(largest, b.length);
         }
+        return largest;
+    }
+
+    /**
+     * How the adjoint's forward wavefield is kept, as the propagator plans it for the largest
+     * batch; a mode asked for that the propagator does not give, or none for a run with an
+     * adjoint, is refused. A mode chosen by the budget is said on stderr, once.
+     */
+    private Storage.Plan storagePlan(Simulation sim, int[][] batches) {
+        Storage asked = spec.settings().storage();
+        if (asked.mode() == Storage.Mode.NONE) {
+            throw new SeicheException("propagator.storage.mode: none keeps nothing for an adjoint; the " + spec.task()
+                    + " task needs memory, disk or checkpoint");
+        }
+        Storage.Plan plan = sim.storagePlan(largest(batches));
+        if ((asked.mode() != null && plan.mode() != asked.mode()) || plan.compression() != asked.compression()) {
+            throw new SeicheException("propagator.storage: the " + services.propagator().name() + " propagator on device "
+                    + services.device().name() + " keeps its stored steps in memory, uncompressed, only; "
+                    + (asked.mode() != null ? "mode " + asked.mode().key() : "") + (asked.compression() != Storage.Compression.NONE
+                    ? " compression " + asked.compression().key() : "") + " is not supported by it yet");
+        }
+        if (asked.mode() == null && !storageSaid) {
+            storageSaid = true;
+            System.err.println("storage: " + plan.mode().key() + (plan.mode() == Storage.Mode.CHECKPOINT ? " (" + plan.snapshots()
+                    + " snapshots, " + plan.recomputedSteps() + " recomputed steps per shot)" : "")
+                    + " fits propagator.storage.memory " + StoragePlanner.bytes(asked.memoryBytes()));
+        }
+        return plan;
+    }
+
+    /** The run's bytes at its peak, refused here, before its first step, when the heap cannot hold them. */
+    private long plan(Simulation sim, Model model, int[][] batches, Set<String> wrt, Want want, Storage.Plan storage) {
+        int largest = largest(batches);
         long dataPerShot = 0;
         for (var g : spec.survey().receivers()) {
             dataPerShot += (long) g.locations().perShot() * spec.survey().nt();
@@ -246,9 +298,9 @@ final class Evaluator {
                 hessianCells = want == Want.HESSIAN && hessianCells == 0 ? model.parameter(w).size() : hessianCells;
             }
         }
-        long estimate = MemoryPlan.estimate(sim, want.adjoint(), new MemoryPlan.Sizes(Runner.inputBytes(spec), largest,
+        long estimate = MemoryPlan.estimate(sim, storage, new MemoryPlan.Sizes(Runner.inputBytes(spec), largest,
                 services.device().threads(), dataPerShot, gradientValues, hessianCells));
-        plan.check(estimate, largest, spec.settings().gradientSamplingInterval(), want == Want.HESSIAN);
+        plan.check(estimate, largest, spec.settings().gradientSamplingInterval(), want == Want.HESSIAN, storage);
         return estimate;
     }
 

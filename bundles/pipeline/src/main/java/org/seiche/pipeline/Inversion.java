@@ -276,6 +276,9 @@ final class Inversion {
         }
         summary.put("peak_memory_bytes", peakBytes);
         summary.put("memory_estimate_bytes", estimateBytes);
+        if (last != null && last.storage() != null) {
+            summary.put("storage", last.storageSummary());
+        }
         Map<String, Object> historyFile = new LinkedHashMap<>();
         // loss[k]: of the model after k iterations, the start model's first and the final one's last (stochastic
         // mode: the batches' losses summed as each was stepped)

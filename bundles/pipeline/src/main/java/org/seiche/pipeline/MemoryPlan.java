@@ -8,6 +8,7 @@ import java.util.OptionalLong;
 
 import org.seiche.api.SeicheException;
 import org.seiche.api.Simulation;
+import org.seiche.api.Storage;
 
 /**
  * The heap a run will hold, planned before its first time step and checked against the
@@ -37,11 +38,12 @@ final class MemoryPlan {
      * coefficients (about one shot's fields); the receiver data of every shot with the batch's
      * copies (data, observed, adjoint sources); the gradients, summed and per batch; for a
      * Hessian, the kept adjoint run per shot, one tangent run per thread, the n x n matrix
-     * twice and the n tangent data.
+     * twice and the n tangent data. {@code storage}: the plan of a run with an adjoint
+     * (its bytes per shot: fields and what keeps the forward wavefield), null for a forward run.
      */
-    static long estimate(Simulation sim, boolean adjoint, Sizes s) {
+    static long estimate(Simulation sim, Storage.Plan storage, Sizes s) {
         long fields = sim.bytesPerShot(false);
-        long perShot = sim.bytesPerShot(adjoint);
+        long perShot = storage != null ? storage.bytesPerShot() : fields;
         long data = s.dataValuesPerShot() * Double.BYTES;
         long bytes = s.inputBytes() + fields + s.largestBatch() * (perShot + 3 * data) + (long) sim.shots() * data
                 + 2 * s.gradientValues() * Double.BYTES;
@@ -56,13 +58,15 @@ final class MemoryPlan {
      * Refuses a run whose estimate exceeds the heap, naming the figures and the keys that
      * reduce it; threads only where the run holds something per thread (a Hessian's tangent runs).
      */
-    void check(long estimate, int shotsPerBatch, int samplingInterval, boolean hessian) {
+    void check(long estimate, int shotsPerBatch, int samplingInterval, boolean hessian, Storage.Plan storage) {
         if (estimate <= heapLimit) {
             return;
         }
+        boolean stored = storage != null && storage.mode() == Storage.Mode.MEMORY;
         throw new SeicheException(String.format(Locale.ROOT, "memory: the run needs about %s but the Java heap holds at most %s; "
-                + "reduce it with shots_per_batch or batches (now %d shots at once), propagator.gradient_sampling_interval "
+                + "reduce it with %sshots_per_batch or batches (now %d shots at once), propagator.gradient_sampling_interval "
                 + "(now %d)%s, or give the JVM more (SEICHE_JAVA_OPTS=-Xmx...)", gigabytes(estimate), gigabytes(heapLimit),
+                stored ? "propagator.storage (memory: a budget below the heap, or mode: checkpoint or disk), " : "",
                 shotsPerBatch, samplingInterval, hessian ? ", --threads (a tangent run per thread)" : ""));
     }
 

@@ -406,7 +406,8 @@ final class PipelineFile {
         }
         int[] widths = f.has("pml_width") ? f.get("pml_width").integers() : new int[] {20};
         return new PropagatorSettings(accuracy, widths, f.get("pml_freq").number(25.0),
-                f.get("max_vel").number(Double.NaN), f.get("gradient_sampling_interval").integer(1), options);
+                f.get("max_vel").number(Double.NaN), f.get("gradient_sampling_interval").integer(1), options,
+                StorageKeys.read(f.get("storage")));
     }
 
     private static Survey survey(Field f, ArrayInputs arrays, Model model, java.util.function.Consumer<String> warn,

@@ -25,7 +25,8 @@ final class PipelineKeys {
             "snapshots", "pictures");
     /** The propagator block's keys that every propagator has (PropagatorSettings); the rest are the service's options. */
     static final Set<String> PROPAGATOR = Set.of("name", "accuracy", "pml_width", "pml_freq", "max_vel",
-            "gradient_sampling_interval");
+            "gradient_sampling_interval", "storage");
+    static final Set<String> STORAGE = Set.of("mode", "compression", "directory", "memory");
     /** The forms of an array: a file, a constant, a synthetic model, each optionally smoothed. */
     private static final Set<String> ARRAY = union(Set.of("file", "constant", "shape", "synthetic", "smooth"), FieldData.KEYS);
     private static final Set<String> MODEL = Set.of("spacing", "parameters");
@@ -49,9 +50,8 @@ final class PipelineKeys {
     static final Set<String> MAPPING = Set.of("name", "parameter");
     static final Set<String> OPTIMISER = Set.of("name");
 
-    // the pipeline contract's later additions (storage, executor)
+    // the pipeline contract's later additions (executor)
     private static final Set<String> TOP_LATER = Set.of("executor");
-    private static final Set<String> PROPAGATOR_LATER = Set.of("storage");
 
     private PipelineKeys() {
     }
@@ -64,8 +64,9 @@ final class PipelineKeys {
         for (Field p : values(model.get("parameters"))) {
             array(p);
         }
-        service(root.get("propagator"), PROPAGATOR, PROPAGATOR_LATER, "propagator", services.propagators,
+        service(root.get("propagator"), PROPAGATOR, Set.of(), "propagator", services.propagators,
                 Propagator::options);
+        known(root.get("propagator").get("storage"), STORAGE);
         survey(root.get("survey"));
         Field observed = root.get("observed");
         if (observed.present() && observed.node().isArray()) {

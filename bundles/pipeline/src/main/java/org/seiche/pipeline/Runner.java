@@ -267,6 +267,9 @@ final class Runner {
         }
         summary.put("peak_memory_bytes", e.peakBytes() + inputBytes(spec));
         summary.put("memory_estimate_bytes", e.estimateBytes());
+        if (e.storage() != null) {
+            summary.put("storage", e.storageSummary());
+        }
         summary.put("memory_per_shot_bytes", e.bytesPerShot());
         // the snapshots' pictures are drawn with the other results', outside the task's seconds
         Map<String, Path> folders = snapshots == null ? Map.of()

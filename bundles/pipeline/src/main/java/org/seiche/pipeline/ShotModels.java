@@ -128,7 +128,8 @@ final class ShotModels {
             }
             max = Math.max(max, v);
         }
-        return new PropagatorSettings(s.accuracy(), s.pmlWidth(), s.pmlFreq(), max, s.gradientSamplingInterval(), s.options());
+        return new PropagatorSettings(s.accuracy(), s.pmlWidth(), s.pmlFreq(), max, s.gradientSamplingInterval(), s.options(),
+                s.storage());
     }
 
     private static NdArray shot(NdArray a, int s) {

@@ -13,9 +13,11 @@ import org.seiche.api.Locations;
 import org.seiche.api.Model;
 import org.seiche.api.NdArray;
 import org.seiche.api.PipelineSpec;
+import org.seiche.api.PropagatorSettings;
 import org.seiche.api.ReceiverGroup;
 import org.seiche.api.Simulation;
 import org.seiche.api.SimulationSetup;
+import org.seiche.api.Storage;
 import org.seiche.api.SourceGroup;
 import org.seiche.api.Survey;
 
@@ -78,8 +80,12 @@ final class Warmup {
     private static void run(PipelineSpec spec, Runner.Prepared p, Set<String> wrt) {
         try {
             Model model = corner(spec.model());
+            // disk mode's small files go to the temporary folder, not beside the run's
+            Storage storage = spec.settings().storage();
+            PropagatorSettings settings = spec.settings().withStorage(new Storage(storage.mode(), storage.compression(), null,
+                    storage.memoryBytes()));
             try (Simulation sim = p.propagator().prepare(new SimulationSetup(model, survey(spec.survey(), model.shape()),
-                    spec.settings(), p.device(), spec.precision()));
+                    settings, p.device(), spec.precision()));
                  ForwardRun run = sim.forward(new int[] {0}, wrt)) {
                 if (!wrt.isEmpty()) {
                     run.adjoint(run.receiverData());

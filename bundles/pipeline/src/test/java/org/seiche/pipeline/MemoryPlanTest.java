@@ -16,6 +16,7 @@ import org.seiche.api.PipelineSpec;
 import org.seiche.api.SeicheException;
 import org.seiche.api.Simulation;
 import org.seiche.api.SimulationSetup;
+import org.seiche.api.Storage;
 import org.seiche.device.cpu.CpuDevice;
 import org.seiche.losses.MeanSquaredError;
 
@@ -47,29 +48,33 @@ class MemoryPlanTest {
         }
     };
 
+    /** The storage plan of a gradient run of FOUR_SHOTS: every step in memory. */
+    private static final Storage.Plan GRADIENT = FOUR_SHOTS.storagePlan(4);
+
     @Test
     void theEstimateCountsEveryShotOfTheLargestBatchWithItsStore() {
         MemoryPlan.Sizes all = new MemoryPlan.Sizes(500, 4, 2, 10, 20, 0);
-        long gradient = MemoryPlan.estimate(FOUR_SHOTS, true, all);
+        long gradient = MemoryPlan.estimate(FOUR_SHOTS, GRADIENT, all);
         // inputs + coefficients (a shot's fields) + 4 shots (store and 3 data copies) + every shot's data + 2 gradients
         assertEquals(500 + 1_000 + 4 * (101_000 + 3 * 80) + 4 * 80 + 2 * 20 * 8, gradient);
-        long batched = MemoryPlan.estimate(FOUR_SHOTS, true, new MemoryPlan.Sizes(500, 1, 2, 10, 20, 0));
+        long batched = MemoryPlan.estimate(FOUR_SHOTS, GRADIENT, new MemoryPlan.Sizes(500, 1, 2, 10, 20, 0));
         assertEquals(3 * (101_000 + 3 * 80), gradient - batched, "a batch of one holds three shots less");
-        assertTrue(MemoryPlan.estimate(FOUR_SHOTS, false, all) < gradient - 4 * 100_000 + 1, "a forward stores nothing");
-        long hessian = MemoryPlan.estimate(FOUR_SHOTS, true, new MemoryPlan.Sizes(500, 4, 2, 10, 20, 9));
+        assertTrue(MemoryPlan.estimate(FOUR_SHOTS, null, all) < gradient - 4 * 100_000 + 1, "a forward stores nothing");
+        long hessian = MemoryPlan.estimate(FOUR_SHOTS, GRADIENT, new MemoryPlan.Sizes(500, 4, 2, 10, 20, 9));
         assertEquals(4 * 101_000 + 2 * 1_000 + 2 * 81 * 8 + 2 * 9 * 80, hessian - gradient);
     }
 
     @Test
     void aRunBeyondTheHeapIsRefusedWithTheFiguresAndTheKeysThatReduceIt() {
-        new MemoryPlan(2_000_000_000L).check(2_000_000_000L, 4, 1, false);
-        SeicheException e = assertThrows(SeicheException.class, () -> new MemoryPlan(1_500_000_000L).check(2_000_000_000L, 4, 3, false));
+        new MemoryPlan(2_000_000_000L).check(2_000_000_000L, 4, 1, false, GRADIENT);
+        SeicheException e = assertThrows(SeicheException.class, () -> new MemoryPlan(1_500_000_000L).check(2_000_000_000L, 4, 3, false, GRADIENT));
         for (String s : new String[] {"memory: the run needs about 2.00 GB", "holds at most 1.50 GB", "shots_per_batch or batches (now 4",
-            "gradient_sampling_interval (now 3)", "SEICHE_JAVA_OPTS"}) {
+            "gradient_sampling_interval (now 3)", "SEICHE_JAVA_OPTS", "propagator.storage (memory: a budget below the heap, "
+                + "or mode: checkpoint or disk)"}) {
             assertTrue(e.getMessage().contains(s), s + " in " + e.getMessage());
         }
         assertFalse(e.getMessage().contains("--threads"), "threads do not change a gradient's memory");
-        SeicheException h = assertThrows(SeicheException.class, () -> new MemoryPlan(1).check(2, 1, 1, true));
+        SeicheException h = assertThrows(SeicheException.class, () -> new MemoryPlan(1).check(2, 1, 1, true, GRADIENT));
         assertTrue(h.getMessage().contains("--threads"), h.getMessage());
     }
 

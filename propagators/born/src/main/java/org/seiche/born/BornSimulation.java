@@ -6,6 +6,7 @@ import java.util.Set;
 import org.seiche.api.ForwardRun;
 import org.seiche.api.NdArray;
 import org.seiche.api.Simulation;
+import org.seiche.api.Storage;
 import org.seiche.scalar.BornRun;
 import org.seiche.scalar.ScalarProblem;
 import org.seiche.scalar.SetupCheck;
@@ -37,7 +38,8 @@ public final class BornSimulation implements Simulation {
     @Override
     public ForwardRun forward(int[] shots, Set<String> gradientWrt) {
         SetupCheck.gradientNames(gradientWrt, GRADIENTS);
-        BornRun run = new BornRun(problem, scatter, false, shots, gradientWrt, problem.snapshots(shots));
+        BornRun run = new BornRun(problem, scatter, false, shots, gradientWrt, problem.snapshots(shots),
+                gradientWrt.isEmpty() ? null : problem.bornStoragePlan(shots.length));
         return backgroundData ? run.offeringBackgroundData() : run;
     }
 
@@ -45,6 +47,11 @@ public final class BornSimulation implements Simulation {
     public long bytesPerShot(boolean forGradient) {
         // two fields, and up to two stored forward histories
         return 2 * problem.operator().bytesPerShot(problem.steps().steps(), forGradient ? problem.gradientInterval() : 0);
+    }
+
+    @Override
+    public Storage.Plan storagePlan(int shotsAtOnce) {
+        return problem.bornStoragePlan(shotsAtOnce);
     }
 
     @Override

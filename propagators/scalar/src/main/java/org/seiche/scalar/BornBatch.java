@@ -26,6 +26,11 @@ public interface BornBatch extends AutoCloseable {
 
     long peakBytes();
 
+    /** Forward steps its adjoint runs recomputed from checkpoints, summed over the shots (0 when it keeps them). */
+    default long recomputedSteps() {
+        return 0;
+    }
+
     @Override
     void close();
 }

@@ -9,6 +9,7 @@ import org.seiche.api.Batches;
 import org.seiche.api.ForwardRun;
 import org.seiche.api.NdArray;
 import org.seiche.api.SeicheException;
+import org.seiche.api.Storage;
 
 /**
  * A tangent-linear (Born) run of a batch of shots: the receiver data of the field
@@ -46,6 +47,15 @@ public final class BornRun implements ForwardRun {
     /** As above, the background and scattered fields offered to {@code snapshots} (null: none). */
     public BornRun(ScalarProblem problem, NdArray scatter, boolean edges, int[] shots, Set<String> gradientWrt,
                    SnapshotTap snapshots) {
+        this(problem, scatter, edges, shots, gradientWrt, snapshots, null);
+    }
+
+    /**
+     * As above, a gradient's stored steps kept as {@code storage} plans (null: every step in
+     * memory, as a Hessian's tangent runs keep them).
+     */
+    public BornRun(ScalarProblem problem, NdArray scatter, boolean edges, int[] shots, Set<String> gradientWrt,
+                   SnapshotTap snapshots, Storage.Plan storage) {
         this.problem = problem;
         this.edges = edges;
         this.gradientWrt = Set.copyOf(gradientWrt);
@@ -60,9 +70,12 @@ public final class BornRun implements ForwardRun {
         Transducers receivers = problem.receivers().select(shots);
         InnerSteps steps = problem.steps();
         injection = SourceInjection.upsampled(grid, steps, sources, Batches.selectShots(problem.innerAmplitudes(), shots));
-        batch = problem.operator().openBorn(sources, receivers, steps.steps(),
-                gradientWrt.isEmpty() ? 0 : problem.gradientInterval(), ratio,
-                gradientWrt.contains(ScalarPropagator.VELOCITY), snapshots);
+        int interval = gradientWrt.isEmpty() ? 0 : problem.gradientInterval();
+        boolean velocity = gradientWrt.contains(ScalarPropagator.VELOCITY);
+        batch = storage == null || interval == 0
+                ? problem.operator().openBorn(sources, receivers, steps.steps(), interval, ratio, velocity, snapshots)
+                : problem.operator().openBorn(sources, receivers, steps.steps(), interval, ratio, velocity, snapshots, storage,
+                problem.storageDirectory());
         NdArray scattered = NdArray.zeros(shots.length, receivers.perShot(), steps.steps());
         NdArray background = NdArray.zeros(shots.length, receivers.perShot(), steps.steps());
         batch.forward(injection.terms(), scattered, background);
@@ -71,6 +84,11 @@ public final class BornRun implements ForwardRun {
         if (gradientWrt.isEmpty()) {
             batch.close();
         }
+    }
+
+    /** Forward steps its adjoint recomputed from checkpoints (0 when its steps were kept). */
+    public long recomputedSteps() {
+        return batch.recomputedSteps();
     }
 
     /** The scattered (Born) data. */

@@ -40,6 +40,11 @@ public interface ScalarBatch extends AutoCloseable {
     /** Largest number of bytes the batch held. */
     long peakBytes();
 
+    /** Forward steps its adjoint runs recomputed from checkpoints, summed over the shots (0 when it keeps them). */
+    default long recomputedSteps() {
+        return 0;
+    }
+
     /** Gives the wavefields and the stored steps back (to a pool for reuse). */
     @Override
     void close();

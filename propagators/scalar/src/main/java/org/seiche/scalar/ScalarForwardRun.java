@@ -37,6 +37,11 @@ public final class ScalarForwardRun implements ForwardRun {
         this.gradientWrt = Set.copyOf(gradientWrt);
     }
 
+    /** Forward steps its adjoint recomputed from checkpoints (0 when its steps were kept). */
+    long recomputedSteps() {
+        return batch.recomputedSteps();
+    }
+
     @Override
     public List<NdArray> receiverData() {
         return List.of(data);

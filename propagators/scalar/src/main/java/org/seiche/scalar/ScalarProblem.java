@@ -1,5 +1,6 @@
 package org.seiche.scalar;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import org.seiche.api.Device;
@@ -8,8 +9,10 @@ import org.seiche.api.Precision;
 import org.seiche.api.SeicheException;
 import org.seiche.api.SimulationSetup;
 import org.seiche.api.Snapshots;
+import org.seiche.api.Storage;
 import org.seiche.api.Survey;
 import org.seiche.wave.FlushToZero;
+import org.seiche.wave.storage.StoragePlanner;
 
 /**
  * A checked setup turned into what the scalar kernels need: the padded grid for a
@@ -28,10 +31,11 @@ public final class ScalarProblem {
     private final int gradientInterval;
     private final Device device;
     private final Snapshots snapshots;
+    private final Storage storage;
 
     private ScalarProblem(ScalarGrid grid, InnerSteps steps, Transducers sources, Transducers receivers,
                           NdArray amplitudes, ScalarOperator operator, int gradientInterval, Device device,
-                          Snapshots snapshots) {
+                          Snapshots snapshots, Storage storage) {
         this.grid = grid;
         this.steps = steps;
         this.sources = sources;
@@ -42,6 +46,7 @@ public final class ScalarProblem {
         this.gradientInterval = gradientInterval;
         this.device = device;
         this.snapshots = snapshots;
+        this.storage = storage;
     }
 
     /**
@@ -68,7 +73,7 @@ public final class ScalarProblem {
         return new ScalarProblem(grid, steps, Transducers.of(survey.sources().get(0).locations(), grid),
                 Transducers.of(survey.receivers().get(0).locations(), grid), survey.sources().get(0).amplitudes(),
                 kernel.load(grid, precision, device, setup.steps()), setup.settings().gradientSamplingInterval(), device,
-                FlushToZero.outside(setup.snapshots()));
+                FlushToZero.outside(setup.snapshots()), setup.settings().storage());
     }
 
     /** The default max_vel: max |v|. */
@@ -134,6 +139,40 @@ public final class ScalarProblem {
     /** Steps between the stored forward steps of a gradient run (1 = exact). */
     public int gradientInterval() {
         return gradientInterval;
+    }
+
+    /**
+     * How a gradient run of that many shots at once keeps its stored steps: the setup's
+     * storage planned on the kernel's sizes (every step in memory when the kernel has no other way).
+     */
+    public Storage.Plan storagePlan(int shotsAtOnce) {
+        return plan(operator.storageSizes(steps.steps(), gradientInterval), shotsAtOnce, 1);
+    }
+
+    /** As {@link #storagePlan} for a Born gradient run (two fields, two stored terms). */
+    public Storage.Plan bornStoragePlan(int shotsAtOnce) {
+        return plan(operator.bornStorageSizes(steps.steps(), gradientInterval), shotsAtOnce, 2);
+    }
+
+    private Storage.Plan plan(StoragePlanner.Sizes sizes, int shotsAtOnce, int fields) {
+        if (sizes == null) {
+            // a kernel that keeps every step in memory: a budget it exceeds is refused as the planner refuses one
+            long stored = (long) shotsAtOnce * fields * (operator.bytesPerShot(steps.steps(), gradientInterval)
+                    - operator.bytesPerShot(steps.steps(), 0));
+            if (storage.memoryBytes() > 0 && stored > storage.memoryBytes()) {
+                throw new SeicheException("propagator.storage.memory: this device's kernel keeps every stored step in memory, "
+                        + StoragePlanner.bytes(stored) + " for " + shotsAtOnce + " shot(s) at once, but the budget is "
+                        + StoragePlanner.bytes(storage.memoryBytes()) + "; raise it, lower shots_per_batch, or use device cpu");
+            }
+            return new Storage.Plan(Storage.Mode.MEMORY, Storage.Compression.NONE, 0, 0,
+                    fields * operator.bytesPerShot(steps.steps(), gradientInterval));
+        }
+        return StoragePlanner.plan(storage, sizes, shotsAtOnce);
+    }
+
+    /** Disk mode's folder; null: a temporary one. */
+    public Path storageDirectory() {
+        return storage.directory() == null ? null : Path.of(storage.directory());
     }
 
     /** The tap of a batch of the given shots (survey indices) for the setup's snapshots; null when none are heard. */

@@ -7,6 +7,7 @@ import org.seiche.api.Batches;
 import org.seiche.api.ForwardRun;
 import org.seiche.api.NdArray;
 import org.seiche.api.Simulation;
+import org.seiche.api.Storage;
 
 /** A scalar survey prepared on a velocity model. */
 public final class ScalarSimulation implements Simulation {
@@ -37,8 +38,9 @@ public final class ScalarSimulation implements Simulation {
         SourceInjection injection = SourceInjection.upsampled(problem.grid(), steps, sources,
                 Batches.selectShots(problem.innerAmplitudes(), shots));
         boolean velocity = gradientWrt.contains(ScalarPropagator.VELOCITY);
-        ScalarBatch batch = problem.operator().open(sources, receivers, steps.steps(),
-                velocity ? problem.gradientInterval() : 0, problem.snapshots(shots));
+        ScalarBatch batch = velocity ? problem.operator().open(sources, receivers, steps.steps(), problem.gradientInterval(),
+                problem.snapshots(shots), problem.storagePlan(shots.length), problem.storageDirectory())
+                : problem.operator().open(sources, receivers, steps.steps(), 0, problem.snapshots(shots));
         NdArray samples = NdArray.zeros(shots.length, receivers.perShot(), steps.steps());
         batch.forward(injection.terms(), samples);
         ScalarForwardRun run = new ScalarForwardRun(problem, shots, injection, batch, steps.downsample(samples), gradientWrt);
@@ -51,6 +53,11 @@ public final class ScalarSimulation implements Simulation {
     @Override
     public long bytesPerShot(boolean forGradient) {
         return problem.operator().bytesPerShot(problem.steps().steps(), forGradient ? problem.gradientInterval() : 0);
+    }
+
+    @Override
+    public Storage.Plan storagePlan(int shotsAtOnce) {
+        return problem.storagePlan(shotsAtOnce);
     }
 
     @Override

@@ -13,13 +13,14 @@ import java.util.Map;
  * are held softly: the garbage collector may take them back when memory runs short.
  * Arrays come back dirty; callers clear what they need cleared.
  */
-public final class ArrayPool {
+public final class ArrayPool implements org.seiche.wave.storage.ArraySource {
     private record Key(Class<?> component, int length) {
     }
 
     private final Map<Key, Deque<SoftReference<Object>>> free = new HashMap<>();
 
     /** An array of the given primitive component type and length, reused when one is free. */
+    @Override
     public synchronized Object take(Class<?> component, int length) {
         Deque<SoftReference<Object>> q = free.get(new Key(component, length));
         while (q != null && !q.isEmpty()) {
@@ -32,6 +33,7 @@ public final class ArrayPool {
     }
 
     /** Returns an array taken from this pool. */
+    @Override
     public synchronized void give(Object array) {
         if (array != null) {
             Key key = new Key(array.getClass().getComponentType(), Array.getLength(array));

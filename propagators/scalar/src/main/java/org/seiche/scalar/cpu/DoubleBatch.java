@@ -1,34 +1,64 @@
 package org.seiche.scalar.cpu;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.function.IntConsumer;
 
 import org.seiche.api.NdArray;
+import org.seiche.api.Storage;
 import org.seiche.scalar.ScalarBatch;
 import org.seiche.scalar.SecondOrderBatch;
 import org.seiche.scalar.SnapshotTap;
+import org.seiche.wave.storage.DoubleSteps;
 
-/** The forward and adjoint time loops of a batch of shots of the scalar equation on the CPU. */
+/**
+ * The forward and adjoint time loops of a batch of shots of the scalar equation on the CPU.
+ * The spatial terms of the stored steps are kept as the storage plan says: in a store of
+ * steps (memory or disk, compressed or not) or recomputed from checkpoints.
+ */
 final class DoubleBatch implements ScalarBatch {
     private final DoubleShotLoops loops;
     private final ArrayPool pool;
     private final int storeInterval;
+    private final Storage.Plan storage;
+    private final Path directory;
     private final DoubleWavefield[] fields;
-    private final DoubleHistory[] stored;
+    /** Per shot, its wavefield as checkpointing takes a shot's state: {fields[s]}. */
+    private final DoubleWavefield[][] wavefields;
+    /** Per shot, its stored steps (memory and disk modes). */
+    private final DoubleSteps[] stored;
+    /** The checkpoints (checkpoint mode), else null. */
+    private final DoubleCheckpoints checkpoints;
+    /** Per shot, where this step's spatial term goes (forward) or comes from (adjoint): null for nowhere. */
+    private final double[][] kept;
+    private final int[] keptAt;
     private final double[][] gradients;
+    /** The source terms of the last forward run, which checkpointing's recomputed steps inject again. */
+    private NdArray sourceTerms;
     private long peak;
     private boolean closed;
 
-    DoubleBatch(DoubleShotLoops loops, ArrayPool pool, int storeInterval) {
+    DoubleBatch(DoubleShotLoops loops, ArrayPool pool, int storeInterval, Storage.Plan storage, Path directory) {
         this.loops = loops;
         this.pool = pool;
         this.storeInterval = storeInterval;
+        this.storage = storage;
+        this.directory = directory;
         int cells = loops.coefficients.cells();
         fields = new DoubleWavefield[loops.shots];
         for (int s = 0; s < loops.shots; s++) {
             fields[s] = new DoubleWavefield(pool, cells);
         }
-        stored = storeInterval > 0 ? new DoubleHistory[loops.shots] : null;
+        boolean checkpointed = storeInterval > 0 && storage.mode() == Storage.Mode.CHECKPOINT;
+        stored = storeInterval > 0 && !checkpointed ? new DoubleSteps[loops.shots] : null;
+        checkpoints = checkpointed ? new DoubleCheckpoints(loops, pool, storeInterval, storage.snapshots(), 1, 1,
+                this::replayStep) : null;
+        wavefields = new DoubleWavefield[loops.shots][];
+        for (int s = 0; s < loops.shots; s++) {
+            wavefields[s] = new DoubleWavefield[] {fields[s]};
+        }
+        kept = new double[loops.shots][];
+        keptAt = new int[loops.shots];
         gradients = new double[loops.shots][];
         notePeak();
     }
@@ -39,35 +69,40 @@ final class DoubleBatch implements ScalarBatch {
 
     /** Slot of step t in the store, or -1 when step t is not stored. */
     private int slot(int t) {
-        return stored != null && t % storeInterval == 0 ? t / storeInterval : -1;
+        return storeInterval > 0 && t % storeInterval == 0 ? t / storeInterval : -1;
     }
 
     @Override
     public void forward(NdArray sourceTerms, NdArray receiverSamples) {
+        this.sourceTerms = sourceTerms;
         for (int s = 0; s < loops.shots; s++) {
             fields[s].clear(false);
             if (stored != null && stored[s] == null) {
-                stored[s] = new DoubleHistory(pool, loops.coefficients.cells(), storedSteps(loops.steps, storeInterval));
+                stored[s] = DoubleSteps.of(storage, loops.coefficients.cells(), storedSteps(loops.steps, storeInterval),
+                        directory, pool);
             }
         }
         notePeak();
         loops.runShots(group -> forwardLoop(group, sourceTerms, receiverSamples));
+        // what the forward run allocated as it went (checkpointing's snapshots)
+        notePeak();
     }
 
     private void forwardLoop(int[] group, NdArray sourceTerms, NdArray receiverSamples) {
-        int[] slot = {-1};
-        IntConsumer step = loops.step(group, (s, from, to, row) -> {
-            DoubleHistory h = slot[0] >= 0 ? stored[s] : null;
-            loops.stencil.step(fields[s], from, to, false, h == null ? null : h.array(slot[0]),
-                    h == null ? 0 : h.offset(slot[0]), row);
-        });
+        IntConsumer step = loops.step(group, (s, from, to, row) ->
+                loops.stencil.step(fields[s], from, to, false, kept[s], keptAt[s], row));
         for (int t = 0; t < loops.steps; t++) {
             for (int s : group) {
                 loops.record(fields[s].u, s, t, receiverSamples);
             }
-            slot[0] = slot(t);
+            int slot = slot(t);
+            keep(group, slot);
             loops.run(group, step);
             for (int s : group) {
+                if (stored != null && slot >= 0) {
+                    stored[s].written(slot);
+                }
+                kept[s] = null;
                 // the next u is still in the previous-field buffer
                 loops.inject(fields[s].previous, s, t, sourceTerms);
                 fields[s].advance();
@@ -76,11 +111,33 @@ final class DoubleBatch implements ScalarBatch {
         }
     }
 
+    /**
+     * Before the forward step of stored step slot (-1: none): where each shot's spatial term
+     * goes, its store's slot or, checkpointing, the taped step's array (after the snapshot
+     * the first sweep saves there, if any).
+     */
+    private void keep(int[] group, int slot) {
+        if (checkpoints != null) {
+            checkpoints.forward(group, wavefields, slot);
+        }
+        for (int s : group) {
+            if (slot < 0 || (checkpoints != null && !checkpoints.keepsInForward(slot))) {
+                kept[s] = null;
+            } else if (checkpoints != null) {
+                kept[s] = checkpoints.taped(s)[0];
+                keptAt[s] = 0;
+            } else {
+                kept[s] = stored[s].target(slot);
+                keptAt[s] = stored[s].targetOffset(slot);
+            }
+        }
+    }
+
     @Override
     public void backward(NdArray adjointSamples, NdArray sourceTermGradient, NdArray v2dt2Gradient) {
         for (int s = 0; s < loops.shots; s++) {
             fields[s].clear(true);
-            if (stored != null) {
+            if (storeInterval > 0) {
                 if (gradients[s] == null) {
                     gradients[s] = (double[]) pool.take(double.class, loops.coefficients.cells());
                 }
@@ -89,7 +146,8 @@ final class DoubleBatch implements ScalarBatch {
         }
         notePeak();
         loops.runShots(group -> backwardLoop(group, adjointSamples, sourceTermGradient));
-        if (stored != null) {
+        notePeak();
+        if (storeInterval > 0) {
             for (int s = 0; s < loops.shots; s++) {
                 HostCopy.addQuotient(gradients[s], loops.coefficients.v2dt2, v2dt2Gradient);
             }
@@ -97,12 +155,10 @@ final class DoubleBatch implements ScalarBatch {
     }
 
     private void backwardLoop(int[] group, NdArray adjointSamples, NdArray sourceTermGradient) {
-        int[] slot = {-1};
         IntConsumer step = loops.step(group, (s, from, to, row) -> {
-            if (slot[0] >= 0) {
+            if (kept[s] != null) {
                 // d loss / d (v^2 dt^2) gathers lambda[t + 1] S[t] = mu S / (v^2 dt^2), divided at the end
-                loops.stencil.image(gradients[s], fields[s].u, stored[s].array(slot[0]), stored[s].offset(slot[0]),
-                        from, to, storeInterval);
+                loops.stencil.image(gradients[s], fields[s].u, kept[s], keptAt[s], from, to, storeInterval);
             }
             loops.stencil.step(fields[s], from, to, true, null, 0, row);
         });
@@ -113,14 +169,59 @@ final class DoubleBatch implements ScalarBatch {
             for (int s : group) {
                 loops.sourceGradient(fields[s].u, s, t, sourceTermGradient);
             }
-            slot[0] = slot(t);
+            int slot = slot(t);
+            fetch(group, slot);
             loops.run(group, step);
             for (int s : group) {
+                if (stored != null && slot >= 0) {
+                    stored[s].read(slot);
+                }
+                kept[s] = null;
                 fields[s].advance();
                 loops.injectAdjoint(fields[s].u, loops.coefficients.v2dt2, s, t, adjointSamples);
             }
             offer(group, t, true);
         }
+    }
+
+    /** Before the adjoint step of stored step slot (-1: none): each shot's spatial term, read or recomputed. */
+    private void fetch(int[] group, int slot) {
+        if (slot < 0) {
+            return;
+        }
+        if (checkpoints != null) {
+            checkpoints.tape(group, slot);
+        }
+        for (int s : group) {
+            if (checkpoints != null) {
+                kept[s] = checkpoints.taped(s)[0];
+                keptAt[s] = 0;
+            } else {
+                kept[s] = stored[s].source(slot);
+                keptAt[s] = stored[s].sourceOffset(slot);
+            }
+        }
+    }
+
+    /** Checkpointing's forward step of its own wavefields (see {@link DoubleCheckpoints.Forward}). */
+    private void replayStep(int[] group, DoubleWavefield[][] on, double[][][] taped, int t) {
+        for (int s : group) {
+            kept[s] = taped == null ? null : taped[s][0];
+            keptAt[s] = 0;
+        }
+        loops.replay(group, loops.step(group, (s, from, to, row) ->
+                loops.stencil.step(on[s][0], from, to, false, kept[s], keptAt[s], row)));
+        for (int s : group) {
+            kept[s] = null;
+            loops.inject(on[s][0].previous, s, t, sourceTerms);
+            on[s][0].advance();
+        }
+    }
+
+    /** Forward steps the adjoint recomputed (checkpointing), summed over the shots. */
+    @Override
+    public long recomputedSteps() {
+        return checkpoints == null ? 0 : checkpoints.recomputed();
     }
 
     /** Offers u[step] (or the adjoint's mu[step]) of the group's shots to the snapshots, if any. */
@@ -135,7 +236,8 @@ final class DoubleBatch implements ScalarBatch {
     /** On the stored steps when every step is stored (see {@link DoubleSecondOrder}). */
     @Override
     public SecondOrderBatch secondOrder(NdArray adjointSamples, NdArray sourceTerms) {
-        if (stored == null || storeInterval != 1 || stored[0] == null) {
+        if (stored == null || storeInterval != 1 || stored[0] == null || storage.mode() != Storage.Mode.MEMORY
+                || storage.compression() != Storage.Compression.NONE) {
             return null;
         }
         return new DoubleSecondOrder(loops, pool, stored, adjointSamples, sourceTerms);
@@ -149,8 +251,11 @@ final class DoubleBatch implements ScalarBatch {
         for (int s = 0; s < loops.shots; s++) {
             arrays += gradients[s] != null ? 1 : 0;
             if (stored != null && stored[s] != null) {
-                bytes += DoubleHistory.bytes(cells, storedSteps(loops.steps, storeInterval));
+                bytes += stored[s].bytes();
             }
+        }
+        if (checkpoints != null) {
+            bytes += checkpoints.bytes();
         }
         peak = Math.max(peak, bytes + arrays * cells * Double.BYTES);
     }
@@ -171,9 +276,12 @@ final class DoubleBatch implements ScalarBatch {
             pool.give(gradients[s]);
             gradients[s] = null;
             if (stored != null && stored[s] != null) {
-                stored[s].release(pool);
+                stored[s].close();
                 stored[s] = null;
             }
+        }
+        if (checkpoints != null) {
+            checkpoints.release();
         }
     }
 }

@@ -1,11 +1,14 @@
 package org.seiche.scalar.cpu;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.function.IntConsumer;
 
 import org.seiche.api.NdArray;
+import org.seiche.api.Storage;
 import org.seiche.scalar.BornBatch;
 import org.seiche.scalar.SnapshotTap;
+import org.seiche.wave.storage.DoubleSteps;
 
 /**
  * The Born (tangent-linear) time loops of a batch of shots on the CPU. Forward: the
@@ -15,7 +18,9 @@ import org.seiche.scalar.SnapshotTap;
  * data misfit; mu0 (background) is driven by mu0 += r (mu1[t] - 2 mu1[t+1] + mu1[t+2]),
  * which is r v^2 dt^2 A1 (A1 = mu1's adjoint spatial term) plus r v^2 dt^2 times the
  * adjoint source at the receivers. Gradients: d/dr = sum lambda1[t+1] (u[t+1] - 2 u[t] +
- * u[t-1]); d/d(v^2 dt^2) = sum lambda1[t+1] S(u1)[t] + lambda0[t+1] S(u)[t].
+ * u[t-1]); d/d(v^2 dt^2) = sum lambda1[t+1] S(u1)[t] + lambda0[t+1] S(u)[t]. The stored
+ * S(u) and S(u1) are kept as the storage plan says (see {@link DoubleBatch}); checkpointing
+ * snapshots both fields.
  */
 final class DoubleBornBatch implements BornBatch {
     private final DoubleShotLoops loops;
@@ -27,8 +32,18 @@ final class DoubleBornBatch implements BornBatch {
     private final double[] coupling;
     private final DoubleWavefield[] background;
     private final DoubleWavefield[] scattered;
-    private final DoubleHistory[] backgroundStore;
-    private final DoubleHistory[] scatteredStore;
+    private final Storage.Plan storage;
+    private final Path directory;
+    private final DoubleSteps[] backgroundStore;
+    private final DoubleSteps[] scatteredStore;
+    /** The checkpoints (checkpoint mode), else null; per shot its fields as they take a state. */
+    private final DoubleCheckpoints checkpoints;
+    private final DoubleWavefield[][] wavefields;
+    /** Per shot, where this step's S(u) and S(u1) go (forward) or come from (adjoint): null for nowhere. */
+    private final double[][] keptBackground;
+    private final int[] keptBackgroundAt;
+    private final double[][] keptScattered;
+    private final int[] keptScatteredAt;
     private final double[][] spatial;
     private final double[][] ratioGradients;
     private final double[][] v2dt2Gradients;
@@ -36,8 +51,11 @@ final class DoubleBornBatch implements BornBatch {
     private long peak;
     private boolean closed;
 
-    DoubleBornBatch(DoubleShotLoops loops, ArrayPool pool, int storeInterval, NdArray ratio, boolean velocity) {
+    DoubleBornBatch(DoubleShotLoops loops, ArrayPool pool, int storeInterval, NdArray ratio, boolean velocity,
+                    Storage.Plan storage, Path directory) {
         this.loops = loops;
+        this.storage = storage;
+        this.directory = directory;
         this.pool = pool;
         this.storeInterval = storeInterval;
         this.velocity = velocity && storeInterval > 0;
@@ -58,8 +76,19 @@ final class DoubleBornBatch implements BornBatch {
             scattered[s] = new DoubleWavefield(pool, cells);
             spatial[s] = take(cells);
         }
-        backgroundStore = new DoubleHistory[storeInterval > 0 ? shots : 0];
-        scatteredStore = new DoubleHistory[this.velocity ? shots : 0];
+        boolean checkpointed = storeInterval > 0 && storage.mode() == Storage.Mode.CHECKPOINT;
+        backgroundStore = new DoubleSteps[storeInterval > 0 && !checkpointed ? shots : 0];
+        scatteredStore = new DoubleSteps[this.velocity && !checkpointed ? shots : 0];
+        checkpoints = checkpointed ? new DoubleCheckpoints(loops, pool, storeInterval, storage.snapshots(), 2,
+                this.velocity ? 2 : 1, this::replayStep) : null;
+        wavefields = new DoubleWavefield[shots][];
+        for (int s = 0; s < shots; s++) {
+            wavefields[s] = new DoubleWavefield[] {background[s], scattered[s]};
+        }
+        keptBackground = new double[shots][];
+        keptBackgroundAt = new int[shots];
+        keptScattered = new double[shots][];
+        keptScatteredAt = new int[shots];
         ratioGradients = new double[shots][];
         v2dt2Gradients = new double[shots][];
         notePeak();
@@ -81,27 +110,20 @@ final class DoubleBornBatch implements BornBatch {
             background[s].clear(false);
             scattered[s].clear(false);
             if (backgroundStore.length > 0 && backgroundStore[s] == null) {
-                backgroundStore[s] = new DoubleHistory(pool, cells, slots);
+                backgroundStore[s] = DoubleSteps.of(storage, cells, slots, directory, pool);
             }
             if (scatteredStore.length > 0 && scatteredStore[s] == null) {
-                scatteredStore[s] = new DoubleHistory(pool, cells, slots);
+                scatteredStore[s] = DoubleSteps.of(storage, cells, slots, directory, pool);
             }
         }
         notePeak();
         this.sourceTerms = sourceTerms;
         loops.runShots(group -> forwardLoop(group, sourceTerms, scatteredSamples, backgroundSamples));
+        notePeak();
     }
 
     private void forwardLoop(int[] group, NdArray sourceTerms, NdArray scatteredSamples, NdArray backgroundSamples) {
-        int[] slot = {-1};
-        IntConsumer step = loops.step(group, (s, from, to, row) -> {
-            boolean stored = slot[0] >= 0;
-            double[] bgSpatial = stored ? backgroundStore[s].array(slot[0]) : spatial[s];
-            int at = stored ? backgroundStore[s].offset(slot[0]) : 0;
-            boolean keep = stored && velocity;
-            loops.stencil.bornStep(background[s], scattered[s], coupling, from, to, bgSpatial, at, stored,
-                    keep ? scatteredStore[s].array(slot[0]) : null, keep ? scatteredStore[s].offset(slot[0]) : 0, row);
-        });
+        IntConsumer step = bornStep(group, wavefields);
         for (int t = 0; t < loops.steps; t++) {
             for (int s : group) {
                 loops.record(scattered[s].u, s, t, scatteredSamples);
@@ -109,16 +131,132 @@ final class DoubleBornBatch implements BornBatch {
                     loops.record(background[s].u, s, t, backgroundSamples);
                 }
             }
-            slot[0] = slot(t);
+            int slot = slot(t);
+            keep(group, slot);
             loops.run(group, step);
             for (int s : group) {
-                loops.inject(background[s].previous, s, t, sourceTerms);
-                loops.injectScaled(scattered[s].previous, ratio, s, t, sourceTerms);
-                background[s].advance();
-                scattered[s].advance();
+                if (backgroundStore.length > 0 && slot >= 0) {
+                    backgroundStore[s].written(slot);
+                }
+                if (scatteredStore.length > 0 && slot >= 0) {
+                    scatteredStore[s].written(slot);
+                }
             }
+            advance(group, wavefields, t);
             offer(group, t + 1, false, true);
         }
+    }
+
+    /**
+     * The Born step of the group's fields on (per shot: background, scattered): S(u) into
+     * keptBackground (the scratch array when null), S(u1) into keptScattered when not null.
+     */
+    private IntConsumer bornStep(int[] group, DoubleWavefield[][] on) {
+        return loops.step(group, (s, from, to, row) -> {
+            boolean keep = keptBackground[s] != null;
+            loops.stencil.bornStep(on[s][0], on[s][1], coupling, from, to, keep ? keptBackground[s] : spatial[s],
+                    keep ? keptBackgroundAt[s] : 0, keep, keptScattered[s], keptScatteredAt[s], row);
+        });
+    }
+
+    /** After a step t: the source terms of step t, the next fields become the current ones; nothing kept any more. */
+    private void advance(int[] group, DoubleWavefield[][] on, int t) {
+        for (int s : group) {
+            keptBackground[s] = null;
+            keptScattered[s] = null;
+            loops.inject(on[s][0].previous, s, t, sourceTerms);
+            loops.injectScaled(on[s][1].previous, ratio, s, t, sourceTerms);
+            on[s][0].advance();
+            on[s][1].advance();
+        }
+    }
+
+    /** Checkpointing's forward step of its own fields (see {@link DoubleCheckpoints.Forward}). */
+    private void replayStep(int[] group, DoubleWavefield[][] on, double[][][] taped, int t) {
+        for (int s : group) {
+            keptBackground[s] = taped == null ? null : taped[s][0];
+            keptScattered[s] = taped == null || !velocity ? null : taped[s][1];
+            keptBackgroundAt[s] = 0;
+            keptScatteredAt[s] = 0;
+        }
+        loops.replay(group, bornStep(group, on));
+        advance(group, on, t);
+    }
+
+    /**
+     * Before the forward step of stored step slot (-1: none): where each shot's S(u) and
+     * S(u1) go, its stores' slot or, checkpointing, the taped step's arrays (after the
+     * snapshot the first sweep saves there, if any).
+     */
+    private void keep(int[] group, int slot) {
+        if (checkpoints != null) {
+            checkpoints.forward(group, wavefields, slot);
+        }
+        for (int s : group) {
+            keptBackground[s] = null;
+            keptScattered[s] = null;
+            if (slot < 0 || (checkpoints != null && !checkpoints.keepsInForward(slot))) {
+                continue;
+            }
+            if (checkpoints != null) {
+                keptBackground[s] = checkpoints.taped(s)[0];
+                keptBackgroundAt[s] = 0;
+                keptScattered[s] = velocity ? checkpoints.taped(s)[1] : null;
+                keptScatteredAt[s] = 0;
+                continue;
+            }
+            keptBackground[s] = backgroundStore[s].target(slot);
+            keptBackgroundAt[s] = backgroundStore[s].targetOffset(slot);
+            if (velocity) {
+                keptScattered[s] = scatteredStore[s].target(slot);
+                keptScatteredAt[s] = scatteredStore[s].targetOffset(slot);
+            }
+        }
+    }
+
+    /** Before the adjoint step of stored step slot (-1: none): S(u), and S(u1) when asked, read or recomputed. */
+    private void fetch(int[] group, int slot, boolean withScattered) {
+        if (slot < 0) {
+            return;
+        }
+        if (checkpoints != null) {
+            checkpoints.tape(group, slot);
+        }
+        for (int s : group) {
+            if (checkpoints != null) {
+                keptBackground[s] = checkpoints.taped(s)[0];
+                keptBackgroundAt[s] = 0;
+                keptScattered[s] = withScattered ? checkpoints.taped(s)[1] : null;
+                keptScatteredAt[s] = 0;
+                continue;
+            }
+            keptBackground[s] = backgroundStore[s].source(slot);
+            keptBackgroundAt[s] = backgroundStore[s].sourceOffset(slot);
+            if (withScattered) {
+                keptScattered[s] = scatteredStore[s].source(slot);
+                keptScatteredAt[s] = scatteredStore[s].sourceOffset(slot);
+            }
+        }
+    }
+
+    /** After the adjoint step of stored step slot: done with what {@link #fetch} gave. */
+    private void fetched(int[] group, int slot, boolean withScattered) {
+        for (int s : group) {
+            if (checkpoints == null && slot >= 0) {
+                backgroundStore[s].read(slot);
+                if (withScattered) {
+                    scatteredStore[s].read(slot);
+                }
+            }
+            keptBackground[s] = null;
+            keptScattered[s] = null;
+        }
+    }
+
+    /** Forward steps the adjoint recomputed (checkpointing), summed over the shots. */
+    @Override
+    public long recomputedSteps() {
+        return checkpoints == null ? 0 : checkpoints.recomputed();
     }
 
     /** Offers the background and scattered fields (or their adjoints) of the group's shots to the snapshots, if any. */
@@ -153,6 +291,7 @@ final class DoubleBornBatch implements BornBatch {
         }
         notePeak();
         loops.runShots(group -> backwardLoop(group, adjointSamples, sourceTermGradient, withBackground));
+        notePeak();
         for (int s = 0; s < loops.shots; s++) {
             HostCopy.addTo(ratioGradients[s], ratioGradient);
             if (withBackground) {
@@ -168,16 +307,15 @@ final class DoubleBornBatch implements BornBatch {
     }
 
     private void backwardLoop(int[] group, NdArray adjointSamples, NdArray sourceTermGradient, boolean withBackground) {
-        int[] slot = {-1};
         IntConsumer step = loops.step(group, (s, from, to, row) -> {
-            if (slot[0] >= 0) {
-                double[] bg = backgroundStore[s].array(slot[0]);
-                int at = backgroundStore[s].offset(slot[0]);
+            if (keptBackground[s] != null) {
+                double[] bg = keptBackground[s];
+                int at = keptBackgroundAt[s];
                 // d/dr: lambda1[t+1] (u[t+1] - 2 u[t] + u[t-1]) = mu1 S(u) away from the sources
                 loops.stencil.image(ratioGradients[s], scattered[s].u, bg, at, from, to, storeInterval);
                 if (withBackground) {
-                    loops.stencil.image(v2dt2Gradients[s], scattered[s].u, scatteredStore[s].array(slot[0]),
-                            scatteredStore[s].offset(slot[0]), from, to, storeInterval);
+                    loops.stencil.image(v2dt2Gradients[s], scattered[s].u, keptScattered[s], keptScatteredAt[s], from, to,
+                            storeInterval);
                     loops.stencil.image(v2dt2Gradients[s], background[s].u, bg, at, from, to, storeInterval);
                 }
             }
@@ -196,8 +334,10 @@ final class DoubleBornBatch implements BornBatch {
                     loops.sourceGradient(background[s].u, s, t, sourceTermGradient);
                 }
             }
-            slot[0] = slot(t);
+            int slot = slot(t);
+            fetch(group, slot, withBackground);
             loops.run(group, step);
+            fetched(group, slot, withBackground);
             for (int s : group) {
                 scattered[s].advance();
                 loops.injectAdjoint(scattered[s].u, loops.coefficients.v2dt2, s, t, adjointSamples);
@@ -213,14 +353,14 @@ final class DoubleBornBatch implements BornBatch {
 
     private void notePeak() {
         int cells = loops.coefficients.cells();
-        int slots = DoubleBatch.storedSteps(loops.steps, Math.max(1, storeInterval));
         long arrays = (long) loops.shots * (2 * DoubleWavefield.ARRAYS + 1);
         long bytes = 0;
         for (int s = 0; s < loops.shots; s++) {
             arrays += (ratioGradients[s] != null ? 1 : 0) + (v2dt2Gradients[s] != null ? 1 : 0);
-            bytes += s < backgroundStore.length && backgroundStore[s] != null ? DoubleHistory.bytes(cells, slots) : 0;
-            bytes += s < scatteredStore.length && scatteredStore[s] != null ? DoubleHistory.bytes(cells, slots) : 0;
+            bytes += s < backgroundStore.length && backgroundStore[s] != null ? backgroundStore[s].bytes() : 0;
+            bytes += s < scatteredStore.length && scatteredStore[s] != null ? scatteredStore[s].bytes() : 0;
         }
+        bytes += checkpoints != null ? checkpoints.bytes() : 0;
         peak = Math.max(peak, bytes + arrays * cells * Double.BYTES);
     }
 
@@ -242,11 +382,14 @@ final class DoubleBornBatch implements BornBatch {
             pool.give(ratioGradients[s]);
             pool.give(v2dt2Gradients[s]);
             if (s < backgroundStore.length && backgroundStore[s] != null) {
-                backgroundStore[s].release(pool);
+                backgroundStore[s].close();
             }
             if (s < scatteredStore.length && scatteredStore[s] != null) {
-                scatteredStore[s].release(pool);
+                scatteredStore[s].close();
             }
+        }
+        if (checkpoints != null) {
+            checkpoints.release();
         }
     }
 }

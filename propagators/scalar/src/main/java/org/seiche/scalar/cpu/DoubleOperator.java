@@ -1,6 +1,9 @@
 package org.seiche.scalar.cpu;
 
+import java.nio.file.Path;
+
 import org.seiche.api.Device;
+import org.seiche.api.Storage;
 import org.seiche.api.NdArray;
 import org.seiche.api.StepListener;
 import org.seiche.scalar.BornBatch;
@@ -9,6 +12,8 @@ import org.seiche.scalar.ScalarGrid;
 import org.seiche.scalar.ScalarOperator;
 import org.seiche.scalar.SnapshotTap;
 import org.seiche.scalar.Transducers;
+import org.seiche.wave.storage.DoubleSteps;
+import org.seiche.wave.storage.StoragePlanner;
 
 /** A 2-D grid's coefficients in this precision on the CPU. */
 final class DoubleOperator implements ScalarOperator {
@@ -33,8 +38,27 @@ final class DoubleOperator implements ScalarOperator {
 
     @Override
     public ScalarBatch open(Transducers sources, Transducers receivers, int steps, int storeInterval, SnapshotTap snapshots) {
+        return open(sources, receivers, steps, storeInterval, snapshots, StoragePlanner.memory(Storage.Compression.NONE,
+                storageSizes(steps, Math.max(1, storeInterval))), null);
+    }
+
+    @Override
+    public ScalarBatch open(Transducers sources, Transducers receivers, int steps, int storeInterval, SnapshotTap snapshots,
+                            Storage.Plan storage, Path directory) {
         return new DoubleBatch(new DoubleShotLoops(coefficients, stencil, device, sources, receivers, steps, listener,
-                snapshots), pool, storeInterval);
+                snapshots), pool, storeInterval, storage, directory);
+    }
+
+    /**
+     * A shot's fields and gradient; a step's spatial term per stored step; a snapshot of the
+     * fields a step reads; checkpointing's own fields and taped step.
+     */
+    @Override
+    public StoragePlanner.Sizes storageSizes(int steps, int storeInterval) {
+        long cells = coefficients.cells();
+        long fields = (DoubleWavefield.ARRAYS + 1) * cells * Double.BYTES;
+        return new StoragePlanner.Sizes(fields, cells, Double.BYTES, steps, storeInterval,
+                DoubleWavefield.STATE_ARRAYS * cells * Double.BYTES, fields);
     }
 
     @Override
@@ -46,8 +70,28 @@ final class DoubleOperator implements ScalarOperator {
     @Override
     public BornBatch openBorn(Transducers sources, Transducers receivers, int steps, int storeInterval, NdArray ratio,
                               boolean velocityGradient, SnapshotTap snapshots) {
+        return openBorn(sources, receivers, steps, storeInterval, ratio, velocityGradient, snapshots,
+                StoragePlanner.memory(Storage.Compression.NONE, bornStorageSizes(steps, Math.max(1, storeInterval))), null);
+    }
+
+    @Override
+    public BornBatch openBorn(Transducers sources, Transducers receivers, int steps, int storeInterval, NdArray ratio,
+                              boolean velocityGradient, SnapshotTap snapshots, Storage.Plan storage, Path directory) {
         return new DoubleBornBatch(new DoubleShotLoops(coefficients, stencil, device, sources, receivers, steps, listener,
-                snapshots), pool, storeInterval, ratio, velocityGradient);
+                snapshots), pool, storeInterval, ratio, velocityGradient, storage, directory);
+    }
+
+    /**
+     * Background and scattered fields, the scratch spatial term and two gradients; S(u) and
+     * S(u1) per stored step (a velocity gradient's worst case); both fields' states a
+     * snapshot; checkpointing's own two fields and two taped terms.
+     */
+    @Override
+    public StoragePlanner.Sizes bornStorageSizes(int steps, int storeInterval) {
+        long cells = coefficients.cells();
+        return new StoragePlanner.Sizes((2 * DoubleWavefield.ARRAYS + 3) * cells * Double.BYTES, 2 * cells, Double.BYTES,
+                steps, storeInterval, 2 * DoubleWavefield.STATE_ARRAYS * cells * Double.BYTES,
+                (2 * DoubleWavefield.ARRAYS + 2) * cells * Double.BYTES);
     }
 
     @Override
@@ -58,7 +102,7 @@ final class DoubleOperator implements ScalarOperator {
         if (storeInterval > 0) {
             // the stored steps, and the gradient accumulator of the adjoint run
             arrays += 1;
-            history = DoubleHistory.bytes(cells, DoubleBatch.storedSteps(steps, storeInterval));
+            history = DoubleSteps.memoryBytes(cells, DoubleBatch.storedSteps(steps, storeInterval));
         }
         return history + arrays * cells * Double.BYTES;
     }

@@ -3,6 +3,7 @@ package org.seiche.scalar.cpu;
 import java.util.Arrays;
 
 import org.seiche.api.NdArray;
+import org.seiche.wave.storage.DoubleSteps;
 import org.seiche.api.StepListener;
 import org.seiche.scalar.SecondOrderBatch;
 import org.seiche.wave.FlushToZero;
@@ -22,9 +23,9 @@ final class DoubleSecondOrder implements SecondOrderBatch {
     /** Told of steps from inside the flush-to-zero window, so run in the caller's mode. */
     private final StepListener listener;
     private final ArrayPool pool;
-    private final DoubleHistory[] background;
-    private final DoubleHistory[] lambda;
-    private final DoubleHistory[] adjointTerm;
+    private final DoubleSteps[] background;
+    private final DoubleSteps[] lambda;
+    private final DoubleSteps[] adjointTerm;
     private final NdArray adjointSamples;
     private final NdArray sourceTerms;
     private final NdArray ratioGradient;
@@ -32,7 +33,7 @@ final class DoubleSecondOrder implements SecondOrderBatch {
     private final int end;
 
     /** Runs the adjoint of adjointSamples for every shot, keeping its history. */
-    DoubleSecondOrder(DoubleShotLoops loops, ArrayPool pool, DoubleHistory[] background, NdArray adjointSamples,
+    DoubleSecondOrder(DoubleShotLoops loops, ArrayPool pool, DoubleSteps[] background, NdArray adjointSamples,
                       NdArray sourceTerms) {
         this.loops = loops;
         this.listener = FlushToZero.outside(loops.listener);
@@ -44,22 +45,22 @@ final class DoubleSecondOrder implements SecondOrderBatch {
         first = c.domainStart[0];
         end = c.domainEnd[0];
         int cells = c.cells();
-        lambda = new DoubleHistory[loops.shots];
-        adjointTerm = new DoubleHistory[loops.shots];
+        lambda = new DoubleSteps[loops.shots];
+        adjointTerm = new DoubleSteps[loops.shots];
         double[] g = new double[cells];
         DoubleWavefield w = new DoubleWavefield(pool, cells);
         double[] row = new double[c.columns];
         int mode = FlushToZero.enable();
         try {
             for (int s = 0; s < loops.shots; s++) {
-                lambda[s] = new DoubleHistory(pool, cells, loops.steps);
-                adjointTerm[s] = new DoubleHistory(pool, cells, loops.steps);
+                lambda[s] = DoubleSteps.inMemory(cells, loops.steps, pool);
+                adjointTerm[s] = DoubleSteps.inMemory(cells, loops.steps, pool);
                 w.clear(true);
                 for (int t = loops.steps - 1; t >= 0; t--) {
-                    System.arraycopy(w.u, 0, lambda[s].array(t), lambda[s].offset(t), cells);
+                    System.arraycopy(w.u, 0, lambda[s].target(t), lambda[s].targetOffset(t), cells);
                     loops.ratioAtSources(g, w.u, s, t, sourceTerms);
-                    loops.stencil.image(g, w.u, background[s].array(t), background[s].offset(t), first, end, 1);
-                    loops.stencil.step(w, first, end, true, adjointTerm[s].array(t), adjointTerm[s].offset(t), row);
+                    loops.stencil.image(g, w.u, background[s].target(t), background[s].targetOffset(t), first, end, 1);
+                    loops.stencil.step(w, first, end, true, adjointTerm[s].target(t), adjointTerm[s].targetOffset(t), row);
                     w.advance();
                     loops.injectAdjoint(w.u, c.v2dt2, s, t, adjointSamples);
                     listener.stepped(1);
@@ -102,18 +103,18 @@ final class DoubleSecondOrder implements SecondOrderBatch {
                 for (int t = 0; t < loops.steps; t++) {
                     loops.record(w.u, s, t, tangentSamples);
                     loops.stencil.step(w, first, end, false, spatial, 0, row);
-                    loops.stencil.image(w.previous, coupling, background[s].array(t), background[s].offset(t), first, end, 1);
-                    loops.stencil.image(gradient, spatial, lambda[s].array(t), lambda[s].offset(t), first, end, 1);
+                    loops.stencil.image(w.previous, coupling, background[s].target(t), background[s].targetOffset(t), first, end, 1);
+                    loops.stencil.image(gradient, spatial, lambda[s].target(t), lambda[s].targetOffset(t), first, end, 1);
                     loops.injectScaled(w.previous, r, s, t, sourceTerms);
                     w.advance();
                     listener.stepped(1);
                 }
                 w.clear(true);
                 for (int t = loops.steps - 1; t >= 0; t--) {
-                    loops.stencil.image(gradient, w.u, background[s].array(t), background[s].offset(t), first, end, 1);
+                    loops.stencil.image(gradient, w.u, background[s].target(t), background[s].targetOffset(t), first, end, 1);
                     loops.sourceGradient(w.u, s, t, termGradient);
                     loops.stencil.step(w, first, end, true, null, 0, row);
-                    loops.stencil.image(w.previous, coupling, adjointTerm[s].array(t), adjointTerm[s].offset(t), first, end, 1);
+                    loops.stencil.image(w.previous, coupling, adjointTerm[s].target(t), adjointTerm[s].targetOffset(t), first, end, 1);
                     w.advance();
                     loops.injectAdjoint(w.u, coupling, s, t, adjointSamples);
                     listener.stepped(1);
@@ -143,7 +144,7 @@ final class DoubleSecondOrder implements SecondOrderBatch {
                 w.clear(true);
                 for (int t = loops.steps - 1; t >= 0; t--) {
                     loops.sourceGradient(w.u, s, t, termGradient);
-                    loops.stencil.image(gradient, w.u, background[s].array(t), background[s].offset(t), first, end, 1);
+                    loops.stencil.image(gradient, w.u, background[s].target(t), background[s].targetOffset(t), first, end, 1);
                     loops.stencil.step(w, first, end, true, null, 0, row);
                     w.advance();
                     loops.injectAdjoint(w.u, c.v2dt2, s, t, samples);
@@ -160,15 +161,15 @@ final class DoubleSecondOrder implements SecondOrderBatch {
 
     @Override
     public long bytes() {
-        return 2L * loops.shots * DoubleHistory.bytes(loops.coefficients.cells(), loops.steps);
+        return 2L * loops.shots * DoubleSteps.memoryBytes(loops.coefficients.cells(), loops.steps);
     }
 
     @Override
     public void close() {
         for (int s = 0; s < loops.shots; s++) {
             if (lambda[s] != null) {
-                lambda[s].release(pool);
-                adjointTerm[s].release(pool);
+                lambda[s].close();
+                adjointTerm[s].close();
             }
         }
     }

@@ -183,6 +183,12 @@ final class DoubleShotLoops {
 
     /** Runs a step made by {@link #step} for a group. */
     void run(int[] group, IntConsumer step) {
+        replay(group, step);
+        listener.stepped(group.length);
+    }
+
+    /** Runs a step as {@link #run} does without telling the listener: a step recomputed for checkpointing. */
+    void replay(int[] group, IntConsumer step) {
         int count = group.length * bands;
         if (count == 1) {
             step.accept(0);
@@ -194,7 +200,6 @@ final class DoubleShotLoops {
         if (balances(group)) {
             balance();
         }
-        listener.stepped(group.length);
     }
 
     /** Records field at the receivers of shot s as sample t. */

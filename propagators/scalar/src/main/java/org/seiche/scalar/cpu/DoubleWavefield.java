@@ -58,6 +58,17 @@ final class DoubleWavefield {
         }
     }
 
+    /**
+     * The fields a forward step reads, its state: u, the previous u, psi and zeta per
+     * dimension (a checkpoint's snapshot). The next-step buffers are written before read.
+     */
+    double[][] state() {
+        return new double[][] {u, previous, psi[0], psi[1], zeta[0], zeta[1]};
+    }
+
+    /** Arrays of {@link #state}. */
+    static final int STATE_ARRAYS = 6;
+
     /** After a step: the next u becomes the current one, the next PML fields the current ones. */
     void advance() {
         double[] t = u;

@@ -1,0 +1,196 @@
+package org.seiche.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.seiche.io.Npy;
+
+/**
+ * propagator.storage through ./fwi on the scalar_quick (and born_small) reference case: disk and
+ * checkpointing give memory mode's gradient to the bit, compression within Deepwave's own
+ * error at a half (bf16) or about a quarter (int8) of the memory, and a disk run killed
+ * mid-adjoint leaves files that the next run removes.
+ */
+class StorageIT {
+    private static final Path CASES = Path.of("src/test/resources/reference").toAbsolutePath();
+
+    @TempDir
+    Path tmp;
+
+    /** Runs scalar_quick with the storage given into out/name; its outcome. */
+    private Fwi.Outcome run(String name, String storage) throws IOException {
+        return run("scalar_quick", "propagator: {name: scalar, accuracy: 4, pml_width: 20, pml_freq: 25.0", name, storage);
+    }
+
+    /** Runs a reference case whose propagator line starts so with the storage given into out/name. */
+    private Fwi.Outcome run(String reference, String propagator, String name, String storage) throws IOException {
+        Path dir = tmp.resolve(name);
+        Files.createDirectories(dir);
+        try (Stream<Path> files = Files.list(CASES.resolve(reference))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, dir.resolve(f.getFileName()));
+            }
+        }
+        String yaml = Files.readString(dir.resolve("pipeline.yaml"));
+        assertTrue(yaml.contains(propagator + "}"), yaml);
+        Files.writeString(dir.resolve("pipeline.yaml"), yaml.replace(propagator + "}", propagator + storage + "}"));
+        return Fwi.runIn(dir, "run", "pipeline.yaml", "--out", "out", "--quiet");
+    }
+
+    private double[] gradient(String name) {
+        return gradient(name, "v");
+    }
+
+    private double[] gradient(String name, String parameter) {
+        return Npy.read(tmp.resolve(name).resolve("out/gradient_" + parameter + ".npy")).data();
+    }
+
+    /** The Born reference case's gradients (scatter and background velocity) in every mode. */
+    @Test
+    void bornGivesMemoryModesGradientsInEveryMode() throws IOException {
+        String born = "propagator: {name: born, accuracy: 4, pml_width: 20, pml_freq: 20.0";
+        assertEquals(0, run("born_small", born, "born-memory", "").exit());
+        Fwi.Outcome disk = run("born_small", born, "born-disk", ", storage: {mode: disk}");
+        assertEquals(0, disk.exit(), disk.err());
+        Fwi.Outcome checkpoint = run("born_small", born, "born-checkpoint", ", storage: {mode: checkpoint, memory: 20 MB}");
+        assertEquals(0, checkpoint.exit(), checkpoint.err());
+        assertTrue(summary("born-checkpoint").contains("\"mode\" : \"checkpoint\""), summary("born-checkpoint"));
+        for (String p : new String[] {"scatter", "v"}) {
+            assertArrayEquals(gradient("born-memory", p), gradient("born-disk", p), "disk " + p);
+            assertArrayEquals(gradient("born-memory", p), gradient("born-checkpoint", p), "checkpoint " + p);
+        }
+    }
+
+    private long number(String name, String key) throws IOException {
+        Matcher m = Pattern.compile("\"" + key + "\"\\s*:\\s*(\\d+)").matcher(Files.readString(tmp.resolve(name)
+                .resolve("out/summary.json")));
+        assertTrue(m.find(), key);
+        return Long.parseLong(m.group(1));
+    }
+
+    private String summary(String name) throws IOException {
+        return Files.readString(tmp.resolve(name).resolve("out/summary.json"));
+    }
+
+    @Test
+    void everyModeRunsThroughFwiAndGivesMemoryModesGradient() throws IOException {
+        assertEquals(0, run("memory", "").exit());
+        assertTrue(summary("memory").contains("\"mode\" : \"memory\""), summary("memory"));
+        Path steps = tmp.resolve("steps");
+        Fwi.Outcome disk = run("disk", ", storage: {mode: disk, directory: " + steps + "}");
+        assertEquals(0, disk.exit(), disk.err());
+        assertArrayEquals(gradient("memory"), gradient("disk"), "disk");
+        try (Stream<Path> left = Files.list(steps)) {
+            assertEquals(List.of(), left.toList(), "no stored steps left on disk");
+        }
+        Fwi.Outcome budget = run("budget", ", storage: {memory: 20 MB}");
+        assertEquals(0, budget.exit(), budget.err());
+        assertTrue(budget.err().contains("storage: checkpoint ("), budget.err());
+        assertArrayEquals(gradient("memory"), gradient("budget"), "checkpoint");
+        assertTrue(summary("budget").contains("\"mode\" : \"checkpoint\""), summary("budget"));
+        assertTrue(number("budget", "memory_estimate_bytes") < number("memory", "memory_estimate_bytes") / 2,
+                "checkpointing plans less memory");
+    }
+
+    /**
+     * Deepwave's int8 compression of this case's stored wavefield: 6.9e-3 rel-L2 from the
+     * exact gradient at 4.2 MiB instead of 15.8 MiB. Seiche's error is no larger, its
+     * memory per shot (stored steps and fields) falls about 2x (bf16) and 3.5x (int8).
+     */
+    @Test
+    void compressionStaysWithinDeepwavesErrorAtAFractionOfTheMemory() throws IOException {
+        assertEquals(0, run("exact", "").exit());
+        double[] exact = gradient("exact");
+        long exactBytes = number("exact", "memory_per_shot_bytes");
+        for (String c : new String[] {"bf16", "int8"}) {
+            for (String mode : new String[] {"memory", "disk"}) {
+                String name = c + "-" + mode;
+                Fwi.Outcome o = run(name, ", storage: {mode: " + mode + ", compression: " + c + "}");
+                assertEquals(0, o.exit(), o.err());
+                double rel = ReferenceCasesIT.relativeL2(gradient(name), exact);
+                System.out.printf("scalar_quick %s %s: rel-L2 %.2e from the exact gradient, memory per shot %d B (exact %d B)%n",
+                        c, mode, rel, number(name, "memory_per_shot_bytes"), exactBytes);
+                assertTrue(rel > 0 && rel <= (c.equals("bf16") ? 2e-3 : 6.9e-3), name + ": rel-L2 " + rel);
+                if (mode.equals("memory")) {
+                    double ratio = (double) exactBytes / number(name, "memory_per_shot_bytes");
+                    assertTrue(ratio >= (c.equals("bf16") ? 1.9 : 3.4), name + ": memory falls " + ratio + "x");
+                }
+            }
+        }
+    }
+
+    /**
+     * A disk run (a 400 x 400 grid, 3000 steps, every tenth stored: seconds of adjoint) killed
+     * once its forward run has written every step (in its adjoint) leaves
+     * its file; the next disk run in that folder removes it and leaves nothing.
+     */
+    @Test
+    void aDiskRunKilledMidAdjointLeavesNoFileAfterTheNextRun() throws IOException, InterruptedException {
+        Path steps = tmp.resolve("steps");
+        Files.createDirectories(steps);
+        Path dir = tmp.resolve("killed");
+        Files.createDirectories(dir);
+        Fwi.write(dir.resolve("pipeline.yaml"), """
+                task: gradient
+                precision: float32
+                model: {spacing: 10.0, parameters: {v: {constant: 2000.0, shape: [400, 400]}}}
+                propagator: {name: scalar, accuracy: 4, pml_width: 20, pml_freq: 10.0, gradient_sampling_interval: 10,
+                             storage: {mode: disk, directory: %s}}
+                survey:
+                  dt: 0.002
+                  nt: 3000
+                  sources:
+                    locations: [[[2, 200]]]
+                    wavelet: {type: ricker, freq: 10.0, peak_time: 0.15}
+                  receivers:
+                    locations: {regular: {shots: 1, per_shot: 30, first: [2, 10], shot_step: [0, 0], step: [0, 12]}}
+                observed: {constant: 0.0, shape: [1, 30, 3000]}
+                loss: mse
+                gradient_wrt: [v]
+                """.formatted(steps));
+        Process p = Fwi.start(dir, dir.resolve("log.txt"), "run", "pipeline.yaml", "--out", "out", "--quiet");
+        // the forward run has written every step when the file has stopped growing
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+        Path file = null;
+        long size = -1;
+        int still = 0;
+        while (p.isAlive() && System.nanoTime() < deadline && still < 3) {
+            try (Stream<Path> s = Files.list(steps)) {
+                file = s.findFirst().orElse(null);
+            }
+            long now = file != null && Files.exists(file) ? Files.size(file) : -1;
+            still = now > 0 && now == size ? still + 1 : 0;
+            size = now;
+            Thread.sleep(100);
+        }
+        assertTrue(p.isAlive(), "the run ended before its adjoint was caught: " + Files.readString(dir.resolve("log.txt")));
+        List<ProcessHandle> tree = p.descendants().toList();
+        tree.forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+        for (ProcessHandle h : tree) {
+            h.onExit().join();
+        }
+        p.waitFor();
+        assertTrue(file != null && Files.exists(file), "a killed run leaves its stored steps");
+        assertFalse(Files.exists(dir.resolve("out/summary.json")), "the run was killed before it finished");
+
+        Fwi.Outcome next = run("next", ", storage: {mode: disk, directory: " + steps + "}");
+        assertEquals(0, next.exit(), next.err());
+        try (Stream<Path> left = Files.list(steps)) {
+            assertEquals(List.of(), left.toList(), "the next run removed the killed run's file and its own");
+        }
+    }
+}
