@@ -47,7 +47,7 @@ final class DoubleSecondOrder implements SecondOrderBatch {
         lambda = new DoubleHistory[loops.shots];
         adjointTerm = new DoubleHistory[loops.shots];
         double[] g = new double[cells];
-        DoubleWavefield w = new DoubleWavefield(pool, cells);
+        DoubleWavefield w = new DoubleWavefield(pool, c);
         double[] row = new double[c.columns];
         int mode = FlushToZero.enable();
         try {
@@ -69,7 +69,7 @@ final class DoubleSecondOrder implements SecondOrderBatch {
             FlushToZero.restore(mode);
             w.release(pool);
         }
-        ratioGradient = NdArray.zeros(c.rows, c.columns);
+        ratioGradient = NdArray.zeros(c.shape);
         HostCopy.addTo(g, ratioGradient);
     }
 
@@ -93,7 +93,7 @@ final class DoubleSecondOrder implements SecondOrderBatch {
         double[] row = new double[c.columns];
         double[] gradient = (double[]) pool.take(double.class, cells);
         double[] spatial = (double[]) pool.take(double.class, cells);
-        DoubleWavefield w = new DoubleWavefield(pool, cells);
+        DoubleWavefield w = new DoubleWavefield(pool, c);
         int mode = FlushToZero.enable();
         try {
             for (int s = 0; s < loops.shots; s++) {
@@ -135,7 +135,7 @@ final class DoubleSecondOrder implements SecondOrderBatch {
         int cells = c.cells();
         double[] row = new double[c.columns];
         double[] gradient = (double[]) pool.take(double.class, cells);
-        DoubleWavefield w = new DoubleWavefield(pool, cells);
+        DoubleWavefield w = new DoubleWavefield(pool, c);
         int mode = FlushToZero.enable();
         try {
             for (int s = 0; s < loops.shots; s++) {

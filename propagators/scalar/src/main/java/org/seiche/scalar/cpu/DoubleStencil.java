@@ -24,7 +24,7 @@ import org.seiche.wave.FlushToZero;
  * with the portable tail inlined grows past the JIT's inlining budget and its vectors get
  * boxed.
  */
-class DoubleStencil {
+class DoubleStencil implements DoubleSweep {
     final int columns;
     final int guard;
     final double[] v2dt2;
@@ -46,15 +46,7 @@ class DoubleStencil {
         this(c, 1);
     }
 
-    /**
-     * @param lanes cells a loop handles at once (1: the portable stencil). The column
-     *              segments beside the interior are widened to multiples of it (the PML terms
-     *              vanish exactly where the profiles do, so a quiet cell may take either path);
-     *              and when a whole number of vectors fits between the guard columns, the rows
-     *              widen into them: the SIMD stencils step guard cells with zero coefficients
-     *              (see {@link DoubleCoefficients#domainOnly}), so no cell is left to the
-     *              one-at-a-time tails
-     */
+    /** @param lanes cells a loop handles at once (1: the portable stencil; see {@link Columns}) */
     DoubleStencil(DoubleCoefficients c, int lanes) {
         columns = c.columns;
         guard = c.guard;
@@ -66,16 +58,11 @@ class DoubleStencil {
         first = c.first;
         second = c.second;
         centre = c.second[0][0] + c.second[1][0];
-        int width = c.domainEnd[1] - c.domainStart[1];
-        int spare = roundUp(width, lanes) - width;
-        boolean widen = lanes > 1 && spare <= c.domainStart[1] + (columns - c.domainEnd[1]);
-        int left = widen ? Math.min(spare, c.domainStart[1]) : 0;
-        firstColumn = c.domainStart[1] - left;
-        endColumn = c.domainEnd[1] + (widen ? spare - left : 0);
-        int from = firstColumn + roundUp(c.interiorStart[1] - firstColumn, lanes);
-        int to = endColumn - roundUp(endColumn - c.interiorEnd[1], lanes);
-        interiorColumn = from < to ? from : endColumn;
-        interiorEndColumn = from < to ? to : endColumn;
+        Columns range = Columns.of(columns, c.domainStart[1], c.domainEnd[1], c.interiorStart[1], c.interiorEnd[1], lanes);
+        firstColumn = range.first();
+        endColumn = range.end();
+        interiorColumn = range.interior();
+        interiorEndColumn = range.interiorEnd();
         interiorRow = c.interiorStart[0];
         interiorEndRow = c.interiorEnd[0];
     }
@@ -94,16 +81,9 @@ class DoubleStencil {
         return Math.abs(x) < NEGLIGIBLE ? 0 : x;
     }
 
-    private static int roundUp(int n, int multiple) {
-        return (n + multiple - 1) / multiple * multiple;
-    }
-
-    /**
-     * Steps rows [rowStart, rowEnd). {@code spatial}, when not null, receives S of every
-     * updated cell i at spatial[at + i] (the forward run's stored step). {@code row} is
-     * scratch of a row's length.
-     */
-    void step(DoubleWavefield w, int rowStart, int rowEnd, boolean adjoint, double[] spatial, int at, double[] row) {
+    /** Steps rows [rowStart, rowEnd) (see {@link DoubleSweep#step}). */
+    @Override
+    public void step(DoubleWavefield w, int rowStart, int rowEnd, boolean adjoint, double[] spatial, int at, double[] row) {
         for (int y = rowStart; y < rowEnd; y++) {
             if (y >= interiorRow && y < interiorEndRow) {
                 int from = y * columns + interiorColumn;
@@ -123,7 +103,8 @@ class DoubleStencil {
      * keepBackground (a stored step); elsewhere bgSpatial, of the whole grid, carries S(bg)
      * to sc. scSpatial, when not null, receives S(sc).
      */
-    void bornStep(DoubleWavefield bg, DoubleWavefield sc, double[] coupling, int rowStart, int rowEnd, double[] bgSpatial,
+    @Override
+    public void bornStep(DoubleWavefield bg, DoubleWavefield sc, double[] coupling, int rowStart, int rowEnd, double[] bgSpatial,
                   int bgAt, boolean keepBackground, double[] scSpatial, int scAt, double[] row) {
         double[] s0 = keepBackground ? bgSpatial : null;
         for (int y = rowStart; y < rowEnd; y++) {
@@ -184,7 +165,8 @@ class DoubleStencil {
     }
 
     /** Adds weight * mu * S (S at spatial[at + i]) over the domain cells of rows [rowStart, rowEnd). */
-    void image(double[] gradient, double[] mu, double[] spatial, int at, int rowStart, int rowEnd, int weight) {
+    @Override
+    public void image(double[] gradient, double[] mu, double[] spatial, int at, int rowStart, int rowEnd, int weight) {
         for (int y = rowStart; y < rowEnd; y++) {
             int from = y * columns + firstColumn;
             int to = y * columns + endColumn;

@@ -22,4 +22,9 @@ final class DoubleVectorStencils {
             default -> throw new IllegalArgumentException("no SIMD stencil reaching " + c.guard + " cells");
         };
     }
+
+    /** The 3-D SIMD stencil of the grid's accuracy (DoubleVectorStencil3d2 is the template of all four). */
+    static DoubleSweep of3d(DoubleCoefficients c) {
+        return new DoubleStencil3d(c);
+    }
 }
