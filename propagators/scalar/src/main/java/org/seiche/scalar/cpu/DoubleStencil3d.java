@@ -184,8 +184,9 @@ class DoubleStencil3d implements DoubleSweep {
         edge(w, base, interiorEndColumn, endColumn, adjoint, spatial, at, row);
     }
 
-    private void edge(DoubleWavefield w, int base, int from, int to, boolean adjoint, double[] spatial, int at,
+    private void edge(DoubleWavefield w, int base, int start, int to, boolean adjoint, double[] spatial, int at,
                       double[] row) {
+        int from = start < to ? simdEdge(w, base, start, to, adjoint, spatial, at) : to;
         if (from < to) {
             plain(0, w.u, base, from, to, row, false);
             plain(1, w.u, base, from, to, row, true);
@@ -196,6 +197,11 @@ class DoubleStencil3d implements DoubleSweep {
 
     /** The SIMD part of {@link #interior} from its start; returns where it stopped (here: nothing done). */
     int simdInterior(double[] u, double[] next, int from, int to, double[] spatial, int at) {
+        return from;
+    }
+
+    /** The SIMD part of an interior row's columns beside the interior, in one pass; returns where it stopped. */
+    int simdEdge(DoubleWavefield w, int base, int from, int to, boolean adjoint, double[] spatial, int at) {
         return from;
     }
 
