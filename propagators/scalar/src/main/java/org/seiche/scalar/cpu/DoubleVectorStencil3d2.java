@@ -113,27 +113,6 @@ final class DoubleVectorStencil3d2 extends DoubleStencil3d {
         return t;
     }
 
-    /** The plain second differences along z and y of u at cells i .. i + N - 1, added to t. */
-    private DoubleVector planes(double[] u, int i, DoubleVector uc, DoubleVector t) {
-        final int sz = stride[0];
-        final int sy = stride[1];
-        t = pair(u, i, sz).fma(weight(z1), uc.fma(weight(z0 + y0), t));
-        t = pair(u, i, sy).fma(weight(y1), t);
-        if (G > 1) {
-            t = pair(u, i, 2 * sz).fma(weight(z2), t);
-            t = pair(u, i, 2 * sy).fma(weight(y2), t);
-        }
-        if (G > 2) {
-            t = pair(u, i, 3 * sz).fma(weight(z3), t);
-            t = pair(u, i, 3 * sy).fma(weight(y3), t);
-        }
-        if (G > 3) {
-            t = pair(u, i, 4 * sz).fma(weight(z4), t);
-            t = pair(u, i, 4 * sy).fma(weight(y4), t);
-        }
-        return t;
-    }
-
     private static DoubleVector flushed(DoubleVector v) {
         return FLUSH ? v.blend(0, v.abs().lt(NEGLIGIBLE)) : v;
     }
@@ -431,6 +410,16 @@ final class DoubleVectorStencil3d2 extends DoubleStencil3d {
         final double[] pb = columnB;
         final double[] pdb = columnDb;
         final double[] v2 = domainV2dt2;
+        // the plain z and y weights, broadcast once
+        final DoubleVector wzy0 = weight(z0 + y0);
+        final DoubleVector wz1 = weight(z1);
+        final DoubleVector wz2 = weight(z2);
+        final DoubleVector wz3 = weight(z3);
+        final DoubleVector wz4 = weight(z4);
+        final DoubleVector wy1 = weight(y1);
+        final DoubleVector wy2 = weight(y2);
+        final DoubleVector wy3 = weight(y3);
+        final DoubleVector wy4 = weight(y4);
         final DoubleVector wx1 = weight(x1);
         final DoubleVector wx2 = weight(x2);
         final DoubleVector wx3 = weight(x3);
@@ -488,7 +477,25 @@ final class DoubleVectorStencil3d2 extends DoubleStencil3d {
             if (row != null) {
                 (add ? DoubleVector.fromArray(LANES, row, x).add(term) : term).intoArray(row, x);
             } else {
-                DoubleVector t = planes(u, i, uc, term);
+                // S = the plain second differences along z and y + the term, written out: a call here
+                // would not be inlined into this large loop, and its vectors would be boxed
+                final int sz = stride[0];
+                final int sy = stride[1];
+                DoubleVector t = DoubleVector.fromArray(LANES, u, i + sz).add(DoubleVector.fromArray(LANES, u, i - sz))
+                        .fma(wz1, uc.fma(wzy0, term));
+                t = DoubleVector.fromArray(LANES, u, i + sy).add(DoubleVector.fromArray(LANES, u, i - sy)).fma(wy1, t);
+                if (G > 1) {
+                    t = DoubleVector.fromArray(LANES, u, i + 2 * sz).add(DoubleVector.fromArray(LANES, u, i - 2 * sz)).fma(wz2, t);
+                    t = DoubleVector.fromArray(LANES, u, i + 2 * sy).add(DoubleVector.fromArray(LANES, u, i - 2 * sy)).fma(wy2, t);
+                }
+                if (G > 2) {
+                    t = DoubleVector.fromArray(LANES, u, i + 3 * sz).add(DoubleVector.fromArray(LANES, u, i - 3 * sz)).fma(wz3, t);
+                    t = DoubleVector.fromArray(LANES, u, i + 3 * sy).add(DoubleVector.fromArray(LANES, u, i - 3 * sy)).fma(wy3, t);
+                }
+                if (G > 3) {
+                    t = DoubleVector.fromArray(LANES, u, i + 4 * sz).add(DoubleVector.fromArray(LANES, u, i - 4 * sz)).fma(wz4, t);
+                    t = DoubleVector.fromArray(LANES, u, i + 4 * sy).add(DoubleVector.fromArray(LANES, u, i - 4 * sy)).fma(wy4, t);
+                }
                 flushed(DoubleVector.fromArray(LANES, v2, i).fma(t, uc.add(uc).sub(DoubleVector.fromArray(LANES, next, i))))
                         .intoArray(next, i);
                 if (spatial != null) {
@@ -512,6 +519,16 @@ final class DoubleVectorStencil3d2 extends DoubleStencil3d {
         final double[] pb = columnB;
         final double[] pdb = columnDb;
         final double[] v2 = domainV2dt2;
+        // the plain z and y weights, broadcast once
+        final DoubleVector wzy0 = weight(z0 + y0);
+        final DoubleVector wz1 = weight(z1);
+        final DoubleVector wz2 = weight(z2);
+        final DoubleVector wz3 = weight(z3);
+        final DoubleVector wz4 = weight(z4);
+        final DoubleVector wy1 = weight(y1);
+        final DoubleVector wy2 = weight(y2);
+        final DoubleVector wy3 = weight(y3);
+        final DoubleVector wy4 = weight(y4);
         int x = from;
         for (; x <= to - N; x += N) {
             int i = base + x;
@@ -569,7 +586,25 @@ final class DoubleVectorStencil3d2 extends DoubleStencil3d {
             if (row != null) {
                 (add ? DoubleVector.fromArray(LANES, row, x).add(term) : term).intoArray(row, x);
             } else {
-                DoubleVector t = planes(mu, i, mc, term);
+                // S = the plain second differences along z and y + the term, written out: a call here
+                // would not be inlined into this large loop, and its vectors would be boxed
+                final int sz = stride[0];
+                final int sy = stride[1];
+                DoubleVector t = DoubleVector.fromArray(LANES, mu, i + sz).add(DoubleVector.fromArray(LANES, mu, i - sz))
+                        .fma(wz1, mc.fma(wzy0, term));
+                t = DoubleVector.fromArray(LANES, mu, i + sy).add(DoubleVector.fromArray(LANES, mu, i - sy)).fma(wy1, t);
+                if (G > 1) {
+                    t = DoubleVector.fromArray(LANES, mu, i + 2 * sz).add(DoubleVector.fromArray(LANES, mu, i - 2 * sz)).fma(wz2, t);
+                    t = DoubleVector.fromArray(LANES, mu, i + 2 * sy).add(DoubleVector.fromArray(LANES, mu, i - 2 * sy)).fma(wy2, t);
+                }
+                if (G > 2) {
+                    t = DoubleVector.fromArray(LANES, mu, i + 3 * sz).add(DoubleVector.fromArray(LANES, mu, i - 3 * sz)).fma(wz3, t);
+                    t = DoubleVector.fromArray(LANES, mu, i + 3 * sy).add(DoubleVector.fromArray(LANES, mu, i - 3 * sy)).fma(wy3, t);
+                }
+                if (G > 3) {
+                    t = DoubleVector.fromArray(LANES, mu, i + 4 * sz).add(DoubleVector.fromArray(LANES, mu, i - 4 * sz)).fma(wz4, t);
+                    t = DoubleVector.fromArray(LANES, mu, i + 4 * sy).add(DoubleVector.fromArray(LANES, mu, i - 4 * sy)).fma(wy4, t);
+                }
                 flushed(DoubleVector.fromArray(LANES, v2, i).fma(t, mc.add(mc).sub(DoubleVector.fromArray(LANES, next, i))))
                         .intoArray(next, i);
                 if (spatial != null) {
