@@ -186,7 +186,7 @@ class DoubleStencil3d implements DoubleSweep {
 
     private void edge(DoubleWavefield w, int base, int start, int to, boolean adjoint, double[] spatial, int at,
                       double[] row) {
-        int from = start < to ? simdEdge(w, base, start, to, adjoint, spatial, at) : to;
+        int from = start < to ? simdEdge(w, base, start, to, adjoint, spatial, at, row) : to;
         if (from < to) {
             plain(0, w.u, base, from, to, row, false);
             plain(1, w.u, base, from, to, row, true);
@@ -200,8 +200,8 @@ class DoubleStencil3d implements DoubleSweep {
         return from;
     }
 
-    /** The SIMD part of an interior row's columns beside the interior, in one pass; returns where it stopped. */
-    int simdEdge(DoubleWavefield w, int base, int from, int to, boolean adjoint, double[] spatial, int at) {
+    /** The SIMD part of an interior row's columns beside the interior (row: scratch); returns where it stopped. */
+    int simdEdge(DoubleWavefield w, int base, int from, int to, boolean adjoint, double[] spatial, int at, double[] row) {
         return from;
     }
 

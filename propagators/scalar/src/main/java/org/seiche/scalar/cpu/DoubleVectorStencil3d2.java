@@ -371,35 +371,68 @@ final class DoubleVectorStencil3d2 extends DoubleStencil3d {
         return x;
     }
 
+    /**
+     * The x PML term into the row accumulator, then in a second pass the plain z and y terms
+     * and the update: two small loops, each compiled whole (one loop doing both grew past what
+     * the JIT inlines, and boxed its vectors).
+     */
     @Override
-    int simdEdge(DoubleWavefield w, int base, int from, int to, boolean adjoint, double[] spatial, int at) {
-        int done = from + (to - from) / N * N;
-        if (done > from) {
-            if (adjoint) {
-                columnPmlAdjoint(w, base, from, done, null, false, spatial, at);
-            } else {
-                columnPmlForward(w, base, from, done, null, false, spatial, at);
+    int simdEdge(DoubleWavefield w, int base, int from, int to, boolean adjoint, double[] spatial, int at, double[] row) {
+        int done = adjoint ? columnPmlAdjoint(w, base, from, to, row, false) : columnPmlForward(w, base, from, to, row, false);
+        return planesAndUpdate(w, base, from, done, spatial, at, row);
+    }
+
+    /**
+     * S = the row accumulator + the plain second differences along z and y over columns
+     * [from, to) of the row at base, and the update next = v^2 dt^2 S + 2 u - previous.
+     */
+    private int planesAndUpdate(DoubleWavefield w, int base, int from, int to, double[] spatial, int at, double[] row) {
+        final double[] u = w.u;
+        final double[] next = w.previous;
+        final double[] v2 = domainV2dt2;
+        final int sz = stride[0];
+        final int sy = stride[1];
+        final DoubleVector wzy0 = weight(z0 + y0);
+        final DoubleVector wz1 = weight(z1);
+        final DoubleVector wz2 = weight(z2);
+        final DoubleVector wz3 = weight(z3);
+        final DoubleVector wz4 = weight(z4);
+        final DoubleVector wy1 = weight(y1);
+        final DoubleVector wy2 = weight(y2);
+        final DoubleVector wy3 = weight(y3);
+        final DoubleVector wy4 = weight(y4);
+        int x = from;
+        for (; x <= to - N; x += N) {
+            int i = base + x;
+            DoubleVector uc = DoubleVector.fromArray(LANES, u, i);
+            DoubleVector t = pair(u, i, sz).fma(wz1, uc.fma(wzy0, DoubleVector.fromArray(LANES, row, x)));
+            t = pair(u, i, sy).fma(wy1, t);
+            if (G > 1) {
+                t = pair(u, i, 2 * sz).fma(wz2, t);
+                t = pair(u, i, 2 * sy).fma(wy2, t);
+            }
+            if (G > 2) {
+                t = pair(u, i, 3 * sz).fma(wz3, t);
+                t = pair(u, i, 3 * sy).fma(wy3, t);
+            }
+            if (G > 3) {
+                t = pair(u, i, 4 * sz).fma(wz4, t);
+                t = pair(u, i, 4 * sy).fma(wy4, t);
+            }
+            flushed(DoubleVector.fromArray(LANES, v2, i).fma(t, uc.add(uc).sub(DoubleVector.fromArray(LANES, next, i))))
+                    .intoArray(next, i);
+            if (spatial != null) {
+                t.intoArray(spatial, at + i);
             }
         }
-        return done;
-    }
-
-    private int columnPmlForward(DoubleWavefield w, int base, int from, int to, double[] row, boolean add) {
-        return columnPmlForward(w, base, from, to, row, add, null, 0);
-    }
-
-    private int columnPmlAdjoint(DoubleWavefield w, int base, int from, int to, double[] row, boolean add) {
-        return columnPmlAdjoint(w, base, from, to, row, add, null, 0);
+        return x;
     }
 
     /**
      * The forward PML term along x, the profiles loaded with the cells, over columns [from, to)
-     * of the row at base. With a row accumulator it sets or adds the term there; without one
-     * (an interior row's columns beside the interior) it adds the plain z and y terms and
-     * finishes the step: next = v^2 dt^2 S + 2 u - previous, S stored in spatial.
+     * of the row at base, set or added to the row accumulator.
      */
-    private int columnPmlForward(DoubleWavefield w, int base, int from, int to, double[] row, boolean add,
-                                 double[] spatial, int at) {
+    private int columnPmlForward(DoubleWavefield w, int base, int from, int to, double[] row, boolean add) {
         final double[] u = w.u;
         final double[] next = w.previous;
         final double[] p = w.psi[2];
@@ -410,16 +443,6 @@ final class DoubleVectorStencil3d2 extends DoubleStencil3d {
         final double[] pb = columnB;
         final double[] pdb = columnDb;
         final double[] v2 = domainV2dt2;
-        // the plain z and y weights, broadcast once
-        final DoubleVector wzy0 = weight(z0 + y0);
-        final DoubleVector wz1 = weight(z1);
-        final DoubleVector wz2 = weight(z2);
-        final DoubleVector wz3 = weight(z3);
-        final DoubleVector wz4 = weight(z4);
-        final DoubleVector wy1 = weight(y1);
-        final DoubleVector wy2 = weight(y2);
-        final DoubleVector wy3 = weight(y3);
-        final DoubleVector wy4 = weight(y4);
         final DoubleVector wx1 = weight(x1);
         final DoubleVector wx2 = weight(x2);
         final DoubleVector wx3 = weight(x3);
@@ -474,41 +497,13 @@ final class DoubleVectorStencil3d2 extends DoubleStencil3d {
             DoubleVector zn = flushed(DoubleVector.fromArray(LANES, z, i).fma(va, tmp.mul(vb)));
             zn.intoArray(zNext, i);
             DoubleVector term = tmp.add(zn);
-            if (row != null) {
-                (add ? DoubleVector.fromArray(LANES, row, x).add(term) : term).intoArray(row, x);
-            } else {
-                // S = the plain second differences along z and y + the term, written out: a call here
-                // would not be inlined into this large loop, and its vectors would be boxed
-                final int sz = stride[0];
-                final int sy = stride[1];
-                DoubleVector t = DoubleVector.fromArray(LANES, u, i + sz).add(DoubleVector.fromArray(LANES, u, i - sz))
-                        .fma(wz1, uc.fma(wzy0, term));
-                t = DoubleVector.fromArray(LANES, u, i + sy).add(DoubleVector.fromArray(LANES, u, i - sy)).fma(wy1, t);
-                if (G > 1) {
-                    t = DoubleVector.fromArray(LANES, u, i + 2 * sz).add(DoubleVector.fromArray(LANES, u, i - 2 * sz)).fma(wz2, t);
-                    t = DoubleVector.fromArray(LANES, u, i + 2 * sy).add(DoubleVector.fromArray(LANES, u, i - 2 * sy)).fma(wy2, t);
-                }
-                if (G > 2) {
-                    t = DoubleVector.fromArray(LANES, u, i + 3 * sz).add(DoubleVector.fromArray(LANES, u, i - 3 * sz)).fma(wz3, t);
-                    t = DoubleVector.fromArray(LANES, u, i + 3 * sy).add(DoubleVector.fromArray(LANES, u, i - 3 * sy)).fma(wy3, t);
-                }
-                if (G > 3) {
-                    t = DoubleVector.fromArray(LANES, u, i + 4 * sz).add(DoubleVector.fromArray(LANES, u, i - 4 * sz)).fma(wz4, t);
-                    t = DoubleVector.fromArray(LANES, u, i + 4 * sy).add(DoubleVector.fromArray(LANES, u, i - 4 * sy)).fma(wy4, t);
-                }
-                flushed(DoubleVector.fromArray(LANES, v2, i).fma(t, uc.add(uc).sub(DoubleVector.fromArray(LANES, next, i))))
-                        .intoArray(next, i);
-                if (spatial != null) {
-                    t.intoArray(spatial, at + i);
-                }
-            }
+            (add ? DoubleVector.fromArray(LANES, row, x).add(term) : term).intoArray(row, x);
         }
         return x;
     }
 
     /** The adjoint PML term along x: as {@link #columnPmlForward}, for the adjoint step. */
-    private int columnPmlAdjoint(DoubleWavefield w, int base, int from, int to, double[] row, boolean add,
-                                 double[] spatial, int at) {
+    private int columnPmlAdjoint(DoubleWavefield w, int base, int from, int to, double[] row, boolean add) {
         final double[] mu = w.u;
         final double[] next = w.previous;
         final double[] p = w.psi[2];
@@ -519,16 +514,6 @@ final class DoubleVectorStencil3d2 extends DoubleStencil3d {
         final double[] pb = columnB;
         final double[] pdb = columnDb;
         final double[] v2 = domainV2dt2;
-        // the plain z and y weights, broadcast once
-        final DoubleVector wzy0 = weight(z0 + y0);
-        final DoubleVector wz1 = weight(z1);
-        final DoubleVector wz2 = weight(z2);
-        final DoubleVector wz3 = weight(z3);
-        final DoubleVector wz4 = weight(z4);
-        final DoubleVector wy1 = weight(y1);
-        final DoubleVector wy2 = weight(y2);
-        final DoubleVector wy3 = weight(y3);
-        final DoubleVector wy4 = weight(y4);
         int x = from;
         for (; x <= to - N; x += N) {
             int i = base + x;
@@ -583,34 +568,7 @@ final class DoubleVectorStencil3d2 extends DoubleStencil3d {
             flushed(DoubleVector.fromArray(LANES, p, i).sub(dq).mul(va)).intoArray(pNext, i);
             flushed(mc.add(zc).mul(va)).intoArray(zNext, i);
             DoubleVector term = d2.sub(dh);
-            if (row != null) {
-                (add ? DoubleVector.fromArray(LANES, row, x).add(term) : term).intoArray(row, x);
-            } else {
-                // S = the plain second differences along z and y + the term, written out: a call here
-                // would not be inlined into this large loop, and its vectors would be boxed
-                final int sz = stride[0];
-                final int sy = stride[1];
-                DoubleVector t = DoubleVector.fromArray(LANES, mu, i + sz).add(DoubleVector.fromArray(LANES, mu, i - sz))
-                        .fma(wz1, mc.fma(wzy0, term));
-                t = DoubleVector.fromArray(LANES, mu, i + sy).add(DoubleVector.fromArray(LANES, mu, i - sy)).fma(wy1, t);
-                if (G > 1) {
-                    t = DoubleVector.fromArray(LANES, mu, i + 2 * sz).add(DoubleVector.fromArray(LANES, mu, i - 2 * sz)).fma(wz2, t);
-                    t = DoubleVector.fromArray(LANES, mu, i + 2 * sy).add(DoubleVector.fromArray(LANES, mu, i - 2 * sy)).fma(wy2, t);
-                }
-                if (G > 2) {
-                    t = DoubleVector.fromArray(LANES, mu, i + 3 * sz).add(DoubleVector.fromArray(LANES, mu, i - 3 * sz)).fma(wz3, t);
-                    t = DoubleVector.fromArray(LANES, mu, i + 3 * sy).add(DoubleVector.fromArray(LANES, mu, i - 3 * sy)).fma(wy3, t);
-                }
-                if (G > 3) {
-                    t = DoubleVector.fromArray(LANES, mu, i + 4 * sz).add(DoubleVector.fromArray(LANES, mu, i - 4 * sz)).fma(wz4, t);
-                    t = DoubleVector.fromArray(LANES, mu, i + 4 * sy).add(DoubleVector.fromArray(LANES, mu, i - 4 * sy)).fma(wy4, t);
-                }
-                flushed(DoubleVector.fromArray(LANES, v2, i).fma(t, mc.add(mc).sub(DoubleVector.fromArray(LANES, next, i))))
-                        .intoArray(next, i);
-                if (spatial != null) {
-                    t.intoArray(spatial, at + i);
-                }
-            }
+            (add ? DoubleVector.fromArray(LANES, row, x).add(term) : term).intoArray(row, x);
         }
         return x;
     }
