@@ -1,6 +1,7 @@
 package org.seiche.scalar;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -116,6 +117,27 @@ class ThreeDimensionsTest {
                 a, b, asymmetry, rel);
         assertTrue(asymmetry < 1e-8, "asymmetry " + asymmetry);
         assertTrue(rel < 1e-5, "H w differs from gradient differences by " + rel);
+    }
+
+    /**
+     * The memory a 3-D shot holds, as the pipeline plans it (summary.json's estimate and the
+     * refusal before compute): 14 padded grids (u, previous u, psi, psi next, zeta, zeta next
+     * per dimension), and for a gradient one grid per stored step and one for the gradient's
+     * sum; what a gradient run of two shots held is twice that.
+     */
+    @Test
+    void memoryPerShotCountsThePaddedGridsAndTheStoredSteps() {
+        SimulationSetup setup = setup(new Random(1), 4, new int[] {0, 3, 2, 3, 3, 2}, 0.0008);
+        long cells = (7 + 0 + 3 + 4) * (8 + 2 + 3 + 4) * (9 + 3 + 2 + 4);
+        try (Simulation sim = Setups.PROPAGATOR.prepare(setup)) {
+            long steps = (long) NT * sim.stepRatio();
+            assertEquals(14 * cells * Double.BYTES, sim.bytesPerShot(false));
+            assertEquals((14 + 1 + steps) * cells * Double.BYTES, sim.bytesPerShot(true));
+            try (ForwardRun run = sim.forward(new int[] {0, 1}, Set.of("v"))) {
+                run.adjoint(List.of(run.receiverData().get(0)));
+                assertEquals(2 * sim.bytesPerShot(true), run.peakMemoryBytes());
+            }
+        }
     }
 
     /** The SIMD loops and the portable ones, in both precisions, every accuracy; rows of 9 + PML cells and of 21. */
