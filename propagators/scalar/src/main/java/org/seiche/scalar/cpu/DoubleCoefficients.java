@@ -70,6 +70,14 @@ final class DoubleCoefficients {
         }
     }
 
+    /**
+     * Length of a band's scratch row: a row's accumulator, and in 3-D three more rows with
+     * guard + 64 cells of margin (the 3-D SIMD adjoint's per-column terms, see DoubleVectorStencil3d2).
+     */
+    int rowScratch() {
+        return ndim == 3 ? columns + 3 * (columns + 2 * guard + 64) : columns;
+    }
+
     int cells() {
         return stride[0] * rows;
     }

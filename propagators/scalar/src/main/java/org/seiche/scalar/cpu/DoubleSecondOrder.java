@@ -48,7 +48,7 @@ final class DoubleSecondOrder implements SecondOrderBatch {
         adjointTerm = new DoubleHistory[loops.shots];
         double[] g = new double[cells];
         DoubleWavefield w = new DoubleWavefield(pool, c);
-        double[] row = new double[c.columns];
+        double[] row = new double[c.rowScratch()];
         int mode = FlushToZero.enable();
         try {
             for (int s = 0; s < loops.shots; s++) {
@@ -90,7 +90,7 @@ final class DoubleSecondOrder implements SecondOrderBatch {
         }
         // zero on the guard cells, which the SIMD stencils step (see DoubleBornBatch)
         double[] coupling = c.domainOnly(rv);
-        double[] row = new double[c.columns];
+        double[] row = new double[c.rowScratch()];
         double[] gradient = (double[]) pool.take(double.class, cells);
         double[] spatial = (double[]) pool.take(double.class, cells);
         DoubleWavefield w = new DoubleWavefield(pool, c);
@@ -133,7 +133,7 @@ final class DoubleSecondOrder implements SecondOrderBatch {
     public void transposed(NdArray samples, NdArray termGradient, NdArray v2dt2Gradient) {
         DoubleCoefficients c = loops.coefficients;
         int cells = c.cells();
-        double[] row = new double[c.columns];
+        double[] row = new double[c.rowScratch()];
         double[] gradient = (double[]) pool.take(double.class, cells);
         DoubleWavefield w = new DoubleWavefield(pool, c);
         int mode = FlushToZero.enable();

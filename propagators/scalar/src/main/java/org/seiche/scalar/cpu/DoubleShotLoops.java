@@ -94,7 +94,7 @@ final class DoubleShotLoops {
         bandNanos = new long[bands * NANOS_STRIDE];
         rows = new double[shots * bands][];
         for (int i = 0; i < rows.length; i++) {
-            rows[i] = new double[coefficients.columns];
+            rows[i] = new double[coefficients.rowScratch()];
         }
     }
 

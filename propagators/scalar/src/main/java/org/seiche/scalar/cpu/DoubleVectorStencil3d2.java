@@ -65,9 +65,9 @@ final class DoubleVectorStencil3d2 extends DoubleStencil3d {
         dx4 = first5[2][4];
     }
 
-    /** An x profile on the domain's columns, zero elsewhere, shifted by G. */
+    /** An x profile on the domain's columns, zero elsewhere, shifted by G, with a vector of zeros more at the end. */
     private static double[] guardless(DoubleCoefficients c, double[] profile) {
-        double[] out = new double[c.columns + 2 * G];
+        double[] out = new double[c.columns + 2 * G + N];
         System.arraycopy(profile, c.domainStart[2], out, G + c.domainStart[2], c.domainEnd[2] - c.domainStart[2]);
         return out;
     }
@@ -502,75 +502,82 @@ final class DoubleVectorStencil3d2 extends DoubleStencil3d {
         return x;
     }
 
-    /** The adjoint PML term along x: as {@link #columnPmlForward}, for the adjoint step. */
+    /**
+     * The adjoint PML term along x over columns [from, to) of the row at base, set or added to
+     * the row accumulator, in two passes: first per column, over the segment and G columns
+     * either side, q = (1 + b) mu + b Z, e = (1 + b) q and h = b' q + b P into three scratch
+     * rows after the accumulator (column x at G + x of each); then S = D2 e - D h,
+     * P' = a (P - D q), Z' = a (mu + Z) from those rows. Each cell's q, e and h are computed
+     * once instead of 2 G + 1 times.
+     */
     private int columnPmlAdjoint(DoubleWavefield w, int base, int from, int to, double[] row, boolean add) {
+        if (to - from < N) {
+            return from;
+        }
         final double[] mu = w.u;
-        final double[] next = w.previous;
-        final double[] p = w.psi[2];
         final double[] z = w.zeta[2];
+        final double[] p = w.psi[2];
         final double[] pNext = w.psiNext[2];
         final double[] zNext = w.zetaNext[2];
         final double[] pa = columnA;
         final double[] pb = columnB;
         final double[] pdb = columnDb;
-        final double[] v2 = domainV2dt2;
-        int x = from;
-        for (; x <= to - N; x += N) {
+        final int span = columns + 2 * G + 64;
+        final int q0 = columns + G;
+        final int e0 = q0 + span;
+        final int h0 = e0 + span;
+        int end = from + (to - from) / N * N;
+        // pass 1: columns from - G .. end + G, in whole vectors (the scratch rows have room for the last one)
+        for (int x = from - G; x < end + G; x += N) {
             int i = base + x;
-            final DoubleVector va = DoubleVector.fromArray(LANES, pa, G + x);
-            final DoubleVector bc = DoubleVector.fromArray(LANES, pb, G + x);
-            DoubleVector mc = DoubleVector.fromArray(LANES, mu, i);
-            DoubleVector zc = DoubleVector.fromArray(LANES, z, i);
-            DoubleVector qc = mc.add(mc.mul(bc)).add(zc.mul(bc));
-            DoubleVector bp = DoubleVector.fromArray(LANES, pb, G + x + 1);
-            DoubleVector bm = DoubleVector.fromArray(LANES, pb, G + x - 1);
-            // offset k: q = (1 + b) mu + b Z on each side, (1 + b) q into D2, D b q + b P into D
-            DoubleVector qp = DoubleVector.fromArray(LANES, mu, i + 1).mul(bp.add(1)).add(DoubleVector.fromArray(LANES, z, i + 1).mul(bp));
-            DoubleVector qm = DoubleVector.fromArray(LANES, mu, i - 1).mul(bm.add(1)).add(DoubleVector.fromArray(LANES, z, i - 1).mul(bm));
-            DoubleVector d2 = qc.add(qc.mul(bc)).mul(x0).add(qp.add(qp.mul(bp)).add(qm.add(qm.mul(bm))).mul(x1));
-            DoubleVector dq = qp.sub(qm).mul(dx1);
-            DoubleVector dh = DoubleVector.fromArray(LANES, pdb, G + x + 1).mul(qp).add(bp.mul(DoubleVector.fromArray(LANES, p, i + 1)))
-                    .sub(DoubleVector.fromArray(LANES, pdb, G + x - 1).mul(qm).add(bm.mul(DoubleVector.fromArray(LANES, p, i - 1))))
-                    .mul(dx1);
+            DoubleVector b = DoubleVector.fromArray(LANES, pb, G + x);
+            DoubleVector q = DoubleVector.fromArray(LANES, mu, i).fma(b.add(1), DoubleVector.fromArray(LANES, z, i).mul(b));
+            q.intoArray(row, q0 + x);
+            q.fma(b, q).intoArray(row, e0 + x);
+            q.fma(DoubleVector.fromArray(LANES, pdb, G + x), DoubleVector.fromArray(LANES, p, i).mul(b)).intoArray(row, h0 + x);
+        }
+        final DoubleVector wx0 = weight(x0);
+        final DoubleVector wx1 = weight(x1);
+        final DoubleVector wx2 = weight(x2);
+        final DoubleVector wx3 = weight(x3);
+        final DoubleVector wx4 = weight(x4);
+        final DoubleVector wdx1 = weight(dx1);
+        final DoubleVector wdx2 = weight(dx2);
+        final DoubleVector wdx3 = weight(dx3);
+        final DoubleVector wdx4 = weight(dx4);
+        int x = from;
+        for (; x < end; x += N) {
+            int i = base + x;
+            DoubleVector d2 = pair(row, e0 + x, 1).fma(wx1, DoubleVector.fromArray(LANES, row, e0 + x).mul(wx0));
+            DoubleVector dq = difference(row, q0 + x, 1).mul(wdx1);
+            DoubleVector dh = difference(row, h0 + x, 1).mul(wdx1);
             if (G > 1) {
-                bp = DoubleVector.fromArray(LANES, pb, G + x + 2);
-                bm = DoubleVector.fromArray(LANES, pb, G + x - 2);
-                qp = DoubleVector.fromArray(LANES, mu, i + 2).mul(bp.add(1)).add(DoubleVector.fromArray(LANES, z, i + 2).mul(bp));
-                qm = DoubleVector.fromArray(LANES, mu, i - 2).mul(bm.add(1)).add(DoubleVector.fromArray(LANES, z, i - 2).mul(bm));
-                d2 = d2.add(qp.add(qp.mul(bp)).add(qm.add(qm.mul(bm))).mul(x2));
-                dq = dq.add(qp.sub(qm).mul(dx2));
-                dh = dh.add(DoubleVector.fromArray(LANES, pdb, G + x + 2).mul(qp).add(bp.mul(DoubleVector.fromArray(LANES, p, i + 2)))
-                        .sub(DoubleVector.fromArray(LANES, pdb, G + x - 2).mul(qm).add(bm.mul(DoubleVector.fromArray(LANES, p, i - 2))))
-                        .mul(dx2));
+                d2 = pair(row, e0 + x, 2).fma(wx2, d2);
+                dq = difference(row, q0 + x, 2).fma(wdx2, dq);
+                dh = difference(row, h0 + x, 2).fma(wdx2, dh);
             }
             if (G > 2) {
-                bp = DoubleVector.fromArray(LANES, pb, G + x + 3);
-                bm = DoubleVector.fromArray(LANES, pb, G + x - 3);
-                qp = DoubleVector.fromArray(LANES, mu, i + 3).mul(bp.add(1)).add(DoubleVector.fromArray(LANES, z, i + 3).mul(bp));
-                qm = DoubleVector.fromArray(LANES, mu, i - 3).mul(bm.add(1)).add(DoubleVector.fromArray(LANES, z, i - 3).mul(bm));
-                d2 = d2.add(qp.add(qp.mul(bp)).add(qm.add(qm.mul(bm))).mul(x3));
-                dq = dq.add(qp.sub(qm).mul(dx3));
-                dh = dh.add(DoubleVector.fromArray(LANES, pdb, G + x + 3).mul(qp).add(bp.mul(DoubleVector.fromArray(LANES, p, i + 3)))
-                        .sub(DoubleVector.fromArray(LANES, pdb, G + x - 3).mul(qm).add(bm.mul(DoubleVector.fromArray(LANES, p, i - 3))))
-                        .mul(dx3));
+                d2 = pair(row, e0 + x, 3).fma(wx3, d2);
+                dq = difference(row, q0 + x, 3).fma(wdx3, dq);
+                dh = difference(row, h0 + x, 3).fma(wdx3, dh);
             }
             if (G > 3) {
-                bp = DoubleVector.fromArray(LANES, pb, G + x + 4);
-                bm = DoubleVector.fromArray(LANES, pb, G + x - 4);
-                qp = DoubleVector.fromArray(LANES, mu, i + 4).mul(bp.add(1)).add(DoubleVector.fromArray(LANES, z, i + 4).mul(bp));
-                qm = DoubleVector.fromArray(LANES, mu, i - 4).mul(bm.add(1)).add(DoubleVector.fromArray(LANES, z, i - 4).mul(bm));
-                d2 = d2.add(qp.add(qp.mul(bp)).add(qm.add(qm.mul(bm))).mul(x4));
-                dq = dq.add(qp.sub(qm).mul(dx4));
-                dh = dh.add(DoubleVector.fromArray(LANES, pdb, G + x + 4).mul(qp).add(bp.mul(DoubleVector.fromArray(LANES, p, i + 4)))
-                        .sub(DoubleVector.fromArray(LANES, pdb, G + x - 4).mul(qm).add(bm.mul(DoubleVector.fromArray(LANES, p, i - 4))))
-                        .mul(dx4));
+                d2 = pair(row, e0 + x, 4).fma(wx4, d2);
+                dq = difference(row, q0 + x, 4).fma(wdx4, dq);
+                dh = difference(row, h0 + x, 4).fma(wdx4, dh);
             }
+            DoubleVector va = DoubleVector.fromArray(LANES, pa, G + x);
             flushed(DoubleVector.fromArray(LANES, p, i).sub(dq).mul(va)).intoArray(pNext, i);
-            flushed(mc.add(zc).mul(va)).intoArray(zNext, i);
+            flushed(DoubleVector.fromArray(LANES, mu, i).add(DoubleVector.fromArray(LANES, z, i)).mul(va)).intoArray(zNext, i);
             DoubleVector term = d2.sub(dh);
             (add ? DoubleVector.fromArray(LANES, row, x).add(term) : term).intoArray(row, x);
         }
         return x;
+    }
+
+    /** f[i + d] - f[i - d] at i .. i + N - 1. */
+    private static DoubleVector difference(double[] f, int i, int d) {
+        return DoubleVector.fromArray(LANES, f, i + d).sub(DoubleVector.fromArray(LANES, f, i - d));
     }
 
     @Override
