@@ -163,10 +163,14 @@ class DoubleStencil3d implements DoubleSweep {
                         double[] row) {
         term(0, w, base, z, adjoint, row, false);
         term(1, w, base, y, adjoint, row, true);
-        plain(2, w.u, base, interiorColumn, interiorEndColumn, row, true);
         pml(2, w, base, 0, firstColumn, interiorColumn, adjoint, row, true);
         pml(2, w, base, 0, interiorEndColumn, endColumn, adjoint, row, true);
-        finish(w, base, firstColumn, endColumn, spatial, at, row);
+        finish(w, base, firstColumn, interiorColumn, spatial, at, row);
+        // the plain x term and the update in one pass
+        int from = simdPlainFinish(w, base, interiorColumn, interiorEndColumn, spatial, at, row);
+        plain(2, w.u, base, from, interiorEndColumn, row, true);
+        finish(w, base, from, interiorEndColumn, spatial, at, row);
+        finish(w, base, interiorEndColumn, endColumn, spatial, at, row);
     }
 
     /** The term of dimension d (0 or 1) over the row at index j of d: plain or PML. */
@@ -228,6 +232,11 @@ class DoubleStencil3d implements DoubleSweep {
 
     /** The SIMD part of {@link #pmlAdjoint}. */
     int simdPmlAdjoint(int d, DoubleWavefield w, int base, int j, int from, int to, double[] row, boolean add) {
+        return from;
+    }
+
+    /** The SIMD part of the plain x term added to the row accumulator and the update, in one pass. */
+    int simdPlainFinish(DoubleWavefield w, int base, int from, int to, double[] spatial, int at, double[] row) {
         return from;
     }
 
