@@ -30,9 +30,10 @@ class DoubleStencil3d implements DoubleSweep {
     final double[][] a;
     final double[][] b;
     final double[][] db;
-    final double[][] first;
     final double[][] second;
     final double centre;
+    /** The portable row loops (shared with the 2-D stencil). */
+    private final DoubleRowTerms terms;
     final int firstColumn;
     final int endColumn;
     final int interiorColumn;
@@ -57,9 +58,9 @@ class DoubleStencil3d implements DoubleSweep {
         a = c.a;
         b = c.b;
         db = c.db;
-        first = c.first;
         second = c.second;
         centre = c.second[0][0] + c.second[1][0] + c.second[2][0];
+        terms = new DoubleRowTerms(c);
         Columns range = Columns.of(columns, c.domainStart[2], c.domainEnd[2], c.interiorStart[2], c.interiorEnd[2], lanes);
         firstColumn = range.first();
         endColumn = range.end();
@@ -153,9 +154,7 @@ class DoubleStencil3d implements DoubleSweep {
 
     /** gradient += weight * mu * S over cells [from, to). */
     final void imageSegment(double[] gradient, double[] mu, double[] spatial, int at, int from, int to, double weight) {
-        for (int i = from; i < to; i++) {
-            gradient[i] = DoubleStencil.flush(gradient[i] + weight * mu[i] * spatial[at + i]);
-        }
+        DoubleRowTerms.image(gradient, mu, spatial, at, from, to, weight);
     }
 
     /** A row with PML terms along z or y: each dimension's term into the row accumulator, then the update. */
@@ -310,102 +309,21 @@ class DoubleStencil3d implements DoubleSweep {
 
     /** Sets or adds the plain second difference of f along d to row[x] for x in [from, to). */
     final void plainSegment(int d, double[] f, int base, int from, int to, double[] row, boolean add) {
-        final double[] c = second[d];
-        final int s = stride[d];
-        for (int x = from; x < to; x++) {
-            int i = base + x;
-            double t = c[0] * f[i];
-            for (int k = 1; k <= guard; k++) {
-                t += c[k] * (f[i + k * s] + f[i - k * s]);
-            }
-            row[x] = add ? row[x] + t : t;
-        }
+        terms.plain(d, f, base, from, to, row, add);
     }
 
-    /**
-     * The forward PML term along d (DoubleStencil's) over a row segment; the profile index is
-     * j along z or y, the column along x.
-     */
-    final void pmlForward(int d, DoubleWavefield w, int base, int j0, int from, int to, double[] row, boolean add) {
-        final int s = stride[d];
-        final double[] pa = a[d];
-        final double[] pb = b[d];
-        final double[] pdb = db[d];
-        final double[] c1 = first[d];
-        final double[] c2 = second[d];
-        final double[] u = w.u;
-        final double[] p = w.psi[d];
-        final double[] pNext = w.psiNext[d];
-        final double[] z = w.zeta[d];
-        final double[] zNext = w.zetaNext[d];
-        for (int x = from; x < to; x++) {
-            int i = base + x;
-            int j = d == 2 ? x : j0;
-            double d2 = c2[0] * u[i];
-            double d1 = 0;
-            double dap = 0;
-            for (int k = 1; k <= guard; k++) {
-                double plus = u[i + k * s];
-                double minus = u[i - k * s];
-                d2 += c2[k] * (plus + minus);
-                d1 += c1[k] * (plus - minus);
-                dap += c1[k] * (pa[j + k] * p[i + k * s] - pa[j - k] * p[i - k * s]);
-            }
-            double tmp = (1 + pb[j]) * d2 + pdb[j] * d1 + dap;
-            pNext[i] = DoubleStencil.flush(pa[j] * p[i] + pb[j] * d1);
-            double zn = DoubleStencil.flush(pa[j] * z[i] + pb[j] * tmp);
-            zNext[i] = zn;
-            row[x] = add ? row[x] + tmp + zn : tmp + zn;
-        }
+    /** The forward PML term along d over a row segment; the profile index is j along z or y, the column along x. */
+    final void pmlForward(int d, DoubleWavefield w, int base, int j, int from, int to, double[] row, boolean add) {
+        terms.pmlForward(d, w, base, j, from, to, row, add);
     }
 
-    /** The adjoint PML term along d (DoubleStencil's) over a row segment, profile index as {@link #pmlForward}. */
-    final void pmlAdjoint(int d, DoubleWavefield w, int base, int j0, int from, int to, double[] row, boolean add) {
-        final int s = stride[d];
-        final double[] pa = a[d];
-        final double[] pb = b[d];
-        final double[] pdb = db[d];
-        final double[] c1 = first[d];
-        final double[] c2 = second[d];
-        final double[] mu = w.u;
-        final double[] p = w.psi[d];
-        final double[] pNext = w.psiNext[d];
-        final double[] z = w.zeta[d];
-        final double[] zNext = w.zetaNext[d];
-        for (int x = from; x < to; x++) {
-            int i = base + x;
-            int j = d == 2 ? x : j0;
-            double q = (1 + pb[j]) * mu[i] + pb[j] * z[i];
-            double d2 = c2[0] * (1 + pb[j]) * q;
-            double d1q = 0;
-            double d1h = 0;
-            for (int k = 1; k <= guard; k++) {
-                int ip = i + k * s;
-                int im = i - k * s;
-                int jp = j + k;
-                int jm = j - k;
-                double qp = (1 + pb[jp]) * mu[ip] + pb[jp] * z[ip];
-                double qm = (1 + pb[jm]) * mu[im] + pb[jm] * z[im];
-                d2 += c2[k] * ((1 + pb[jp]) * qp + (1 + pb[jm]) * qm);
-                d1q += c1[k] * (qp - qm);
-                d1h += c1[k] * (pdb[jp] * qp + pb[jp] * p[ip] - pdb[jm] * qm - pb[jm] * p[im]);
-            }
-            pNext[i] = DoubleStencil.flush(pa[j] * (p[i] - d1q));
-            zNext[i] = DoubleStencil.flush(pa[j] * (mu[i] + z[i]));
-            row[x] = add ? row[x] + d2 - d1h : d2 - d1h;
-        }
+    /** The adjoint PML term along d over a row segment, profile index as {@link #pmlForward}. */
+    final void pmlAdjoint(int d, DoubleWavefield w, int base, int j, int from, int to, double[] row, boolean add) {
+        terms.pmlAdjoint(d, w, base, j, from, to, row, add);
     }
 
     /** next = v^2 dt^2 S + 2 u - previous over a row segment, S from the row accumulator. */
     final void finishSegment(DoubleWavefield w, int base, int from, int to, double[] spatial, int at, double[] row) {
-        final double[] u = w.u;
-        final double[] next = w.previous;
-        for (int x = from; x < to; x++) {
-            int i = base + x;
-            next[i] = DoubleStencil.flush(v2dt2[i] * row[x] + 2 * u[i] - next[i]);
-            if (spatial != null) {
-                spatial[at + i] = row[x];
-            }
-        }
+        terms.finish(w, base, from, to, spatial, at, row);
     }
 }
