@@ -145,6 +145,35 @@ class ThreeDimensionsTest {
         }
     }
 
+    /** Storing every 3rd forward step approximates the exact gradient and holds less memory. */
+    @Test
+    void sampledGradientIsCloseAndSmaller() {
+        NdArray v = NdArray.filled(2000, 16, 18, 20);
+        for (int i = 8 * 18 * 20; i < v.size(); i++) {
+            v.data()[i] = 2300;
+        }
+        double[] w = org.seiche.wave.Wavelets.ricker(20, 150, 0.001, 0.05);
+        NdArray amplitudes = new NdArray(new int[] {1, 1, 150}, w);
+        NdArray[] g = new NdArray[2];
+        long[] bytes = new long[2];
+        int[] intervals = {1, 3};
+        for (int k = 0; k < 2; k++) {
+            SimulationSetup setup = Setups.setup(v, new double[] {5, 5, 5},
+                    new org.seiche.api.PropagatorSettings(4, new int[] {5}, 20, Double.NaN, intervals[k], Map.of()), 0.001,
+                    amplitudes, new Locations(1, 1, 3, new int[] {1, 9, 10}),
+                    new Locations(1, 3, 3, new int[] {1, 2, 2, 1, 15, 17, 3, 9, 19}), Precision.FLOAT64);
+            try (Simulation sim = Setups.PROPAGATOR.prepare(setup); ForwardRun run = sim.forward(new int[] {0}, Set.of("v"))) {
+                g[k] = run.adjoint(List.of(run.receiverData().get(0))).get("v");
+                bytes[k] = sim.bytesPerShot(true);
+            }
+        }
+        double rel = Setups.relativeL2(g[1], g[0]);
+        System.out.printf("3-D gradient sampling interval 3 vs 1: rel-L2 %.3e, bytes per shot %d vs %d%n", rel, bytes[1],
+                bytes[0]);
+        assertTrue(rel < 0.05, "interval 3 gradient off by " + rel);
+        assertTrue(bytes[1] < bytes[0] / 2, "interval 3 holds " + bytes[1] + " bytes, interval 1 " + bytes[0]);
+    }
+
     /**
      * The memory a 3-D shot holds, as the pipeline plans it (summary.json's estimate and the
      * refusal before compute): 14 padded grids (u, previous u, psi, psi next, zeta, zeta next
