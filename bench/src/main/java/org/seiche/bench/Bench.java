@@ -53,7 +53,7 @@ public final class Bench implements Callable<Integer> {
             + "that are present, and scalar3d: the scalar propagator on the 3-D perf cases scalar3d_*)")
     List<String> propagators = new ArrayList<>();
 
-    @Option(names = "--size", description = "model cells per side (default: 500 scalar/born, 300 elastic)")
+    @Option(names = "--size", description = "model cells per side (default: 500 scalar/born, 300 elastic, 100 scalar3d)")
     Integer size;
 
     @Option(names = "--steps", description = "time steps (default ${DEFAULT-VALUE})")
