@@ -27,18 +27,18 @@ import org.seiche.scalar.cpu.CpuScalarKernel;
 /**
  * Born is the tangent-linear of the scalar propagator, and its adjoint is exact: Born data
  * against central differences of scalar data, a dot-product test of scatter -> data, and
- * central differences of the loss w.r.t. the background velocity (float64).
+ * central differences of the loss w.r.t. the background velocity (float64), in 2-D and 3-D.
  */
 class BornAdjointTest {
-    private static final int[] SHAPE = {13, 16};
-    private static final double[] SPACING = {5, 4};
     private static final int NT = 50;
 
     static Stream<Arguments> cases() {
         return Stream.of(
                 Arguments.of(4, new int[] {5, 3, 4, 6}, 0.0008),
                 Arguments.of(2, new int[] {0, 4, 5, 3}, 0.0008),
-                Arguments.of(8, new int[] {0, 5, 0, 4}, 0.0031));
+                Arguments.of(8, new int[] {0, 5, 0, 4}, 0.0031),
+                Arguments.of(4, new int[] {0, 3, 2, 3, 3, 2}, 0.0008),
+                Arguments.of(6, new int[] {2}, 0.0024));
     }
 
     private record Problem(NdArray v, NdArray scatter, SimulationSetup setup) {
@@ -48,22 +48,31 @@ class BornAdjointTest {
         }
     }
 
+    /** A 2-D problem of 13 x 16 cells, or (pml_width of 6 or 1 entries) a 3-D one of 7 x 8 x 9. */
     private static Problem problem(Random random, int accuracy, int[] pml, double dt) {
-        NdArray v = NdArray.zeros(SHAPE);
-        NdArray scatter = NdArray.zeros(SHAPE);
+        boolean three = pml.length == 6 || pml.length == 1;
+        int[] shape = three ? new int[] {7, 8, 9} : new int[] {13, 16};
+        NdArray v = NdArray.zeros(shape);
+        NdArray scatter = NdArray.zeros(shape);
         for (int i = 0; i < v.size(); i++) {
             v.data()[i] = 1900 + 300 * random.nextDouble();
-            int y = i / SHAPE[1];
-            int x = i % SHAPE[1];
             // zero on the edge cells: Born extends the scatter into the PML with zeros, the
             // scalar propagator extends v + eps scatter with its edge values
-            boolean edge = y == 0 || x == 0 || y == SHAPE[0] - 1 || x == SHAPE[1] - 1;
+            boolean edge = false;
+            for (int d = shape.length - 1, rest = i; d >= 0; d--) {
+                int k = rest % shape[d];
+                rest /= shape[d];
+                edge |= k == 0 || k == shape[d] - 1;
+            }
             scatter.data()[i] = edge ? 0 : 40 * random.nextGaussian();
         }
-        Locations sources = new Locations(2, 2, 2, new int[] {0, 3, 5, 9, 2, 14, -1, -1});
-        Locations receivers = new Locations(2, 3, 2, new int[] {0, 0, 12, 15, 7, 8, 1, 2, -1, -1, 11, 1});
+        Locations sources = three ? new Locations(2, 2, 3, new int[] {0, 3, 5, 3, 2, 8, 2, 7, 1, -1, -1, -1})
+                : new Locations(2, 2, 2, new int[] {0, 3, 5, 9, 2, 14, -1, -1});
+        Locations receivers = three ? new Locations(2, 3, 3, new int[] {0, 0, 0, 6, 7, 8, 3, 4, 5, 1, 2, 3, -1, -1, -1, 6, 1, 4})
+                : new Locations(2, 3, 2, new int[] {0, 0, 12, 15, 7, 8, 1, 2, -1, -1, 11, 1});
+        double[] spacing = three ? new double[] {5, 4, 6} : new double[] {5, 4};
         PropagatorSettings settings = new PropagatorSettings(accuracy, pml, 20, 2600, 1, Map.of());
-        SimulationSetup setup = BornSetups.setup(Map.of("v", v, "scatter", scatter), SPACING, settings, dt,
+        SimulationSetup setup = BornSetups.setup(Map.of("v", v, "scatter", scatter), spacing, settings, dt,
                 BornSetups.random(random, 1, 2, 2, NT), sources, receivers, Precision.FLOAT64);
         return new Problem(v, scatter, setup);
     }
@@ -190,7 +199,7 @@ class BornAdjointTest {
             NdArray data = run.receiverData().get(0);
             gradient = run.adjoint(List.of(BornSetups.mseAdjoint(data, observed))).get("v");
         }
-        NdArray direction = BornSetups.random(random, 1, SHAPE);
+        NdArray direction = BornSetups.random(random, 1, p.v.shape());
         double eps = 0.01;
         double numeric = (loss(p, direction, eps, observed) - loss(p, direction, -eps, observed)) / (2 * eps);
         double exact = BornSetups.dot(gradient, direction);

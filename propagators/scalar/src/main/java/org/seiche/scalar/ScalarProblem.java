@@ -90,7 +90,7 @@ public final class ScalarProblem {
             if (k.deviceName().equals(device.name())) {
                 if (!k.supports(ndim)) {
                     throw new SeicheException("model: the " + propagator + " propagator has no " + ndim
-                            + "-D kernel on device " + device.name() + " (2-D models only for now)");
+                            + "-D kernel on device " + device.name());
                 }
                 return k;
             }

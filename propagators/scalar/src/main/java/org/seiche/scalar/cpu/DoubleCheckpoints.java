@@ -103,7 +103,7 @@ final class DoubleCheckpoints {
         for (int s : group) {
             for (int w = 0; w < replay[s].length; w++) {
                 if (replay[s][w] == null) {
-                    replay[s][w] = new DoubleWavefield(pool, loops.coefficients.cells());
+                    replay[s][w] = new DoubleWavefield(pool, loops.coefficients);
                     replay[s][w].clear(false);
                 }
             }
@@ -156,7 +156,7 @@ final class DoubleCheckpoints {
                 for (double[] a : w.state()) {
                     if (snapshots[s][snapshot] == null) {
                         snapshots[s][snapshot] = (double[]) pool.take(double.class,
-                                from[s].length * DoubleWavefield.STATE_ARRAYS * cells);
+                                from[s].length * DoubleWavefield.stateArrays(loops.coefficients.ndim) * cells);
                     }
                     System.arraycopy(a, 0, snapshots[s][snapshot], k++ * cells, cells);
                 }
@@ -199,7 +199,7 @@ final class DoubleCheckpoints {
                 values += snap == null ? 0 : snap.length;
             }
             for (DoubleWavefield w : replay[s]) {
-                values += w != null ? DoubleWavefield.ARRAYS * cells : 0;
+                values += w != null ? DoubleWavefield.arrays(loops.coefficients.ndim) * cells : 0;
             }
             for (double[] t : taped[s]) {
                 values += t != null ? cells : 0;

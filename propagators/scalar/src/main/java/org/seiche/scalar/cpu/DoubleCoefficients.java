@@ -4,12 +4,17 @@ import org.seiche.scalar.PmlProfile;
 import org.seiche.scalar.ScalarGrid;
 
 /**
- * A 2-D grid's coefficients in the kernel's precision: v^2 dt^2 per padded cell, and per
- * dimension d (0 = rows, 1 = columns) the stride, the PML profiles along d, the stencil
- * weights (first[d][k] for k = 1..g over h, second[d][k] for k = 0..g over h^2) and the
- * ranges of the domain (updated cells) and of the interior (no PML term reaches).
+ * A grid's coefficients in the kernel's precision: v^2 dt^2 per padded cell, and per
+ * dimension d (0 = rows in 2-D, planes in 3-D; the last = columns) the stride, the PML
+ * profiles along d, the stencil weights (first[d][k] for k = 1..g over h, second[d][k] for
+ * k = 0..g over h^2) and the ranges of the domain (updated cells) and of the interior (no
+ * PML term reaches).
  */
 final class DoubleCoefficients {
+    final int ndim;
+    /** The padded shape. */
+    final int[] shape;
+    /** Cells along dimension 0 and along the last dimension (a row). */
     final int rows;
     final int columns;
     final int guard;
@@ -26,22 +31,27 @@ final class DoubleCoefficients {
     final int[] interiorEnd;
 
     DoubleCoefficients(ScalarGrid grid) {
-        int[] shape = grid.paddedShape();
+        shape = grid.paddedShape();
+        ndim = shape.length;
         rows = shape[0];
-        columns = shape[1];
+        columns = shape[ndim - 1];
         guard = grid.guard();
         v2dt2 = HostCopy.toDouble(grid.v2dt2());
-        stride = new int[] {columns, 1};
-        a = new double[2][];
-        b = new double[2][];
-        db = new double[2][];
-        first = new double[2][];
-        second = new double[2][];
-        domainStart = new int[2];
-        domainEnd = new int[2];
-        interiorStart = new int[2];
-        interiorEnd = new int[2];
-        for (int d = 0; d < 2; d++) {
+        stride = new int[ndim];
+        stride[ndim - 1] = 1;
+        for (int d = ndim - 2; d >= 0; d--) {
+            stride[d] = stride[d + 1] * shape[d + 1];
+        }
+        a = new double[ndim][];
+        b = new double[ndim][];
+        db = new double[ndim][];
+        first = new double[ndim][];
+        second = new double[ndim][];
+        domainStart = new int[ndim];
+        domainEnd = new int[ndim];
+        interiorStart = new int[ndim];
+        interiorEnd = new int[ndim];
+        for (int d = 0; d < ndim; d++) {
             PmlProfile p = grid.profile(d);
             a[d] = HostCopy.toDouble(p.a());
             b[d] = HostCopy.toDouble(p.b());
@@ -60,8 +70,16 @@ final class DoubleCoefficients {
         }
     }
 
+    /**
+     * Length of a band's scratch row: a row's accumulator, and in 3-D three more rows with
+     * guard + 64 cells of margin (the 3-D SIMD adjoint's per-column terms, see DoubleVectorStencil3d2).
+     */
+    int rowScratch() {
+        return ndim == 3 ? columns + 3 * (columns + 2 * guard + 64) : columns;
+    }
+
     int cells() {
-        return rows * columns;
+        return stride[0] * rows;
     }
 
     /**
@@ -71,9 +89,20 @@ final class DoubleCoefficients {
      */
     double[] domainOnly(double[] field) {
         double[] out = new double[field.length];
-        for (int y = domainStart[0]; y < domainEnd[0]; y++) {
-            int row = y * columns;
-            System.arraycopy(field, row + domainStart[1], out, row + domainStart[1], domainEnd[1] - domainStart[1]);
+        int last = ndim - 1;
+        for (int line = 0; line < cells() / columns; line++) {
+            // the line's coordinates along the dimensions before the last, all inside the domain
+            boolean inside = true;
+            int rest = line;
+            for (int d = last - 1; d >= 0; d--) {
+                int k = rest % shape[d];
+                rest /= shape[d];
+                inside &= k >= domainStart[d] && k < domainEnd[d];
+            }
+            if (inside) {
+                int from = line * columns + domainStart[last];
+                System.arraycopy(field, from, out, from, domainEnd[last] - domainStart[last]);
+            }
         }
         return out;
     }

@@ -15,20 +15,27 @@ import org.seiche.scalar.Transducers;
 import org.seiche.wave.storage.DoubleSteps;
 import org.seiche.wave.storage.StoragePlanner;
 
-/** A 2-D grid's coefficients in this precision on the CPU. */
+/** A grid's coefficients in this precision on the CPU, and the stencil of its dimension. */
 final class DoubleOperator implements ScalarOperator {
     private final DoubleCoefficients coefficients;
-    private final DoubleStencil stencil;
+    private final DoubleSweep stencil;
     private final Device device;
     private final ArrayPool pool;
     private final StepListener listener;
 
     DoubleOperator(ScalarGrid grid, Device device, ArrayPool pool, boolean vectorised, StepListener listener) {
         this.coefficients = new DoubleCoefficients(grid);
-        this.stencil = vectorised ? DoubleVectorStencils.of(coefficients) : new DoubleStencil(coefficients);
+        this.stencil = stencil(coefficients, vectorised);
         this.device = device;
         this.pool = pool;
         this.listener = listener;
+    }
+
+    private static DoubleSweep stencil(DoubleCoefficients c, boolean vectorised) {
+        if (c.ndim == 3) {
+            return vectorised ? DoubleVectorStencils.of3d(c) : new DoubleStencil3d(c);
+        }
+        return vectorised ? DoubleVectorStencils.of(c) : new DoubleStencil(c);
     }
 
     @Override
@@ -56,9 +63,9 @@ final class DoubleOperator implements ScalarOperator {
     @Override
     public StoragePlanner.Sizes storageSizes(int steps, int storeInterval) {
         long cells = coefficients.cells();
-        long fields = (DoubleWavefield.ARRAYS + 1) * cells * Double.BYTES;
+        long fields = (DoubleWavefield.arrays(coefficients.ndim) + 1) * cells * Double.BYTES;
         return new StoragePlanner.Sizes(fields, cells, Double.BYTES, steps, storeInterval,
-                DoubleWavefield.STATE_ARRAYS * cells * Double.BYTES, fields);
+                DoubleWavefield.stateArrays(coefficients.ndim) * cells * Double.BYTES, fields);
     }
 
     @Override
@@ -89,15 +96,15 @@ final class DoubleOperator implements ScalarOperator {
     @Override
     public StoragePlanner.Sizes bornStorageSizes(int steps, int storeInterval) {
         long cells = coefficients.cells();
-        return new StoragePlanner.Sizes((2 * DoubleWavefield.ARRAYS + 3) * cells * Double.BYTES, 2 * cells, Double.BYTES,
-                steps, storeInterval, 2 * DoubleWavefield.STATE_ARRAYS * cells * Double.BYTES,
-                (2 * DoubleWavefield.ARRAYS + 2) * cells * Double.BYTES);
+        return new StoragePlanner.Sizes((2 * DoubleWavefield.arrays(coefficients.ndim) + 3) * cells * Double.BYTES, 2 * cells, Double.BYTES,
+                steps, storeInterval, 2 * DoubleWavefield.stateArrays(coefficients.ndim) * cells * Double.BYTES,
+                (2 * DoubleWavefield.arrays(coefficients.ndim) + 2) * cells * Double.BYTES);
     }
 
     @Override
     public long bytesPerShot(int steps, int storeInterval) {
         int cells = coefficients.cells();
-        long arrays = DoubleWavefield.ARRAYS;
+        long arrays = DoubleWavefield.arrays(coefficients.ndim);
         long history = 0;
         if (storeInterval > 0) {
             // the stored steps, and the gradient accumulator of the adjoint run
