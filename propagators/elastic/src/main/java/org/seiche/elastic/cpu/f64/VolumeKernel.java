@@ -1,6 +1,7 @@
 package org.seiche.elastic.cpu.f64;
 
 import java.nio.DoubleBuffer;
+import java.util.ArrayDeque;
 import java.util.function.IntConsumer;
 
 import org.seiche.api.Device;
@@ -47,6 +48,11 @@ public final class VolumeKernel implements VolumeNumerics {
     final boolean vectors;
     private final Device device;
     private final int[][] bands;
+    /**
+     * Stored-step arrays a finished run gave back, for the next run's history: taking fresh
+     * ones (zeroed, first touched page by page) cost the forward as much as storing into them.
+     */
+    private final ArrayDeque<double[]> spareSlots = new ArrayDeque<>();
 
     public VolumeKernel(VolumeGrid g, Device device, boolean vectors) {
         this.device = device;
@@ -118,6 +124,17 @@ public final class VolumeKernel implements VolumeNumerics {
     public long bytesPerShot(int steps, VolumeTerms terms, int storeInterval) {
         long fields = VolumeFields.bytes(this, terms.any());
         return fields + (terms.any() ? VolumeHistory.bytes(steps, storeInterval, terms.count(ndim), size) : 0);
+    }
+
+    /** An array of the given length for a stored step, a spare one when there is one (its old values are all overwritten). */
+    synchronized double[] slotArray(int length) {
+        double[] spare = spareSlots.poll();
+        return spare != null && spare.length == length ? spare : new double[length];
+    }
+
+    /** Keeps a stored step's array for a later run. */
+    synchronized void spare(double[] slot) {
+        spareSlots.push(slot);
     }
 
     /** Flat index of the first cell of a line; fills the line's coordinates (the last one 0). */

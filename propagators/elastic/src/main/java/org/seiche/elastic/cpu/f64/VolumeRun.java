@@ -35,8 +35,8 @@ final class VolumeRun implements VolumeNumerics.VolumeAdjoint {
         long stored = 0;
         for (int shot = 0; shot < shots.count(); shot++) {
             VolumeFields w = new VolumeFields(k, false);
-            VolumeHistory h = terms.any() ? new VolumeHistory(steps, shots.storeInterval(), k.ndim, terms.divergence(),
-                    terms.normal(), terms.shear(), k.size) : null;
+            VolumeHistory h = terms.any() ? new VolumeHistory(k, steps, shots.storeInterval(), terms.divergence(),
+                    terms.normal(), terms.shear()) : null;
             histories[shot] = h;
             if (h != null) {
                 stored += VolumeHistory.bytes(steps, shots.storeInterval(), terms.count(k.ndim), k.size);
@@ -136,6 +136,11 @@ final class VolumeRun implements VolumeNumerics.VolumeAdjoint {
 
     @Override
     public void close() {
-        java.util.Arrays.fill(histories, null);
+        for (int shot = 0; shot < histories.length; shot++) {
+            if (histories[shot] != null) {
+                histories[shot].releaseAll();
+                histories[shot] = null;
+            }
+        }
     }
 }
