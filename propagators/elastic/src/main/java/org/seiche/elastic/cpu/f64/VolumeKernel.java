@@ -48,6 +48,10 @@ public final class VolumeKernel implements VolumeNumerics {
     final boolean vectors;
     private final Device device;
     private final int[][] bands;
+    /** 3-D: band b holds the planes along the first dimension from {@code bandPlanes[b]} to {@code bandPlanes[b + 1]}. */
+    private final int[] bandPlanes;
+    /** 3-D: the lines of each plane along the first dimension. */
+    private final int[][] planeLines;
     /**
      * Stored-step arrays a finished run gave back, for the next run's history: taking fresh
      * ones (zeroed, first touched page by page) cost the forward as much as storing into them.
@@ -98,7 +102,20 @@ public final class VolumeKernel implements VolumeNumerics {
         }
         lambDt = Values.scaled(DoubleBuffer.wrap(g.lamb()), dt);
         muDt = Values.scaled(DoubleBuffer.wrap(g.mu()), dt);
-        bands = bands();
+        int threads = Math.max(1, Math.min(device.threads(), ndim == 3 ? cells[0] : 1));
+        int rows = ndim == 3 ? cells[1] : 1;
+        int planes = lines / rows;
+        bandPlanes = new int[threads + 1];
+        for (int b = 0; b <= threads; b++) {
+            bandPlanes[b] = planes * b / threads;
+        }
+        bands = bands(rows);
+        planeLines = new int[planes][rows];
+        for (int plane = 0; plane < planes; plane++) {
+            for (int row = 0; row < rows; row++) {
+                planeLines[plane][row] = plane * rows + row;
+            }
+        }
         shearDt = new double[pairs][];
         for (int q = 0; q < pairs; q++) {
             shearDt[q] = Values.scaled(DoubleBuffer.wrap(g.shear()[q]), dt);
@@ -158,14 +175,11 @@ public final class VolumeKernel implements VolumeNumerics {
      * the second dimension, each tile plane after plane, so that the planes a stencil along
      * the first dimension reads are still in the core's cache when the next plane needs them.
      */
-    private int[][] bands() {
-        int threads = Math.max(1, Math.min(device.threads(), ndim == 3 ? cells[0] : 1));
-        int[][] out = new int[threads][];
-        int rows = ndim == 3 ? cells[1] : 1;
-        int planes = lines / rows;
-        for (int b = 0; b < threads; b++) {
-            int first = planes * b / threads;
-            int last = planes * (b + 1) / threads;
+    private int[][] bands(int rows) {
+        int[][] out = new int[bandPlanes.length - 1][];
+        for (int b = 0; b < out.length; b++) {
+            int first = bandPlanes[b];
+            int last = bandPlanes[b + 1];
             int[] order = new int[(last - first) * rows];
             int i = 0;
             for (int tile = 0; tile < rows; tile += TILE) {
@@ -182,12 +196,58 @@ public final class VolumeKernel implements VolumeNumerics {
 
     /** Runs sweep over every band's lines, one band per thread, each in flush-to-zero mode. */
     void bands(Sweep sweep) {
+        eachBand(b -> sweep.run(bands[b]));
+    }
+
+    private void eachBand(IntConsumer band) {
         if (bands.length == 1) {
-            sweep.run(bands[0]);
+            band.accept(0);
             return;
         }
-        IntConsumer band = b -> FlushToZero.run(() -> sweep.run(bands[b]));
-        device.parallel(bands.length, band);
+        device.parallel(bands.length, b -> FlushToZero.run(() -> band.accept(b)));
+    }
+
+    /**
+     * Runs first, then second, over every line, second on a plane as soon as first has done
+     * the planes within {@code halo} of it, so that what first wrote is still in the cache
+     * when second reads it. Valid when second reads of first's output only that and first
+     * reads nothing second writes. A plane whose stencil reaches into another band waits
+     * until every band has run first; the result is the same on any number of threads.
+     */
+    void fused(Sweep first, Sweep second) {
+        if (ndim != 3) {
+            bands(first);
+            bands(second);
+            return;
+        }
+        eachBand(b -> {
+            int low = bandPlanes[b];
+            int high = bandPlanes[b + 1];
+            for (int plane = low; plane < high; plane++) {
+                first.run(planeLines[plane]);
+                int behind = plane - halo;
+                if (behind >= low && withinBand(b, behind)) {
+                    second.run(planeLines[behind]);
+                }
+            }
+            for (int plane = Math.max(low, high - halo); plane < high; plane++) {
+                if (withinBand(b, plane)) {
+                    second.run(planeLines[plane]);
+                }
+            }
+        });
+        eachBand(b -> {
+            for (int plane = bandPlanes[b]; plane < bandPlanes[b + 1]; plane++) {
+                if (!withinBand(b, plane)) {
+                    second.run(planeLines[plane]);
+                }
+            }
+        });
+    }
+
+    /** Whether the planes within halo of this one are in band b or outside the domain. */
+    private boolean withinBand(int b, int plane) {
+        return (plane - halo >= bandPlanes[b] || b == 0) && (plane + halo < bandPlanes[b + 1] || b == bands.length - 1);
     }
 
     /** One sweep over the given lines. */

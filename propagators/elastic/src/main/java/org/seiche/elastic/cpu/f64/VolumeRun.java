@@ -83,11 +83,9 @@ final class VolumeRun implements VolumeNumerics.VolumeAdjoint {
                 for (int t = steps - 1; t >= 0; t--) {
                     VolumeHistory.Slot slot = h == null ? null : h.at(t);
                     read(shots.sources(), s, w, reads, t, false);
-                    k.bands(lines -> sweeps.stressesAdjointTerms(lines, slot, sums));
-                    k.bands(sweeps::stressesAdjointFields);
+                    k.fused(lines -> sweeps.stressesAdjointTerms(lines, slot, sums), sweeps::stressesAdjointFields);
                     read(shots.sources(), s, w, reads, t, true);
-                    k.bands(lines -> sweeps.velocitiesAdjointTerms(lines, slot, sums));
-                    k.bands(sweeps::velocitiesAdjointFields);
+                    k.fused(lines -> sweeps.velocitiesAdjointTerms(lines, slot, sums), sweeps::velocitiesAdjointFields);
                     if (h != null) {
                         h.release(t);
                     }
