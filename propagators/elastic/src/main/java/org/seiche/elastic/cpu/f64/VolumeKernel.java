@@ -154,6 +154,15 @@ public final class VolumeKernel implements VolumeNumerics {
         spareSlots.push(slot);
     }
 
+    /** The line of a flat cell index (of a cell inside the domain). */
+    int line(int cell) {
+        int line = 0;
+        for (int d = 0; d < inner; d++) {
+            line = line * cells[d] + cell / stride[d] % (cells[d] + 2 * halo) - halo;
+        }
+        return line;
+    }
+
     /** Flat index of the first cell of a line; fills the line's coordinates (the last one 0). */
     int lineStart(int line, int[] coordinate) {
         int rest = line;
@@ -210,9 +219,10 @@ public final class VolumeKernel implements VolumeNumerics {
     /**
      * Runs first, then second, over every line, second on a plane as soon as first has done
      * the planes within {@code halo} of it, so that what first wrote is still in the cache
-     * when second reads it. Valid when second reads of first's output only that and first
-     * reads nothing second writes. A plane whose stencil reaches into another band waits
-     * until every band has run first; the result is the same on any number of threads.
+     * when second reads it, and first reads a plane before second overwrites it. Valid when
+     * each sweep's update of a plane reads at most {@code halo} planes away. A plane whose
+     * stencil reaches into another band waits until every band has run first; the result is
+     * the same on any number of threads. The lines handed to a sweep are consecutive.
      */
     void fused(Sweep first, Sweep second) {
         if (ndim != 3) {
