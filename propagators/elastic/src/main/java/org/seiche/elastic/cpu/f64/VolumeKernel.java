@@ -16,13 +16,12 @@ import org.seiche.wave.FlushToZero;
  * The 1-D / 3-D elastic kernel in this package's precision (docs/elastic.md, "1-D and 3-D"):
  * a {@link VolumeGrid} with dt folded into its coefficients. Every sweep runs over the
  * domain's lines (all cells with the same outer coordinates, along the last dimension),
- * split into contiguous bands, one per thread; each cell's update depends only on values the
- * sweep does not write, so the result is the same to the bit for any number of threads.
+ * split into contiguous bands of planes, one per thread; each cell's update depends only on
+ * values the sweep does not write, and a step's two sweeps run fused plane by plane
+ * ({@link #fused}), so the result is the same to the bit for any number of threads.
  */
 public final class VolumeKernel implements VolumeNumerics {
     static final int VALUE_BYTES = Kernel.VALUE_BYTES;
-    /** Lines along the second dimension per tile of a 3-D sweep: 4 planes of 10 fields' tile rows stay within 1 MB. */
-    static final int TILE = 16;
     final int ndim;
     final int pairs;
     final int[] cells;
@@ -47,10 +46,12 @@ public final class VolumeKernel implements VolumeNumerics {
     /** Whether the line loops may use the Vector API ({@link VolumeVectors}). */
     final boolean vectors;
     private final Device device;
-    private final int[][] bands;
-    /** 3-D: band b holds the planes along the first dimension from {@code bandPlanes[b]} to {@code bandPlanes[b + 1]}. */
+    /**
+     * Band b, one per thread, holds the planes along the first dimension (3-D; 1-D: one
+     * plane of one line) from {@code bandPlanes[b]} to {@code bandPlanes[b + 1]}.
+     */
     private final int[] bandPlanes;
-    /** 3-D: the lines of each plane along the first dimension. */
+    /** The lines of each plane along the first dimension. */
     private final int[][] planeLines;
     /**
      * Stored-step arrays a finished run gave back, for the next run's history: taking fresh
@@ -109,7 +110,6 @@ public final class VolumeKernel implements VolumeNumerics {
         for (int b = 0; b <= threads; b++) {
             bandPlanes[b] = planes * b / threads;
         }
-        bands = bands(rows);
         planeLines = new int[planes][rows];
         for (int plane = 0; plane < planes; plane++) {
             for (int row = 0; row < rows; row++) {
@@ -178,42 +178,14 @@ public final class VolumeKernel implements VolumeNumerics {
         return p;
     }
 
-    /**
-     * The lines of each thread's band, in the order a sweep visits them: a band is a range
-     * of planes along the first dimension (3-D), visited in tiles of {@link #TILE} lines along
-     * the second dimension, each tile plane after plane, so that the planes a stencil along
-     * the first dimension reads are still in the core's cache when the next plane needs them.
-     */
-    private int[][] bands(int rows) {
-        int[][] out = new int[bandPlanes.length - 1][];
-        for (int b = 0; b < out.length; b++) {
-            int first = bandPlanes[b];
-            int last = bandPlanes[b + 1];
-            int[] order = new int[(last - first) * rows];
-            int i = 0;
-            for (int tile = 0; tile < rows; tile += TILE) {
-                for (int plane = first; plane < last; plane++) {
-                    for (int row = tile; row < Math.min(rows, tile + TILE); row++) {
-                        order[i++] = plane * rows + row;
-                    }
-                }
-            }
-            out[b] = order;
-        }
-        return out;
-    }
-
-    /** Runs sweep over every band's lines, one band per thread, each in flush-to-zero mode. */
-    void bands(Sweep sweep) {
-        eachBand(b -> sweep.run(bands[b]));
-    }
-
+    /** Runs band(b) for every band, one band per thread, each in flush-to-zero mode. */
     private void eachBand(IntConsumer band) {
-        if (bands.length == 1) {
+        int count = bandPlanes.length - 1;
+        if (count == 1) {
             band.accept(0);
             return;
         }
-        device.parallel(bands.length, b -> FlushToZero.run(() -> band.accept(b)));
+        device.parallel(count, b -> FlushToZero.run(() -> band.accept(b)));
     }
 
     /**
@@ -225,11 +197,6 @@ public final class VolumeKernel implements VolumeNumerics {
      * the same on any number of threads. The lines handed to a sweep are consecutive.
      */
     void fused(Sweep first, Sweep second) {
-        if (ndim != 3) {
-            bands(first);
-            bands(second);
-            return;
-        }
         eachBand(b -> {
             int low = bandPlanes[b];
             int high = bandPlanes[b + 1];
@@ -257,7 +224,7 @@ public final class VolumeKernel implements VolumeNumerics {
 
     /** Whether the planes within halo of this one are in band b or outside the domain. */
     private boolean withinBand(int b, int plane) {
-        return (plane - halo >= bandPlanes[b] || b == 0) && (plane + halo < bandPlanes[b + 1] || b == bands.length - 1);
+        return (plane - halo >= bandPlanes[b] || b == 0) && (plane + halo < bandPlanes[b + 1] || b == bandPlanes.length - 2);
     }
 
     /** One sweep over the given lines. */
