@@ -24,17 +24,45 @@ import org.seiche.testing.TestDevice;
  * And the portable line loops (no Vector API) give what the vector loops give, to rounding.
  */
 class VolumeThreadCountTest {
-    private static Map<String, NdArray> run(int threads, Precision precision) {
+    private static final Set<String> GRADIENTS = Set.of("vp", "vs", "rho", Simulation.SOURCE_AMPLITUDES);
+
+    private static Simulation prepare(int threads, Precision precision) {
         int[] shape = {9, 10, 11};
         Survey survey = Cases.survey(0.0005, 40, List.of("z", "p"),
                 List.of(VolumeCases.locations(2, 3, new int[] {1, 4, 3}), VolumeCases.locations(2, 1, new int[] {5, 2, 7})),
                 List.of("x"), List.of(VolumeCases.locations(2, 0, new int[] {0, 6, 2}, new int[] {7, 1, 9})));
-        try (Simulation sim = VolumeCases.prepare(VolumeCases.velocityModel(shape, 4), 5, survey,
+        return VolumeCases.prepare(VolumeCases.velocityModel(shape, 4), 5, survey,
                 VolumeCases.fixedSettings(4, 0, 3, 3, 3, 3, 3), precision, new TestDevice(threads));
-             ForwardRun run = sim.forward(Cases.allShots(sim), Set.of("vp", "vs", "rho", Simulation.SOURCE_AMPLITUDES))) {
+    }
+
+    private static Map<String, NdArray> run(Simulation sim) {
+        try (ForwardRun run = sim.forward(Cases.allShots(sim), GRADIENTS)) {
             Map<String, NdArray> out = new HashMap<>(run.adjoint(run.receiverData()));
             out.put("data", run.receiverData().get(0));
             return out;
+        }
+    }
+
+    private static Map<String, NdArray> run(int threads, Precision precision) {
+        try (Simulation sim = prepare(threads, precision)) {
+            return run(sim);
+        }
+    }
+
+    /** Later runs store into the history arrays earlier ones gave back, with or without their adjoint. */
+    @Test
+    void reusedHistoryArraysChangeNoBit() {
+        try (Simulation sim = prepare(2, Precision.FLOAT32)) {
+            Map<String, NdArray> first = run(sim);
+            try (ForwardRun unused = sim.forward(new int[] {1}, GRADIENTS)) {
+                assertTrue(Cases.dot(unused.receiverData().get(0).data(), unused.receiverData().get(0).data()) > 0);
+            }
+            for (int again = 0; again < 2; again++) {
+                Map<String, NdArray> later = run(sim);
+                for (String p : first.keySet()) {
+                    assertArrayEquals(first.get(p).data(), later.get(p).data(), p + " on run " + (again + 2));
+                }
+            }
         }
     }
 

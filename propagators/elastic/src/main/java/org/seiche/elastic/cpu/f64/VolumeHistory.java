@@ -9,13 +9,17 @@ package org.seiche.elastic.cpu.f64;
  * checkpoints) can take its place.
  */
 final class VolumeHistory {
+    private final VolumeKernel k;
     final int interval;
     private final int[] offsets;
     private final int values;
     private final double[][] slots;
 
-    VolumeHistory(int steps, int interval, int ndim, boolean divergence, boolean normal, boolean shear, int size) {
+    VolumeHistory(VolumeKernel k, int steps, int interval, boolean divergence, boolean normal, boolean shear) {
+        this.k = k;
         this.interval = interval;
+        int ndim = k.ndim;
+        int size = k.size;
         int pairs = ndim * (ndim - 1) / 2;
         offsets = new int[2 * ndim + pairs];
         int next = 0;
@@ -34,8 +38,9 @@ final class VolumeHistory {
 
     /**
      * The terms of step t, or null when step t is not stored. A slot's terms share one array
-     * (allocated at its first use): arrays of a few MB each would take a whole heap region
-     * apiece in G1, 8 MB on a 16 GB heap, nearly doubling the history's footprint.
+     * (taken at its first use, a spare of the kernel's when it has one): arrays of a few MB
+     * each would take a whole heap region apiece in G1, 8 MB on a 16 GB heap, nearly doubling
+     * the history's footprint.
      */
     Slot at(int t) {
         if (t % interval != 0) {
@@ -43,15 +48,23 @@ final class VolumeHistory {
         }
         int s = t / interval;
         if (slots[s] == null) {
-            slots[s] = new double[values];
+            slots[s] = k.slotArray(values);
         }
         return new Slot(slots[s], offsets);
     }
 
-    /** Drops step t's terms once the adjoint has used them. */
+    /** Gives step t's terms back to the kernel once the adjoint has used them. */
     void release(int t) {
-        if (t % interval == 0) {
+        if (t % interval == 0 && slots[t / interval] != null) {
+            k.spare(slots[t / interval]);
             slots[t / interval] = null;
+        }
+    }
+
+    /** Gives every slot still held back to the kernel (a run closed without its adjoint). */
+    void releaseAll() {
+        for (int t = 0; t < slots.length * interval; t += interval) {
+            release(t);
         }
     }
 

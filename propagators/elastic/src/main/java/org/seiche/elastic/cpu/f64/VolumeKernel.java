@@ -1,6 +1,7 @@
 package org.seiche.elastic.cpu.f64;
 
 import java.nio.DoubleBuffer;
+import java.util.ArrayDeque;
 import java.util.function.IntConsumer;
 
 import org.seiche.api.Device;
@@ -15,13 +16,12 @@ import org.seiche.wave.FlushToZero;
  * The 1-D / 3-D elastic kernel in this package's precision (docs/elastic.md, "1-D and 3-D"):
  * a {@link VolumeGrid} with dt folded into its coefficients. Every sweep runs over the
  * domain's lines (all cells with the same outer coordinates, along the last dimension),
- * split into contiguous bands, one per thread; each cell's update depends only on values the
- * sweep does not write, so the result is the same to the bit for any number of threads.
+ * split into contiguous bands of planes, one per thread; each cell's update depends only on
+ * values the sweep does not write, and a step's two sweeps run fused plane by plane
+ * ({@link #fused}), so the result is the same to the bit for any number of threads.
  */
 public final class VolumeKernel implements VolumeNumerics {
     static final int VALUE_BYTES = Kernel.VALUE_BYTES;
-    /** Lines along the second dimension per tile of a 3-D sweep: 4 planes of 10 fields' tile rows stay within 1 MB. */
-    static final int TILE = 16;
     final int ndim;
     final int pairs;
     final int[] cells;
@@ -46,7 +46,18 @@ public final class VolumeKernel implements VolumeNumerics {
     /** Whether the line loops may use the Vector API ({@link VolumeVectors}). */
     final boolean vectors;
     private final Device device;
-    private final int[][] bands;
+    /**
+     * Band b, one per thread, holds the planes along the first dimension (3-D; 1-D: one
+     * plane of one line) from {@code bandPlanes[b]} to {@code bandPlanes[b + 1]}.
+     */
+    private final int[] bandPlanes;
+    /** The lines of each plane along the first dimension. */
+    private final int[][] planeLines;
+    /**
+     * Stored-step arrays a finished run gave back, for the next run's history: taking fresh
+     * ones (zeroed, first touched page by page) cost the forward as much as storing into them.
+     */
+    private final ArrayDeque<double[]> spareSlots = new ArrayDeque<>();
 
     public VolumeKernel(VolumeGrid g, Device device, boolean vectors) {
         this.device = device;
@@ -92,7 +103,19 @@ public final class VolumeKernel implements VolumeNumerics {
         }
         lambDt = Values.scaled(DoubleBuffer.wrap(g.lamb()), dt);
         muDt = Values.scaled(DoubleBuffer.wrap(g.mu()), dt);
-        bands = bands();
+        int threads = Math.max(1, Math.min(device.threads(), ndim == 3 ? cells[0] : 1));
+        int rows = ndim == 3 ? cells[1] : 1;
+        int planes = lines / rows;
+        bandPlanes = new int[threads + 1];
+        for (int b = 0; b <= threads; b++) {
+            bandPlanes[b] = planes * b / threads;
+        }
+        planeLines = new int[planes][rows];
+        for (int plane = 0; plane < planes; plane++) {
+            for (int row = 0; row < rows; row++) {
+                planeLines[plane][row] = plane * rows + row;
+            }
+        }
         shearDt = new double[pairs][];
         for (int q = 0; q < pairs; q++) {
             shearDt[q] = Values.scaled(DoubleBuffer.wrap(g.shear()[q]), dt);
@@ -120,6 +143,26 @@ public final class VolumeKernel implements VolumeNumerics {
         return fields + (terms.any() ? VolumeHistory.bytes(steps, storeInterval, terms.count(ndim), size) : 0);
     }
 
+    /** An array of the given length for a stored step, a spare one when there is one (its old values are all overwritten). */
+    synchronized double[] slotArray(int length) {
+        double[] spare = spareSlots.poll();
+        return spare != null && spare.length == length ? spare : new double[length];
+    }
+
+    /** Keeps a stored step's array for a later run. */
+    synchronized void spare(double[] slot) {
+        spareSlots.push(slot);
+    }
+
+    /** The line of a flat cell index (of a cell inside the domain). */
+    int line(int cell) {
+        int line = 0;
+        for (int d = 0; d < inner; d++) {
+            line = line * cells[d] + cell / stride[d] % (cells[d] + 2 * halo) - halo;
+        }
+        return line;
+    }
+
     /** Flat index of the first cell of a line; fills the line's coordinates (the last one 0). */
     int lineStart(int line, int[] coordinate) {
         int rest = line;
@@ -135,42 +178,53 @@ public final class VolumeKernel implements VolumeNumerics {
         return p;
     }
 
-    /**
-     * The lines of each thread's band, in the order a sweep visits them: a band is a range
-     * of planes along the first dimension (3-D), visited in tiles of {@link #TILE} lines along
-     * the second dimension, each tile plane after plane, so that the planes a stencil along
-     * the first dimension reads are still in the core's cache when the next plane needs them.
-     */
-    private int[][] bands() {
-        int threads = Math.max(1, Math.min(device.threads(), ndim == 3 ? cells[0] : 1));
-        int[][] out = new int[threads][];
-        int rows = ndim == 3 ? cells[1] : 1;
-        int planes = lines / rows;
-        for (int b = 0; b < threads; b++) {
-            int first = planes * b / threads;
-            int last = planes * (b + 1) / threads;
-            int[] order = new int[(last - first) * rows];
-            int i = 0;
-            for (int tile = 0; tile < rows; tile += TILE) {
-                for (int plane = first; plane < last; plane++) {
-                    for (int row = tile; row < Math.min(rows, tile + TILE); row++) {
-                        order[i++] = plane * rows + row;
-                    }
-                }
-            }
-            out[b] = order;
-        }
-        return out;
-    }
-
-    /** Runs sweep over every band's lines, one band per thread, each in flush-to-zero mode. */
-    void bands(Sweep sweep) {
-        if (bands.length == 1) {
-            sweep.run(bands[0]);
+    /** Runs band(b) for every band, one band per thread, each in flush-to-zero mode. */
+    private void eachBand(IntConsumer band) {
+        int count = bandPlanes.length - 1;
+        if (count == 1) {
+            band.accept(0);
             return;
         }
-        IntConsumer band = b -> FlushToZero.run(() -> sweep.run(bands[b]));
-        device.parallel(bands.length, band);
+        device.parallel(count, b -> FlushToZero.run(() -> band.accept(b)));
+    }
+
+    /**
+     * Runs first, then second, over every line, second on a plane as soon as first has done
+     * the planes within {@code halo} of it, so that what first wrote is still in the cache
+     * when second reads it, and first reads a plane before second overwrites it. Valid when
+     * each sweep's update of a plane reads at most {@code halo} planes away. A plane whose
+     * stencil reaches into another band waits until every band has run first; the result is
+     * the same on any number of threads. The lines handed to a sweep are consecutive.
+     */
+    void fused(Sweep first, Sweep second) {
+        eachBand(b -> {
+            int low = bandPlanes[b];
+            int high = bandPlanes[b + 1];
+            for (int plane = low; plane < high; plane++) {
+                first.run(planeLines[plane]);
+                int behind = plane - halo;
+                if (behind >= low && withinBand(b, behind)) {
+                    second.run(planeLines[behind]);
+                }
+            }
+            for (int plane = Math.max(low, high - halo); plane < high; plane++) {
+                if (withinBand(b, plane)) {
+                    second.run(planeLines[plane]);
+                }
+            }
+        });
+        eachBand(b -> {
+            for (int plane = bandPlanes[b]; plane < bandPlanes[b + 1]; plane++) {
+                if (!withinBand(b, plane)) {
+                    second.run(planeLines[plane]);
+                }
+            }
+        });
+    }
+
+    /** Whether the planes within halo of this one are in band b or outside the domain. */
+    private boolean withinBand(int b, int plane) {
+        return (plane - halo >= bandPlanes[b] || b == 0) && (plane + halo < bandPlanes[b + 1] || b == bandPlanes.length - 2);
     }
 
     /** One sweep over the given lines. */

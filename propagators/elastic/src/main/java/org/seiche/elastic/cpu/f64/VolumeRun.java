@@ -35,8 +35,8 @@ final class VolumeRun implements VolumeNumerics.VolumeAdjoint {
         long stored = 0;
         for (int shot = 0; shot < shots.count(); shot++) {
             VolumeFields w = new VolumeFields(k, false);
-            VolumeHistory h = terms.any() ? new VolumeHistory(steps, shots.storeInterval(), k.ndim, terms.divergence(),
-                    terms.normal(), terms.shear(), k.size) : null;
+            VolumeHistory h = terms.any() ? new VolumeHistory(k, steps, shots.storeInterval(), terms.divergence(),
+                    terms.normal(), terms.shear()) : null;
             histories[shot] = h;
             if (h != null) {
                 stored += VolumeHistory.bytes(steps, shots.storeInterval(), terms.count(k.ndim), k.size);
@@ -48,9 +48,12 @@ final class VolumeRun implements VolumeNumerics.VolumeAdjoint {
                 for (int t = 0; t < steps; t++) {
                     read(shots.receivers(), s, w, receivers, t, null);
                     VolumeHistory.Slot slot = h == null ? null : h.at(t);
-                    k.bands(lines -> sweeps.velocities(lines, slot));
-                    inject(shots.sources(), s, w, sources, t, true);
-                    k.bands(lines -> sweeps.stresses(lines, slot));
+                    int step = t;
+                    // the forces join each line's velocities before the stresses read them
+                    k.fused(lines -> {
+                        sweeps.velocities(lines, slot);
+                        inject(shots.sources(), s, w, sources, step, true, lines[0], lines[lines.length - 1]);
+                    }, lines -> sweeps.stresses(lines, slot));
                     inject(shots.sources(), s, w, sources, t, false);
                     shots.listener().stepped(1);
                 }
@@ -83,11 +86,9 @@ final class VolumeRun implements VolumeNumerics.VolumeAdjoint {
                 for (int t = steps - 1; t >= 0; t--) {
                     VolumeHistory.Slot slot = h == null ? null : h.at(t);
                     read(shots.sources(), s, w, reads, t, false);
-                    k.bands(lines -> sweeps.stressesAdjointTerms(lines, slot, sums));
-                    k.bands(sweeps::stressesAdjointFields);
+                    k.fused(lines -> sweeps.stressesAdjointTerms(lines, slot, sums), sweeps::stressesAdjointFields);
                     read(shots.sources(), s, w, reads, t, true);
-                    k.bands(lines -> sweeps.velocitiesAdjointTerms(lines, slot, sums));
-                    k.bands(sweeps::velocitiesAdjointFields);
+                    k.fused(lines -> sweeps.velocitiesAdjointTerms(lines, slot, sums), sweeps::velocitiesAdjointFields);
                     if (h != null) {
                         h.release(t);
                     }
@@ -121,9 +122,16 @@ final class VolumeRun implements VolumeNumerics.VolumeAdjoint {
 
     /** Adds weight x trace sample t to the fields of the shot's points: velocities, stresses, or both (null). */
     private void inject(VolumePoints points, int shot, VolumeFields w, double[] traces, int t, Boolean velocities) {
+        inject(points, shot, w, traces, t, velocities, 0, k.lines - 1);
+    }
+
+    /** {@link #inject} for the points on the lines firstLine to lastLine. */
+    private void inject(VolumePoints points, int shot, VolumeFields w, double[] traces, int t, Boolean velocities, int firstLine,
+            int lastLine) {
         int steps = shots.steps();
         for (int p = points.shotStart()[shot]; p < points.shotStart()[shot + 1]; p++) {
-            if (velocities == null || (points.fields()[p] < k.ndim) == velocities) {
+            int line = k.line(points.cells()[p]);
+            if ((velocities == null || (points.fields()[p] < k.ndim) == velocities) && line >= firstLine && line <= lastLine) {
                 w.field(points.fields()[p])[points.cells()[p]] += (double) points.weights()[p] * traces[points.traces()[p] * steps + t];
             }
         }
@@ -136,6 +144,11 @@ final class VolumeRun implements VolumeNumerics.VolumeAdjoint {
 
     @Override
     public void close() {
-        java.util.Arrays.fill(histories, null);
+        for (int shot = 0; shot < histories.length; shot++) {
+            if (histories[shot] != null) {
+                histories[shot].releaseAll();
+                histories[shot] = null;
+            }
+        }
     }
 }

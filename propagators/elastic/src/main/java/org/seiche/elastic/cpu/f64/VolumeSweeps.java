@@ -318,8 +318,8 @@ final class VolumeSweeps {
         }
     }
 
-    private static void memoryStrip(double[] m, int base, double[] a, double[] b, double[] d, int from, int to) {
-        for (int j = from; j < to; j++) {
+    private void memoryStrip(double[] m, int base, double[] a, double[] b, double[] d, int from, int to) {
+        for (int j = k.vectors ? VolumeVectors.memoryStrip(m, base, a, b, d, from, to) : from; j < to; j++) {
             double mj = a[j] * m[base + j] + b[j] * d[j];
             m[base + j] = mj;
             d[j] += mj;
@@ -337,7 +337,7 @@ final class VolumeSweeps {
         } else if (a[at[e]] != 0 || b[at[e]] != 0) {
             double ai = a[at[e]];
             double bi = b[at[e]];
-            for (int j = base; j < base + n; j++) {
+            for (int j = base + (k.vectors ? VolumeVectors.memoryAdjoint(m, base, ai, bi, t, n) : 0); j < base + n; j++) {
                 double big = m[j] + t[j];
                 t[j] += bi * big;
                 m[j] = ai * big;
@@ -345,8 +345,8 @@ final class VolumeSweeps {
         }
     }
 
-    private static void memoryAdjointStrip(double[] m, int base, double[] a, double[] b, double[] t, int from, int to) {
-        for (int j = from; j < to; j++) {
+    private void memoryAdjointStrip(double[] m, int base, double[] a, double[] b, double[] t, int from, int to) {
+        for (int j = k.vectors ? VolumeVectors.memoryAdjointStrip(m, base, a, b, t, from, to) : from; j < to; j++) {
             double big = m[base + j] + t[base + j];
             t[base + j] += b[j] * big;
             m[base + j] = a[j] * big;

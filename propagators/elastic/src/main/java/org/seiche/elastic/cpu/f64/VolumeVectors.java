@@ -63,6 +63,41 @@ final class VolumeVectors {
         return j;
     }
 
+    /** m[base + j] = a[j] m + b[j] d[j]; d[j] += m, for from <= j < to; returns the first cell not done. */
+    static int memoryStrip(double[] m, int base, double[] a, double[] b, double[] d, int from, int to) {
+        int j = from;
+        for (; j <= to - N; j += N) {
+            DoubleVector dj = fromArray(LANES, d, j);
+            DoubleVector mj = fromArray(LANES, m, base + j).mul(fromArray(LANES, a, j)).add(dj.mul(fromArray(LANES, b, j)));
+            mj.intoArray(m, base + j);
+            dj.add(mj).intoArray(d, j);
+        }
+        return j;
+    }
+
+    /** Transpose of {@link #memory}: big = m + t[base + j]; t[base + j] += b big; m = a big, for j < n; returns the first cell not done. */
+    static int memoryAdjoint(double[] m, int base, double a, double b, double[] t, int n) {
+        int bound = LANES.loopBound(n);
+        int j = 0;
+        for (; j < bound; j += N) {
+            DoubleVector big = fromArray(LANES, m, base + j).add(fromArray(LANES, t, base + j));
+            fromArray(LANES, t, base + j).add(big.mul(b)).intoArray(t, base + j);
+            big.mul(a).intoArray(m, base + j);
+        }
+        return j;
+    }
+
+    /** Transpose of {@link #memoryStrip} on t[base + j], from <= j < to; returns the first cell not done. */
+    static int memoryAdjointStrip(double[] m, int base, double[] a, double[] b, double[] t, int from, int to) {
+        int j = from;
+        for (; j <= to - N; j += N) {
+            DoubleVector big = fromArray(LANES, m, base + j).add(fromArray(LANES, t, base + j));
+            fromArray(LANES, t, base + j).add(big.mul(fromArray(LANES, b, j))).intoArray(t, base + j);
+            big.mul(fromArray(LANES, a, j)).intoArray(m, base + j);
+        }
+        return j;
+    }
+
     /** to[j] += from[j]; returns the first cell not done. */
     static int add(double[] from, double[] to, int n) {
         int bound = LANES.loopBound(n);
