@@ -10,6 +10,7 @@ import org.seiche.api.Mapping;
 import org.seiche.api.Optimiser;
 import org.seiche.api.Propagator;
 import org.seiche.api.SeicheException;
+import org.seiche.api.ShotExecutor;
 
 /**
  * The keys a pipeline file may hold at each place, checked over the whole file (after
@@ -22,7 +23,7 @@ import org.seiche.api.SeicheException;
 final class PipelineKeys {
     private static final Set<String> TOP = Set.of("task", "device", "precision", "model", "propagator", "survey", "observed",
             "loss", "gradient_wrt", "output", "shots_per_batch", "batches", "inversion", "checkpoint", "mask", "threads",
-            "snapshots", "pictures");
+            "snapshots", "pictures", "executor");
     /** The propagator block's keys that every propagator has (PropagatorSettings); the rest are the service's options. */
     static final Set<String> PROPAGATOR = Set.of("name", "accuracy", "pml_width", "pml_freq", "max_vel",
             "gradient_sampling_interval");
@@ -49,8 +50,7 @@ final class PipelineKeys {
     static final Set<String> MAPPING = Set.of("name", "parameter");
     static final Set<String> OPTIMISER = Set.of("name");
 
-    // the pipeline contract's later additions (storage, executor)
-    private static final Set<String> TOP_LATER = Set.of("executor");
+    // the pipeline contract's later additions (storage)
     private static final Set<String> PROPAGATOR_LATER = Set.of("storage");
 
     private PipelineKeys() {
@@ -58,7 +58,8 @@ final class PipelineKeys {
 
     /** Refuses the first key that has no place where it stands; services are looked up by name for their options. */
     static void check(Field root, Services services) {
-        known(root, TOP, TOP_LATER);
+        known(root, TOP);
+        service(root.get("executor"), Set.of("name"), Set.of(), "executor", services.executors, ShotExecutor::options);
         Field model = root.get("model");
         known(model, MODEL);
         for (Field p : values(model.get("parameters"))) {
@@ -181,10 +182,6 @@ final class PipelineKeys {
 
     private static void known(Field f, Set<String> known) {
         known(f, known, Set.of(), "here");
-    }
-
-    private static void known(Field f, Set<String> known, Set<String> later) {
-        known(f, known, later, "here");
     }
 
     /**

@@ -224,7 +224,7 @@ class PipelineKeysTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', textBlock = """
-            task: invert                          | tsak: invert                         | tsak: unknown key, did you mean task? (known here: batches, checkpoint, device, gradient_wrt, inversion, loss, mask, model, observed, output, pictures, precision, propagator, shots_per_batch, snapshots, survey, task, threads)
+            task: invert                          | tsak: invert                         | tsak: unknown key, did you mean task? (known here: batches, checkpoint, device, executor, gradient_wrt, inversion, loss, mask, model, observed, output, pictures, precision, propagator, shots_per_batch, snapshots, survey, task, threads)
             spacing: [4.0, 4.0]                   | spcing: [4.0, 4.0]                   | model.spcing: unknown key, did you mean spacing? (known here: parameters, spacing)
             smooth: 8                             | smoth: 8                             | model.parameters.v.smoth: unknown key, did you mean smooth? (known here: constant, dataset, file, hdf5, segy, shape, shots_by, smooth, synthetic)
             shape: [10, 12]\\n                    | shap: [10, 12]\\n                    | model.parameters.v.synthetic.shap: unknown key, did you mean shape? (known here: fault, layers, lens, shape)
@@ -262,7 +262,6 @@ class PipelineKeysTest {
     /** The contract's later features are refused as such, not run without them. */
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', textBlock = """
-            task: invert                  | task: invert\\nexecutor: local                  | executor
             max_vel: 2500,                | max_vel: 2500, storage: {mode: disk},          | propagator.storage
             """)
     void laterFeaturesAreRefusedAsNotSupportedYet(String given, String with, String path) throws IOException {
