@@ -59,12 +59,12 @@ class ClusterIT {
             propagator: {name: scalar, accuracy: 4, pml_width: 8}
             survey:
               dt: 0.001
-              nt: 500
+              nt: 400
               sources:
-                locations: {regular: {shots: 24, first: [2, 4], shot_step: [0, 5]}}
+                locations: {regular: {shots: 12, first: [2, 4], shot_step: [0, 10]}}
                 wavelet: {type: ricker, freq: 25.0}
               receivers:
-                locations: {regular: {shots: 24, per_shot: 40, first: [2, 0], step: [0, 3]}}
+                locations: {regular: {shots: 12, per_shot: 40, first: [2, 0], step: [0, 3]}}
             """;
 
     private static final String GRADIENT = """
@@ -196,7 +196,7 @@ class ClusterIT {
             shots += Integer.parseInt(m.group(2));
             onMembers += m.group(1).equals("local") ? 0 : Integer.parseInt(m.group(2));
         }
-        assertEquals(24, shots, summary);
+        assertEquals(12, shots, summary);
         assertTrue(onMembers > 0, "members ran shots: " + summary);
     }
 

@@ -46,7 +46,7 @@ final class Coordinator implements ShotExecutor.Session {
     private final String self;
     private final String bundleList;
     /** What happened that a user may want to know (members not used, batches lost or run twice): summary.json's executor_notes. */
-    private final List<String> notes = new ArrayList<>();
+    private final List<String> notes = java.util.Collections.synchronizedList(new ArrayList<>());
     /** Members by id and why the ones not used are not, said once each. */
     private final Map<UUID, String> refused = new LinkedHashMap<>();
     /** Who has which pipeline image and work already (by member id). */
@@ -85,8 +85,8 @@ final class Coordinator implements ShotExecutor.Session {
         }
     }
 
-    /** The members that take this coordinator's work now. */
-    private List<Member> members() {
+    /** The members that take this coordinator's work now (asked from the run's thread and, for the bar, this process's shots). */
+    private synchronized List<Member> members() {
         List<Member> out = new ArrayList<>();
         for (Member m : hz.getCluster().getMembers()) {
             if (m.localMember() || m.isLiteMember() || !Cluster.MEMBER.equals(m.getAttribute(Cluster.ROLE))
@@ -106,7 +106,7 @@ final class Coordinator implements ShotExecutor.Session {
         return out;
     }
 
-    private String noMember() {
+    private synchronized String noMember() {
         List<String> why = refused.values().stream().filter(r -> r != null).toList();
         return "executor hazelcast: no member of cluster " + settings.cluster() + " accepts the work and local: false keeps it off"
                 + " this process (" + (why.isEmpty() ? "none joined from " + (settings.join().isEmpty() ? "an empty join list"
@@ -295,7 +295,9 @@ final class Coordinator implements ShotExecutor.Session {
                 case REFUSED -> {
                     String why = "member " + s.name + " refused the work: " + reply.message();
                     notes.add(why);
-                    refused.put(s.member.getUuid(), why);
+                    synchronized (this) {
+                        refused.put(s.member.getUuid(), why);
+                    }
                     requeue(b, pending, on, finished);
                     return;
                 }
