@@ -103,6 +103,39 @@ class ExecutorInFrameworkTest {
                 locations: [[[20, 4], [20, 19]], [[20, 8], [20, 16]], [[20, 19], [20, 4]]]
             """;
 
+    /** Runs a pipeline locally and through the executor Elsewhere (registered for the call); both results. */
+    private Pipeline.Result[] bothWays(String yaml, Elsewhere executor) throws IOException {
+        Files.writeString(dir.resolve("local.yaml"), yaml);
+        Files.writeString(dir.resolve("elsewhere.yaml"), "executor: elsewhere\n" + yaml);
+        Pipeline.Result local = pipeline.run(pipeline.read(dir.resolve("local.yaml")).toBuilder().output(null).quiet(true).build());
+        Dictionary<String, Object> props = new Hashtable<>(Map.of(ShotExecutor.PROPERTY, "elsewhere"));
+        ServiceRegistration<ShotExecutor> registration = context.registerService(ShotExecutor.class, executor, props);
+        try {
+            return new Pipeline.Result[] {local,
+                pipeline.run(pipeline.read(dir.resolve("elsewhere.yaml")).toBuilder().output(null).quiet(true).build())};
+        } finally {
+            registration.unregister();
+        }
+    }
+
+    @Test
+    void aHessianRunElsewhereIsTheLocalOneToTheBit() throws IOException {
+        String small = SURVEY.replace("shape: [24, 24]", "shape: [12, 12]").replace("[[[3, 4]], [[3, 12]], [[3, 19]]]",
+                "[[[2, 3]], [[2, 8]], [[2, 10]]]").replace("[[[20, 4], [20, 19]], [[20, 8], [20, 16]], [[20, 19], [20, 4]]]",
+                "[[[9, 2], [9, 9]], [[9, 4], [9, 7]], [[9, 9], [9, 2]]]").replace("nt: 120", "nt: 60").replace("pml_width: 6",
+                "pml_width: 4");
+        Files.writeString(dir.resolve("truth.yaml"), "task: forward\noutput: truth\n" + small.formatted("1500.0"));
+        pipeline.run(pipeline.read(dir.resolve("truth.yaml")).toBuilder().quiet(true).build());
+        Elsewhere executor = new Elsewhere();
+        Pipeline.Result[] r = bothWays("task: hessian\ngradient_wrt: [v]\nshots_per_batch: 1\n"
+                + "observed: {file: truth/receiver_data.npy}\n" + small.formatted("1450.0"), executor);
+        assertEquals(List.of(2, 1, 0), executor.shots);
+        NdArray here = r[0].arrays().get("hessian_v");
+        assertArrayEquals(new int[] {144, 144}, here.shape());
+        assertArrayEquals(here.data(), r[1].arrays().get("hessian_v").data(), 0, "hessian to the bit");
+        assertArrayEquals(r[0].arrays().get("gradient_v").data(), r[1].arrays().get("gradient_v").data(), 0, "gradient");
+    }
+
     @Test
     void aCustomExecutorRunsEveryShotAndTheGradientIsTheLocalOne() throws IOException {
         Files.writeString(dir.resolve("truth.yaml"), "task: forward\noutput: truth\n" + SURVEY.formatted("1500.0"));
