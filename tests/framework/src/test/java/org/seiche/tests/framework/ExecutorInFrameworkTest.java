@@ -140,22 +140,11 @@ class ExecutorInFrameworkTest {
     void aCustomExecutorRunsEveryShotAndTheGradientIsTheLocalOne() throws IOException {
         Files.writeString(dir.resolve("truth.yaml"), "task: forward\noutput: truth\n" + SURVEY.formatted("1500.0"));
         pipeline.run(pipeline.read(dir.resolve("truth.yaml")).toBuilder().quiet(true).build());
-        String gradient = "task: gradient\ngradient_wrt: [v]\nshots_per_batch: 1\nobserved: {file: truth/receiver_data.npy}\n"
-                + SURVEY.formatted("1450.0");
-        Files.writeString(dir.resolve("local.yaml"), gradient);
-        Files.writeString(dir.resolve("elsewhere.yaml"), "executor: elsewhere\n" + gradient);
-        Pipeline.Result local = pipeline.run(pipeline.read(dir.resolve("local.yaml")).toBuilder().output(null).quiet(true).build());
-
         Elsewhere executor = new Elsewhere();
-        Dictionary<String, Object> props = new Hashtable<>(Map.of(ShotExecutor.PROPERTY, "elsewhere"));
-        ServiceRegistration<ShotExecutor> registration = context.registerService(ShotExecutor.class, executor, props);
-        Pipeline.Result there;
-        try {
-            there = pipeline.run(pipeline.read(dir.resolve("elsewhere.yaml")).toBuilder().output(null).quiet(true).build());
-        } finally {
-            registration.unregister();
-        }
-
+        Pipeline.Result[] r = bothWays("task: gradient\ngradient_wrt: [v]\nshots_per_batch: 1\nobserved: {file: truth/receiver_data.npy}\n"
+                + SURVEY.formatted("1450.0"), executor);
+        Pipeline.Result local = r[0];
+        Pipeline.Result there = r[1];
         assertEquals(List.of(2, 1, 0), executor.shots, "every shot ran there, last batch first");
         assertEquals("elsewhere", there.summary().get("executor"));
         assertEquals("local", local.summary().get("executor"));
