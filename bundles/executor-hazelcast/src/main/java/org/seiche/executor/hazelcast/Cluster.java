@@ -104,12 +104,10 @@ final class Cluster {
     /** This framework's bundles, "symbolic-name version", sorted: two processes that run shots alike have the same. */
     static List<String> bundles() {
         Bundle self = FrameworkUtil.getBundle(Cluster.class);
-        List<String> out = new ArrayList<>();
         if (self == null) {
-            // outside a framework (unit tests): the class path is all there is
-            out.add("classpath " + System.getProperty("java.class.path", "").hashCode());
-            return out;
+            throw new IllegalStateException("the hazelcast executor runs inside the Seiche framework only");
         }
+        List<String> out = new ArrayList<>();
         for (Bundle b : self.getBundleContext().getBundles()) {
             if (b.getBundleId() != 0) {
                 out.add(b.getSymbolicName() + " " + b.getVersion());
@@ -127,10 +125,9 @@ final class Cluster {
     static String difference(List<String> here, List<String> there, String hereName, String thereName) {
         Map<String, String> a = byName(here);
         Map<String, String> b = byName(there);
-        TreeMap<String, String> all = new TreeMap<>();
-        a.keySet().forEach(k -> all.put(k, k));
-        b.keySet().forEach(k -> all.put(k, k));
-        for (String name : all.keySet()) {
+        java.util.TreeSet<String> all = new java.util.TreeSet<>(a.keySet());
+        all.addAll(b.keySet());
+        for (String name : all) {
             String va = a.get(name);
             String vb = b.get(name);
             if (va == null) {
