@@ -49,15 +49,6 @@ public record ShotWork(PipelineImage pipeline, String device, Compute compute, L
         }
     }
 
-    /** Shots of every batch together. */
-    public int shots() {
-        int n = 0;
-        for (int[] b : batches) {
-            n += b.length;
-        }
-        return n;
-    }
-
     /**
      * The compact binary form: everything but the pipeline's bytes, which travel apart
      * (once per process) under the image's id.

@@ -63,12 +63,6 @@ final class Wire {
             return this;
         }
 
-        Out bytes(byte[] b) {
-            i32(b.length);
-            room(b.length).put(b);
-            return this;
-        }
-
         Out ints(int[] a) {
             i32(a.length);
             room(4L * a.length).asIntBuffer().put(a);
@@ -168,12 +162,6 @@ final class Wire {
             byte[] b = new byte[count("string", 1)];
             buf.get(b);
             return new String(b, StandardCharsets.UTF_8);
-        }
-
-        byte[] bytes() {
-            byte[] b = new byte[count("bytes", 1)];
-            buf.get(b);
-            return b;
         }
 
         int[] ints() {
