@@ -22,7 +22,7 @@ import picocli.CommandLine.ScopeType;
 /** The fwi command line. */
 @Command(name = "fwi", mixinStandardHelpOptions = true, version = "Seiche 0.1.0",
         description = "Differentiable seismic wave propagation and full-waveform inversion.",
-        subcommands = {Main.Run.class, Main.Plugins.class, Bench.class, SegyCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {Main.Run.class, Main.Member.class, Main.Plugins.class, Bench.class, SegyCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer>, BenchHost {
     @Option(names = "--plugins", scope = ScopeType.INHERIT, paramLabel = "DIR",
             description = "folder of third-party bundles to install (default: plugins/ of the installation)")
@@ -115,6 +115,53 @@ public final class Main implements Callable<Integer>, BenchHost {
                             loss == null ? "" : ", loss " + loss);
                 }
                 return 0;
+            }
+        }
+    }
+
+    @Command(name = "member", mixinStandardHelpOptions = true, description = "Runs shots for coordinators of a cluster "
+            + "(executor: hazelcast) until stopped (Ctrl-C or SIGTERM); the cluster secret comes from SEICHE_CLUSTER_SECRET_FILE "
+            + "or SEICHE_CLUSTER_SECRET.")
+    static final class Member implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Main main;
+
+        @Option(names = "--cluster", paramLabel = "NAME", description = "the cluster's name (default: seiche)")
+        String cluster;
+
+        @Option(names = "--bind", paramLabel = "HOST:PORT", description = "the address to listen on (default: 127.0.0.1:5701)")
+        String bind;
+
+        @Option(names = "--join", paramLabel = "HOST:PORT,...", description = "other members to join (TCP/IP; no multicast)")
+        String join;
+
+        @Option(names = "--threads", paramLabel = "N", description = "worker threads per batch (default: all cores)")
+        Integer threads;
+
+        @Option(names = "--executor", paramLabel = "NAME", description = "the executor service whose member this is (default: hazelcast)")
+        String executor = "hazelcast";
+
+        @Override
+        public Integer call() {
+            if (threads != null && threads < 1) {
+                throw new SeicheException("--threads: must be at least 1, got " + threads);
+            }
+            Map<String, Object> config = new java.util.LinkedHashMap<>();
+            if (cluster != null) {
+                config.put("cluster", cluster);
+            }
+            if (bind != null) {
+                config.put("bind", bind);
+            }
+            if (join != null) {
+                config.put("join", join);
+            }
+            config.put("threads", threads == null ? 0 : threads);
+            try (SeicheFramework fw = main.framework()) {
+                for (String p : fw.problems()) {
+                    System.err.println("warning: " + p);
+                }
+                return fw.executor(executor).serve(config, fw.pipeline());
             }
         }
     }

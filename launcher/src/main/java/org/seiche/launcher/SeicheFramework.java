@@ -21,6 +21,7 @@ import org.osgi.framework.launch.Framework;
 import org.osgi.util.tracker.ServiceTracker;
 import org.seiche.api.Pipeline;
 import org.seiche.api.SeicheException;
+import org.seiche.api.ShotExecutor;
 import org.seiche.bench.BenchHost;
 
 /**
@@ -76,6 +77,11 @@ public final class SeicheFramework implements BenchHost.Running {
         boolean vector = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
         config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, vector ? API_EXPORT + ",jdk.incubator.vector" : API_EXPORT);
         config.put("felix.log.level", "1");
+        // the Hazelcast bundle (executor: hazelcast) logs its activation and every start through
+        // java.util.logging: quiet, as the rest, unless SEICHE_DEBUG asks or the caller chose
+        if (System.getProperty("hazelcast.logging.type") == null) {
+            System.setProperty("hazelcast.logging.type", System.getenv("SEICHE_DEBUG") == null ? "none" : "jdk");
+        }
         config.put("ds.loglevel", "error");
         Framework fw = new FrameworkFactory().newFramework(config);
         SeicheFramework sf = new SeicheFramework(fw, storage);
@@ -146,15 +152,29 @@ public final class SeicheFramework implements BenchHost.Running {
 
     /** The pipeline runtime, waiting briefly for Declarative Services to register it. */
     public Pipeline pipeline() {
-        ServiceTracker<Pipeline, Pipeline> tracker = new ServiceTracker<>(context(), Pipeline.class, null);
+        return waitFor(new ServiceTracker<>(context(), Pipeline.class, null), "the pipeline runtime did not start");
+    }
+
+    /** The shot executor of that name, waiting briefly for Declarative Services to register it. */
+    public ShotExecutor executor(String name) {
+        try {
+            var filter = context().createFilter("(&(objectClass=" + ShotExecutor.class.getName() + ")(" + ShotExecutor.PROPERTY
+                    + "=" + name + "))");
+            return waitFor(new ServiceTracker<ShotExecutor, ShotExecutor>(context(), filter, null),
+                    "no shot executor named '" + name + "' started");
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new SeicheException("executor: '" + name + "' is not an executor name");
+        }
+    }
+
+    private <T> T waitFor(ServiceTracker<T, T> tracker, String failure) {
         tracker.open();
         try {
-            Pipeline p = tracker.waitForService(SERVICE_WAIT_MS);
-            if (p == null) {
-                throw new SeicheException("the pipeline runtime did not start" + (problems.isEmpty() ? ""
-                        : ": " + String.join("; ", problems)));
+            T service = tracker.waitForService(SERVICE_WAIT_MS);
+            if (service == null) {
+                throw new SeicheException(failure + (problems.isEmpty() ? "" : ": " + String.join("; ", problems)));
             }
-            return p;
+            return service;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SeicheException("interrupted while starting");

@@ -17,6 +17,13 @@ public interface Pipeline {
     /** Reads a pipeline file (YAML or JSON) into a spec; relative paths are relative to the file. */
     PipelineSpec read(Path pipelineFile);
 
+    /**
+     * Runs shot work that another process sent (a worker's side of an executor) on this
+     * process's device with the given threads (0: the device's default). The work's pipeline
+     * image must hold its bytes; the pipeline it holds is read and checked as a file is.
+     */
+    ShotRunner shots(ShotWork work, int threads);
+
     /** Result arrays by file stem (receiver_data, gradient_v, ...) and the summary. */
     record Result(Map<String, NdArray> arrays, Map<String, Object> summary) {
     }

@@ -10,28 +10,22 @@ import java.util.Map;
  * A pipeline assembled in code: the same content as a pipeline file, with services named
  * or given as instances. Build one with {@link #builder()} and hand it to {@link Pipeline}.
  */
-public record PipelineSpec(String task, Named<Device> device, int threads, Precision precision, Model model,
+public record PipelineSpec(Task task, Named<Device> device, int threads, Precision precision, Model model,
                            Named<Propagator> propagator, PropagatorSettings settings, Survey survey,
                            List<NdArray> observed, List<NdArray> dataMask, Named<Loss> loss, List<String> gradientWrt,
                            int shotsPerBatch,
                            InversionSpec inversion, Path output, boolean quiet, boolean resume,
-                           Map<String, Object> options, double startupSeconds, Map<String, NdArray> trueModel) {
+                           Map<String, Object> options, double startupSeconds, Map<String, NdArray> trueModel,
+                           Named<ShotExecutor> executor, Map<String, Object> executorConfig) {
     public PipelineSpec {
+        task = task == null ? Task.FORWARD : task;
+        executor = executor == null ? Named.of("local") : executor;
+        executorConfig = executorConfig == null ? Map.of() : Map.copyOf(executorConfig);
         observed = observed == null ? List.of() : List.copyOf(observed);
         dataMask = dataMask == null ? List.of() : List.copyOf(dataMask);
         gradientWrt = gradientWrt == null ? List.of() : List.copyOf(gradientWrt);
         options = options == null ? Map.of() : Map.copyOf(options);
         trueModel = trueModel == null ? Map.of() : Map.copyOf(trueModel);
-    }
-
-    /** The spec without a startup time or a true model, as before those were fields. */
-    public PipelineSpec(String task, Named<Device> device, int threads, Precision precision, Model model,
-                        Named<Propagator> propagator, PropagatorSettings settings, Survey survey,
-                        List<NdArray> observed, List<NdArray> dataMask, Named<Loss> loss, List<String> gradientWrt,
-                        int shotsPerBatch, InversionSpec inversion, Path output, boolean quiet, boolean resume,
-                        Map<String, Object> options) {
-        this(task, device, threads, precision, model, propagator, settings, survey, observed, dataMask, loss, gradientWrt,
-                shotsPerBatch, inversion, output, quiet, resume, options, Double.NaN, Map.of());
     }
 
     public static Builder builder() {
@@ -60,12 +54,14 @@ public record PipelineSpec(String task, Named<Device> device, int threads, Preci
         b.options = new LinkedHashMap<>(options);
         b.startupSeconds = startupSeconds;
         b.trueModel = trueModel;
+        b.executor = executor;
+        b.executorConfig = executorConfig;
         return b;
     }
 
     /** Fluent assembly of a {@link PipelineSpec}; unset fields take the pipeline file's defaults. */
     public static final class Builder {
-        private String task = "forward";
+        private Task task = Task.FORWARD;
         private Named<Device> device = Named.of("auto");
         private int threads;
         private Precision precision = Precision.FLOAT32;
@@ -85,8 +81,12 @@ public record PipelineSpec(String task, Named<Device> device, int threads, Preci
         private Map<String, Object> options = new LinkedHashMap<>();
         private double startupSeconds = Double.NaN;
         private Map<String, NdArray> trueModel = Map.of();
+        private Named<ShotExecutor> executor = Named.of("local");
+        private Map<String, Object> executorConfig = Map.of();
 
-        public Builder task(String t) { task = t; return this; }
+        public Builder task(Task t) { task = t; return this; }
+        /** The task of its label (forward, gradient...); an unknown label is refused naming the ones there are. */
+        public Builder task(String label) { task = Task.parse(label); return this; }
         public Builder device(String name) { device = Named.of(name); return this; }
         public Builder device(Device d) { device = Named.instance(d.name(), d); return this; }
         /** Worker threads; 0 = the device's default. */
@@ -116,9 +116,21 @@ public record PipelineSpec(String task, Named<Device> device, int threads, Preci
         /** inversion.true_model: parameter name to array; each iteration then records the model error. Empty = none. */
         public Builder trueModel(Map<String, NdArray> m) { trueModel = m; return this; }
 
+        /** The shot executor of that name with the executor block's settings (beyond name); default local. */
+        public Builder executor(String name, Map<String, Object> config) {
+            executor = Named.of(name);
+            executorConfig = config;
+            return this;
+        }
+        public Builder executor(ShotExecutor e, Map<String, Object> config) {
+            executor = Named.instance(e.name(), e);
+            executorConfig = config;
+            return this;
+        }
+
         public PipelineSpec build() {
             return new PipelineSpec(task, device, threads, precision, model, propagator, settings, survey, observed, dataMask, loss,
-                    gradientWrt, shotsPerBatch, inversion, output, quiet, resume, options, startupSeconds, trueModel);
+                    gradientWrt, shotsPerBatch, inversion, output, quiet, resume, options, startupSeconds, trueModel, executor, executorConfig);
         }
     }
 }

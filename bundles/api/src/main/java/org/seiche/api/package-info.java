@@ -4,5 +4,5 @@
  * them uses. Implementations live in their own bundles and are found at runtime by name.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.5.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package org.seiche.api;

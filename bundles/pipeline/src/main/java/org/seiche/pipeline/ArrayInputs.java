@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.seiche.api.Locations;
 import org.seiche.api.NdArray;
+import org.seiche.api.SeicheException;
 import org.seiche.inversion.support.GaussianSmoothing;
 import org.seiche.io.Npy;
 
@@ -23,11 +24,30 @@ import org.seiche.io.Npy;
  */
 final class ArrayInputs {
     private final Path base;
+    /** Where each file name as the pipeline gives it is, for a pipeline another process sent; null: under base. */
+    private final java.util.Map<String, Path> shipped;
+    /** The input files read so far, by the name the pipeline gives, in the order read. */
+    private final java.util.Map<String, Path> files = new java.util.LinkedHashMap<>();
     /** model.spacing as given (one value or one per dimension), once the model is read. */
     private double[] spacing;
 
     ArrayInputs(Path base) {
+        this(base, null);
+    }
+
+    /** Inputs of a pipeline that came from another process: its files are where shipped says. */
+    ArrayInputs(Path base, java.util.Map<String, Path> shipped) {
         this.base = base;
+        this.shipped = shipped;
+    }
+
+    Path base() {
+        return base;
+    }
+
+    /** The input files read so far, by the name the pipeline gives them. */
+    java.util.Map<String, Path> files() {
+        return java.util.Collections.unmodifiableMap(files);
     }
 
     void spacing(double[] given) {
@@ -51,7 +71,12 @@ final class ArrayInputs {
     }
 
     Path resolve(String file) {
-        return base.resolve(file).normalize();
+        Path p = shipped == null ? base.resolve(file).normalize() : shipped.get(file);
+        if (p == null) {
+            throw new SeicheException(file + ": not among the input files the coordinator sent with the pipeline");
+        }
+        files.put(file, p);
+        return p;
     }
 
     /** The keys that give an array's values (segy and hdf5: field data). */

@@ -2,32 +2,31 @@ package org.seiche.pipeline;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.IntFunction;
-import java.util.function.UnaryOperator;
 
 import org.seiche.api.Batches;
-import org.seiche.api.ForwardRun;
-import org.seiche.api.Loss;
 import org.seiche.api.Model;
 import org.seiche.api.NdArray;
 import org.seiche.api.PipelineSpec;
-import org.seiche.api.PropagatorSettings;
 import org.seiche.api.SeicheException;
+import org.seiche.api.ShotExecutor;
+import org.seiche.api.ShotResult;
+import org.seiche.api.ShotWork;
+import org.seiche.api.ShotWork.Compute;
 import org.seiche.api.Simulation;
-import org.seiche.api.SimulationSetup;
 import org.seiche.api.Storage;
 import org.seiche.api.Survey;
 import org.seiche.wave.storage.StoragePlanner;
 
 /**
- * Models batches of shots on a model and, when asked, runs their adjoints: the loss summed
- * over batches, model gradients summed in batch order (so results do not depend on the
- * number of threads), per-shot source gradients placed at their shots, and Hessian columns.
+ * Models batches of shots on a model and, when asked, runs their adjoints, through the run's
+ * shot executor: the work goes out as a {@link ShotWork}, each batch's {@link ShotResult}
+ * comes back in batch order and is summed here in that order (the loss, model gradients,
+ * Hessians), per-shot data and source gradients placed at their shots, so a result is the
+ * same bits whatever ran where and on how many threads.
  */
 final class Evaluator {
     private final PipelineSpec spec;
@@ -38,6 +37,8 @@ final class Evaluator {
     /** Where the snapshots of {@link #evaluate} go; null for none. */
     private SnapshotFiles snapshots;
     private final MemoryPlan plan;
+    /** Where the shots run: this process unless the run opened its executor's session. */
+    private ShotExecutor.Session shots = LocalShotExecutor.SESSION;
     /** Whether the storage chosen by the budget was said on stderr. */
     private boolean storageSaid;
 
@@ -58,6 +59,12 @@ final class Evaluator {
         return this;
     }
 
+    /** Runs the shots of every evaluation from now on through this executor session. */
+    Evaluator shots(ShotExecutor.Session session) {
+        shots = session;
+        return this;
+    }
+
     /** Names where the run stands from now on, e.g. "iteration 3", for the message when a value goes non-finite. */
     void stage(String where) {
         stage = where;
@@ -67,7 +74,7 @@ final class Evaluator {
     record Evaluation(double loss, Map<String, NdArray> gradients, List<NdArray> data, NdArray hessian,
                       long peakBytes, int stepRatio, long bytesPerShot, Map<String, NdArray> extraData, long estimateBytes,
                       Storage.Plan storage) {
-        /** The plan as summary.json gives it; null for a run without an adjoint. */
+        /** The plan as summary.json gives it; null for a run without an adjoint (or none run in this process). */
         Map<String, Object> storageSummary() {
             if (storage == null) {
                 return null;
@@ -81,16 +88,7 @@ final class Evaluator {
         }
     }
 
-    /** What to compute besides the receiver data. */
-    enum Want {
-        DATA, LOSS, GRADIENT, HESSIAN;
-
-        boolean adjoint() {
-            return this == GRADIENT || this == HESSIAN;
-        }
-    }
-
-    Evaluation evaluate(Model model, int[][] batches, Set<String> wrt, Want want) {
+    Evaluation evaluate(Model model, int[][] batches, Set<String> wrt, Compute want) {
         // an optimiser's step (or a mapping) that left the model non-finite is named as such, not by its data
         for (Map.Entry<String, NdArray> p : model.parameters().entrySet()) {
             String problem = Finite.problem(p.getValue());
@@ -99,45 +97,31 @@ final class Evaluator {
                         + problem);
             }
         }
-        // the kernels compile on a small copy of the run while this one prepares
-        Warmup warmup = Warmup.start(spec, services, want.adjoint());
-        Map<String, NdArray> perShot = ShotModels.of(spec);
-        // with a model per shot each run holds one shot
-        Totals t = new Totals(model, wrt, want, perShot.isEmpty() ? batches : new int[][] {{0}}, warmup);
-        if (perShot.isEmpty()) {
-            try (Simulation sim = prepare(model, spec.settings())) {
-                t.start(sim);
-                for (int[] batch : batches) {
-                    t.run(sim, batch);
-                }
-            }
-        } else {
-            // each shot in its own model, in batch order; every shot steps with the same max_vel
-            var settings = ShotModels.settings(spec.settings(), services.propagator(), model, perShot, spec.survey().shots());
-            for (int[] batch : batches) {
-                for (int s : batch) {
-                    try (Simulation sim = prepare(ShotModels.forShot(model, perShot, s), settings)) {
-                        t.start(sim);
-                        t.run(sim, new int[] {s});
-                    }
-                }
-            }
+        // with a model per shot each run holds one shot, in batch order
+        int[][] runs = ShotModels.of(spec).isEmpty() ? batches : Arrays.stream(batches).flatMapToInt(Arrays::stream)
+                .mapToObj(s -> new int[] {s}).toArray(int[][]::new);
+        ShotWork work = work(model, runs, wrt, want, List.of());
+        Totals t = new Totals(model, wrt, want);
+        try (BatchRunner here = new BatchRunner(spec, services, work, model, progress, snapshots, plan, t::started, LOCAL)) {
+            shots.run(work, here, r -> t.add(r, runs[r.batch()]));
         }
         progress.finish();
         return new Evaluation(t.loss, t.gradients, t.data, t.hessian, t.peak, t.stepRatio, t.bytesPerShot, t.extra, t.estimate,
                 t.storage);
     }
 
-    private Simulation prepare(Model model, PropagatorSettings settings) {
-        return OffGridTransducers.prepare(services.propagator(), new SimulationSetup(model, spec.survey(), settings,
-                services.device(), spec.precision(), progress.steps(), snapshots == null ? null : snapshots.request()), spec);
+    /** The name results made in this process carry. */
+    static final String LOCAL = "local";
+
+    private ShotWork work(Model model, int[][] batches, Set<String> wrt, Compute want, List<Map<String, NdArray>> directions) {
+        return ShipPipeline.work(spec, services.device().name(), want, List.copyOf(wrt), model.parameters(), directions, batches, stage);
     }
 
     /** What the batches gave so far: data and gradients placed at their shots, loss and model gradients summed in order. */
     private final class Totals {
         private final Model model;
         private final Set<String> wrt;
-        private final Want want;
+        private final Compute want;
         private final Set<String> perShot = ShotModels.of(spec).keySet();
         private final int shots = spec.survey().shots();
         private final List<NdArray> data = new ArrayList<>();
@@ -150,15 +134,12 @@ final class Evaluator {
         private long bytesPerShot;
         private long estimate;
         private Storage.Plan storage;
-        private final int[][] runs;
-        private final Warmup warmup;
+        private boolean barStarted;
 
-        Totals(Model model, Set<String> wrt, Want want, int[][] runs, Warmup warmup) {
+        Totals(Model model, Set<String> wrt, Compute want) {
             this.model = model;
             this.wrt = wrt;
             this.want = want;
-            this.runs = runs;
-            this.warmup = warmup;
             Survey survey = spec.survey();
             for (var g : survey.receivers()) {
                 data.add(NdArray.zeros(g.locations().shots(), g.locations().perShot(), survey.nt()));
@@ -166,66 +147,59 @@ final class Evaluator {
         }
 
         /**
-         * At the first simulation (all of a run's simulations step alike): plans the memory,
-         * waits for the warm-up, starts the snapshots and the progress bar.
+         * This process's first simulation (all of a run's simulations step alike): the
+         * snapshots and the bar start; a storage mode chosen by the budget is said, once.
          */
-        void start(Simulation sim) {
-            if (stepRatio == 0) {
-                storage = want.adjoint() ? storagePlan(sim, runs) : null;
-                estimate = plan(sim, model, runs, wrt, want, storage);
-                warmup.join();
-                stepRatio = sim.stepRatio();
-                if (snapshots != null) {
-                    snapshots.start(spec.survey().nt() * stepRatio, spec.survey().dt() / stepRatio);
-                }
-                bytesPerShot = storage != null ? storage.bytesPerShot() : sim.bytesPerShot(false);
-                progress.start(spec.task() + " " + services.propagator().name(),
-                        (long) shots * spec.survey().nt() * stepRatio * runsPerShot(want, model, wrt));
+        void started(Simulation sim, Storage.Plan plan) {
+            storage = plan;
+            Storage asked = spec.settings().storage();
+            if (plan != null && asked.mode() == null && !storageSaid) {
+                storageSaid = true;
+                System.err.println("storage: " + plan.mode().key() + (plan.mode() == Storage.Mode.CHECKPOINT ? " (" + plan.snapshots()
+                        + " snapshots, " + plan.recomputedSteps() + " recomputed steps per shot)" : "")
+                        + " fits propagator.storage.memory " + StoragePlanner.bytes(asked.memoryBytes()));
+            }
+            if (snapshots != null) {
+                snapshots.start(spec.survey().nt() * sim.stepRatio(), spec.survey().dt() / sim.stepRatio());
+            }
+            startBar(sim.stepRatio());
+        }
+
+        private void startBar(int ratio) {
+            if (!barStarted) {
+                barStarted = true;
+                String where = Evaluator.this.shots.progressLabel();
+                progress.start(spec.task().label() + " " + services.propagator().name() + (where.isEmpty() ? "" : " on " + where),
+                        (long) shots * spec.survey().nt() * ratio * runsPerShot(want, model, wrt));
             }
         }
 
-        void run(Simulation sim, int[] batch) {
-            try (ForwardRun run = sim.forward(batch, want.adjoint() ? wrt : Set.of())) {
-                List<NdArray> batchData = run.receiverData();
-                for (int g = 0; g < batchData.size(); g++) {
-                    requireFinite(g == 0 ? "receiver_data" : "receiver_data_" + g, batchData.get(g), batch, true);
-                    Batches.scatterShots(batchData.get(g), batch, data.get(g));
-                }
-                for (Map.Entry<String, NdArray> e : run.extraData().entrySet()) {
-                    int[] shape = e.getValue().shape();
-                    shape[0] = shots;
-                    Batches.scatterShots(e.getValue(), batch, extra.computeIfAbsent(e.getKey(), k -> NdArray.zeros(shape)));
-                }
-                if (want != Want.DATA) {
-                    List<NdArray> observed = observed(batch);
-                    List<NdArray> adjointSources = new ArrayList<>();
-                    for (int g = 0; g < batchData.size(); g++) {
-                        Loss l = loss(g, batch);
-                        double value = l.value(batchData.get(g), observed.get(g), shots);
-                        if (!Double.isFinite(value)) {
-                            throw nonFiniteLoss(g, batchData.get(g), observed.get(g), batch, value);
-                        }
-                        loss += value;
-                        if (want.adjoint()) {
-                            adjointSources.add(l.adjointSource(batchData.get(g), observed.get(g), shots));
-                        }
-                    }
-                    if (want.adjoint()) {
-                        Map<String, NdArray> batchGradients = run.adjoint(adjointSources);
-                        for (Map.Entry<String, NdArray> e : batchGradients.entrySet()) {
-                            requireFinite("gradient_" + e.getKey(), e.getValue(), batch,
-                                    e.getKey().startsWith(Simulation.SOURCE_AMPLITUDES));
-                        }
-                        accumulate(batchGradients, batch);
-                    }
-                    if (want == Want.HESSIAN) {
-                        NdArray h = hessian(run, model, wrt, batchData, observed, adjointSources, batch);
-                        requireFinite("hessian_" + wrt.stream().filter(model.parameters()::containsKey).findFirst().orElseThrow(), h,
-                                batch, false);
-                        hessian = Evaluator.add(hessian, h);
-                    }
-                }
-                peak = Math.max(peak, run.peakMemoryBytes());
+        /** One batch's result, in batch order. */
+        void add(ShotResult r, int[] batch) {
+            stepRatio = r.stepRatio();
+            bytesPerShot = Math.max(bytesPerShot, r.bytesPerShot());
+            estimate = Math.max(estimate, r.estimateBytes());
+            peak = Math.max(peak, r.peakBytes());
+            if (!LOCAL.equals(r.member())) {
+                // elsewhere the steps are not seen one by one: the batch's count at once
+                startBar(r.stepRatio());
+                progress.advance((int) Math.min(Integer.MAX_VALUE,
+                        (long) batch.length * spec.survey().nt() * r.stepRatio() * runsPerShot(want, model, wrt)));
+            }
+            for (int g = 0; g < r.data().size(); g++) {
+                Batches.scatterShots(r.data().get(g), batch, data.get(g));
+            }
+            for (Map.Entry<String, NdArray> e : r.extraData().entrySet()) {
+                int[] shape = e.getValue().shape();
+                shape[0] = shots;
+                Batches.scatterShots(e.getValue(), batch, extra.computeIfAbsent(e.getKey(), k -> NdArray.zeros(shape)));
+            }
+            for (double l : r.losses()) {
+                loss += l;
+            }
+            accumulate(r.gradients(), batch);
+            if (r.hessian() != null) {
+                hessian = Evaluator.add(hessian, r.hessian());
             }
         }
 
@@ -248,62 +222,6 @@ final class Evaluator {
         }
     }
 
-    private static int largest(int[][] batches) {
-        int largest = 0;
-        for (int[] b : batches) {
-            largest = Math.max(largest, b.length);
-        }
-        return largest;
-    }
-
-    /**
-     * How the adjoint's forward wavefield is kept, as the propagator plans it for the largest
-     * batch; a mode asked for that the propagator does not give, or none for a run with an
-     * adjoint, is refused. A mode chosen by the budget is said on stderr, once.
-     */
-    private Storage.Plan storagePlan(Simulation sim, int[][] batches) {
-        Storage asked = spec.settings().storage();
-        if (asked.mode() == Storage.Mode.NONE) {
-            throw new SeicheException("propagator.storage.mode: none keeps nothing for an adjoint; the " + spec.task()
-                    + " task needs memory, disk or checkpoint");
-        }
-        Storage.Plan plan = sim.storagePlan(largest(batches));
-        if ((asked.mode() != null && plan.mode() != asked.mode()) || plan.compression() != asked.compression()) {
-            throw new SeicheException("propagator.storage: the " + services.propagator().name() + " propagator on device "
-                    + services.device().name() + " keeps its stored steps in memory, uncompressed, only; "
-                    + (asked.mode() != null ? "mode " + asked.mode().key() : "") + (asked.compression() != Storage.Compression.NONE
-                    ? " compression " + asked.compression().key() : "") + " is not supported by it yet");
-        }
-        if (asked.mode() == null && !storageSaid) {
-            storageSaid = true;
-            System.err.println("storage: " + plan.mode().key() + (plan.mode() == Storage.Mode.CHECKPOINT ? " (" + plan.snapshots()
-                    + " snapshots, " + plan.recomputedSteps() + " recomputed steps per shot)" : "")
-                    + " fits propagator.storage.memory " + StoragePlanner.bytes(asked.memoryBytes()));
-        }
-        return plan;
-    }
-
-    /** The run's bytes at its peak, refused here, before its first step, when the heap cannot hold them. */
-    private long plan(Simulation sim, Model model, int[][] batches, Set<String> wrt, Want want, Storage.Plan storage) {
-        int largest = largest(batches);
-        long dataPerShot = 0;
-        for (var g : spec.survey().receivers()) {
-            dataPerShot += (long) g.locations().perShot() * spec.survey().nt();
-        }
-        long gradientValues = 0;
-        int hessianCells = 0;
-        for (String w : want.adjoint() ? wrt : Set.<String>of()) {
-            if (model.parameters().containsKey(w)) {
-                gradientValues += model.parameter(w).size();
-                hessianCells = want == Want.HESSIAN && hessianCells == 0 ? model.parameter(w).size() : hessianCells;
-            }
-        }
-        long estimate = MemoryPlan.estimate(sim, storage, new MemoryPlan.Sizes(Runner.inputBytes(spec), largest,
-                services.device().threads(), dataPerShot, gradientValues, hessianCells));
-        plan.check(estimate, largest, spec.settings().gradientSamplingInterval(), want == Want.HESSIAN, storage);
-        return estimate;
-    }
-
     private static int[] prepend(int n, int[] shape) {
         int[] out = new int[shape.length + 1];
         out[0] = n;
@@ -316,10 +234,10 @@ final class Evaluator {
      * Hessian about two per column (a propagator with its own full Hessian; n products by
      * Born runs take more, and the bar then stops at 100 % a while).
      */
-    private static long runsPerShot(Want want, Model model, Set<String> wrt) {
+    private static long runsPerShot(Compute want, Model model, Set<String> wrt) {
         return switch (want) {
             case DATA, LOSS -> 1;
-            case GRADIENT -> 2;
+            case GRADIENT, HESSIAN_PRODUCTS -> 2;
             case HESSIAN -> 3 + 2L * wrt.stream().filter(model.parameters()::containsKey).findFirst()
                     .map(p -> model.parameter(p).size()).orElse(0);
         };
@@ -327,140 +245,24 @@ final class Evaluator {
 
     /**
      * H w for each direction (in the model parameters), summed over the batches in order:
-     * one forward and adjoint run per batch serves every product, and the products run in
-     * parallel on the device.
+     * one forward and adjoint run per batch serves every product.
      */
     List<Map<String, NdArray>> hessianVectors(Model model, int[][] batches, List<Map<String, NdArray>> directions) {
-        int shots = spec.survey().shots();
         List<Map<String, NdArray>> total = new ArrayList<>();
         for (int i = 0; i < directions.size(); i++) {
             total.add(new LinkedHashMap<>());
         }
-        try (Simulation sim = OffGridTransducers.prepare(services.propagator(),
-                new SimulationSetup(model, spec.survey(), spec.settings(), services.device(), spec.precision()), spec)) {
-            for (int[] batch : batches) {
-                try (ForwardRun run = sim.forward(batch, directions.get(0).keySet())) {
-                    List<NdArray> data = run.receiverData();
-                    List<NdArray> observed = observed(batch);
-                    List<NdArray> adjointSources = new ArrayList<>();
-                    for (int g = 0; g < data.size(); g++) {
-                        adjointSources.add(loss(g, batch).adjointSource(data.get(g), observed.get(g), shots));
-                    }
-                    run.adjoint(adjointSources);
-                    List<Map<String, NdArray>> products = products(run, directions.size(), directions::get, adjointSources,
-                            curvature(data, observed, batch));
-                    for (int i = 0; i < directions.size(); i++) {
-                        for (Map.Entry<String, NdArray> e : products.get(i).entrySet()) {
-                            requireFinite("hessian_product_" + e.getKey(), e.getValue(), batch, false);
-                            total.get(i).merge(e.getKey(), e.getValue(), Evaluator::add);
-                        }
+        ShotWork work = work(model, batches, directions.get(0).keySet(), Compute.HESSIAN_PRODUCTS, directions);
+        try (BatchRunner here = new BatchRunner(spec, services, work, model, Progress.silent(), null, plan, (sim, storage) -> { }, LOCAL)) {
+            shots.run(work, here, r -> {
+                for (int i = 0; i < directions.size(); i++) {
+                    for (Map.Entry<String, NdArray> e : r.products().get(i).entrySet()) {
+                        total.get(i).merge(e.getKey(), e.getValue(), Evaluator::add);
                     }
                 }
-            }
+            });
         }
         return total;
-    }
-
-    /** count Hessian products of one run, in parallel on the device. */
-    private List<Map<String, NdArray>> products(ForwardRun run, int count, IntFunction<Map<String, NdArray>> direction,
-                                                List<NdArray> adjointSources, UnaryOperator<List<NdArray>> curvature) {
-        List<Map<String, NdArray>> out = new ArrayList<>(Collections.nCopies(count, null));
-        services.device().parallel(count, i -> out.set(i, run.hessianVector(direction.apply(i), adjointSources, curvature)));
-        return out;
-    }
-
-    /**
-     * Stops the run at a NaN or infinity in a batch's values, naming the quantity and the
-     * shot: for a per-shot array (leading axis the batch's shots) the shot holding it and its
-     * index in the survey's array, otherwise the batch's shots.
-     */
-    private void requireFinite(String quantity, NdArray a, int[] batch, boolean perShot) {
-        int i = Finite.first(a.data());
-        if (i < 0) {
-            return;
-        }
-        int[] at = Finite.index(a.shape(), i);
-        if (perShot) {
-            at[0] = batch[at[0]];
-        }
-        throw new SeicheException(where(perShot ? new int[] {at[0]} : batch) + quantity + " is " + a.data()[i] + " at "
-                + Arrays.toString(at));
-    }
-
-    /** A batch's loss went non-finite: names the first shot whose own loss does (one more pass, on this path only). */
-    private SeicheException nonFiniteLoss(int g, NdArray data, NdArray observed, int[] batch, double value) {
-        int[] who = batch;
-        for (int i = 0; i < batch.length && batch.length > 1; i++) {
-            int[] one = {i};
-            double own = loss(g, new int[] {batch[i]}).value(Batches.selectShots(data, one), Batches.selectShots(observed, one),
-                    spec.survey().shots());
-            if (!Double.isFinite(own)) {
-                who = new int[] {batch[i]};
-                break;
-            }
-        }
-        return new SeicheException(where(who) + "loss" + (g == 0 ? "" : " of receiver group " + g) + " is " + value);
-    }
-
-    /** "iteration 3, shot 2: " or "shots [0, 1]: ". */
-    private String where(int[] shots) {
-        return (stage.isEmpty() ? "" : stage + ", ") + (shots.length == 1 ? "shot " + shots[0] : "shots " + Arrays.toString(shots))
-                + ": ";
-    }
-
-    private List<NdArray> observed(int[] batch) {
-        List<NdArray> out = new ArrayList<>();
-        for (NdArray o : spec.observed()) {
-            out.add(Batches.selectShots(o, batch));
-        }
-        return out;
-    }
-
-    /** The loss of receiver group g for a batch: the service's, through the data mask if there is one. */
-    private Loss loss(int g, int[] batch) {
-        if (spec.dataMask().isEmpty()) {
-            return services.loss();
-        }
-        return new MaskedLoss(services.loss(), Batches.selectShots(spec.dataMask().get(g), batch));
-    }
-
-    private UnaryOperator<List<NdArray>> curvature(List<NdArray> data, List<NdArray> observed, int[] batch) {
-        int shots = spec.survey().shots();
-        return dirs -> {
-            List<NdArray> out = new ArrayList<>();
-            for (int g = 0; g < dirs.size(); g++) {
-                out.add(loss(g, batch).curvature(data.get(g), observed.get(g), dirs.get(g), shots));
-            }
-            return out;
-        };
-    }
-
-    /**
-     * The Hessian w.r.t. the one model parameter asked: the propagator's own when it has
-     * one, otherwise one exact product per cell, cells in parallel.
-     */
-    private NdArray hessian(ForwardRun run, Model model, Set<String> wrt, List<NdArray> data, List<NdArray> observed,
-                            List<NdArray> adjointSources, int[] batch) {
-        String name = wrt.stream().filter(model.parameters()::containsKey).findFirst().orElseThrow();
-        int[] shape = model.parameter(name).shape();
-        int n = model.parameter(name).size();
-        UnaryOperator<List<NdArray>> curvature = curvature(data, observed, batch);
-        try {
-            return run.hessian(name, adjointSources, curvature);
-        } catch (UnsupportedOperationException e) {
-            // no full Hessian from this propagator: the products below
-        }
-        List<Map<String, NdArray>> columns = products(run, n, i -> {
-            NdArray e = NdArray.zeros(shape);
-            e.data()[i] = 1;
-            return Map.of(name, e);
-        }, adjointSources, curvature);
-        double[] h = new double[n * n];
-        for (int i = 0; i < n; i++) {
-            // H is symmetric: its product with e_i is row i as well as column i
-            System.arraycopy(columns.get(i).get(name).data(), 0, h, i * n, n);
-        }
-        return new NdArray(new int[] {n, n}, h);
     }
 
     static NdArray add(NdArray sum, NdArray term) {

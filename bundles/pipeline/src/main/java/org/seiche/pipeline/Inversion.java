@@ -24,6 +24,8 @@ import org.seiche.api.Optimiser;
 import org.seiche.api.PipelineSpec;
 import org.seiche.api.Precision;
 import org.seiche.api.SeicheException;
+import org.seiche.api.ShotExecutor;
+import org.seiche.api.ShotWork.Compute;
 import org.seiche.io.Npy;
 import org.seiche.plot.Axis;
 import org.seiche.plot.Png;
@@ -47,6 +49,7 @@ final class Inversion {
     private final InversionSpec inv;
     private final Runner.Prepared prepared;
     private final Evaluator evaluator;
+    private final ShotExecutor.Session shots;
     private final Chains chains;
     private final Map<String, NdArray> truth;
     private long peakBytes;
@@ -60,11 +63,12 @@ final class Inversion {
     /** Time spent modelling (the propagator and the loss) so far; the rest of an iteration is the framework's. */
     private long modellingNanos;
 
-    Inversion(PipelineSpec spec, Runner.Prepared prepared) {
+    Inversion(PipelineSpec spec, Runner.Prepared prepared, ShotExecutor.Session shots) {
         this.spec = spec;
         this.inv = spec.inversion();
         this.prepared = prepared;
-        this.evaluator = new Evaluator(spec, prepared, Progress.silent());
+        this.shots = shots;
+        this.evaluator = new Evaluator(spec, prepared, Progress.silent()).shots(shots);
         this.chains = new Chains(spec, prepared.mappings());
         this.truth = spec.trueModel();
     }
@@ -95,7 +99,7 @@ final class Inversion {
             if (latest == null || !Arrays.equals(x, latestX)) {
                 Model model = chains.toModel(x);
                 long t0 = System.nanoTime();
-                Evaluator.Evaluation e = evaluator.evaluate(model, batches, wrt, Evaluator.Want.GRADIENT);
+                Evaluator.Evaluation e = evaluator.evaluate(model, batches, wrt, Compute.GRADIENT);
                 modellingNanos += System.nanoTime() - t0;
                 peakBytes = Math.max(peakBytes, e.peakBytes());
                 estimateBytes = Math.max(estimateBytes, e.estimateBytes());
@@ -257,7 +261,7 @@ final class Inversion {
         Model fin = chains.toModel(x);
         evaluator.stage("the final model");
         // the loss of the model written, by one forward run (the same whether the run was resumed or not)
-        double finalLoss = evaluator.evaluate(fin, prepared.batches(), Set.of(), Evaluator.Want.LOSS).loss();
+        double finalLoss = evaluator.evaluate(fin, prepared.batches(), Set.of(), Compute.LOSS).loss();
         Map<String, NdArray> arrays = new LinkedHashMap<>();
         for (String p : chains.parameters()) {
             arrays.put("model_" + p, fin.parameter(p));
@@ -265,6 +269,7 @@ final class Inversion {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("loss", finalLoss);
         summary.putAll(Runner.describe(spec, prepared, start, stepRatio));
+        summary.putAll(shots.report());
         summary.put("iterations", inv.iterations());
         summary.put("iterations_done", history.size());
         if (stopped != null) {

@@ -1,28 +1,46 @@
 package org.seiche.pipeline;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.function.IntFunction;
+import java.util.Map;
+import java.util.function.Consumer;
 
 import org.osgi.service.component.annotations.Component;
-import org.seiche.api.Device;
+import org.seiche.api.SeicheException;
 import org.seiche.api.ShotExecutor;
+import org.seiche.api.ShotResult;
+import org.seiche.api.ShotRunner;
+import org.seiche.api.ShotWork;
 
-/** Runs shot groups on this machine's device threads; results in task order. */
+/**
+ * The default executor: every batch in this process, one after another (each batch's shots
+ * run in parallel on the device's threads), results handed on as they come, in batch order.
+ */
 @Component(service = ShotExecutor.class, property = ShotExecutor.PROPERTY + "=local")
 public final class LocalShotExecutor implements ShotExecutor {
+    /** The one session this executor has: it holds nothing. */
+    static final Session SESSION = new Session() {
+        @Override
+        public void run(ShotWork work, ShotRunner here, Consumer<ShotResult> inOrder) {
+            for (int b = 0; b < work.batches().length; b++) {
+                inOrder.accept(here.run(b));
+            }
+        }
+
+        @Override
+        public void close() {
+            // nothing was opened
+        }
+    };
+
     @Override
     public String name() {
         return "local";
     }
 
     @Override
-    public <R> List<R> run(int tasks, IntFunction<R> task, Device device) {
-        Object[] results = new Object[tasks];
-        device.parallel(tasks, i -> results[i] = task.apply(i));
-        @SuppressWarnings("unchecked")
-        List<R> out = (List<R>) new ArrayList<>(Arrays.asList(results));
-        return out;
+    public Session open(Map<String, Object> config) {
+        if (!config.isEmpty()) {
+            throw new SeicheException("executor: local takes no settings, got " + String.join(", ", config.keySet()));
+        }
+        return SESSION;
     }
 }

@@ -31,13 +31,11 @@ import org.seiche.api.ReceiverGroup;
 import org.seiche.api.SeicheException;
 import org.seiche.api.SourceGroup;
 import org.seiche.api.Survey;
+import org.seiche.api.Task;
 import org.seiche.wave.Wavelets;
 
 /** Reads a pipeline file (docs/pipeline.md) into a {@link PipelineSpec}: one client of the builder. */
 final class PipelineFile {
-    static final Set<String> TASKS = Set.of("model", "forward", "gradient", "hessian", "invert");
-    static final String TASK_LIST = "model, forward, gradient, hessian, invert";
-
     private PipelineFile() {
     }
 
@@ -142,16 +140,28 @@ final class PipelineFile {
      * found declare them. Warnings (field data that cannot all be used) go to warn.
      */
     static PipelineSpec read(Path file, Services services, java.util.function.Consumer<String> warn) {
-        Path base = file.toAbsolutePath().getParent();
-        Field root = new Field("", parse(file));
+        JsonNode tree = parse(file);
+        ArrayInputs arrays = new ArrayInputs(file.toAbsolutePath().getParent());
+        PipelineSpec spec = read(tree, arrays, services, warn);
+        // what another process needs to read the same pipeline: the merged file and the input files it read
+        return spec.toBuilder().option(ShipPipeline.OPTION, ShipPipeline.image(tree, arrays.files())).build();
+    }
+
+    /** The pipeline of a merged file tree whose input files arrays resolves. */
+    static PipelineSpec read(JsonNode tree, ArrayInputs arrays, Services services, java.util.function.Consumer<String> warn) {
+        Path base = arrays.base();
+        Field root = new Field("", tree);
         PipelineKeys.check(root, services);
-        ArrayInputs arrays = new ArrayInputs(base);
         PipelineSpec.Builder b = PipelineSpec.builder();
-        String task = root.get("task").text("forward");
-        if (!TASKS.contains(task)) {
-            throw root.get("task").fail("'" + task + "' is not one of " + TASK_LIST);
+        String label = root.get("task").text("forward");
+        Task task;
+        try {
+            task = Task.parse(label);
+        } catch (SeicheException e) {
+            throw root.get("task").fail("'" + label + "' is not one of " + Task.labels());
         }
         b.task(task);
+        executor(root.get("executor"), arrays, b);
         b.device(root.get("device").text("auto"));
         b.threads(root.get("threads").integer(0));
         b.precision(Precision.parse(root.get("precision").text("float32")));
@@ -167,7 +177,7 @@ final class PipelineFile {
         if (root.has("snapshots")) {
             b.option(SnapshotFiles.FOLDER, snapshots(root.get("snapshots"), task, model.shape().length));
         }
-        if (task.equals("model")) {
+        if (task == Task.MODEL) {
             // writes the model as read (generated, smoothed): nothing else is needed
             return b.build();
         }
@@ -208,20 +218,33 @@ final class PipelineFile {
         b.gradientWrt(root.get("gradient_wrt").words().toArray(String[]::new));
         b.shotsPerBatch(shotsPerBatch(root));
         // a gradient task with an inversion block also writes the gradient the inversion would step with
-        if (task.equals("invert") || task.equals("gradient") && root.has("inversion")) {
+        if (task == Task.INVERT || task == Task.GRADIENT && root.has("inversion")) {
             b.inversion(inversion(root, arrays, model));
             b.trueModel(trueModel(root.get("inversion").get("true_model"), arrays, model));
         }
         return b.build();
     }
 
+    /** executor: NAME or {name: NAME, ...settings}; local when absent. */
+    private static void executor(Field f, ArrayInputs arrays, PipelineSpec.Builder b) {
+        if (!f.present()) {
+            return;
+        }
+        if (f.node().isTextual()) {
+            b.executor(f.text(), Map.of());
+        } else {
+            f.requireObject();
+            b.executor(f.required("name").text(), arrays.config(f, Set.of("name")));
+        }
+    }
+
     /**
      * snapshots: {every: K, fields: [wavefield], shots: [0] | all, format: npy | png | gif,
      * adjoint: false}, for the forward and gradient tasks.
      */
-    private static SnapshotFiles.Plan snapshots(Field f, String task, int ndim) {
+    private static SnapshotFiles.Plan snapshots(Field f, Task task, int ndim) {
         f.requireObject();
-        if (!task.equals("forward") && !task.equals("gradient")) {
+        if (task != Task.FORWARD && task != Task.GRADIENT) {
             throw f.fail("task " + task + " takes none (forward and gradient do)");
         }
         int every = f.required("every").integer();
@@ -248,7 +271,7 @@ final class PipelineFile {
             throw f.get("format").fail(format + " pictures need a 2-D model, got " + ndim + "-D (use npy)");
         }
         boolean adjoint = f.get("adjoint").bool(false);
-        if (adjoint && !task.equals("gradient")) {
+        if (adjoint && task != Task.GRADIENT) {
             throw f.get("adjoint").fail("task " + task + " runs no adjoint (gradient does)");
         }
         return new SnapshotFiles.Plan(every, List.copyOf(fields), shots, format, adjoint);

@@ -10,6 +10,7 @@ import org.seiche.api.Mapping;
 import org.seiche.api.Optimiser;
 import org.seiche.api.Propagator;
 import org.seiche.api.SeicheException;
+import org.seiche.api.ShotExecutor;
 
 /**
  * The keys a pipeline file may hold at each place, checked over the whole file (after
@@ -22,7 +23,7 @@ import org.seiche.api.SeicheException;
 final class PipelineKeys {
     private static final Set<String> TOP = Set.of("task", "device", "precision", "model", "propagator", "survey", "observed",
             "loss", "gradient_wrt", "output", "shots_per_batch", "batches", "inversion", "checkpoint", "mask", "threads",
-            "snapshots", "pictures");
+            "snapshots", "pictures", "executor");
     /** The propagator block's keys that every propagator has (PropagatorSettings); the rest are the service's options. */
     static final Set<String> PROPAGATOR = Set.of("name", "accuracy", "pml_width", "pml_freq", "max_vel",
             "gradient_sampling_interval", "storage");
@@ -50,21 +51,19 @@ final class PipelineKeys {
     static final Set<String> MAPPING = Set.of("name", "parameter");
     static final Set<String> OPTIMISER = Set.of("name");
 
-    // the pipeline contract's later additions (executor)
-    private static final Set<String> TOP_LATER = Set.of("executor");
-
     private PipelineKeys() {
     }
 
     /** Refuses the first key that has no place where it stands; services are looked up by name for their options. */
     static void check(Field root, Services services) {
-        known(root, TOP, TOP_LATER);
+        known(root, TOP);
+        service(root.get("executor"), Set.of("name"), "executor", services.executors, ShotExecutor::options);
         Field model = root.get("model");
         known(model, MODEL);
         for (Field p : values(model.get("parameters"))) {
             array(p);
         }
-        service(root.get("propagator"), PROPAGATOR, Set.of(), "propagator", services.propagators,
+        service(root.get("propagator"), PROPAGATOR, "propagator", services.propagators,
                 Propagator::options);
         known(root.get("propagator").get("storage"), STORAGE);
         survey(root.get("survey"));
@@ -111,12 +110,12 @@ final class PipelineKeys {
         Field mappings = inv.get("mappings");
         if (mappings.present() && mappings.node().isArray()) {
             for (Field m : mappings.elements()) {
-                service(m, MAPPING, Set.of(), "mapping", services.mappings, Mapping::options);
+                service(m, MAPPING, "mapping", services.mappings, Mapping::options);
                 optionArrays(m);
             }
         }
         Field opt = inv.get("optimiser");
-        service(opt, OPTIMISER, Set.of(), "optimiser", services.optimisers, Optimiser::options);
+        service(opt, OPTIMISER, "optimiser", services.optimisers, Optimiser::options);
         optionArrays(opt);
         for (Field t : values(inv.get("true_model"))) {
             array(t);
@@ -127,7 +126,7 @@ final class PipelineKeys {
      * A block naming a service: the framework's keys and the ones the service declares. A
      * name no service has is left to the run, which refuses it with the names there are.
      */
-    private static <T> void service(Field f, Set<String> own, Set<String> later, String kind, Map<String, T> available,
+    private static <T> void service(Field f, Set<String> own, String kind, Map<String, T> available,
                                     Function<T, Set<String>> options) {
         if (!f.present() || !f.node().isObject()) {
             return;
@@ -135,9 +134,9 @@ final class PipelineKeys {
         Field name = f.get("name");
         T service = name.present() && name.node().isTextual() ? available.get(name.node().asText()) : null;
         if (service == null) {
-            known(f, null, later, "");
+            known(f, null, "");
         } else {
-            known(f, union(own, options.apply(service)), later, "for " + kind + " " + name.node().asText());
+            known(f, union(own, options.apply(service)), "for " + kind + " " + name.node().asText());
         }
     }
 
@@ -181,27 +180,18 @@ final class PipelineKeys {
     }
 
     private static void known(Field f, Set<String> known) {
-        known(f, known, Set.of(), "here");
-    }
-
-    private static void known(Field f, Set<String> known, Set<String> later) {
-        known(f, known, later, "here");
+        known(f, known, "here");
     }
 
     /**
-     * Refuses a key of f (when f is a mapping) outside the known ones (null: any) and any of
-     * the later ones, naming it, where it stands, and what is known there ("known here: ..",
+     * Refuses a key of f (when f is a mapping) outside the known ones (null: any), naming it, where it stands, and what is known there ("known here: ..",
      * "known for mapping bounds: ..").
      */
-    private static void known(Field f, Set<String> known, Set<String> later, String where) {
+    private static void known(Field f, Set<String> known, String where) {
         if (!f.present() || !f.node().isObject()) {
             return;
         }
         for (String k : f.keys()) {
-            if (later.contains(k)) {
-                throw f.get(k).fail("not supported yet by this version of Seiche"
-                        + (known == null ? "" : " (known " + where + ": " + list(known) + ")"));
-            }
             if (known != null && !known.contains(k)) {
                 throw unknown(f.get(k).path(), k, known, where);
             }

@@ -15,6 +15,9 @@ import org.seiche.api.Pipeline;
 import org.seiche.api.PipelineSpec;
 import org.seiche.api.Propagator;
 import org.seiche.api.ShotExecutor;
+import org.seiche.api.ShotRunner;
+import org.seiche.api.ShotWork;
+import org.seiche.api.Task;
 
 /**
  * The pipeline runtime: tracks every propagator, device, loss, mapping, optimiser and shot
@@ -32,7 +35,15 @@ public final class PipelineService implements Pipeline {
     @Override
     public Result run(PipelineSpec spec) {
         Runner runner = new Runner(spec, services, Progress.forStderr(spec.quiet()));
-        Runner.Outcome outcome = "model".equals(spec.task()) ? runner.model() : runner.run(runner.check());
+        Runner.Outcome outcome;
+        if (spec.task() == Task.MODEL) {
+            outcome = runner.model();
+        } else {
+            Runner.Prepared p = runner.check();
+            try (ShotExecutor.Session shots = p.executor().open(spec.executorConfig())) {
+                outcome = runner.run(p, shots);
+            }
+        }
         Map<String, Object> summary = new java.util.LinkedHashMap<>(outcome.summary());
         if (!Double.isNaN(spec.startupSeconds())) {
             summary.put("startup_seconds", spec.startupSeconds());
@@ -53,6 +64,33 @@ public final class PipelineService implements Pipeline {
             }
         }
         return new Result(outcome.arrays(), summary);
+    }
+
+    /** A pipeline another process sent, read and checked once for all the work that names it. */
+    private record Sent(PipelineSpec spec, Runner.Prepared prepared) {
+    }
+
+    /** The latest pipelines sent, by image id, device and threads: a worker serves one run at a time, or a few. */
+    private final Map<String, Sent> sent = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(4, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Sent> eldest) {
+            return size() > 2;
+        }
+    });
+
+    @Override
+    public ShotRunner shots(ShotWork work, int threads) {
+        if (work.pipeline() == null) {
+            throw new org.seiche.api.SeicheException("shot work: holds no pipeline");
+        }
+        Sent s = sent.computeIfAbsent(work.pipeline().id() + " " + work.device() + " " + threads, k -> {
+            // the run's shots are this process's own: no executor beyond it, no output, no bar
+            PipelineSpec spec = ShipPipeline.read(work.pipeline().bytes(), services).toBuilder().device(work.device())
+                    .threads(threads).output(null).quiet(true).resume(false).executor("local", Map.of()).build();
+            return new Sent(spec, new Runner(spec, services, Progress.silent()).check());
+        });
+        return new BatchRunner(s.spec(), s.prepared(), work, s.spec().model().with(work.model()), Progress.silent(), null,
+                MemoryPlan.ofThisJvm(), (sim, storage) -> { }, Evaluator.LOCAL);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

@@ -21,6 +21,9 @@ import org.seiche.api.Optimiser;
 import org.seiche.api.NdArray;
 import org.seiche.api.PipelineSpec;
 import org.seiche.api.Propagator;
+import org.seiche.api.ShotExecutor;
+import org.seiche.api.ShotWork.Compute;
+import org.seiche.api.Task;
 import org.seiche.api.SeicheException;
 import org.seiche.api.Simulation;
 import org.seiche.api.Survey;
@@ -44,7 +47,7 @@ final class Runner {
 
     /** What the task needs, checked before any propagation. */
     record Prepared(Device device, Propagator propagator, Loss loss, Set<String> gradientWrt, int[][] batches,
-                    List<Mapping> mappings, Optimiser optimiser) {
+                    List<Mapping> mappings, Optimiser optimiser, ShotExecutor executor) {
     }
 
     Prepared check() {
@@ -57,9 +60,7 @@ final class Runner {
         if (spec.propagator() == null) {
             throw new SeicheException("propagator: is missing");
         }
-        if (!PipelineFile.TASKS.contains(spec.task())) {
-            throw new SeicheException("task: '" + spec.task() + "' is not one of " + PipelineFile.TASK_LIST);
-        }
+        ShotExecutor executor = executor();
         Propagator propagator = Services.resolve("propagator", spec.propagator(), services.propagators);
         PipelineKeys.declared("propagator", spec.settings().options().keySet(), PipelineKeys.PROPAGATOR,
                 propagator.options(), "for propagator " + propagator.name());
@@ -78,11 +79,10 @@ final class Runner {
         }
         Loss loss = null;
         Set<String> wrt = new LinkedHashSet<>(spec.gradientWrt());
-        boolean needsLoss = !spec.task().equals("forward");
-        if (needsLoss) {
+        if (spec.task().needsLoss()) {
             loss = Services.resolve("loss", spec.loss(), services.losses);
             checkObserved(spec.survey());
-            if (wrt.isEmpty() && spec.task().equals("gradient")) {
+            if (wrt.isEmpty() && spec.task() == Task.GRADIENT) {
                 throw new SeicheException("gradient_wrt: name at least one model parameter or source_amplitudes");
             }
             for (String w : wrt) {
@@ -92,7 +92,7 @@ final class Runner {
                 }
             }
         }
-        if (spec.task().equals("hessian")) {
+        if (spec.task() == Task.HESSIAN) {
             long params = wrt.stream().filter(spec.model().parameters()::containsKey).count();
             if (params != 1) {
                 throw new SeicheException("gradient_wrt: task hessian takes exactly one model parameter, got " + wrt);
@@ -105,17 +105,17 @@ final class Runner {
         Optimiser optimiser = null;
         int perBatchSpec = spec.shotsPerBatch();
         InversionSpec inv = spec.inversion();
-        if (spec.task().equals("invert") && inv == null) {
+        if (spec.task() == Task.INVERT && inv == null) {
             throw new SeicheException("inversion: is missing (task invert needs it)");
         }
-        if (inv != null && (spec.task().equals("invert") || spec.task().equals("gradient"))) {
+        if (inv != null && (spec.task() == Task.INVERT || spec.task() == Task.GRADIENT)) {
             for (InversionSpec.MappingUse m : inv.mappings()) {
                 Mapping mapping = Services.resolve("inversion.mappings", m.mapping(), services.mappings);
                 PipelineKeys.declared("inversion.mappings[" + mappings.size() + "]", m.config().keySet(), PipelineKeys.MAPPING,
                         mapping.options(), "for mapping " + mapping.name());
                 mappings.add(mapping);
             }
-            if (spec.task().equals("invert")) {
+            if (spec.task() == Task.INVERT) {
                 optimiser = Services.resolve("inversion.optimiser", inv.optimiser(), services.optimisers);
                 PipelineKeys.declared("inversion.optimiser", inv.optimiserConfig().keySet(), PipelineKeys.OPTIMISER,
                         optimiser.options(), "for optimiser " + optimiser.name());
@@ -129,7 +129,22 @@ final class Runner {
         int shots = spec.survey().shots();
         int per = perBatchSpec < 0 ? (shots + (-perBatchSpec) - 1) / (-perBatchSpec)
                 : perBatchSpec == 0 ? shots : perBatchSpec;
-        return new Prepared(device, propagator, loss, wrt, Batches.split(shots, per), mappings, optimiser);
+        return new Prepared(device, propagator, loss, wrt, Batches.split(shots, per), mappings, optimiser, executor);
+    }
+
+    /**
+     * The executor the pipeline names, its settings checked as it declares them; snapshots
+     * are written by this process's own runs, so they need the local executor.
+     */
+    private ShotExecutor executor() {
+        ShotExecutor executor = Services.resolve("executor", spec.executor(), services.executors);
+        PipelineKeys.declared("executor", spec.executorConfig().keySet(), Set.of(), executor.options(),
+                "for executor " + executor.name());
+        if (spec.options().get(SnapshotFiles.FOLDER) != null && !(executor instanceof LocalShotExecutor)) {
+            throw new SeicheException("snapshots: are written by this process's own runs; executor " + executor.name()
+                    + " runs shots elsewhere (use executor: local to write snapshots)");
+        }
+        return executor;
     }
 
     /**
@@ -208,7 +223,7 @@ final class Runner {
             ranges.put(e.getKey(), range);
         }
         Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("task", spec.task());
+        summary.put("task", spec.task().label());
         summary.put("shape", spec.model().shape());
         summary.put("spacing", spec.model().spacing());
         summary.put("parameters", ranges);
@@ -217,23 +232,25 @@ final class Runner {
         return new Outcome(arrays, Pictures.of(arrays, spec), summary, Map.of());
     }
 
-    Outcome run(Prepared p) {
-        if (spec.task().equals("invert")) {
-            return new Inversion(spec, p).run();
+    /** Runs the checked task with its shots on the executor's session (closed by the caller). */
+    Outcome run(Prepared p, ShotExecutor.Session shots) {
+        if (spec.task() == Task.INVERT) {
+            return new Inversion(spec, p, shots).run();
         }
         long start = System.nanoTime();
         // with an inversion block, the gradient at the inversion's start model, also mapped to inversion space
         Chains chains = spec.inversion() == null ? null : new Chains(spec, p.mappings());
         double[] x0 = chains == null ? null : chains.start();
         Model model = chains == null ? spec.model() : chains.toModel(x0);
-        Evaluator.Want want = switch (spec.task()) {
-            case "forward" -> Evaluator.Want.DATA;
-            case "hessian" -> Evaluator.Want.HESSIAN;
-            default -> Evaluator.Want.GRADIENT;
+        Compute want = switch (spec.task()) {
+            case FORWARD -> Compute.DATA;
+            case HESSIAN -> Compute.HESSIAN;
+            case GRADIENT -> Compute.GRADIENT;
+            case MODEL, INVERT -> throw new IllegalStateException("task " + spec.task() + " is not run by its shots alone");
         };
         SnapshotFiles snapshots = snapshotFiles();
         Evaluator.Evaluation e = discardOnFailure(snapshots,
-                () -> new Evaluator(spec, p, progress).snapshots(snapshots).evaluate(model, p.batches(), p.gradientWrt(), want));
+                () -> new Evaluator(spec, p, progress).snapshots(snapshots).shots(shots).evaluate(model, p.batches(), p.gradientWrt(), want));
         Map<String, NdArray> arrays = new LinkedHashMap<>();
         for (int g = 0; g < e.data().size(); g++) {
             arrays.put(g == 0 ? "receiver_data" : "receiver_data_" + g, e.data().get(g));
@@ -256,10 +273,11 @@ final class Runner {
                     .findFirst().orElseThrow(), e.hessian());
         }
         Map<String, Object> summary = new LinkedHashMap<>();
-        if (want != Evaluator.Want.DATA) {
+        if (want != Compute.DATA) {
             summary.put("loss", e.loss());
         }
         summary.putAll(describe(spec, p, start, e.stepRatio()));
+        summary.putAll(shots.report());
         if (!ShotModels.of(spec).isEmpty()) {
             // the one velocity every shot's step and PML were set by
             summary.put("max_vel", ShotModels.settings(spec.settings(), p.propagator(), model, ShotModels.of(spec),
@@ -301,8 +319,9 @@ final class Runner {
     /** The summary fields every task writes. */
     static Map<String, Object> describe(PipelineSpec spec, Prepared p, long startNanos, int stepRatio) {
         Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("task", spec.task());
+        summary.put("task", spec.task().label());
         summary.put("propagator", p.propagator().name());
+        summary.put("executor", p.executor().name());
         summary.put("device", p.device().name());
         summary.put("threads", p.device().threads());
         summary.put("precision", spec.precision().label());

@@ -24,6 +24,11 @@ final class Services {
     final Map<String, Optimiser> optimisers = new ConcurrentSkipListMap<>();
     final Map<String, ShotExecutor> executors = new ConcurrentSkipListMap<>();
 
+    Services() {
+        // this bundle's own executor, there before (and whatever) the framework registers
+        executors.put("local", new LocalShotExecutor());
+    }
+
     /** The instance given, or the service of that name, or a message listing what there is. */
     static <T> T resolve(String field, Named<T> named, Map<String, T> available) {
         if (named.instance() != null) {

@@ -11,6 +11,7 @@ import org.seiche.api.PipelineSpec;
 import org.seiche.api.Propagator;
 import org.seiche.api.PropagatorSettings;
 import org.seiche.api.SeicheException;
+import org.seiche.api.Task;
 
 /**
  * A model per shot (Deepwave's batched models): a parameter array with one more leading
@@ -96,9 +97,9 @@ final class ShotModels {
             throw new SeicheException("model.parameters." + name + ": leading (shot) axis " + perShot.get(name).dim(0)
                     + " but the survey has " + shots + (shots == 1 ? " shot" : " shots") + " (a model per shot needs one model each)");
         }
-        if (spec.task().equals("hessian") || spec.task().equals("invert") || spec.inversion() != null) {
+        if (spec.task() == Task.HESSIAN || spec.task() == Task.INVERT || spec.inversion() != null) {
             throw new SeicheException("model.parameters." + name + ": a model per shot works with tasks forward and gradient"
-                    + " (without an inversion block), not " + (spec.task().equals("gradient") ? "with inversion:" : spec.task()));
+                    + " (without an inversion block), not " + (spec.task() == Task.GRADIENT ? "with inversion:" : spec.task()));
         }
     }
 

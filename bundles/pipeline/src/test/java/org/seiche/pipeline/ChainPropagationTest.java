@@ -62,7 +62,7 @@ class ChainPropagationTest {
         @Override
         public Evaluation evaluate(double[] x) {
             Evaluator.Evaluation e = evaluator.evaluate(chains.toModel(x), prepared.batches(), Set.of("v"),
-                    Evaluator.Want.GRADIENT);
+                    org.seiche.api.ShotWork.Compute.GRADIENT);
             return new Evaluation(e.loss(), chains.toInversionGradient(x, e.gradients()));
         }
 
@@ -77,7 +77,7 @@ class ChainPropagationTest {
         PipelineSpec forward = spec.toBuilder().task("forward").build();
         Runner.Prepared p = new Runner(forward, services(), Progress.silent()).check();
         return new Evaluator(forward, p, Progress.silent()).evaluate(forward.model().with(Map.of("v", v)), p.batches(),
-                Set.of(), Evaluator.Want.DATA).data().get(0);
+                Set.of(), org.seiche.api.ShotWork.Compute.DATA).data().get(0);
     }
 
     /** The base case as an inversion of v: observed data of the lens model, the chain's mappings, L-BFGS. */
@@ -190,7 +190,7 @@ class ChainPropagationTest {
         PipelineSpec spec = invert.toBuilder().inversion(new InversionSpec(List.of("v"), 10, 0, "accumulate", mappings,
                 Named.instance("lbfgs", new LbfgsOptimiser()), Map.of(), 10)).build();
         Runner.Prepared prepared = new Runner(spec, services(), Progress.silent()).check();
-        Map<String, Object> summary = new Inversion(spec.toBuilder().quiet(true).build(), prepared).run().summary();
+        Map<String, Object> summary = new Inversion(spec.toBuilder().quiet(true).build(), prepared, LocalShotExecutor.SESSION).run().summary();
         assertTrue(!summary.containsKey("stopped") || Boolean.TRUE.equals(((Map<?, ?>) summary.get("stopped")).get("converged")),
                 "the lens inversion stopped: " + summary.get("stopped"));
         return summary;

@@ -96,7 +96,7 @@ class MemoryPlanTest {
         Runner.Prepared prepared = new Runner(spec, services, Progress.silent()).check();
         Evaluator tight = new Evaluator(spec, prepared, Progress.silent(), new MemoryPlan(100_000));
         SeicheException e = assertThrows(SeicheException.class, () -> tight.evaluate(spec.model(), prepared.batches(),
-                prepared.gradientWrt(), Evaluator.Want.GRADIENT));
+                prepared.gradientWrt(), org.seiche.api.ShotWork.Compute.GRADIENT));
         assertTrue(e.getMessage().startsWith("memory: the run needs about 0.00 GB"), e.getMessage());
     }
 }

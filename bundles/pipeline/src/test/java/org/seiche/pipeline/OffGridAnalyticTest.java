@@ -84,9 +84,9 @@ class OffGridAnalyticTest {
                 """.formatted(H, C, DT, NT, FREQ, PEAK));
         PipelineSpec spec = PipelineFile.read(dir.resolve("p.yaml"), new Services(), w -> { });
         Runner.Prepared services = new Runner.Prepared(new CpuDevice(2), new ScalarPropagator(new CpuScalarKernel()),
-                new MeanSquaredError(), Set.of(), new int[][] {{0}}, List.of(), null);
+                new MeanSquaredError(), Set.of(), new int[][] {{0}}, List.of(), null, new LocalShotExecutor());
         NdArray data = new Evaluator(spec, services, Progress.silent()).evaluate(spec.model(), services.batches(), Set.of(),
-                Evaluator.Want.DATA).data().get(0);
+                org.seiche.api.ShotWork.Compute.DATA).data().get(0);
         double num = 0;
         double den = 0;
         for (int i = 0; i < expected.length; i++) {

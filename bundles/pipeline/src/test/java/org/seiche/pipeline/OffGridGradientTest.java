@@ -85,12 +85,12 @@ class OffGridGradientTest {
 
     private static Runner.Prepared services() {
         return new Runner.Prepared(new CpuDevice(2), SCALAR, new MeanSquaredError(), Set.of("v", "source_amplitudes"),
-                new int[][] {{1}, {0}}, List.of(), null);
+                new int[][] {{1}, {0}}, List.of(), null, new LocalShotExecutor());
     }
 
     private static Evaluator.Evaluation evaluate(PipelineSpec spec, Model model) {
         return new Evaluator(spec, services(), Progress.silent()).evaluate(model, services().batches(),
-                Set.of("v", Simulation.SOURCE_AMPLITUDES), Evaluator.Want.GRADIENT);
+                Set.of("v", Simulation.SOURCE_AMPLITUDES), org.seiche.api.ShotWork.Compute.GRADIENT);
     }
 
     @Test

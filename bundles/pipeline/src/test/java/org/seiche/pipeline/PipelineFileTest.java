@@ -138,7 +138,7 @@ class PipelineFileTest {
                 + "output: base_out\n" + SURVEY);
         PipelineSpec spec = read("child.yaml", "extends: common/base.yaml\ntask: gradient\n"
                 + "survey: {nt: 12}\nobserved: {constant: 0, shape: [3, 4, 12]}\n");
-        assertEquals("gradient", spec.task());
+        assertEquals(org.seiche.api.Task.GRADIENT, spec.task());
         assertEquals(12, spec.survey().nt(), "the child's nt");
         assertEquals(0.001, spec.survey().dt(), "the base's dt, merged into the same mapping");
         assertEquals(1500, spec.model().parameter("v").data()[0], "the base's file, relative to the base");

@@ -224,7 +224,7 @@ class PipelineKeysTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', textBlock = """
-            task: invert                          | tsak: invert                         | tsak: unknown key, did you mean task? (known here: batches, checkpoint, device, gradient_wrt, inversion, loss, mask, model, observed, output, pictures, precision, propagator, shots_per_batch, snapshots, survey, task, threads)
+            task: invert                          | tsak: invert                         | tsak: unknown key, did you mean task? (known here: batches, checkpoint, device, executor, gradient_wrt, inversion, loss, mask, model, observed, output, pictures, precision, propagator, shots_per_batch, snapshots, survey, task, threads)
             spacing: [4.0, 4.0]                   | spcing: [4.0, 4.0]                   | model.spcing: unknown key, did you mean spacing? (known here: parameters, spacing)
             smooth: 8                             | smoth: 8                             | model.parameters.v.smoth: unknown key, did you mean smooth? (known here: constant, dataset, file, hdf5, segy, shape, shots_by, smooth, synthetic)
             shape: [10, 12]\\n                    | shap: [10, 12]\\n                    | model.parameters.v.synthetic.shap: unknown key, did you mean shape? (known here: fault, layers, lens, shape)
@@ -259,20 +259,9 @@ class PipelineKeysTest {
         assertEquals(message, e.getMessage());
     }
 
-    /** The contract's later features are refused as such, not run without them. */
-    @ParameterizedTest(name = "{1}")
-    @CsvSource(delimiter = '|', textBlock = """
-            task: invert                  | task: invert\\nexecutor: local                  | executor
-            """)
-    void laterFeaturesAreRefusedAsNotSupportedYet(String given, String with, String path) throws IOException {
-        String yaml = once(given, with);
-        SeicheException e = assertThrows(SeicheException.class, () -> runtime().read(write(yaml)));
-        assertTrue(e.getMessage().startsWith(path + ": not supported yet by this version of Seiche"), e.getMessage());
-    }
-
     /**
      * A block naming a service no bundle provides is left to the run, which refuses the name
-     * listing the services there are; a later feature's key is still refused.
+     * listing the services there are; a typo in a common block is still refused.
      */
     @Test
     void anUnknownServiceLeavesItsOptionsToTheRun() throws IOException {

@@ -114,7 +114,7 @@ class ShotModelsTest {
     private static Evaluator.Evaluation alone(PipelineSpec spec, int s) {
         Runner.Prepared p = new Runner(spec, services(), Progress.silent()).check();
         return new Evaluator(spec, p, Progress.silent()).evaluate(spec.model(), new int[][] {{s}},
-                new LinkedHashSet<>(spec.gradientWrt()), Evaluator.Want.GRADIENT);
+                new LinkedHashSet<>(spec.gradientWrt()), org.seiche.api.ShotWork.Compute.GRADIENT);
     }
 
     private static NdArray shot(NdArray a, int s) {

@@ -113,11 +113,24 @@ class PluginsInFrameworkTest {
     }
 
     @Test
-    void localExecutorReturnsResultsInTaskOrder() {
-        List<Integer> squares = local.run(50, i -> i * i, cpu.withThreads(4));
-        assertEquals(50, squares.size());
-        for (int i = 0; i < 50; i++) {
-            assertEquals(i * i, squares.get(i), "result " + i);
+    void localExecutorHandsResultsOnInBatchOrder() {
+        org.seiche.api.ShotWork work = new org.seiche.api.ShotWork(null, "cpu", org.seiche.api.ShotWork.Compute.DATA, List.of(),
+                Map.of(), List.of(), new int[][] {{2}, {0}, {1}}, "");
+        List<Integer> order = new java.util.ArrayList<>();
+        org.seiche.api.ShotRunner here = new org.seiche.api.ShotRunner() {
+            @Override
+            public org.seiche.api.ShotResult run(int batch) {
+                return new org.seiche.api.ShotResult(batch, List.of(), Map.of(), new double[0], Map.of(), null, List.of(), 0, 0, 0, 1,
+                        "local", 0);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        try (ShotExecutor.Session s = local.open(Map.of())) {
+            s.run(work, here, r -> order.add(r.batch()));
         }
+        assertEquals(List.of(0, 1, 2), order);
     }
 }
