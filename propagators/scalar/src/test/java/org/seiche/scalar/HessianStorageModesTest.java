@@ -28,15 +28,24 @@ import org.seiche.api.Storage.Mode;
  * The Hessian's second-order runs keep the adjoint's history as the forward run's plan
  * keeps its steps: on disk the products are those of memory mode to the bit (float32 and
  * float64, one shot in bands or three on the threads, inner steps and the PML included);
- * compressed they stay within a bound of the exact product.
+ * compressed they stay within a bound of the exact product. Checkpointing keeps no steps
+ * for second-order runs: its products are Born runs checkpointed under the same budget,
+ * equal to memory mode's Born runs to the bit and to its second-order runs to rounding.
  */
 class HessianStorageModesTest {
     @TempDir
     Path dir;
 
-    /** The gradient of a residual and two Hessian products (mse curvature), in that order. */
+    /** The gradient of a residual and two Hessian products (mse curvature), and the steps the products recomputed. */
+    private record Products(NdArray[] values, long recomputed) {
+    }
+
     private static NdArray[] products(int shots, Precision precision, Storage storage) {
-        try (Simulation sim = StorageModesTest.simulation(shots, precision, 1, storage)) {
+        return products(shots, precision, 1, storage).values();
+    }
+
+    private static Products products(int shots, Precision precision, int interval, Storage storage) {
+        try (Simulation sim = StorageModesTest.simulation(shots, precision, interval, storage)) {
             int[] all = new int[shots];
             for (int s = 0; s < shots; s++) {
                 all[s] = s;
@@ -49,6 +58,7 @@ class HessianStorageModesTest {
                 }
                 NdArray gradient = run.adjoint(List.of(residual)).get(ScalarPropagator.VELOCITY);
                 NdArray[] out = {gradient, null, null};
+                long gradientRecomputed = ((ScalarForwardRun) run).recomputedSteps();
                 for (int k = 1; k <= 2; k++) {
                     NdArray w = NdArray.zeros(30, 36);
                     for (int i = 0; i < w.size(); i++) {
@@ -57,7 +67,7 @@ class HessianStorageModesTest {
                     out[k] = run.hessianVector(Map.of(ScalarPropagator.VELOCITY, w), List.of(residual), curvature())
                             .get(ScalarPropagator.VELOCITY);
                 }
-                return out;
+                return new Products(out, ((ScalarForwardRun) run).recomputedSteps() - gradientRecomputed);
             }
         }
     }
@@ -113,5 +123,25 @@ class HessianStorageModesTest {
             assertTrue(error > 0 && error < bound, mode + " " + compression + " product " + k + ": " + error);
         }
         assertEquals(List.of(), files(), "no file left");
+    }
+
+    @ParameterizedTest(name = "{0}, interval {1}")
+    @CsvSource({"FLOAT64, 1", "FLOAT32, 3", "FLOAT64, 3"})
+    void checkpointedProductsAreBornRunsWithinTheBudget(Precision precision, int interval) {
+        Products memory = products(1, precision, interval, Storage.MEMORY);
+        long array = StorageModesTest.simulation(1, precision, interval, Storage.MEMORY).bytesPerShot(false) / 10;
+        Products checkpoint = products(1, precision, interval, new Storage(Mode.CHECKPOINT, Compression.NONE, null, 40 * array));
+        assertArrayEquals(memory.values()[0].data(), checkpoint.values()[0].data(), "gradient");
+        assertTrue(checkpoint.recomputed() > 0 && memory.recomputed() == 0, "the products' Born runs recomputed "
+                + checkpoint.recomputed());
+        for (int k = 1; k < memory.values().length; k++) {
+            if (interval == 1) {
+                // memory mode's products are second-order runs: the same to rounding
+                double error = relativeL2(memory.values()[k], checkpoint.values()[k]);
+                assertTrue(error < 1e-10, "product " + k + ": " + error);
+            } else {
+                assertArrayEquals(memory.values()[k].data(), checkpoint.values()[k].data(), "product " + k);
+            }
+        }
     }
 }
