@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.seiche.io.Npy;
 
 /**
- * propagator.storage through ./fwi on the scalar_quick (and born_small) reference case: disk and
+ * propagator.storage through ./fwi on the scalar_quick (and born_small, elastic_small) reference case: disk and
  * checkpointing give memory mode's gradient to the bit, compression within Deepwave's own
  * error at a half (bf16) or about a quarter (int8) of the memory, and a disk run killed
  * mid-adjoint leaves files that the next run removes.
@@ -72,6 +72,44 @@ class StorageIT {
             assertArrayEquals(gradient("born-memory", p), gradient("born-disk", p), "disk " + p);
             assertArrayEquals(gradient("born-memory", p), gradient("born-checkpoint", p), "checkpoint " + p);
         }
+    }
+
+    /**
+     * The elastic reference case's gradients (vp, vs, rho): disk mode gives memory mode's to
+     * the bit, int8 compression approximates them; checkpointing, which elastic does not give,
+     * is refused in one line before compute.
+     */
+    @Test
+    void elasticGivesMemoryModesGradientsOnDiskAndRefusesCheckpointing() throws IOException {
+        String elastic = "propagator: {name: elastic, accuracy: 4, pml_width: 20, pml_freq: 20.0";
+        assertEquals(0, run("elastic_small", elastic, "elastic-memory", "").exit());
+        Path steps = tmp.resolve("elastic-steps");
+        Fwi.Outcome disk = run("elastic_small", elastic, "elastic-disk", ", storage: {mode: disk, directory: " + steps + "}");
+        assertEquals(0, disk.exit(), disk.err());
+        assertTrue(summary("elastic-disk").contains("\"mode\" : \"disk\""), summary("elastic-disk"));
+        try (Stream<Path> left = Files.list(steps)) {
+            assertEquals(List.of(), left.toList(), "no stored steps left on disk");
+        }
+        Fwi.Outcome int8 = run("elastic_small", elastic, "elastic-int8", ", storage: {mode: memory, compression: int8}");
+        assertEquals(0, int8.exit(), int8.err());
+        for (String p : new String[] {"vp", "vs", "rho"}) {
+            double[] exact = gradient("elastic-memory", p);
+            assertArrayEquals(exact, gradient("elastic-disk", p), "disk " + p);
+            double[] approx = gradient("elastic-int8", p);
+            double num = 0;
+            double den = 0;
+            for (int i = 0; i < exact.length; i++) {
+                num += (approx[i] - exact[i]) * (approx[i] - exact[i]);
+                den += exact[i] * exact[i];
+            }
+            double e = Math.sqrt(num / den);
+            System.out.printf("elastic_small int8 %s: rel-L2 %.2e from the exact gradient%n", p, e);
+            assertTrue(e > 0 && e < 0.01, "int8 " + p + ": " + e);
+        }
+        Fwi.Outcome checkpoint = run("elastic_small", elastic, "elastic-checkpoint", ", storage: {mode: checkpoint, memory: 20 MB}");
+        assertEquals(1, checkpoint.exit());
+        assertTrue(checkpoint.err().contains("propagator.storage: the elastic propagator on device cpu does not give mode "
+                + "checkpoint"), checkpoint.err());
     }
 
     private long number(String name, String key) throws IOException {

@@ -216,9 +216,10 @@ final class BatchRunner implements ShotRunner {
         Storage.Plan plan = sim.storagePlan(largestBatch());
         if ((asked.mode() != null && plan.mode() != asked.mode()) || plan.compression() != asked.compression()) {
             throw new SeicheException("propagator.storage: the " + services.propagator().name() + " propagator on device "
-                    + services.device().name() + " keeps its stored steps in memory, uncompressed, only; "
-                    + (asked.mode() != null ? "mode " + asked.mode().key() : "") + (asked.compression() != Storage.Compression.NONE
-                    ? " compression " + asked.compression().key() : "") + " is not supported by it yet");
+                    + services.device().name() + " does not give" + (asked.mode() != null ? " mode " + asked.mode().key() : "")
+                    + (asked.compression() != Storage.Compression.NONE ? " compression " + asked.compression().key() : "")
+                    + " for this model (it keeps its stored steps in " + plan.mode().key() + ", "
+                    + (plan.compression() == Storage.Compression.NONE ? "uncompressed" : plan.compression().key()) + ")");
         }
         return plan;
     }

@@ -180,7 +180,7 @@ class StorageTest {
         PipelineService runtime = PipelineTestSupport.runtime();
         PipelineSpec spec = runtime.read(p).toBuilder().output(null).build();
         SeicheException e = assertThrows(SeicheException.class, () -> runtime.run(spec));
-        assertTrue(e.getMessage().startsWith("propagator.storage: the linear propagator on device cpu keeps its stored steps in "
-                + "memory, uncompressed, only; mode disk is not supported by it yet"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("propagator.storage: the linear propagator on device cpu does not give mode disk "
+                + "for this model (it keeps its stored steps in memory, uncompressed)"), e.getMessage());
     }
 }

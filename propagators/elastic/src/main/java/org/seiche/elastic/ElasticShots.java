@@ -1,8 +1,10 @@
 package org.seiche.elastic;
 
+import java.nio.file.Path;
 import java.util.Set;
 
 import org.seiche.api.StepListener;
+import org.seiche.api.Storage;
 
 /**
  * A batch of shots to step forward: {@code steps} inner time steps, the source points and
@@ -11,11 +13,12 @@ import org.seiche.api.StepListener;
  * adjoint the coefficients whose gradients it must give, from the forward wavefield stored
  * every {@code storeInterval} steps. {@code listener} hears of every inner step of every
  * shot, forward and adjoint (progress); {@code snapshots} takes the wavefields every few
- * steps (null: none).
+ * steps (null: none); {@code storage} how the stored steps are kept (null: in memory) and
+ * {@code storageDirectory} where disk mode's files go (null: a temporary folder).
  */
 public record ElasticShots(int count, int steps, PointSet sources, double[] sourceTraces, PointSet receivers,
                            int receiverTraces, Set<Coefficient> gradients, int storeInterval, StepListener listener,
-                           ElasticTap snapshots) {
+                           ElasticTap snapshots, Storage.Plan storage, Path storageDirectory) {
     public ElasticShots {
         gradients = Set.copyOf(gradients);
         listener = listener == null ? StepListener.NONE : listener;
@@ -26,6 +29,13 @@ public record ElasticShots(int count, int steps, PointSet sources, double[] sour
         if (storeInterval < 1) {
             throw new IllegalArgumentException("store interval must be >= 1, got " + storeInterval);
         }
+    }
+
+    public ElasticShots(int count, int steps, PointSet sources, double[] sourceTraces, PointSet receivers,
+                        int receiverTraces, Set<Coefficient> gradients, int storeInterval, StepListener listener,
+                        ElasticTap snapshots) {
+        this(count, steps, sources, sourceTraces, receivers, receiverTraces, gradients, storeInterval, listener, snapshots,
+                null, null);
     }
 
     public ElasticShots(int count, int steps, PointSet sources, double[] sourceTraces, PointSet receivers,

@@ -5,12 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 
 import org.seiche.api.ForwardRun;
 import org.seiche.api.NdArray;
 import org.seiche.api.SeicheException;
 import org.seiche.api.Simulation;
+import org.seiche.api.Storage;
 
 /**
  * Receiver data of a scalar forward run, and its adjoint: gradients w.r.t. v and the
@@ -26,6 +28,8 @@ public final class ScalarForwardRun implements ForwardRun {
     /** The second-order runs of the adjoint source they were made for (Hessian products share them). */
     private SecondOrderBatch secondOrder;
     private NdArray secondOrderFor;
+    /** Forward steps the Hessian's Born runs recomputed from checkpoints. */
+    private final AtomicLong bornRecomputed = new AtomicLong();
 
     ScalarForwardRun(ScalarProblem problem, int[] shots, SourceInjection injection, ScalarBatch batch, NdArray data,
                      Set<String> gradientWrt) {
@@ -37,9 +41,9 @@ public final class ScalarForwardRun implements ForwardRun {
         this.gradientWrt = Set.copyOf(gradientWrt);
     }
 
-    /** Forward steps its adjoint recomputed from checkpoints (0 when its steps were kept). */
+    /** Forward steps its adjoint and its Hessian's Born runs recomputed from checkpoints (0 when their steps were kept). */
     long recomputedSteps() {
-        return batch.recomputedSteps();
+        return batch.recomputedSteps() + bornRecomputed.get();
     }
 
     @Override
@@ -103,6 +107,7 @@ public final class ScalarForwardRun implements ForwardRun {
             for (int i = 0; i < gaussNewton.size(); i++) {
                 gaussNewton.data()[i] += second.data()[i];
             }
+            bornRecomputed.addAndGet(born.recomputedSteps());
             return Map.of(ScalarPropagator.VELOCITY, gaussNewton);
         }
     }
@@ -112,7 +117,9 @@ public final class ScalarForwardRun implements ForwardRun {
     public Map<String, NdArray> gaussNewtonVector(Map<String, NdArray> direction,
                                                   UnaryOperator<List<NdArray>> lossCurvature) {
         try (BornRun born = tangent(direction, Set.of(BornRun.SCATTER))) {
-            return Map.of(ScalarPropagator.VELOCITY, gaussNewton(born, lossCurvature));
+            NdArray product = gaussNewton(born, lossCurvature);
+            bornRecomputed.addAndGet(born.recomputedSteps());
+            return Map.of(ScalarPropagator.VELOCITY, product);
         }
     }
 
@@ -252,8 +259,15 @@ public final class ScalarForwardRun implements ForwardRun {
         return w;
     }
 
+    /**
+     * A Born run along the direction, keeping its stored steps as the setup's storage plans
+     * a Born run (every step in memory when the plan is memory uncompressed, as before).
+     */
     private BornRun tangent(Map<String, NdArray> direction, Set<String> gradients) {
-        return new BornRun(problem, checkedDirection(direction), true, shots, gradients);
+        Storage.Plan plan = problem.storagePlan(shots.length);
+        boolean memory = plan.mode() == Storage.Mode.MEMORY && plan.compression() == Storage.Compression.NONE;
+        return new BornRun(problem, checkedDirection(direction), true, shots, gradients, null,
+                memory ? null : problem.bornStoragePlan(shots.length));
     }
 
     private static NdArray gaussNewton(BornRun born, UnaryOperator<List<NdArray>> lossCurvature) {

@@ -42,7 +42,7 @@ class StorageModesTest {
     Path dir;
 
     /** A two-layer model whose survey dt needs inner steps (step ratio 2 or more). */
-    private static Simulation simulation(int shots, Precision precision, int interval, Storage storage) {
+    static Simulation simulation(int shots, Precision precision, int interval, Storage storage) {
         return simulation(Setups.PROPAGATOR, shots, precision, interval, storage);
     }
 

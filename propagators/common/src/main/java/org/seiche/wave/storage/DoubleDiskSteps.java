@@ -17,9 +17,10 @@ import org.seiche.api.Storage.Compression;
 
 /**
  * Steps streamed to a file (see {@link DiskFiles}): the forward run hands each written step
- * to a writer thread, which encodes it and writes its record; the adjoint's reads are
- * served by a reader thread that reads the records from the one asked down to 0 ahead of
- * the time loop. A few step buffers go round between them, so the time loop waits on the
+ * to a writer thread, which encodes it and writes its record; the reads are served by a
+ * reader thread that reads the records ahead of the time loop, from the one asked down to
+ * 0 (an adjoint) or, asked for slot 0 first, up to the last (a second-order run's tangent
+ * forward). A few step buffers go round between them, so the time loop waits on the
  * disk only when the disk falls behind.
  */
 final class DoubleDiskSteps extends DoubleSteps {
@@ -43,8 +44,9 @@ final class DoubleDiskSteps extends DoubleSteps {
     private Thread reader;
     /** Tells the reader to stop (a flag, not an interrupt, which would close the file's channel mid-read). */
     private AtomicBoolean readerStop;
-    /** The slot the reader gives next. */
+    /** The slot the reader gives next, and the way it goes (-1: down, 1: up). */
     private int next = -1;
+    private int direction = -1;
     private double[] current;
     private volatile Exception failure;
 
@@ -99,13 +101,15 @@ final class DoubleDiskSteps extends DoubleSteps {
         if (reader == null || slot != next) {
             stopReader();
             next = slot;
+            direction = slot == 0 ? 1 : -1;
+            int way = direction;
             AtomicBoolean stop = new AtomicBoolean();
             readerStop = stop;
-            reader = start("reader", () -> readFrom(slot, stop));
+            reader = start("reader", () -> readFrom(slot, way, stop));
         }
         Item item = take(fromReader);
         check();
-        next = slot - 1;
+        next = slot + direction;
         current = item.values;
         return current;
     }
@@ -149,9 +153,9 @@ final class DoubleDiskSteps extends DoubleSteps {
         }
     }
 
-    /** The reader's loop: slots from first down to 0, each into a free buffer, until done or told to stop. */
-    private void readFrom(int first, AtomicBoolean stop) {
-        for (int slot = first; slot >= 0; slot--) {
+    /** The reader's loop: slots from first down to 0 or up to the last, each into a free buffer, until done or told to stop. */
+    private void readFrom(int first, int way, AtomicBoolean stop) {
+        for (int slot = first; slot >= 0 && slot < slots; slot += way) {
             double[] values = null;
             while (values == null) {
                 if (stop.get()) {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.seiche.api.Storage;
 import org.seiche.api.Storage.Compression;
 
-/** Steps streamed to disk come back in reverse exactly; no file outlives its store or a killed run. */
+/** Steps streamed to disk come back exactly, in reverse or in order; no file outlives its store or a killed run. */
 class DiskStepsTest {
     @TempDir
     Path dir;
@@ -31,9 +31,18 @@ class DiskStepsTest {
         }
     }
 
-    /** Writes steps whose values name them, then reads them back from the last, twice. */
+    /**
+     * Writes steps whose values name them (from the last when {@code reversed}, as a
+     * second-order run's adjoint writes its history), then reads them back from the last,
+     * from the first (a tangent forward run) and from the last again.
+     */
     private void writeAndReadBack(DoubleSteps steps, int values, int slots, boolean exact) {
-        for (int k = 0; k < slots; k++) {
+        writeAndReadBack(steps, values, slots, exact, false);
+    }
+
+    private void writeAndReadBack(DoubleSteps steps, int values, int slots, boolean exact, boolean reversed) {
+        for (int j = 0; j < slots; j++) {
+            int k = reversed ? slots - 1 - j : j;
             double[] a = steps.target(k);
             int at = steps.targetOffset(k);
             for (int i = 0; i < values; i++) {
@@ -41,8 +50,9 @@ class DiskStepsTest {
             }
             steps.written(k);
         }
-        for (int pass = 0; pass < 2; pass++) {
-            for (int k = slots - 1; k >= 0; k--) {
+        for (int pass = 0; pass < 3; pass++) {
+            for (int j = 0; j < slots; j++) {
+                int k = pass == 1 ? j : slots - 1 - j;
                 double[] a = steps.source(k);
                 int at = steps.sourceOffset(k);
                 for (int i = 0; i < values; i++) {
@@ -61,6 +71,9 @@ class DiskStepsTest {
             writeAndReadBack(steps, 301, 40, true);
             assertEquals(1, files().size(), "one file while the store is open");
             assertEquals(40L * 301 * Double.BYTES, Files.size(files().get(0)));
+        }
+        try (DoubleSteps steps = DoubleSteps.of(plan(Storage.Mode.DISK, Compression.NONE), 301, 40, dir, ArraySource.NEW)) {
+            writeAndReadBack(steps, 301, 40, true, true);
         }
         assertEquals(List.of(), files(), "the store's file is removed when it closes");
     }

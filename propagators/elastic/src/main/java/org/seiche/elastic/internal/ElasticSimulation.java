@@ -1,16 +1,19 @@
 package org.seiche.elastic.internal;
 
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Set;
 
 import org.seiche.api.ForwardRun;
 import org.seiche.api.Model;
+import org.seiche.api.Precision;
 import org.seiche.api.PropagatorSettings;
 import org.seiche.api.SeicheException;
 import org.seiche.api.Simulation;
 import org.seiche.api.SimulationSetup;
 import org.seiche.api.Snapshots;
 import org.seiche.api.StepListener;
+import org.seiche.api.Storage;
 import org.seiche.api.Survey;
 import org.seiche.elastic.Coefficient;
 import org.seiche.elastic.ElasticGrid;
@@ -24,6 +27,7 @@ import org.seiche.wave.FlushToZero;
 import org.seiche.wave.Resampling;
 import org.seiche.wave.Stencils;
 import org.seiche.wave.StepRatio;
+import org.seiche.wave.storage.StoragePlanner;
 
 /**
  * An elastic survey prepared on a model: everything is checked, converted, averaged onto
@@ -43,6 +47,8 @@ final class ElasticSimulation implements Simulation {
     private final StepListener listener;
     private final Snapshots snapshots;
     private final int[] modelShape;
+    private final Storage storage;
+    private final int valueBytes;
 
     ElasticSimulation(SimulationSetup setup, ElasticKernel kernel) {
         Model model = setup.model();
@@ -76,6 +82,8 @@ final class ElasticSimulation implements Simulation {
         this.listener = FlushToZero.outside(setup.steps());
         this.snapshots = FlushToZero.outside(setup.snapshots());
         this.modelShape = model.shape();
+        this.storage = settings.storage();
+        this.valueBytes = setup.precision() == Precision.FLOAT32 ? Float.BYTES : Double.BYTES;
     }
 
     private static double[] stencil(int accuracy, double h) {
@@ -131,7 +139,8 @@ final class ElasticSimulation implements Simulation {
         double[] traces = Traces.scaled(amplitudes, placement, steps);
         ElasticShots shotsToRun = new ElasticShots(shots.length, steps, placement.sources(), traces, placement.receivers(),
                 placement.receiverBase(batch.receivers().size()), request.coefficients(), gradientInterval, listener,
-                tap(shots));
+                tap(shots), request.coefficients().isEmpty() ? null : storagePlan(shots.length),
+                storage.directory() == null ? null : Path.of(storage.directory()));
         ElasticRecording recording = solver.forward(shotsToRun);
         return new ElasticForwardRun(this, batch, placement, amplitudes, recording, request);
     }
@@ -150,6 +159,27 @@ final class ElasticSimulation implements Simulation {
     public long bytesPerShot(boolean forGradient) {
         Set<Coefficient> all = forGradient ? EnumSet.allOf(Coefficient.class) : EnumSet.noneOf(Coefficient.class);
         return solver.bytesPerShot(steps(), all, gradientInterval);
+    }
+
+    /**
+     * Memory mode (compressed or not) or disk mode, as asked, within the budget; checkpointing
+     * is not given (nor chosen by a budget alone), so that a mode that is not memory or disk
+     * plans memory, which the pipeline refuses as not given.
+     */
+    @Override
+    public Storage.Plan storagePlan(int shotsAtOnce) {
+        Storage.Mode mode = storage.mode();
+        if (mode != Storage.Mode.DISK && !(mode == Storage.Mode.MEMORY && storage.compression() != Storage.Compression.NONE)) {
+            return Simulation.super.storagePlan(shotsAtOnce);
+        }
+        Set<Coefficient> all = EnumSet.allOf(Coefficient.class);
+        // the history grows by one step's terms a stored step
+        long stepBytes = solver.bytesPerShot(2 * gradientInterval, all, gradientInterval)
+                - solver.bytesPerShot(gradientInterval, all, gradientInterval);
+        int units = (steps() + gradientInterval - 1) / gradientInterval;
+        long fields = solver.bytesPerShot(steps(), all, gradientInterval) - units * stepBytes;
+        return StoragePlanner.plan(storage, new StoragePlanner.Sizes(fields, stepBytes / valueBytes, valueBytes, steps(),
+                gradientInterval, 1, 0), shotsAtOnce);
     }
 
     @Override

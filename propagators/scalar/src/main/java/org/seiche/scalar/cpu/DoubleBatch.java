@@ -233,14 +233,16 @@ final class DoubleBatch implements ScalarBatch {
         }
     }
 
-    /** On the stored steps when every step is stored (see {@link DoubleSecondOrder}). */
+    /**
+     * On the stored steps when every step is stored, in memory or on disk, compressed or not
+     * (see {@link DoubleSecondOrder}); checkpointing keeps none, so its products are Born runs.
+     */
     @Override
     public SecondOrderBatch secondOrder(NdArray adjointSamples, NdArray sourceTerms) {
-        if (stored == null || storeInterval != 1 || stored[0] == null || storage.mode() != Storage.Mode.MEMORY
-                || storage.compression() != Storage.Compression.NONE) {
+        if (stored == null || storeInterval != 1 || stored[0] == null) {
             return null;
         }
-        return new DoubleSecondOrder(loops, pool, stored, adjointSamples, sourceTerms);
+        return new DoubleSecondOrder(loops, pool, stored, adjointSamples, sourceTerms, storage, directory);
     }
 
     /** Counts the arrays held now into the peak. */

@@ -12,7 +12,9 @@ import org.seiche.wave.storage.Revolve;
  * the schedule says. A unit is a stored step and the steps up to the next one; a taped
  * unit is the one step that computes its spatial terms. Snapshot 0 is the zero initial
  * state. A shot's state is that of each of its wavefields (one for the scalar equation, the
- * background and scattered fields for Born).
+ * background and scattered fields for Born). A second adjoint of the same forward run (a
+ * Hessian product's Born run has two) finds the snapshots spent by the first: it runs the
+ * first sweep again from the zero state in the replay wavefields, taping the last unit too.
  */
 final class DoubleCheckpoints {
     /** The batch's forward step. */
@@ -108,12 +110,20 @@ final class DoubleCheckpoints {
                 }
             }
         }
+        boolean again = slot == schedule.units() - 1 && cursor[group[0]] != schedule.firstTape();
+        if (again) {
+            restore(group, 0);
+            for (int s : group) {
+                cursor[s] = 0;
+            }
+        }
         while (true) {
             int at = cursor[group[0]];
             int action = schedule.action(at);
             int a = schedule.a(at);
             int b = schedule.b(at);
-            boolean done = at == schedule.firstTape();
+            // the forward run taped the last unit, unless this sweep runs again
+            boolean done = at == schedule.firstTape() && !again;
             for (int s : group) {
                 cursor[s] = at + 1;
             }

@@ -38,7 +38,14 @@ final class AdjointLoop {
         Points.offer(shots, shot, w, steps, true);
         for (int t = steps - 1; t >= 0; t--) {
             Points.record(shots.sources(), shot, w, stride, sourceAdjoint, steps, t, false, true);
-            sweep.run(sweeps, h == null ? -1 : h.slot(t));
+            int slot = h == null ? -1 : h.slot(t);
+            if (slot >= 0) {
+                h.beginAdjoint(slot);
+            }
+            sweep.run(sweeps, slot);
+            if (slot >= 0) {
+                h.endAdjoint(slot);
+            }
             Points.record(shots.sources(), shot, w, stride, sourceAdjoint, steps, t, true, false);
             Points.inject(shots.receivers(), shot, w, stride, receiverAdjoint, steps, t, true, true, -1);
             Points.offer(shots, shot, w, t, true);

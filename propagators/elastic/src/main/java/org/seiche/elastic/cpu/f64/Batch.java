@@ -36,7 +36,7 @@ final class Batch implements ShotBatch {
         Wavefields w = take(kernel.wavefields(rows.count()));
         History h = null;
         if (!shots.gradients().isEmpty()) {
-            h = kernel.history(shots.steps(), shots.storeInterval(), shots.gradients());
+            h = kernel.history(shots);
             histories[shot] = h;
             stored.addAndGet(h.bytes(Kernel.VALUE_BYTES));
         }

@@ -43,7 +43,14 @@ final class ForwardLoop {
         int steps = shots.steps();
         for (t = 0; t < steps; t++) {
             Points.record(shots.receivers(), shot, w, stride, receivers, steps, t, true, true);
-            sweep.run(halfSteps, h == null ? -1 : h.slot(t));
+            int slot = h == null ? -1 : h.slot(t);
+            if (slot >= 0) {
+                h.beginForward(slot);
+            }
+            sweep.run(halfSteps, slot);
+            if (slot >= 0) {
+                h.endForward(slot);
+            }
             Points.inject(shots.sources(), shot, w, stride, sources, steps, t, false, true, -1);
             Points.offer(shots, shot, w, t + 1, false);
             shots.listener().stepped(1);

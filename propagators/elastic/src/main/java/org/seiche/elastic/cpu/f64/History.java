@@ -1,10 +1,14 @@
 package org.seiche.elastic.cpu.f64;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
+import org.seiche.api.Storage;
 import org.seiche.elastic.Coefficient;
+import org.seiche.wave.storage.ArraySource;
+import org.seiche.wave.storage.DoubleSteps;
 
 /**
  * The forward terms a gradient needs, stored every {@code interval} steps: the bracket of
@@ -13,7 +17,10 @@ import org.seiche.elastic.Coefficient;
  * mu_xy), all with their PML memory terms. Arrays of terms not needed are null. Each term
  * is held in arrays of several slots: arrays this large are allocated outside the garbage
  * collector's young generation, so gigabytes of history are not copied around when first
- * made.
+ * made. Kept otherwise (on disk, or compressed, as a storage plan says), each term is a
+ * store of steps and its array a single one, the step being written or read: the time
+ * loops call {@link #beginForward}/{@link #endForward} and {@link #beginAdjoint}/
+ * {@link #endAdjoint} around each stored step.
  */
 final class History {
     /** Values per array of a term (at least one slot). */
@@ -28,18 +35,42 @@ final class History {
     private final boolean[] kinds;
     private final int size;
     private final int slotsPerArray;
+    /** The terms in order, and their stores of steps (null: every slot in arrays of this history). */
+    private final double[][][] terms;
+    private final DoubleSteps[] stores;
 
     History(int steps, int interval, Set<Coefficient> gradients, int size) {
+        this(steps, interval, gradients, size, null, null);
+    }
+
+    /** Kept as {@code storage} plans (null or memory uncompressed: in arrays of its own), disk files in directory. */
+    History(int steps, int interval, Set<Coefficient> gradients, int size, Storage.Plan storage, Path directory) {
         this.interval = interval;
         this.slots = slots(steps, interval);
         this.kinds = kinds(gradients);
         this.size = size;
         this.slotsPerArray = Math.max(1, CHUNK / size);
-        divergenceY = kinds[0] ? term() : null;
-        divergenceX = kinds[1] ? term() : null;
-        strainYy = kinds[2] ? term() : null;
-        strainXx = kinds[2] ? term() : null;
-        shear = kinds[3] ? term() : null;
+        boolean streamed = streamed(storage);
+        divergenceY = kinds[0] ? term(streamed) : null;
+        divergenceX = kinds[1] ? term(streamed) : null;
+        strainYy = kinds[2] ? term(streamed) : null;
+        strainXx = kinds[2] ? term(streamed) : null;
+        shear = kinds[3] ? term(streamed) : null;
+        terms = Arrays.stream(new double[][][] {divergenceY, divergenceX, strainYy, strainXx, shear})
+                .filter(t -> t != null).toArray(double[][][]::new);
+        stores = streamed ? new DoubleSteps[terms.length] : null;
+        for (int k = 0; streamed && k < terms.length; k++) {
+            stores[k] = DoubleSteps.of(storage, size, slots, directory, ArraySource.NEW);
+        }
+    }
+
+    /** Whether a plan keeps steps other than in this history's arrays. */
+    static boolean streamed(Storage.Plan storage) {
+        return storage != null && (storage.mode() != Storage.Mode.MEMORY || storage.compression() != Storage.Compression.NONE);
+    }
+
+    private double[][] term(boolean streamed) {
+        return streamed ? new double[1][] : term();
     }
 
     private double[][] term() {
@@ -53,12 +84,63 @@ final class History {
 
     /** The array holding a term's values of a slot, from {@link #offset(int)} on; null if the term is not stored or slot is -1. */
     double[] array(double[][] term, int slot) {
-        return term == null || slot < 0 ? null : term[slot / slotsPerArray];
+        return term == null || slot < 0 ? null : term[stores != null ? 0 : slot / slotsPerArray];
     }
 
     /** Where a slot's grid starts in its array. */
     int offset(int slot) {
-        return slot < 0 ? 0 : slot % slotsPerArray * size;
+        return slot < 0 || stores != null ? 0 : slot % slotsPerArray * size;
+    }
+
+    /** Before the forward step of a stored slot: each streamed term's array is where the store takes it. */
+    void beginForward(int slot) {
+        for (int k = 0; stores != null && k < stores.length; k++) {
+            terms[k][0] = stores[k].target(slot);
+            atZero(stores[k].targetOffset(slot));
+        }
+    }
+
+    /** After the forward step of a stored slot. */
+    void endForward(int slot) {
+        for (int k = 0; stores != null && k < stores.length; k++) {
+            stores[k].written(slot);
+            terms[k][0] = null;
+        }
+    }
+
+    /** Before the adjoint step of a stored slot: each streamed term's array holds it, read back. */
+    void beginAdjoint(int slot) {
+        for (int k = 0; stores != null && k < stores.length; k++) {
+            terms[k][0] = stores[k].source(slot);
+            atZero(stores[k].sourceOffset(slot));
+        }
+    }
+
+    /** After the adjoint step of a stored slot. */
+    void endAdjoint(int slot) {
+        for (int k = 0; stores != null && k < stores.length; k++) {
+            stores[k].read(slot);
+            terms[k][0] = null;
+        }
+    }
+
+    /** Disk and compressed stores hand out a step's own buffer. */
+    private static void atZero(int offset) {
+        if (offset != 0) {
+            throw new IllegalStateException("a streamed store's step starts at " + offset + ", not 0");
+        }
+    }
+
+    /** Whether it is pooled for reuse: its arrays are its own (not streamed). */
+    boolean pooled() {
+        return stores == null;
+    }
+
+    /** Gives back the stores' buffers and removes their files. */
+    void close() {
+        for (int k = 0; stores != null && k < stores.length; k++) {
+            stores[k].close();
+        }
     }
 
     /** Which terms the gradients need: divergence y, divergence x, normal strain rates, shear strain rate. */
@@ -90,6 +172,13 @@ final class History {
     }
 
     long bytes(int valueBytes) {
+        if (stores != null) {
+            long b = 0;
+            for (DoubleSteps store : stores) {
+                b += store.bytes();
+            }
+            return b;
+        }
         return bytes(kinds, slots, size, valueBytes);
     }
 

@@ -54,12 +54,22 @@ public final class Kernel implements Numerics {
         memory.give(w.key(), w);
     }
 
-    History history(int steps, int interval, Set<Coefficient> gradients) {
-        History h = memory.take(History.key(steps, interval, gradients, grid.size), History.class);
-        return h != null ? h : new History(steps, interval, gradients, grid.size);
+    /** A history for the shots' gradients, kept as their storage plan says (pooled when in its own arrays). */
+    History history(ElasticShots shots) {
+        if (History.streamed(shots.storage())) {
+            return new History(shots.steps(), shots.storeInterval(), shots.gradients(), grid.size, shots.storage(),
+                    shots.storageDirectory());
+        }
+        History h = memory.take(History.key(shots.steps(), shots.storeInterval(), shots.gradients(), grid.size),
+                History.class);
+        return h != null ? h : new History(shots.steps(), shots.storeInterval(), shots.gradients(), grid.size);
     }
 
     void release(History h) {
-        memory.give(h.key(), h);
+        if (h.pooled()) {
+            memory.give(h.key(), h);
+        } else {
+            h.close();
+        }
     }
 }
