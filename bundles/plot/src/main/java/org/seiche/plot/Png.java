@@ -66,7 +66,8 @@ public final class Png {
     }
 
     /**
-     * A 2-D array, or a 3-D one as three slices through the cell sliceAt (null: the centre):
+     * A 1-D array as a line over its axis, a 2-D array as an image, or a 3-D one as three
+     * slices through the cell sliceAt (null: the centre):
      * depth-x at that y, depth-y at that x, and y-x at that depth, on one colour scale.
      * axes: one per dimension, as {@link Axis#model} gives; quantity: the colour bar's label.
      */
@@ -78,6 +79,9 @@ public final class Png {
     static Figure picture(NdArray a, Axis[] axes, int[] sliceAt, Colours colours, String title, String quantity) {
         if (axes.length != a.ndim()) {
             throw new IllegalArgumentException(axes.length + " axes for an array shaped " + a.shapeString());
+        }
+        if (a.ndim() == 1) {
+            return new Figure(linePicture(a.data(), axes[0], false, title, quantity), List.of(), List.of());
         }
         Scale scale = scale(a.data(), colours);
         if (a.ndim() == 2) {
@@ -349,6 +353,14 @@ public final class Png {
     }
 
     static BufferedImage curvePicture(double[] y, String title, String yLabel) {
+        return linePicture(y, Axis.index("iteration"), true, title, yLabel);
+    }
+
+    /**
+     * y[i] against i * x.step() with labelled axes; on a logarithmic axis with labelled
+     * decades when log is allowed and all values are positive and span more than one.
+     */
+    private static BufferedImage linePicture(double[] y, Axis x, boolean allowLog, String title, String yLabel) {
         int w = 640;
         int h = 420;
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
@@ -356,7 +368,7 @@ public final class Png {
         FontMetrics fm = g.getFontMetrics();
         double min = Arrays.stream(y).min().orElse(0);
         double max = Arrays.stream(y).max().orElse(1);
-        boolean log = min > 0 && max / min > 10;
+        boolean log = allowLog && min > 0 && max / min > 10;
         double lo = log ? Math.log10(min) : min;
         double hi = log ? Math.log10(max) : max;
         if (!(hi > lo)) {
@@ -368,12 +380,12 @@ public final class Png {
         int pw = w - x0 - 30;
         int ph = y0 - TOP;
         int last = Math.max(1, y.length - 1);
-        double[] iterations = Ticks.values(0, last, 8, 1);
-        String[] iterationLabels = Ticks.labels(iterations);
-        for (int k = 0; k < iterations.length; k++) {
-            int x = x0 + (int) Math.round(iterations[k] * pw / last);
-            grid(g, x, y0, x, TOP);
-            g.drawString(iterationLabels[k], x - fm.stringWidth(iterationLabels[k]) / 2, y0 + 6 + fm.getAscent());
+        double[] along = Ticks.values(0, last * x.step(), 8, x.step() == 1 ? 1 : 0);
+        String[] alongLabels = Ticks.labels(along);
+        for (int k = 0; k < along.length; k++) {
+            int px = x0 + (int) Math.round(along[k] / x.step() * pw / last);
+            grid(g, px, y0, px, TOP);
+            g.drawString(alongLabels[k], px - fm.stringWidth(alongLabels[k]) / 2, y0 + 6 + fm.getAscent());
         }
         double[] levels = log ? decades(lo, hi) : Ticks.values(lo, hi, 6, 0);
         String[] levelLabels = Ticks.labels(levels);
@@ -385,21 +397,25 @@ public final class Png {
         }
         g.setColor(Color.BLACK);
         g.drawRect(x0, TOP, pw, ph);
-        g.drawString("iteration", x0 + (pw - fm.stringWidth("iteration")) / 2, y0 + 24 + fm.getAscent());
+        g.drawString(x.label(), x0 + (pw - fm.stringWidth(x.label())) / 2, y0 + 24 + fm.getAscent());
         vertical(g, yLabel + (log ? " (log scale)" : ""), 6 + fm.getAscent(), TOP + ph / 2);
         g.setColor(new Color(31, 119, 180));
         g.setStroke(new BasicStroke(2f));
         int px = -1;
         int py = -1;
+        // dots only where they stay apart
+        boolean dots = y.length <= pw / 8;
         for (int i = 0; i < y.length; i++) {
             double v = log ? Math.log10(y[i]) : y[i];
-            int x = x0 + (y.length == 1 ? pw / 2 : (int) Math.round(i * pw / (double) last));
+            int xx = x0 + (y.length == 1 ? pw / 2 : (int) Math.round(i * pw / (double) last));
             int yy = y0 - (int) Math.round((v - lo) / (hi - lo) * ph);
             if (px >= 0) {
-                g.drawLine(px, py, x, yy);
+                g.drawLine(px, py, xx, yy);
             }
-            g.fillOval(x - 3, yy - 3, 6, 6);
-            px = x;
+            if (dots) {
+                g.fillOval(xx - 3, yy - 3, 6, 6);
+            }
+            px = xx;
             py = yy;
         }
         g.dispose();

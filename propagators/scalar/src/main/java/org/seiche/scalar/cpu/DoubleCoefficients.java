@@ -8,8 +8,15 @@ import org.seiche.scalar.ScalarGrid;
  * dimension d (0 = rows, 1 = columns) the stride, the PML profiles along d, the stencil
  * weights (first[d][k] for k = 1..g over h, second[d][k] for k = 0..g over h^2) and the
  * ranges of the domain (updated cells) and of the interior (no PML term reaches).
+ * <p>
+ * A 1-D grid (along x) is the one row of such a grid whose row dimension has no weights,
+ * no PML and stride 0: every term along it is an exact zero, so the 2-D loops step it as
+ * the 1-D equation (same sums in the same order) and its adjoint, Born and second-order
+ * runs come with them. The row's stencil reads its own cell (stride 0), never a guard row.
  */
 final class DoubleCoefficients {
+    /** The grid's padded shape (1-D: one number, the row's length). */
+    final int[] paddedShape;
     final int rows;
     final int columns;
     final int guard;
@@ -26,12 +33,13 @@ final class DoubleCoefficients {
     final int[] interiorEnd;
 
     DoubleCoefficients(ScalarGrid grid) {
-        int[] shape = grid.paddedShape();
-        rows = shape[0];
-        columns = shape[1];
+        paddedShape = grid.paddedShape();
+        boolean line = grid.ndim() == 1;
+        rows = line ? 1 : paddedShape[0];
+        columns = paddedShape[paddedShape.length - 1];
         guard = grid.guard();
         v2dt2 = HostCopy.toDouble(grid.v2dt2());
-        stride = new int[] {columns, 1};
+        stride = new int[] {line ? 0 : columns, 1};
         a = new double[2][];
         b = new double[2][];
         db = new double[2][];
@@ -41,18 +49,27 @@ final class DoubleCoefficients {
         domainEnd = new int[2];
         interiorStart = new int[2];
         interiorEnd = new int[2];
-        for (int d = 0; d < 2; d++) {
-            PmlProfile p = grid.profile(d);
+        if (line) {
+            a[0] = new double[1];
+            b[0] = new double[1];
+            db[0] = new double[1];
+            first[0] = new double[guard + 1];
+            second[0] = new double[guard + 1];
+            domainEnd[0] = 1;
+            interiorEnd[0] = 1;
+        }
+        for (int d = line ? 1 : 0; d < 2; d++) {
+            PmlProfile p = grid.profile(line ? 0 : d);
             a[d] = HostCopy.toDouble(p.a());
             b[d] = HostCopy.toDouble(p.b());
             db[d] = HostCopy.toDouble(p.db());
-            var c1 = grid.firstDerivative(d);
+            var c1 = grid.firstDerivative(line ? 0 : d);
             var shifted = new double[guard + 1];
             for (int k = 1; k <= guard; k++) {
                 shifted[k] = (double) c1[k - 1];
             }
             first[d] = shifted;
-            second[d] = HostCopy.toDouble(grid.secondDerivative(d));
+            second[d] = HostCopy.toDouble(grid.secondDerivative(line ? 0 : d));
             domainStart[d] = p.domainStart();
             domainEnd[d] = p.domainEnd();
             interiorStart[d] = p.interiorStart();

@@ -10,7 +10,7 @@ import org.seiche.scalar.ScalarOperator;
 import org.seiche.scalar.SnapshotTap;
 import org.seiche.scalar.Transducers;
 
-/** A 2-D grid's coefficients in this precision on the CPU. */
+/** A 1-D or 2-D grid's coefficients in this precision on the CPU. */
 final class DoubleOperator implements ScalarOperator {
     private final DoubleCoefficients coefficients;
     private final DoubleStencil stencil;

@@ -69,7 +69,7 @@ final class DoubleSecondOrder implements SecondOrderBatch {
             FlushToZero.restore(mode);
             w.release(pool);
         }
-        ratioGradient = NdArray.zeros(c.rows, c.columns);
+        ratioGradient = NdArray.zeros(c.paddedShape);
         HostCopy.addTo(g, ratioGradient);
     }
 
