@@ -123,7 +123,7 @@ public final class ScalarForwardRun implements ForwardRun {
             return ForwardRun.super.hessian(parameter, adjointSources, lossCurvature);
         }
         ScalarGrid grid = problem.grid();
-        int n = grid.modelShape()[0] * grid.modelShape()[1];
+        int n = (int) NdArray.size(grid.modelShape());
         double[][] data = new double[n][];
         double[][] curved = new double[n][];
         double[] h = new double[n * n];

@@ -68,7 +68,9 @@ class DoubleStencil {
         centre = c.second[0][0] + c.second[1][0];
         int width = c.domainEnd[1] - c.domainStart[1];
         int spare = roundUp(width, lanes) - width;
-        boolean widen = lanes > 1 && spare <= c.domainStart[1] + (columns - c.domainEnd[1]);
+        // a widened row's stencil reads up to a guard's reach before its first and after its last
+        // cell: in the rows beside it, so not in a grid of one row (1-D)
+        boolean widen = lanes > 1 && spare <= c.domainStart[1] + (columns - c.domainEnd[1]) && c.rows > 1;
         int left = widen ? Math.min(spare, c.domainStart[1]) : 0;
         firstColumn = c.domainStart[1] - left;
         endColumn = c.domainEnd[1] + (widen ? spare - left : 0);
