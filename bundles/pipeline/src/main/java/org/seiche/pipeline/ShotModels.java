@@ -62,7 +62,8 @@ final class ShotModels {
                 atShot0.put(e.getKey(), a);
             } else {
                 throw new SeicheException("model.parameters." + e.getKey() + ": shape " + a.shapeString() + " is neither "
-                        + dimension + "-D nor a model per shot [shots, " + dimension + "-D model]");
+                        + dimension + "-D nor a model per shot [shots, " + dimension + "-D model]"
+                        + (spacing.length > 1 ? " (model.spacing gives " + spacing.length + " values, one per dimension)" : ""));
             }
         }
         double[] h = spacing.length == 1 ? filled(spacing[0], dimension) : spacing;

@@ -62,7 +62,7 @@ class SetupValidationTest {
                 new Survey(0.001, 10, List.of(new SourceGroup("", s3, NdArray.zeros(1, 1, 10))),
                         List.of(new ReceiverGroup("", s3))),
                 Setups.settings(4, new int[] {5}, 25, Double.NaN), Setups.DEVICE, Precision.FLOAT32);
-        assertEquals("model: the scalar propagator has no 3-D kernel on device cpu (2-D models only for now)",
+        assertEquals("model: the scalar propagator has no 3-D kernel on device cpu (it has 1-D, 2-D)",
                 refusal(three));
     }
 
