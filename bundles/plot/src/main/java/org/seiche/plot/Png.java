@@ -81,7 +81,7 @@ public final class Png {
             throw new IllegalArgumentException(axes.length + " axes for an array shaped " + a.shapeString());
         }
         if (a.ndim() == 1) {
-            return new Figure(linePicture(a.data(), axes[0], false, title, quantity), List.of(), List.of());
+            return new Figure(linePicture(a.data(), axes[0], Double.NaN, title, quantity), List.of(), List.of());
         }
         Scale scale = scale(a.data(), colours);
         if (a.ndim() == 2) {
@@ -91,6 +91,14 @@ public final class Png {
         if (a.ndim() != 3) {
             throw new IllegalArgumentException("no picture of a " + a.ndim() + "-D array " + a.shapeString());
         }
+        return figure(title, slices(a, axes, sliceAt, scale, quantity), colours);
+    }
+
+    /**
+     * The three slices of a 3-D array through the cell sliceAt (null: the centre): depth-x at
+     * that y, depth-y at that x, and y-x at that depth, on one colour scale stated once.
+     */
+    private static List<Panel> slices(NdArray a, Axis[] axes, int[] sliceAt, Scale scale, String quantity) {
         int[] at = sliceAt != null ? sliceAt : new int[] {a.dim(0) / 2, a.dim(1) / 2, a.dim(2) / 2};
         for (int d = 0; d < 3; d++) {
             if (at.length != 3 || at[d] < 0 || at[d] >= a.dim(d)) {
@@ -107,14 +115,13 @@ public final class Png {
         Arrays.setAll(px, d -> Math.max(40, (int) Math.round(extent[d] * perMetre)));
         // the range stated once, under the first slice
         Scale same = new Scale(scale.lo(), scale.hi(), "");
-        List<Panel> panels = List.of(
+        return List.of(
                 new Panel(slice(a, 1, at[1]), axes[0], axes[2], axes[1].at(at[1]), px[2], px[0], scale, quantity,
                         new int[] {at[0], at[2]}),
                 new Panel(slice(a, 2, at[2]), axes[0], axes[1], axes[2].at(at[2]), px[1], px[0], same, quantity,
                         new int[] {at[0], at[1]}),
                 new Panel(slice(a, 0, at[0]), axes[1], axes[2], axes[0].at(at[0]), px[2], px[1], same, quantity,
                         new int[] {at[1], at[2]}));
-        return figure(title, panels, colours);
     }
 
     /**
@@ -332,15 +339,25 @@ public final class Png {
         write(file, framePicture(a, clip, title));
     }
 
-    /** The picture of {@link #frame}: axes in cells (a frame knows no spacing). */
+    /**
+     * The picture of {@link #frame}: axes in cells (a frame knows no spacing); a 1-D frame as a
+     * line between -clip and clip, a 3-D one as three slices through its centre.
+     */
     static BufferedImage framePicture(NdArray a, double clip, String title) {
+        double c = clip > 0 && Double.isFinite(clip) ? clip : 1;
+        Scale scale = new Scale(-c, c, "clip fixed for the whole movie: \u00b1" + Ticks.significant(c));
+        if (a.ndim() == 1) {
+            return linePicture(a.data(), Axis.index("x (cells)"), c, title, "wavefield");
+        }
+        if (a.ndim() == 3) {
+            Axis[] cells = {Axis.index("depth (cells)"), Axis.index("y (cells)"), Axis.index("x (cells)")};
+            return figure(title, slices(a, cells, null, scale, "wavefield"), Colours.SIGNED).image();
+        }
         if (a.ndim() != 2) {
             throw new IllegalArgumentException("a frame of a " + a.ndim() + "-D array " + a.shapeString());
         }
-        double c = clip > 0 && Double.isFinite(clip) ? clip : 1;
         int[] wh = size(a.dim(0), a.dim(1), Math.max(a.dim(0), a.dim(1)), 480, 960);
-        Panel p = new Panel(a, Axis.index("depth (cells)"), Axis.index("x (cells)"), "", wh[1], wh[0],
-                new Scale(-c, c, "clip fixed for the whole movie: \u00b1" + Ticks.significant(c)), "wavefield");
+        Panel p = new Panel(a, Axis.index("depth (cells)"), Axis.index("x (cells)"), "", wh[1], wh[0], scale, "wavefield");
         return figure(title, List.of(p), Colours.SIGNED).image();
     }
 
@@ -353,22 +370,23 @@ public final class Png {
     }
 
     static BufferedImage curvePicture(double[] y, String title, String yLabel) {
-        return linePicture(y, Axis.index("iteration"), true, title, yLabel);
+        return linePicture(y, Axis.index("iteration"), 0, title, yLabel);
     }
 
     /**
-     * y[i] against i * x.step() with labelled axes; on a logarithmic axis with labelled
-     * decades when log is allowed and all values are positive and span more than one.
+     * y[i] against i * x.step() with labelled axes. range > 0: y spans -range .. range (values
+     * beyond it drawn at its ends); 0: y spans the values, on a logarithmic axis with labelled
+     * decades when all are positive and span more than one decade; NaN: the values, linear.
      */
-    private static BufferedImage linePicture(double[] y, Axis x, boolean allowLog, String title, String yLabel) {
+    private static BufferedImage linePicture(double[] y, Axis x, double range, String title, String yLabel) {
         int w = 640;
         int h = 420;
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = canvas(img, title);
         FontMetrics fm = g.getFontMetrics();
-        double min = Arrays.stream(y).min().orElse(0);
-        double max = Arrays.stream(y).max().orElse(1);
-        boolean log = allowLog && min > 0 && max / min > 10;
+        double min = range > 0 ? -range : Arrays.stream(y).min().orElse(0);
+        double max = range > 0 ? range : Arrays.stream(y).max().orElse(1);
+        boolean log = range == 0 && min > 0 && max / min > 10;
         double lo = log ? Math.log10(min) : min;
         double hi = log ? Math.log10(max) : max;
         if (!(hi > lo)) {
@@ -408,7 +426,7 @@ public final class Png {
         for (int i = 0; i < y.length; i++) {
             double v = log ? Math.log10(y[i]) : y[i];
             int xx = x0 + (y.length == 1 ? pw / 2 : (int) Math.round(i * pw / (double) last));
-            int yy = y0 - (int) Math.round((v - lo) / (hi - lo) * ph);
+            int yy = y0 - (int) Math.round((Math.max(lo, Math.min(hi, v)) - lo) / (hi - lo) * ph);
             if (px >= 0) {
                 g.drawLine(px, py, xx, yy);
             }
