@@ -200,9 +200,17 @@ final class Evaluator {
                     }
                     if (want == Want.HESSIAN) {
                         NdArray h = hessian(run, model, wrt, batchData, observed, adjointSources, batch);
-                        requireFinite("hessian_" + wrt.stream().filter(model.parameters()::containsKey).findFirst().orElseThrow(), h,
-                                batch, false);
-                        hessian = Evaluator.add(hessian, h);
+                        String name = wrt.stream().filter(model.parameters()::containsKey).findFirst().orElseThrow();
+                        requireFinite("hessian_" + name, h, batch, false);
+                        if (perShot.contains(name)) {
+                            // a shot's loss depends on its own model only: the Hessian is block diagonal, one block per shot
+                            if (hessian == null) {
+                                hessian = NdArray.zeros(prepend(shots, h.shape()));
+                            }
+                            Batches.scatterShots(new NdArray(prepend(1, h.shape()), h.data()), batch, hessian);
+                        } else {
+                            hessian = Evaluator.add(hessian, h);
+                        }
                     }
                 }
                 peak = Math.max(peak, run.peakMemoryBytes());

@@ -97,9 +97,9 @@ final class ShotModels {
             throw new SeicheException("model.parameters." + name + ": leading (shot) axis " + perShot.get(name).dim(0)
                     + " but the survey has " + shots + (shots == 1 ? " shot" : " shots") + " (a model per shot needs one model each)");
         }
-        if (spec.task().equals("hessian") || spec.task().equals("invert") || spec.inversion() != null) {
-            throw new SeicheException("model.parameters." + name + ": a model per shot works with tasks forward and gradient"
-                    + " (without an inversion block), not " + (spec.task().equals("gradient") ? "with inversion:" : spec.task()));
+        if (spec.task().equals("invert") || spec.inversion() != null) {
+            throw new SeicheException("model.parameters." + name + ": a model per shot works with tasks forward, gradient"
+                    + " and hessian (without an inversion block), not " + (spec.task().equals("invert") ? "invert" : "with inversion:"));
         }
     }
 
