@@ -69,6 +69,13 @@ class PipelineFileTest {
         assertEquals(1000, v.data()[2 * 9 + 6]);
         assertEquals(1500, v.data()[2 * 9 + 7]);
         assertEquals(1500, v.data()[0]);
+        // a box of the same half-widths takes the corners an ellipsoid leaves out
+        NdArray box = model("{synthetic: {shape: [5, 9], layers: [{top: 0, value: 1500}], "
+                + "lens: {centre: [20, 20], radii: [10, 10], add: 1, box: true}}}");
+        assertEquals(1501, box.data()[1 * 9 + 2], "(10 m, 10 m): a corner of the box");
+        assertEquals(1500, v.data()[1 * 9 + 2], "which the ellipsoid leaves out");
+        assertEquals(1501, box.data()[3 * 9 + 6], "(30 m, 30 m): the opposite corner");
+        assertEquals(1500, box.data()[4 * 9 + 4], "(40 m, 20 m): outside");
     }
 
     @Test
