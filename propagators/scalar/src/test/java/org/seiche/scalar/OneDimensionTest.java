@@ -249,6 +249,37 @@ class OneDimensionTest {
         }
     }
 
+    /** A snapshot of a line is the field a receiver in every cell records at that step. */
+    @Test
+    void aFrameIsWhatAReceiverInEveryCellRecords() {
+        int[] every = new int[2 * CELLS];
+        for (int i = 0; i < every.length; i++) {
+            every[i] = i % CELLS;
+        }
+        SimulationSetup base = setup(new Random(8), 4, new int[] {0, 6}, 0.0008, Precision.FLOAT64);
+        SimulationSetup setup = Setups.setup(base.model().parameter("v"), SPACING, base.settings(), base.survey().dt(),
+                base.survey().sources().get(0).amplitudes(), base.survey().sources().get(0).locations(),
+                Setups.locations(2, CELLS, every), Precision.FLOAT64);
+        Map<String, NdArray> frames = new java.util.concurrent.ConcurrentHashMap<>();
+        org.seiche.api.Snapshots request = new org.seiche.api.Snapshots(7, Set.of(SnapshotTap.WAVEFIELD), SHOTS, false,
+                (shot, step, field, adjoint, values) -> frames.put(shot + "/" + step, values));
+        try (Simulation sim = Setups.PROPAGATOR.prepare(setup.withSnapshots(request));
+             ForwardRun run = sim.forward(SHOTS, Set.of())) {
+            NdArray data = run.receiverData().get(0);
+            assertTrue(frames.size() == 2 * (NT / 7), "frames " + frames.keySet());
+            for (Map.Entry<String, NdArray> e : frames.entrySet()) {
+                int shot = Integer.parseInt(e.getKey().split("/")[0]);
+                int step = Integer.parseInt(e.getKey().split("/")[1]);
+                assertTrue(Arrays.equals(new int[] {CELLS}, e.getValue().shape()), "a frame is shaped like the model");
+                // the field after the last step (step NT) is past the last sample
+                for (int c = 0; c < CELLS && step < NT; c++) {
+                    assertTrue(e.getValue().data()[c] == data.data()[(shot * CELLS + c) * NT + step],
+                            "shot " + shot + " cell " + c + " step " + step);
+                }
+            }
+        }
+    }
+
     private static Map<String, NdArray> run(ScalarPropagator propagator, SimulationSetup setup) {
         try (Simulation sim = propagator.prepare(setup);
              ForwardRun run = sim.forward(SHOTS, Set.of("v", Simulation.SOURCE_AMPLITUDES))) {
