@@ -83,7 +83,7 @@ final class Pictures {
                         ? Cube.of(firstShot(a), spec.survey().receivers().get(0).locations(), spec.model().spacing(),
                         spec.survey().dt()) : null;
                 if (cube != null) {
-                    out.put(name, f -> Png.image(f, cube.values(), cube.axes(), cube.peak(), Png.Colours.SIGNED,
+                    out.put(name, f -> Png.cube(f, cube.values(), cube.axes(), cube.peak(), Cube.PIXELS, Png.Colours.SIGNED,
                             name + ", first shot: its receivers' grid over time, through the largest |value|", quantity));
                 } else {
                     out.put(name, f -> Png.gather(f, gather(firstShot(a)), spec.survey().dt(), name + ", first shot",
@@ -133,6 +133,9 @@ final class Pictures {
      * sample of the largest |value|, time down the page.
      */
     record Cube(NdArray values, Axis[] axes, int[] peak) {
+        /** Pixels along time, y and x: seconds and metres do not share a scale. */
+        static final int[] PIXELS = {360, 240, 240};
+
         /** The cube of traces [receivers, nt], or null when the receivers are not such a grid. */
         static Cube of(NdArray traces, Locations receivers, double[] spacing, double dt) {
             int n = receivers.perShot();
@@ -167,8 +170,8 @@ final class Pictures {
             for (int i = 1; i < cube.length; i++) {
                 peak = Math.abs(cube[i]) > Math.abs(cube[peak]) ? i : peak;
             }
-            Axis[] axes = {Axis.seconds(dt), Axis.metres("y", spacing[1] * (y[1] - y[0])),
-                Axis.metres("x", spacing[2] * (x[1] - x[0]))};
+            Axis[] axes = {Axis.seconds(dt), Axis.metres("y from the first receiver", spacing[1] * (y[1] - y[0])),
+                Axis.metres("x from the first receiver", spacing[2] * (x[1] - x[0]))};
             return new Cube(new NdArray(new int[] {nt, y.length, x.length}, cube), axes,
                     new int[] {peak / n, peak % n / x.length, peak % x.length});
         }

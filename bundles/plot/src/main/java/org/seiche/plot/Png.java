@@ -91,14 +91,32 @@ public final class Png {
         if (a.ndim() != 3) {
             throw new IllegalArgumentException("no picture of a " + a.ndim() + "-D array " + a.shapeString());
         }
-        return figure(title, slices(a, axes, sliceAt, scale, quantity), colours);
+        return figure(title, slices(a, axes, sliceAt, scale, quantity, null), colours);
+    }
+
+    /**
+     * A 3-D array whose axes have different units (a data cube [time, y, x]) as three slices
+     * like {@link #image}, each axis stretched on its own to pixels[d] pixels.
+     */
+    public static void cube(Path file, NdArray a, Axis[] axes, int[] sliceAt, int[] pixels, Colours colours, String title,
+                            String quantity) {
+        write(file, cubePicture(a, axes, sliceAt, pixels, colours, title, quantity).image());
+    }
+
+    static Figure cubePicture(NdArray a, Axis[] axes, int[] sliceAt, int[] pixels, Colours colours, String title,
+                              String quantity) {
+        if (a.ndim() != 3 || axes.length != 3 || pixels.length != 3) {
+            throw new IllegalArgumentException("a cube of an array shaped " + a.shapeString());
+        }
+        return figure(title, slices(a, axes, sliceAt, scale(a.data(), colours), quantity, pixels), colours);
     }
 
     /**
      * The three slices of a 3-D array through the cell sliceAt (null: the centre): depth-x at
-     * that y, depth-y at that x, and y-x at that depth, on one colour scale stated once.
+     * that y, depth-y at that x, and y-x at that depth, on one colour scale stated once; each
+     * axis pixels[d] long, or (null) all true to scale.
      */
-    private static List<Panel> slices(NdArray a, Axis[] axes, int[] sliceAt, Scale scale, String quantity) {
+    private static List<Panel> slices(NdArray a, Axis[] axes, int[] sliceAt, Scale scale, String quantity, int[] pixels) {
         int[] at = sliceAt != null ? sliceAt : new int[] {a.dim(0) / 2, a.dim(1) / 2, a.dim(2) / 2};
         for (int d = 0; d < 3; d++) {
             if (at.length != 3 || at[d] < 0 || at[d] >= a.dim(d)) {
@@ -112,7 +130,7 @@ public final class Png {
         int cells = Math.max(a.dim(0), Math.max(a.dim(1), a.dim(2)));
         double perMetre = Math.max(320, Math.min(cells, 480)) / longest;
         int[] px = new int[3];
-        Arrays.setAll(px, d -> Math.max(40, (int) Math.round(extent[d] * perMetre)));
+        Arrays.setAll(px, d -> pixels != null ? pixels[d] : Math.max(40, (int) Math.round(extent[d] * perMetre)));
         // the range stated once, under the first slice
         Scale same = new Scale(scale.lo(), scale.hi(), "");
         return List.of(
@@ -351,7 +369,7 @@ public final class Png {
         }
         if (a.ndim() == 3) {
             Axis[] cells = {Axis.index("depth (cells)"), Axis.index("y (cells)"), Axis.index("x (cells)")};
-            return figure(title, slices(a, cells, null, scale, "wavefield"), Colours.SIGNED).image();
+            return figure(title, slices(a, cells, null, scale, "wavefield", null), Colours.SIGNED).image();
         }
         if (a.ndim() != 2) {
             throw new IllegalArgumentException("a frame of a " + a.ndim() + "-D array " + a.shapeString());

@@ -248,4 +248,17 @@ class PngTest {
         assertTrue(red > 3 * 20, "the centre cell, beyond the clip, in each of the three slices (" + red + " pixels)");
         assertThrows(IllegalArgumentException.class, () -> Png.framePicture(NdArray.zeros(2, 2, 2, 2), 1, "t"));
     }
+
+    /** A data cube's axes are stretched each on its own: 0.4 s of time beside 80 m of receivers. */
+    @Test
+    void aCubeOfDataStretchesEachAxis() {
+        NdArray a = NdArray.zeros(400, 8, 8);
+        Axis[] axes = {Axis.seconds(0.001), Axis.metres("y", 10), Axis.metres("x", 10)};
+        Png.Figure f = Png.cubePicture(a, axes, new int[] {200, 4, 4}, new int[] {360, 240, 200}, Png.Colours.SIGNED, "t", "q");
+        assertEquals(new Rectangle(f.panels().get(0).x, f.panels().get(0).y, 200, 360), f.panels().get(0), "time down, x across");
+        assertEquals(360, f.panels().get(1).height, "time down, y across");
+        assertEquals(240, f.panels().get(1).width);
+        assertEquals(240, f.panels().get(2).height, "y down, x across");
+        assertEquals(200, f.panels().get(2).width);
+    }
 }
