@@ -49,10 +49,11 @@ public final class Bench implements Callable<Integer> {
     @CommandLine.ParentCommand
     BenchHost host;
 
-    @Option(names = "--propagator", split = ",", description = "propagators to measure (default: scalar, born, elastic that are present)")
+    @Option(names = "--propagator", split = ",", description = "propagators to measure (default: scalar, born, elastic "
+            + "that are present, and scalar3d: the scalar propagator on the 3-D perf cases scalar3d_*)")
     List<String> propagators = new ArrayList<>();
 
-    @Option(names = "--size", description = "model cells per side (default: 500 scalar/born, 300 elastic)")
+    @Option(names = "--size", description = "model cells per side (default: 500 scalar/born, 300 elastic, 100 scalar3d)")
     Integer size;
 
     @Option(names = "--steps", description = "time steps (default ${DEFAULT-VALUE})")
@@ -93,6 +94,10 @@ public final class Bench implements Callable<Integer> {
     List<String> variants = new ArrayList<>();
 
     private static final int PML = 20;
+    /** The 3-D rows (the perf cases scalar3d_*): 100^3 cells + PML 20, 300 steps, 10 m, v 2500 m/s, max_vel 3000. */
+    private static final String SCALAR_3D = "scalar3d";
+    private static final int SIZE_3D = 100;
+    private static final int STEPS_3D = 300;
     private static final String HESSIAN_CASE = "hessian_example";
 
     private Yardstick yardstick;
@@ -113,23 +118,28 @@ public final class Bench implements Callable<Integer> {
             if (threads != null) {
                 device = device.withThreads(threads);
             }
-            List<String> names = propagators.isEmpty() ? List.of("scalar", "born", "elastic") : propagators;
+            List<String> names = propagators.isEmpty() ? List.of("scalar", "born", "elastic", SCALAR_3D) : propagators;
             System.out.printf("%d threads, %s; Deepwave: %s, %s (%s)%n%s%n", device.threads(), precision, figures.recorded(),
                     figures.file(), DeepwaveFigures.LABEL, yardstickNote());
             System.out.printf("%-8s %-5s %-16s %6s %9s %10s %9s %8s %9s %7s %9s%n", "prop", "shots", "run", "cells", "seconds",
                     "Mcells/s", "deepwave", "stencil", "dw now", "ratio", "peak MB");
             for (String name : names) {
-                Propagator p = findPropagator(fw, name);
+                boolean three = name.equals(SCALAR_3D);
+                Propagator p = findPropagator(fw, three ? "scalar" : name);
                 if (p == null) {
                     if (!propagators.isEmpty()) {
                         throw new SeicheException("--propagator: no propagator named '" + name + "'");
                     }
                     continue;
                 }
-                int n = size != null ? size : name.equals("elastic") ? 300 : 500;
+                int n = size != null ? size : three ? SIZE_3D : name.equals("elastic") ? 300 : 500;
                 for (int s : shots) {
-                    measure(p, device, n, s, false, runs, figures);
-                    measure(p, device, n, s, true, runs, figures);
+                    Row row = three ? row3d(n, s) : row2d(p.name(), n, s);
+                    measure(p, name, row, device, s, false, runs, figures);
+                    // 4 shots' stored 3-D wavefields take 13 GB, and Deepwave has no figure for them
+                    if (!three || s == 1) {
+                        measure(p, name, row, device, s, true, runs, figures);
+                    }
                 }
             }
             if (!noHessian && names.contains("scalar") && findPropagator(fw, "scalar") != null) {
@@ -163,19 +173,66 @@ public final class Bench implements Callable<Integer> {
         return propagator + (gradient ? "_grad" : "_fwd") + "_a4" + (shotCount > 1 ? "_" + shotCount + "shots" : "");
     }
 
-    private void measure(Propagator p, Device device, int n, int shotCount, boolean gradient, int runs, DeepwaveFigures figures) {
-        Model model = model(p.name(), n);
+    /** What a row propagates: model, survey, settings, the cells per shot (model + PML) and a label of the size. */
+    private record Row(Model model, Survey survey, PropagatorSettings settings, long cells, int steps, String size) {
+    }
+
+    /** The 2-D rows: n x n, 4 m, PML 20, two layers, the largest stable step (no sub-stepping). */
+    private Row row2d(String propagator, int n, int shotCount) {
         // the largest stable step for 2000 m/s on a 4 m grid: no sub-stepping
         double dt = 0.6 / (2000 * Math.sqrt(2) / 4) * 0.99;
-        Survey survey = survey(n, shotCount, dt, p.name().equals("elastic") ? "y" : "");
-        PropagatorSettings settings = new PropagatorSettings(4, new int[] {PML}, 25, Double.NaN, 1, Map.of());
+        return new Row(model(propagator, n), survey(n, shotCount, dt, propagator.equals("elastic") ? "y" : ""),
+                new PropagatorSettings(4, new int[] {PML}, 25, Double.NaN, 1, Map.of()), (long) (n + 2 * PML) * (n + 2 * PML),
+                steps, n + "^2");
+    }
+
+    /**
+     * The 3-D rows as the perf cases scalar3d_*: n^3 at 10 m, v 2500 m/s, max_vel 3000, PML 20
+     * tuned for 15 Hz, 300 steps of 1 ms, a 15 Hz Ricker at depth cell 2, 100 receivers on a
+     * 10 x 10 grid at depth cell 2 (the cases' own locations for n = 100).
+     */
+    private static Row row3d(int n, int shotCount) {
+        int[][] at = shotCount == 1 ? new int[][] {{n / 2, n / 2}}
+                : new int[][] {{n / 4, n / 4}, {n / 4, 3 * n / 4}, {3 * n / 4, n / 4}, {3 * n / 4, 3 * n / 4}};
+        int[] src = new int[shotCount * 3];
+        int[] rec = new int[shotCount * 100 * 3];
+        double[] amp = new double[shotCount * STEPS_3D];
+        double dt = 0.001;
+        for (int s = 0; s < shotCount; s++) {
+            src[3 * s] = 2;
+            src[3 * s + 1] = at[s % at.length][0];
+            src[3 * s + 2] = at[s % at.length][1];
+            for (int r = 0; r < 100; r++) {
+                rec[3 * (s * 100 + r)] = 2;
+                rec[3 * (s * 100 + r) + 1] = (n / 20 + n / 10 * (r / 10)) % n;
+                rec[3 * (s * 100 + r) + 2] = (n / 20 + n / 10 * (r % 10)) % n;
+            }
+            for (int t = 0; t < STEPS_3D; t++) {
+                double x = Math.PI * Math.PI * 15 * 15 * Math.pow(t * dt - 0.08, 2);
+                amp[s * STEPS_3D + t] = (1 - 2 * x) * Math.exp(-x);
+            }
+        }
+        Survey survey = new Survey(dt, STEPS_3D,
+                List.of(new SourceGroup("", new Locations(shotCount, 1, 3, src), new NdArray(new int[] {shotCount, 1, STEPS_3D}, amp))),
+                List.of(new ReceiverGroup("", new Locations(shotCount, 100, 3, rec))));
+        Model model = new Model(new double[] {10, 10, 10}, Map.of("v", NdArray.filled(2500, n, n, n)));
+        long side = n + 2 * PML;
+        return new Row(model, survey, new PropagatorSettings(4, new int[] {PML}, 15, 3000, 1, Map.of()), side * side * side,
+                STEPS_3D, n + "^3");
+    }
+
+    private void measure(Propagator p, String name, Row row, Device device, int shotCount, boolean gradient, int runs,
+                         DeepwaveFigures figures) {
+        Model model = row.model();
+        Survey survey = row.survey();
+        PropagatorSettings settings = row.settings();
         Set<String> wrt = gradient ? Set.of(p.name().equals("born") ? "scatter" : model.parameters().keySet().iterator().next())
                 : Set.of();
         int[] all = new int[shotCount];
         for (int i = 0; i < shotCount; i++) {
             all[i] = i;
         }
-        DeepwaveFigures.Figure figure = figures.get(caseName(p.name(), shotCount, gradient));
+        DeepwaveFigures.Figure figure = figures.get(caseName(name, shotCount, gradient));
         double best = Double.MAX_VALUE;
         double stencil = Double.NaN;
         long peak = 0;
@@ -201,13 +258,12 @@ public final class Bench implements Callable<Integer> {
                 }
             }
         }
-        long cells = (long) (n + 2 * PML) * (n + 2 * PML);
-        double mcells = cells * (double) steps * shotCount / best / 1e6;
+        double mcells = row.cells() * (double) row.steps() * shotCount / best / 1e6;
         Double ref = figure == null ? null : figure.mcellsPerSecond();
         // a speed scales as the yardstick: Deepwave x now / then
         double now = ref == null ? Double.NaN : Double.isNaN(stencil) ? ref : ref * stencil / figure.yardstickMcells();
-        System.out.printf("%-8s %-5d %-16s %6s %9.3f %10.0f %9s %8s %9s %7s %9.0f%n", p.name(), shotCount,
-                gradient ? "forward+gradient" : "forward", n + "^2", best, mcells, ref == null ? "-" : String.format("%.0f", ref),
+        System.out.printf("%-8s %-5d %-16s %6s %9.3f %10.0f %9s %8s %9s %7s %9.0f%n", name, shotCount,
+                gradient ? "forward+gradient" : "forward", row.size(), best, mcells, ref == null ? "-" : String.format("%.0f", ref),
                 Double.isNaN(stencil) ? "-" : String.format("%.0f", stencil), Double.isNaN(now) ? "-" : String.format("%.0f", now),
                 Double.isNaN(now) ? "-" : String.format("%.2f", mcells / now), peak / 1e6);
     }

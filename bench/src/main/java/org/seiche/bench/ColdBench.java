@@ -24,10 +24,10 @@ import org.seiche.api.SeicheException;
  * as it was during that run. Repeats go round all cases in turn; the medians count.
  */
 final class ColdBench implements Callable<Integer> {
-    /** The rows Deepwave was recorded on that issue 16 sets targets for. */
+    /** The rows Deepwave was recorded on that issues 16 and 18 (the 3-D ones) set targets for. */
     static final List<String> DEFAULT_CASES = List.of("scalar_fwd_a4", "scalar_fwd_a4_4shots", "scalar_grad_a4",
             "scalar_grad_a4_4shots", "born_fwd_a4", "born_grad_a4", "elastic_fwd_a4", "elastic_grad_a4", "hessian_example",
-            "fwi_example_grad");
+            "fwi_example_grad", "scalar3d_fwd_a4", "scalar3d_fwd_a4_4shots", "scalar3d_grad_a4");
 
     private final Path home;
     private final DeepwaveFigures figures;

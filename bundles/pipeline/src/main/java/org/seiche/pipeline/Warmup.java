@@ -34,6 +34,11 @@ final class Warmup {
     /** Cells per dimension of the corner (the PML comes on top) and steps: enough row calls for C2's thresholds. */
     static final int CELLS = 32;
     static final int STEPS = 500;
+    /**
+     * Steps of a 3-D corner: it steps (32 + PML)^2 rows a step where a 2-D one steps 32 + PML,
+     * so 50 steps call every row loop over 10^5 times, and 500 would cost a tenth of the run.
+     */
+    static final int STEPS_3D = 50;
 
     private static final Set<String> WARMED = ConcurrentHashMap.newKeySet();
     private static final Warmup NONE = new Warmup(null);
@@ -125,7 +130,7 @@ final class Warmup {
      * STEPS samples, each receiver group one receiver beside it, components kept.
      */
     static Survey survey(Survey survey, int[] shape) {
-        int nt = Math.min(survey.nt(), STEPS);
+        int nt = Math.min(survey.nt(), shape.length >= 3 ? STEPS_3D : STEPS);
         int[] centre = new int[shape.length];
         int[] beside = new int[shape.length];
         for (int d = 0; d < shape.length; d++) {

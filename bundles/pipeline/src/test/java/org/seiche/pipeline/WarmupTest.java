@@ -55,5 +55,9 @@ class WarmupTest {
         assertArrayEquals(new int[] {10, 16}, w.sources().get(0).locations().cells());
         assertArrayEquals(new int[] {11, 16}, w.receivers().get(0).locations().cells());
         assertEquals(Warmup.STEPS - 1, w.sources().get(0).amplitudes().data()[Warmup.STEPS - 1]);
+        Survey three = Warmup.survey(new Survey(0.001, nt, List.of(new SourceGroup("", new Locations(1, 1, 3, new int[] {0, 3, 4}),
+                new NdArray(new int[] {1, 1, nt}, new double[nt]))), List.of(new ReceiverGroup("", new Locations(1, 1, 3,
+                new int[] {1, 1, 1})))), new int[] {20, 32, 32});
+        assertEquals(Warmup.STEPS_3D, three.nt(), "a 3-D corner steps fewer times");
     }
 }

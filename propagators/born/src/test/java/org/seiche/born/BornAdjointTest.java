@@ -27,19 +27,18 @@ import org.seiche.scalar.cpu.CpuScalarKernel;
 /**
  * Born is the tangent-linear of the scalar propagator, and its adjoint is exact: Born data
  * against central differences of scalar data, a dot-product test of scatter -> data, and
- * central differences of the loss w.r.t. the background velocity (float64), in 2-D and 1-D.
+ * central differences of the loss w.r.t. the background velocity (float64), in 1-D, 2-D and 3-D.
  */
 class BornAdjointTest {
     private static final int NT = 50;
-
-    /** A 1-D model along x, cells of 4 m, with two shots' sources and receivers as in 2-D. */
-    private static final int LINE = 16;
 
     static Stream<Arguments> cases() {
         return Stream.of(
                 Arguments.of(4, new int[] {5, 3, 4, 6}, 0.0008),
                 Arguments.of(2, new int[] {0, 4, 5, 3}, 0.0008),
                 Arguments.of(8, new int[] {0, 5, 0, 4}, 0.0031),
+                Arguments.of(4, new int[] {0, 3, 2, 3, 3, 2}, 0.0008),
+                Arguments.of(6, new int[] {2}, 0.0024),
                 Arguments.of(4, new int[] {5, 3}, 0.0008),
                 Arguments.of(6, new int[] {0, 4}, 0.0008),
                 Arguments.of(8, new int[] {4, 0}, 0.0031));
@@ -52,30 +51,35 @@ class BornAdjointTest {
         }
     }
 
-    /** A random 13 x 16 model (2-D, 4 PML widths) or a 16-cell line (1-D, 2 PML widths). */
+    /** A 2-D problem of 13 x 16 cells, or (pml_width of 6 or 1 entries) a 3-D one of 7 x 8 x 9, or (2) a line of 16. */
     private static Problem problem(Random random, int accuracy, int[] pml, double dt) {
+        boolean three = pml.length == 6 || pml.length == 1;
         boolean line = pml.length == 2;
-        int[] shape = line ? new int[] {LINE} : new int[] {13, 16};
+        int[] shape = three ? new int[] {7, 8, 9} : line ? new int[] {16} : new int[] {13, 16};
         NdArray v = NdArray.zeros(shape);
         NdArray scatter = NdArray.zeros(shape);
         for (int i = 0; i < v.size(); i++) {
             v.data()[i] = 1900 + 300 * random.nextDouble();
-            int columns = shape[shape.length - 1];
-            int x = i % columns;
-            int y = i / columns;
             // zero on the edge cells: Born extends the scatter into the PML with zeros, the
             // scalar propagator extends v + eps scatter with its edge values
-            boolean edge = x == 0 || x == columns - 1 || !line && (y == 0 || y == shape[0] - 1);
+            boolean edge = false;
+            for (int d = shape.length - 1, rest = i; d >= 0; d--) {
+                int k = rest % shape[d];
+                rest /= shape[d];
+                edge |= k == 0 || k == shape[d] - 1;
+            }
             scatter.data()[i] = edge ? 0 : 40 * random.nextGaussian();
         }
-        Locations sources = line ? new Locations(2, 2, 1, new int[] {3, 9, 14, -1})
+        Locations sources = three ? new Locations(2, 2, 3, new int[] {0, 3, 5, 3, 2, 8, 2, 7, 1, -1, -1, -1})
+                : line ? new Locations(2, 2, 1, new int[] {3, 9, 14, -1})
                 : new Locations(2, 2, 2, new int[] {0, 3, 5, 9, 2, 14, -1, -1});
-        Locations receivers = line ? new Locations(2, 3, 1, new int[] {0, 15, 8, 2, -1, 11})
+        Locations receivers = three ? new Locations(2, 3, 3, new int[] {0, 0, 0, 6, 7, 8, 3, 4, 5, 1, 2, 3, -1, -1, -1, 6, 1, 4})
+                : line ? new Locations(2, 3, 1, new int[] {0, 15, 8, 2, -1, 11})
                 : new Locations(2, 3, 2, new int[] {0, 0, 12, 15, 7, 8, 1, 2, -1, -1, 11, 1});
+        double[] spacing = three ? new double[] {5, 4, 6} : line ? new double[] {4} : new double[] {5, 4};
         PropagatorSettings settings = new PropagatorSettings(accuracy, pml, 20, 2600, 1, Map.of());
-        SimulationSetup setup = BornSetups.setup(Map.of("v", v, "scatter", scatter), line ? new double[] {4}
-                : new double[] {5, 4}, settings, dt, BornSetups.random(random, 1, 2, 2, NT), sources, receivers,
-                Precision.FLOAT64);
+        SimulationSetup setup = BornSetups.setup(Map.of("v", v, "scatter", scatter), spacing, settings, dt,
+                BornSetups.random(random, 1, 2, 2, NT), sources, receivers, Precision.FLOAT64);
         return new Problem(v, scatter, setup);
     }
 
@@ -165,7 +169,7 @@ class BornAdjointTest {
             numeric.data()[i] = (plus.data()[i] - minus.data()[i]) / (2 * eps);
         }
         double rel = BornSetups.relativeL2(bornData(p, p.v, p.scatter), numeric);
-        System.out.printf("Born vs scalar central differences, %d-D accuracy %d: rel-L2 %.2e%n", p.v.ndim(), accuracy, rel);
+        System.out.printf("Born vs scalar central differences, accuracy %d: rel-L2 %.2e%n", accuracy, rel);
         assertTrue(rel < 1e-5, "Born data differs from the derivative of scalar data by " + rel);
     }
 
@@ -182,7 +186,7 @@ class BornAdjointTest {
             double forward = BornSetups.dot(data, r);
             double backward = BornSetups.dot(p.scatter, adjoint);
             double mismatch = Math.abs(forward - backward) / Math.abs(forward);
-            System.out.printf("Born dot product, %d-D accuracy %d: %.15e %.15e rel %.2e%n", p.v.ndim(), accuracy, forward, backward, mismatch);
+            System.out.printf("Born dot product, accuracy %d: %.15e %.15e rel %.2e%n", accuracy, forward, backward, mismatch);
             assertTrue(mismatch < 1e-10, "dot-product mismatch " + mismatch);
         }
     }
@@ -206,7 +210,7 @@ class BornAdjointTest {
         double numeric = (loss(p, direction, eps, observed) - loss(p, direction, -eps, observed)) / (2 * eps);
         double exact = BornSetups.dot(gradient, direction);
         double mismatch = Math.abs(numeric - exact) / Math.abs(exact);
-        System.out.printf("Born d loss / d v, %d-D accuracy %d: exact %.12e numeric %.12e rel %.2e%n", p.v.ndim(), accuracy, exact,
+        System.out.printf("Born d loss / d v, accuracy %d: exact %.12e numeric %.12e rel %.2e%n", accuracy, exact,
                 numeric, mismatch);
         assertTrue(mismatch < 1e-6, "finite-difference mismatch " + mismatch);
     }

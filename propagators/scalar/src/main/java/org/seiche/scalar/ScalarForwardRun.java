@@ -123,7 +123,7 @@ public final class ScalarForwardRun implements ForwardRun {
             return ForwardRun.super.hessian(parameter, adjointSources, lossCurvature);
         }
         ScalarGrid grid = problem.grid();
-        int n = (int) NdArray.size(grid.modelShape());
+        int n = Arrays.stream(grid.modelShape()).reduce(1, Math::multiplyExact);
         double[][] data = new double[n][];
         double[][] curved = new double[n][];
         double[] h = new double[n * n];

@@ -56,14 +56,13 @@ class SetupValidationTest {
         NdArray v = NdArray.filled(1500, 10, 12);
         assertEquals("survey.sources.locations: 3 coordinates per location, the model is 2-D",
                 refusal(setup(v, new Locations(1, 1, 3, new int[] {1, 2, 3}), RECEIVER)));
-        NdArray v3 = NdArray.filled(1500, 4, 5, 6);
-        Locations s3 = new Locations(1, 1, 3, new int[] {1, 2, 3});
-        SimulationSetup three = new SimulationSetup(new Model(new double[] {4, 4, 4}, Map.of("v", v3)),
-                new Survey(0.001, 10, List.of(new SourceGroup("", s3, NdArray.zeros(1, 1, 10))),
-                        List.of(new ReceiverGroup("", s3))),
+        NdArray v4 = NdArray.filled(1500, 4, 5, 6, 7);
+        Locations s4 = new Locations(1, 1, 4, new int[] {1, 2, 3, 4});
+        SimulationSetup four = new SimulationSetup(new Model(new double[] {4, 4, 4, 4}, Map.of("v", v4)),
+                new Survey(0.001, 10, List.of(new SourceGroup("", s4, NdArray.zeros(1, 1, 10))),
+                        List.of(new ReceiverGroup("", s4))),
                 Setups.settings(4, new int[] {5}, 25, Double.NaN), Setups.DEVICE, Precision.FLOAT32);
-        assertEquals("model: the scalar propagator has no 3-D kernel on device cpu (it has 1-D, 2-D)",
-                refusal(three));
+        assertEquals("model: the scalar propagator has no 4-D kernel on device cpu (it has 1-D, 2-D, 3-D)", refusal(four));
     }
 
     @Test

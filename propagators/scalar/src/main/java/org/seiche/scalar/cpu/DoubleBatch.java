@@ -26,7 +26,7 @@ final class DoubleBatch implements ScalarBatch {
         int cells = loops.coefficients.cells();
         fields = new DoubleWavefield[loops.shots];
         for (int s = 0; s < loops.shots; s++) {
-            fields[s] = new DoubleWavefield(pool, cells);
+            fields[s] = new DoubleWavefield(pool, loops.coefficients);
         }
         stored = storeInterval > 0 ? new DoubleHistory[loops.shots] : null;
         gradients = new double[loops.shots][];
@@ -144,7 +144,7 @@ final class DoubleBatch implements ScalarBatch {
     /** Counts the arrays held now into the peak. */
     private void notePeak() {
         int cells = loops.coefficients.cells();
-        long arrays = (long) loops.shots * DoubleWavefield.ARRAYS;
+        long arrays = (long) loops.shots * DoubleWavefield.arrays(loops.coefficients.ndim);
         long bytes = 0;
         for (int s = 0; s < loops.shots; s++) {
             arrays += gradients[s] != null ? 1 : 0;

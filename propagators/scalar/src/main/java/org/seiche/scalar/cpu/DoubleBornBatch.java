@@ -54,8 +54,8 @@ final class DoubleBornBatch implements BornBatch {
         scattered = new DoubleWavefield[shots];
         spatial = new double[shots][];
         for (int s = 0; s < shots; s++) {
-            background[s] = new DoubleWavefield(pool, cells);
-            scattered[s] = new DoubleWavefield(pool, cells);
+            background[s] = new DoubleWavefield(pool, loops.coefficients);
+            scattered[s] = new DoubleWavefield(pool, loops.coefficients);
             spatial[s] = take(cells);
         }
         backgroundStore = new DoubleHistory[storeInterval > 0 ? shots : 0];
@@ -214,7 +214,7 @@ final class DoubleBornBatch implements BornBatch {
     private void notePeak() {
         int cells = loops.coefficients.cells();
         int slots = DoubleBatch.storedSteps(loops.steps, Math.max(1, storeInterval));
-        long arrays = (long) loops.shots * (2 * DoubleWavefield.ARRAYS + 1);
+        long arrays = (long) loops.shots * (2 * DoubleWavefield.arrays(loops.coefficients.ndim) + 1);
         long bytes = 0;
         for (int s = 0; s < loops.shots; s++) {
             arrays += (ratioGradients[s] != null ? 1 : 0) + (v2dt2Gradients[s] != null ? 1 : 0);

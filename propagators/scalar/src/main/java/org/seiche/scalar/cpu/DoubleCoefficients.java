@@ -4,19 +4,26 @@ import org.seiche.scalar.PmlProfile;
 import org.seiche.scalar.ScalarGrid;
 
 /**
- * A 2-D grid's coefficients in the kernel's precision: v^2 dt^2 per padded cell, and per
- * dimension d (0 = rows, 1 = columns) the stride, the PML profiles along d, the stencil
- * weights (first[d][k] for k = 1..g over h, second[d][k] for k = 0..g over h^2) and the
- * ranges of the domain (updated cells) and of the interior (no PML term reaches).
+ * A grid's coefficients in the kernel's precision: v^2 dt^2 per padded cell, and per
+ * dimension d (0 = rows in 2-D, planes in 3-D; the last = columns) the stride, the PML
+ * profiles along d, the stencil weights (first[d][k] for k = 1..g over h, second[d][k] for
+ * k = 0..g over h^2) and the ranges of the domain (updated cells) and of the interior (no
+ * PML term reaches).
  * <p>
- * A 1-D grid (along x) is the one row of such a grid whose row dimension has no weights,
- * no PML and stride 0: every term along it is an exact zero, so the 2-D loops step it as
- * the 1-D equation (same sums in the same order) and its adjoint, Born and second-order
- * runs come with them. The row's stencil reads its own cell (stride 0), never a guard row.
+ * A 1-D grid (along x) is the one row of a 2-D grid whose row dimension has no weights, no
+ * PML and stride 0: every term along it is an exact zero, so the 2-D loops step it as the
+ * 1-D equation (same sums in the same order) and its adjoint, Born and second-order runs
+ * come with them. The row's stencil reads its own cell (stride 0), never a guard row.
  */
 final class DoubleCoefficients {
-    /** The grid's padded shape (1-D: one number, the row's length). */
+    /** The dimensions the loops step: 2 for a 1-D grid (see above). */
+    final int ndim;
+    /** The padded shape as the loops see it: [1, n] for a 1-D grid. */
+    final int[] shape;
+    /** The grid's padded shape. */
     final int[] paddedShape;
+    private final int cells;
+    /** Cells along dimension 0 and along the last dimension (a row). */
     final int rows;
     final int columns;
     final int guard;
@@ -34,21 +41,28 @@ final class DoubleCoefficients {
 
     DoubleCoefficients(ScalarGrid grid) {
         paddedShape = grid.paddedShape();
-        boolean line = grid.ndim() == 1;
-        rows = line ? 1 : paddedShape[0];
-        columns = paddedShape[paddedShape.length - 1];
+        boolean line = paddedShape.length == 1;
+        shape = line ? new int[] {1, paddedShape[0]} : paddedShape;
+        ndim = shape.length;
+        cells = Math.toIntExact(org.seiche.api.NdArray.size(shape));
+        rows = shape[0];
+        columns = shape[ndim - 1];
         guard = grid.guard();
         v2dt2 = HostCopy.toDouble(grid.v2dt2());
-        stride = new int[] {line ? 0 : columns, 1};
-        a = new double[2][];
-        b = new double[2][];
-        db = new double[2][];
-        first = new double[2][];
-        second = new double[2][];
-        domainStart = new int[2];
-        domainEnd = new int[2];
-        interiorStart = new int[2];
-        interiorEnd = new int[2];
+        stride = new int[ndim];
+        stride[ndim - 1] = 1;
+        for (int d = ndim - 2; d >= 0; d--) {
+            stride[d] = line ? 0 : stride[d + 1] * shape[d + 1];
+        }
+        a = new double[ndim][];
+        b = new double[ndim][];
+        db = new double[ndim][];
+        first = new double[ndim][];
+        second = new double[ndim][];
+        domainStart = new int[ndim];
+        domainEnd = new int[ndim];
+        interiorStart = new int[ndim];
+        interiorEnd = new int[ndim];
         if (line) {
             a[0] = new double[1];
             b[0] = new double[1];
@@ -58,18 +72,19 @@ final class DoubleCoefficients {
             domainEnd[0] = 1;
             interiorEnd[0] = 1;
         }
-        for (int d = line ? 1 : 0; d < 2; d++) {
-            PmlProfile p = grid.profile(line ? 0 : d);
+        for (int d = line ? 1 : 0; d < ndim; d++) {
+            int along = line ? 0 : d;
+            PmlProfile p = grid.profile(along);
             a[d] = HostCopy.toDouble(p.a());
             b[d] = HostCopy.toDouble(p.b());
             db[d] = HostCopy.toDouble(p.db());
-            var c1 = grid.firstDerivative(line ? 0 : d);
+            var c1 = grid.firstDerivative(along);
             var shifted = new double[guard + 1];
             for (int k = 1; k <= guard; k++) {
                 shifted[k] = (double) c1[k - 1];
             }
             first[d] = shifted;
-            second[d] = HostCopy.toDouble(grid.secondDerivative(line ? 0 : d));
+            second[d] = HostCopy.toDouble(grid.secondDerivative(along));
             domainStart[d] = p.domainStart();
             domainEnd[d] = p.domainEnd();
             interiorStart[d] = p.interiorStart();
@@ -77,8 +92,16 @@ final class DoubleCoefficients {
         }
     }
 
+    /**
+     * Length of a band's scratch row: a row's accumulator, and in 3-D three more rows with
+     * guard + 64 cells of margin (the 3-D SIMD adjoint's per-column terms, see DoubleVectorStencil3d2).
+     */
+    int rowScratch() {
+        return ndim == 3 ? columns + 3 * (columns + 2 * guard + 64) : columns;
+    }
+
     int cells() {
-        return rows * columns;
+        return cells;
     }
 
     /**
@@ -88,9 +111,20 @@ final class DoubleCoefficients {
      */
     double[] domainOnly(double[] field) {
         double[] out = new double[field.length];
-        for (int y = domainStart[0]; y < domainEnd[0]; y++) {
-            int row = y * columns;
-            System.arraycopy(field, row + domainStart[1], out, row + domainStart[1], domainEnd[1] - domainStart[1]);
+        int last = ndim - 1;
+        for (int line = 0; line < cells() / columns; line++) {
+            // the line's coordinates along the dimensions before the last, all inside the domain
+            boolean inside = true;
+            int rest = line;
+            for (int d = last - 1; d >= 0; d--) {
+                int k = rest % shape[d];
+                rest /= shape[d];
+                inside &= k >= domainStart[d] && k < domainEnd[d];
+            }
+            if (inside) {
+                int from = line * columns + domainStart[last];
+                System.arraycopy(field, from, out, from, domainEnd[last] - domainStart[last]);
+            }
         }
         return out;
     }

@@ -10,20 +10,27 @@ import org.seiche.scalar.ScalarOperator;
 import org.seiche.scalar.SnapshotTap;
 import org.seiche.scalar.Transducers;
 
-/** A 1-D or 2-D grid's coefficients in this precision on the CPU. */
+/** A grid's coefficients in this precision on the CPU, and the stencil of its dimension (a line's is the 2-D one). */
 final class DoubleOperator implements ScalarOperator {
     private final DoubleCoefficients coefficients;
-    private final DoubleStencil stencil;
+    private final DoubleSweep stencil;
     private final Device device;
     private final ArrayPool pool;
     private final StepListener listener;
 
     DoubleOperator(ScalarGrid grid, Device device, ArrayPool pool, boolean vectorised, StepListener listener) {
         this.coefficients = new DoubleCoefficients(grid);
-        this.stencil = vectorised ? DoubleVectorStencils.of(coefficients) : new DoubleStencil(coefficients);
+        this.stencil = stencil(coefficients, vectorised);
         this.device = device;
         this.pool = pool;
         this.listener = listener;
+    }
+
+    private static DoubleSweep stencil(DoubleCoefficients c, boolean vectorised) {
+        if (c.ndim == 3) {
+            return vectorised ? DoubleVectorStencils.of3d(c) : new DoubleStencil3d(c);
+        }
+        return vectorised ? DoubleVectorStencils.of(c) : new DoubleStencil(c);
     }
 
     @Override
@@ -53,7 +60,7 @@ final class DoubleOperator implements ScalarOperator {
     @Override
     public long bytesPerShot(int steps, int storeInterval) {
         int cells = coefficients.cells();
-        long arrays = DoubleWavefield.ARRAYS;
+        long arrays = DoubleWavefield.arrays(coefficients.ndim);
         long history = 0;
         if (storeInterval > 0) {
             // the stored steps, and the gradient accumulator of the adjoint run

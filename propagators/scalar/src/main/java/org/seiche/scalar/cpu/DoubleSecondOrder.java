@@ -47,8 +47,8 @@ final class DoubleSecondOrder implements SecondOrderBatch {
         lambda = new DoubleHistory[loops.shots];
         adjointTerm = new DoubleHistory[loops.shots];
         double[] g = new double[cells];
-        DoubleWavefield w = new DoubleWavefield(pool, cells);
-        double[] row = new double[c.columns];
+        DoubleWavefield w = new DoubleWavefield(pool, c);
+        double[] row = new double[c.rowScratch()];
         int mode = FlushToZero.enable();
         try {
             for (int s = 0; s < loops.shots; s++) {
@@ -90,10 +90,10 @@ final class DoubleSecondOrder implements SecondOrderBatch {
         }
         // zero on the guard cells, which the SIMD stencils step (see DoubleBornBatch)
         double[] coupling = c.domainOnly(rv);
-        double[] row = new double[c.columns];
+        double[] row = new double[c.rowScratch()];
         double[] gradient = (double[]) pool.take(double.class, cells);
         double[] spatial = (double[]) pool.take(double.class, cells);
-        DoubleWavefield w = new DoubleWavefield(pool, cells);
+        DoubleWavefield w = new DoubleWavefield(pool, c);
         int mode = FlushToZero.enable();
         try {
             for (int s = 0; s < loops.shots; s++) {
@@ -133,9 +133,9 @@ final class DoubleSecondOrder implements SecondOrderBatch {
     public void transposed(NdArray samples, NdArray termGradient, NdArray v2dt2Gradient) {
         DoubleCoefficients c = loops.coefficients;
         int cells = c.cells();
-        double[] row = new double[c.columns];
+        double[] row = new double[c.rowScratch()];
         double[] gradient = (double[]) pool.take(double.class, cells);
-        DoubleWavefield w = new DoubleWavefield(pool, cells);
+        DoubleWavefield w = new DoubleWavefield(pool, c);
         int mode = FlushToZero.enable();
         try {
             for (int s = 0; s < loops.shots; s++) {

@@ -38,7 +38,7 @@ final class DoubleShotLoops {
     private static final int NANOS_STRIDE = 8;
 
     final DoubleCoefficients coefficients;
-    final DoubleStencil stencil;
+    final DoubleSweep stencil;
     final Transducers sources;
     final Transducers receivers;
     final int steps;
@@ -65,7 +65,7 @@ final class DoubleShotLoops {
     /** The team stepping the bands while a time loop of {@link #runShots} runs. */
     private StepTeam team;
 
-    DoubleShotLoops(DoubleCoefficients coefficients, DoubleStencil stencil, Device device, Transducers sources,
+    DoubleShotLoops(DoubleCoefficients coefficients, DoubleSweep stencil, Device device, Transducers sources,
                     Transducers receivers, int steps, StepListener listener, SnapshotTap snapshots) {
         this.coefficients = coefficients;
         this.stencil = stencil;
@@ -94,7 +94,7 @@ final class DoubleShotLoops {
         bandNanos = new long[bands * NANOS_STRIDE];
         rows = new double[shots * bands][];
         for (int i = 0; i < rows.length; i++) {
-            rows[i] = new double[coefficients.columns];
+            rows[i] = new double[coefficients.rowScratch()];
         }
     }
 

@@ -24,7 +24,7 @@ import org.seiche.wave.FlushToZero;
  * with the portable tail inlined grows past the JIT's inlining budget and its vectors get
  * boxed.
  */
-class DoubleStencil {
+class DoubleStencil implements DoubleSweep {
     final int columns;
     final int guard;
     final double[] v2dt2;
@@ -35,6 +35,8 @@ class DoubleStencil {
     final double[][] first;
     final double[][] second;
     final double centre;
+    /** The portable row loops (shared with the 3-D stencil). */
+    private final DoubleRowTerms terms;
     private final int firstColumn;
     private final int endColumn;
     private final int interiorColumn;
@@ -46,15 +48,7 @@ class DoubleStencil {
         this(c, 1);
     }
 
-    /**
-     * @param lanes cells a loop handles at once (1: the portable stencil). The column
-     *              segments beside the interior are widened to multiples of it (the PML terms
-     *              vanish exactly where the profiles do, so a quiet cell may take either path);
-     *              and when a whole number of vectors fits between the guard columns, the rows
-     *              widen into them: the SIMD stencils step guard cells with zero coefficients
-     *              (see {@link DoubleCoefficients#domainOnly}), so no cell is left to the
-     *              one-at-a-time tails
-     */
+    /** @param lanes cells a loop handles at once (1: the portable stencil; see {@link Columns}) */
     DoubleStencil(DoubleCoefficients c, int lanes) {
         columns = c.columns;
         guard = c.guard;
@@ -66,18 +60,14 @@ class DoubleStencil {
         first = c.first;
         second = c.second;
         centre = c.second[0][0] + c.second[1][0];
-        int width = c.domainEnd[1] - c.domainStart[1];
-        int spare = roundUp(width, lanes) - width;
-        // a widened row's stencil reads up to a guard's reach before its first and after its last
-        // cell: in the rows beside it, so not in a grid of one row (1-D)
-        boolean widen = lanes > 1 && spare <= c.domainStart[1] + (columns - c.domainEnd[1]) && c.rows > 1;
-        int left = widen ? Math.min(spare, c.domainStart[1]) : 0;
-        firstColumn = c.domainStart[1] - left;
-        endColumn = c.domainEnd[1] + (widen ? spare - left : 0);
-        int from = firstColumn + roundUp(c.interiorStart[1] - firstColumn, lanes);
-        int to = endColumn - roundUp(endColumn - c.interiorEnd[1], lanes);
-        interiorColumn = from < to ? from : endColumn;
-        interiorEndColumn = from < to ? to : endColumn;
+        terms = new DoubleRowTerms(c);
+        // a line (1-D) has no rows beside it for a widened row's stencil to reach into
+        Columns range = Columns.of(columns, c.domainStart[1], c.domainEnd[1], c.interiorStart[1], c.interiorEnd[1], lanes,
+                c.rows > 1);
+        firstColumn = range.first();
+        endColumn = range.end();
+        interiorColumn = range.interior();
+        interiorEndColumn = range.interiorEnd();
         interiorRow = c.interiorStart[0];
         interiorEndRow = c.interiorEnd[0];
     }
@@ -96,16 +86,9 @@ class DoubleStencil {
         return Math.abs(x) < NEGLIGIBLE ? 0 : x;
     }
 
-    private static int roundUp(int n, int multiple) {
-        return (n + multiple - 1) / multiple * multiple;
-    }
-
-    /**
-     * Steps rows [rowStart, rowEnd). {@code spatial}, when not null, receives S of every
-     * updated cell i at spatial[at + i] (the forward run's stored step). {@code row} is
-     * scratch of a row's length.
-     */
-    void step(DoubleWavefield w, int rowStart, int rowEnd, boolean adjoint, double[] spatial, int at, double[] row) {
+    /** Steps rows [rowStart, rowEnd) (see {@link DoubleSweep#step}). */
+    @Override
+    public void step(DoubleWavefield w, int rowStart, int rowEnd, boolean adjoint, double[] spatial, int at, double[] row) {
         for (int y = rowStart; y < rowEnd; y++) {
             if (y >= interiorRow && y < interiorEndRow) {
                 int from = y * columns + interiorColumn;
@@ -125,7 +108,8 @@ class DoubleStencil {
      * keepBackground (a stored step); elsewhere bgSpatial, of the whole grid, carries S(bg)
      * to sc. scSpatial, when not null, receives S(sc).
      */
-    void bornStep(DoubleWavefield bg, DoubleWavefield sc, double[] coupling, int rowStart, int rowEnd, double[] bgSpatial,
+    @Override
+    public void bornStep(DoubleWavefield bg, DoubleWavefield sc, double[] coupling, int rowStart, int rowEnd, double[] bgSpatial,
                   int bgAt, boolean keepBackground, double[] scSpatial, int scAt, double[] row) {
         double[] s0 = keepBackground ? bgSpatial : null;
         for (int y = rowStart; y < rowEnd; y++) {
@@ -186,7 +170,8 @@ class DoubleStencil {
     }
 
     /** Adds weight * mu * S (S at spatial[at + i]) over the domain cells of rows [rowStart, rowEnd). */
-    void image(double[] gradient, double[] mu, double[] spatial, int at, int rowStart, int rowEnd, int weight) {
+    @Override
+    public void image(double[] gradient, double[] mu, double[] spatial, int at, int rowStart, int rowEnd, int weight) {
         for (int y = rowStart; y < rowEnd; y++) {
             int from = y * columns + firstColumn;
             int to = y * columns + endColumn;
@@ -196,9 +181,7 @@ class DoubleStencil {
 
     /** gradient += weight * mu * S over cells [from, to). */
     final void imageSegment(double[] gradient, double[] mu, double[] spatial, int at, int from, int to, double weight) {
-        for (int i = from; i < to; i++) {
-            gradient[i] = flush(gradient[i] + weight * mu[i] * spatial[at + i]);
-        }
+        DoubleRowTerms.image(gradient, mu, spatial, at, from, to, weight);
     }
 
     /** A row segment inside the interior rows but outside the interior columns. */
@@ -308,17 +291,7 @@ class DoubleStencil {
 
     /** Sets or adds the plain second difference of f along d to row[x] for x in [from, to). */
     final void plainSegment(int d, double[] f, int y, int from, int to, double[] row, boolean add) {
-        final double[] c = second[d];
-        final int s = stride[d];
-        final int base = y * columns;
-        for (int x = from; x < to; x++) {
-            int i = base + x;
-            double t = c[0] * f[i];
-            for (int k = 1; k <= guard; k++) {
-                t += c[k] * (f[i + k * s] + f[i - k * s]);
-            }
-            row[x] = add ? row[x] + t : t;
-        }
+        terms.plain(d, f, y * columns, from, to, row, add);
     }
 
     private void pml(int d, DoubleWavefield w, int y, int from, int to, boolean adjoint, double[] row, boolean add) {
@@ -329,93 +302,16 @@ class DoubleStencil {
         }
     }
 
-    /** The profile index along d of column x in row y: the row for d = 0, the column for d = 1. */
-    static int profileIndex(int d, int y, int x) {
-        return d == 0 ? y : x;
-    }
-
     final void pmlForward(int d, DoubleWavefield w, int y, int from, int to, double[] row, boolean add) {
-        final int s = stride[d];
-        final double[] pa = a[d];
-        final double[] pb = b[d];
-        final double[] pdb = db[d];
-        final double[] c1 = first[d];
-        final double[] c2 = second[d];
-        final double[] u = w.u;
-        final double[] p = w.psi[d];
-        final double[] pNext = w.psiNext[d];
-        final double[] z = w.zeta[d];
-        final double[] zNext = w.zetaNext[d];
-        final int base = y * columns;
-        for (int x = from; x < to; x++) {
-            int i = base + x;
-            int j = profileIndex(d, y, x);
-            double d2 = c2[0] * u[i];
-            double d1 = 0;
-            double dap = 0;
-            for (int k = 1; k <= guard; k++) {
-                double plus = u[i + k * s];
-                double minus = u[i - k * s];
-                d2 += c2[k] * (plus + minus);
-                d1 += c1[k] * (plus - minus);
-                dap += c1[k] * (pa[j + k] * p[i + k * s] - pa[j - k] * p[i - k * s]);
-            }
-            double tmp = (1 + pb[j]) * d2 + pdb[j] * d1 + dap;
-            pNext[i] = flush(pa[j] * p[i] + pb[j] * d1);
-            double zn = flush(pa[j] * z[i] + pb[j] * tmp);
-            zNext[i] = zn;
-            row[x] = add ? row[x] + tmp + zn : tmp + zn;
-        }
+        terms.pmlForward(d, w, y * columns, y, from, to, row, add);
     }
 
     final void pmlAdjoint(int d, DoubleWavefield w, int y, int from, int to, double[] row, boolean add) {
-        final int s = stride[d];
-        final double[] pa = a[d];
-        final double[] pb = b[d];
-        final double[] pdb = db[d];
-        final double[] c1 = first[d];
-        final double[] c2 = second[d];
-        final double[] mu = w.u;
-        final double[] p = w.psi[d];
-        final double[] pNext = w.psiNext[d];
-        final double[] z = w.zeta[d];
-        final double[] zNext = w.zetaNext[d];
-        final int base = y * columns;
-        for (int x = from; x < to; x++) {
-            int i = base + x;
-            int j = profileIndex(d, y, x);
-            double q = (1 + pb[j]) * mu[i] + pb[j] * z[i];
-            double d2 = c2[0] * (1 + pb[j]) * q;
-            double d1q = 0;
-            double d1h = 0;
-            for (int k = 1; k <= guard; k++) {
-                int ip = i + k * s;
-                int im = i - k * s;
-                int jp = j + k;
-                int jm = j - k;
-                double qp = (1 + pb[jp]) * mu[ip] + pb[jp] * z[ip];
-                double qm = (1 + pb[jm]) * mu[im] + pb[jm] * z[im];
-                d2 += c2[k] * ((1 + pb[jp]) * qp + (1 + pb[jm]) * qm);
-                d1q += c1[k] * (qp - qm);
-                d1h += c1[k] * (pdb[jp] * qp + pb[jp] * p[ip] - pdb[jm] * qm - pb[jm] * p[im]);
-            }
-            pNext[i] = flush(pa[j] * (p[i] - d1q));
-            zNext[i] = flush(pa[j] * (mu[i] + z[i]));
-            row[x] = add ? row[x] + d2 - d1h : d2 - d1h;
-        }
+        terms.pmlAdjoint(d, w, y * columns, y, from, to, row, add);
     }
 
     /** next = v^2 dt^2 S + 2 u - previous over a row segment, S from the row accumulator. */
     final void finishSegment(DoubleWavefield w, int y, int from, int to, double[] spatial, int at, double[] row) {
-        final double[] u = w.u;
-        final double[] next = w.previous;
-        final int base = y * columns;
-        for (int x = from; x < to; x++) {
-            int i = base + x;
-            next[i] = flush(v2dt2[i] * row[x] + 2 * u[i] - next[i]);
-            if (spatial != null) {
-                spatial[at + i] = row[x];
-            }
-        }
+        terms.finish(w, y * columns, from, to, spatial, at, row);
     }
 }

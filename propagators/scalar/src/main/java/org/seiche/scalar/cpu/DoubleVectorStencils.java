@@ -22,4 +22,15 @@ final class DoubleVectorStencils {
             default -> throw new IllegalArgumentException("no SIMD stencil reaching " + c.guard + " cells");
         };
     }
+
+    /** The 3-D SIMD stencil of the grid's accuracy (DoubleVectorStencil3d2 is the template of all four). */
+    static DoubleSweep of3d(DoubleCoefficients c) {
+        return switch (c.guard) {
+            case 1 -> new DoubleVectorStencil3d1(c);
+            case 2 -> new DoubleVectorStencil3d2(c);
+            case 3 -> new DoubleVectorStencil3d3(c);
+            case 4 -> new DoubleVectorStencil3d4(c);
+            default -> throw new IllegalArgumentException("no SIMD stencil reaching " + c.guard + " cells");
+        };
+    }
 }

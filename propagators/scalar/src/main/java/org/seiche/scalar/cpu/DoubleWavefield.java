@@ -9,22 +9,30 @@ import java.util.Arrays;
  * run reuses them for its own fields. Arrays come from a pool.
  */
 final class DoubleWavefield {
-    /** Arrays per shot: u, the previous u, and psi, psi next, zeta, zeta next per dimension. */
-    static final int ARRAYS = 2 + 4 * 2;
-
     double[] u;
     double[] previous;
-    final double[][] psi = new double[2][];
-    final double[][] psiNext = new double[2][];
-    final double[][] zeta = new double[2][];
-    final double[][] zetaNext = new double[2][];
+    final double[][] psi;
+    final double[][] psiNext;
+    final double[][] zeta;
+    final double[][] zetaNext;
     /** Per dimension the two arrays zeta and zetaNext are made of. */
-    private final double[][][] zetaBuffers = new double[2][2][];
+    private final double[][][] zetaBuffers;
 
-    DoubleWavefield(ArrayPool pool, int cells) {
+    /** Arrays per shot: u, the previous u, and psi, psi next, zeta, zeta next per dimension. */
+    static int arrays(int ndim) {
+        return 2 + 4 * ndim;
+    }
+
+    DoubleWavefield(ArrayPool pool, DoubleCoefficients c) {
+        int cells = c.cells();
+        psi = new double[c.ndim][];
+        psiNext = new double[c.ndim][];
+        zeta = new double[c.ndim][];
+        zetaNext = new double[c.ndim][];
+        zetaBuffers = new double[c.ndim][2][];
         u = take(pool, cells);
         previous = take(pool, cells);
-        for (int d = 0; d < 2; d++) {
+        for (int d = 0; d < psi.length; d++) {
             psi[d] = take(pool, cells);
             psiNext[d] = take(pool, cells);
             zetaBuffers[d][0] = take(pool, cells);
@@ -46,7 +54,7 @@ final class DoubleWavefield {
     void clear(boolean adjoint) {
         Arrays.fill(u, 0);
         Arrays.fill(previous, 0);
-        for (int d = 0; d < 2; d++) {
+        for (int d = 0; d < psi.length; d++) {
             Arrays.fill(psi[d], 0);
             Arrays.fill(psiNext[d], 0);
             Arrays.fill(zetaBuffers[d][0], 0);
@@ -63,7 +71,7 @@ final class DoubleWavefield {
         double[] t = u;
         u = previous;
         previous = t;
-        for (int d = 0; d < 2; d++) {
+        for (int d = 0; d < psi.length; d++) {
             t = psi[d];
             psi[d] = psiNext[d];
             psiNext[d] = t;
@@ -76,7 +84,7 @@ final class DoubleWavefield {
     void release(ArrayPool pool) {
         pool.give(u);
         pool.give(previous);
-        for (int d = 0; d < 2; d++) {
+        for (int d = 0; d < psi.length; d++) {
             pool.give(psi[d]);
             pool.give(psiNext[d]);
             pool.give(zetaBuffers[d][0]);
