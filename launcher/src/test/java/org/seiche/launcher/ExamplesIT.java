@@ -208,6 +208,30 @@ class ExamplesIT {
         assertPictures(dir.resolve("out"), "model_v.png", "model_rho.png", "loss.png");
     }
 
+    /**
+     * The 3-D example: three slices of the true model and the first shot's data cube, and 5
+     * iterations of FWI that find the block again: the model error falls, and the velocity
+     * at the block's centre rises toward the true one more than anywhere near the surface.
+     */
+    @Test
+    void threeDimensionalFwiFindsTheBlockAgain() throws IOException {
+        Path dir = runExample("3d");
+        assertPictures(dir, "true/model_v.png", "observed/receiver_data.png", "out/model_v.png", "out/loss.png");
+        Path history = dir.resolve("out/history.json");
+        double[] error = values(history, "model_error");
+        double[] loss = list(history, "loss");
+        System.out.printf("3d: model error %s, loss %.3e -> %.3e%n", Arrays.toString(error), loss[0], loss[loss.length - 1]);
+        assertEquals(5, error.length);
+        assertTrue(error[4] <= 0.85, "model error after 5 iterations " + error[4]);
+        assertDecreasing(loss, "the loss");
+        NdArray start = npy(dir, "start/model_v.npy");
+        NdArray end = npy(dir, "out/model_v.npy");
+        assertEquals("[24, 32, 32]", Arrays.toString(end.shape()));
+        int centre = (12 * 32 + 16) * 32 + 16;
+        double rise = end.data()[centre] - start.data()[centre];
+        assertTrue(rise > 60, "the block's centre rose " + rise + " m/s of the true 250");
+    }
+
     /** Correlation of an image with the perturbation it images, below the sources' imprint (depth index 5 on). */
     private static double correlation(NdArray image, NdArray perturbation) {
         int from = 5 * image.dim(1);

@@ -211,26 +211,72 @@ final class ArrayInputs {
     /**
      * regular: {shots, per_shot = 1, first, shot_step, step}: location i of shot s is the
      * cell first + s * shot_step + i * step (steps default to 0), as surveys are laid out.
+     * shots and per_shot may also be lists of counts [n1, n2, ...] with shot_step and step
+     * lists of as many cell steps: a grid (a 3-D survey's carpet of receivers), index
+     * (i1, i2, ...) at first + i1 step[0] + i2 step[1] + ..., the last index fastest.
      */
     private static Locations regular(Field f, int ndim) {
         f.requireObject();
-        int shots = f.required("shots").integer();
-        int perShot = f.get("per_shot").integer(1);
-        if (shots < 1 || perShot < 1) {
-            throw f.fail("shots and per_shot must be at least 1, got " + shots + " and " + perShot);
+        int[] shotCounts = f.required("shots").integers();
+        int[] pointCounts = f.has("per_shot") ? f.get("per_shot").integers() : new int[] {1};
+        for (int n : concat(shotCounts, pointCounts)) {
+            if (n < 1) {
+                throw f.fail("shots and per_shot must be at least 1, got " + Arrays.toString(shotCounts) + " and "
+                        + Arrays.toString(pointCounts));
+            }
         }
         int[] first = cells(f.required("first"), ndim);
-        int[] shotStep = f.has("shot_step") ? cells(f.get("shot_step"), ndim) : new int[ndim];
-        int[] step = f.has("step") ? cells(f.get("step"), ndim) : new int[ndim];
+        int[][] shotSteps = steps(f.get("shot_step"), "shots", shotCounts.length, ndim);
+        int[][] steps = steps(f.get("step"), "per_shot", pointCounts.length, ndim);
+        int shots = Arrays.stream(shotCounts).reduce(1, Math::multiplyExact);
+        int perShot = Arrays.stream(pointCounts).reduce(1, Math::multiplyExact);
         int[] out = new int[shots * perShot * ndim];
         for (int s = 0; s < shots; s++) {
+            int[] shotCell = offset(first, s, shotCounts, shotSteps);
             for (int i = 0; i < perShot; i++) {
-                for (int a = 0; a < ndim; a++) {
-                    out[(s * perShot + i) * ndim + a] = first[a] + s * shotStep[a] + i * step[a];
-                }
+                System.arraycopy(offset(shotCell, i, pointCounts, steps), 0, out, (s * perShot + i) * ndim, ndim);
             }
         }
         return new Locations(shots, perShot, ndim, out);
+    }
+
+    /** One cell step per grid axis (a list of lists when there are several), all 0 when not given. */
+    private static int[][] steps(Field f, String counts, int axes, int ndim) {
+        int[][] out = new int[axes][ndim];
+        if (!f.present()) {
+            return out;
+        }
+        if (axes == 1) {
+            out[0] = cells(f, ndim);
+            return out;
+        }
+        List<Field> each = f.elements();
+        if (each.size() != axes) {
+            throw f.fail("give " + axes + " steps (one per count of " + counts + "), got " + each.size());
+        }
+        for (int k = 0; k < axes; k++) {
+            out[k] = cells(each.get(k), ndim);
+        }
+        return out;
+    }
+
+    /** base + the steps times the grid index of flat index i (last axis fastest). */
+    private static int[] offset(int[] base, int i, int[] counts, int[][] steps) {
+        int[] cell = base.clone();
+        for (int k = counts.length - 1; k >= 0; k--) {
+            int index = i % counts[k];
+            i /= counts[k];
+            for (int a = 0; a < cell.length; a++) {
+                cell[a] += index * steps[k][a];
+            }
+        }
+        return cell;
+    }
+
+    private static int[] concat(int[] a, int[] b) {
+        int[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     private static int[] cells(Field f, int ndim) {

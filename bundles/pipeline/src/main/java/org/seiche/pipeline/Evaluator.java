@@ -199,7 +199,17 @@ final class Evaluator {
             }
             accumulate(r.gradients(), batch);
             if (r.hessian() != null) {
-                hessian = Evaluator.add(hessian, r.hessian());
+                String name = wrt.stream().filter(model.parameters()::containsKey).findFirst().orElseThrow();
+                if (perShot.contains(name)) {
+                    // a shot's loss depends on its own model only: the Hessian is block diagonal, one block per shot
+                    NdArray h = r.hessian();
+                    if (hessian == null) {
+                        hessian = NdArray.zeros(prepend(shots, h.shape()));
+                    }
+                    Batches.scatterShots(new NdArray(prepend(1, h.shape()), h.data()), batch, hessian);
+                } else {
+                    hessian = Evaluator.add(hessian, r.hessian());
+                }
             }
         }
 

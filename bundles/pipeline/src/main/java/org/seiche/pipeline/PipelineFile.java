@@ -175,7 +175,7 @@ final class PipelineFile {
         Pictures.read(root, model, b);
         OutputFormat.read(root, base, b);
         if (root.has("snapshots")) {
-            b.option(SnapshotFiles.FOLDER, snapshots(root.get("snapshots"), task, model.shape().length));
+            b.option(SnapshotFiles.FOLDER, snapshots(root.get("snapshots"), task));
         }
         if (task == Task.MODEL) {
             // writes the model as read (generated, smoothed): nothing else is needed
@@ -242,7 +242,7 @@ final class PipelineFile {
      * snapshots: {every: K, fields: [wavefield], shots: [0] | all, format: npy | png | gif,
      * adjoint: false}, for the forward and gradient tasks.
      */
-    private static SnapshotFiles.Plan snapshots(Field f, Task task, int ndim) {
+    private static SnapshotFiles.Plan snapshots(Field f, Task task) {
         f.requireObject();
         if (task != Task.FORWARD && task != Task.GRADIENT) {
             throw f.fail("task " + task + " takes none (forward and gradient do)");
@@ -266,9 +266,6 @@ final class PipelineFile {
         String format = f.get("format").text("npy");
         if (!SnapshotFiles.FORMATS.contains(format)) {
             throw f.get("format").fail("'" + format + "' is not npy, png or gif");
-        }
-        if (!format.equals("npy") && ndim != 2) {
-            throw f.get("format").fail(format + " pictures need a 2-D model, got " + ndim + "-D (use npy)");
         }
         boolean adjoint = f.get("adjoint").bool(false);
         if (adjoint && task != Task.GRADIENT) {

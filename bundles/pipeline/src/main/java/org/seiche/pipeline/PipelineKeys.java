@@ -41,7 +41,7 @@ final class PipelineKeys {
     private static final Set<String> SYNTHETIC = Set.of("shape", "layers", "fault", "lens");
     private static final Set<String> LAYER = Set.of("top", "value", "gradient");
     private static final Set<String> FAULT = Set.of("x", "dip", "throw");
-    private static final Set<String> LENS = Set.of("centre", "radii", "value", "add");
+    private static final Set<String> LENS = Set.of("centre", "radii", "value", "add", "box");
     private static final Set<String> MASK = Set.of("direct_arrival");
     private static final Set<String> PICTURES = Set.of("slice_at");
     private static final Set<String> DIRECT_ARRIVAL = Set.of("velocity", "flat", "taper", "delay");

@@ -63,7 +63,8 @@ final class ShotModels {
                 atShot0.put(e.getKey(), a);
             } else {
                 throw new SeicheException("model.parameters." + e.getKey() + ": shape " + a.shapeString() + " is neither "
-                        + dimension + "-D nor a model per shot [shots, " + dimension + "-D model]");
+                        + dimension + "-D nor a model per shot [shots, " + dimension + "-D model]"
+                        + (spacing.length > 1 ? " (model.spacing gives " + spacing.length + " values, one per dimension)" : ""));
             }
         }
         double[] h = spacing.length == 1 ? filled(spacing[0], dimension) : spacing;
@@ -97,9 +98,9 @@ final class ShotModels {
             throw new SeicheException("model.parameters." + name + ": leading (shot) axis " + perShot.get(name).dim(0)
                     + " but the survey has " + shots + (shots == 1 ? " shot" : " shots") + " (a model per shot needs one model each)");
         }
-        if (spec.task() == Task.HESSIAN || spec.task() == Task.INVERT || spec.inversion() != null) {
-            throw new SeicheException("model.parameters." + name + ": a model per shot works with tasks forward and gradient"
-                    + " (without an inversion block), not " + (spec.task() == Task.GRADIENT ? "with inversion:" : spec.task()));
+        if (spec.task() == Task.INVERT || spec.inversion() != null) {
+            throw new SeicheException("model.parameters." + name + ": a model per shot works with tasks forward, gradient"
+                    + " and hessian (without an inversion block), not " + (spec.task() == Task.INVERT ? "invert" : "with inversion:"));
         }
     }
 

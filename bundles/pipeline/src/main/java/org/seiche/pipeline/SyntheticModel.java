@@ -15,15 +15,16 @@ import org.seiche.api.NdArray;
  * <li>fault: {x, dip, throw}: a plane through the surface at x dipping towards +x at dip
  * degrees; beyond it the layers sit throw metres deeper (a normal fault; a negative throw
  * gives a reverse one);</li>
- * <li>lens: one or a list of {centre, radii, value | add}: ellipsoids (per dimension)
- * set to value or changed by add, drawn after the fault.</li>
+ * <li>lens: one or a list of {centre, radii, value | add, box}: ellipsoids (per dimension),
+ * or with box: true boxes of those half-widths, set to value or changed by add, drawn after
+ * the fault.</li>
  * </ul>
  */
 final class SyntheticModel {
     private record Layer(double top, double value, double gradient) {
     }
 
-    private record Lens(double[] centre, double[] radii, boolean add, double value) {
+    private record Lens(double[] centre, double[] radii, boolean add, double value, boolean box) {
     }
 
     private SyntheticModel() {
@@ -74,10 +75,11 @@ final class SyntheticModel {
             }
             v[i] = value(layers, depth);
             for (Lens l : lenses) {
+                // the squared distance in radii: summed for an ellipsoid, the largest for a box
                 double r2 = 0;
                 for (int a = 0; a < shape.length; a++) {
                     double d = (cell[a] * h[a] - l.centre[a]) / l.radii[a];
-                    r2 += d * d;
+                    r2 = l.box ? Math.max(r2, d * d) : r2 + d * d;
                 }
                 if (r2 <= 1) {
                     v[i] = l.add ? v[i] + l.value : l.value;
@@ -139,7 +141,7 @@ final class SyntheticModel {
                 throw l.fail("give value (replaces) or add (changes by), one of them");
             }
             boolean add = l.has("add");
-            out.add(new Lens(centre, radii, add, l.required(add ? "add" : "value").number()));
+            out.add(new Lens(centre, radii, add, l.required(add ? "add" : "value").number(), l.get("box").bool(false)));
         }
         return out;
     }

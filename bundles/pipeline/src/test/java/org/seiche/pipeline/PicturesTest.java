@@ -77,4 +77,34 @@ class PicturesTest {
         assertEquals("rho (kg/m³)", Pictures.quantity("rho"));
         assertEquals("epsilon", Pictures.quantity("epsilon"));
     }
+
+    /** Receivers on an even y-x grid, in any order, become a cube [time, y, x]; others do not. */
+    @Test
+    void aReceiverGridOfA3dSurveyIsACube() {
+        // 3 x 2 nodes: y 2, 4, 6 and x 5, 8, listed out of order, at depth 1; trace r holds 10 r + t
+        int[] yx = {4, 8, 2, 5, 6, 5, 2, 8, 4, 5, 6, 8};
+        int n = yx.length / 2;
+        int nt = 4;
+        int[] cells = new int[n * 3];
+        double[] traces = new double[n * nt];
+        for (int r = 0; r < n; r++) {
+            cells[3 * r] = 1;
+            cells[3 * r + 1] = yx[2 * r];
+            cells[3 * r + 2] = yx[2 * r + 1];
+            for (int t = 0; t < nt; t++) {
+                traces[r * nt + t] = 10 * r + t;
+            }
+        }
+        org.seiche.api.Locations grid = new org.seiche.api.Locations(1, n, 3, cells);
+        Pictures.Cube cube = Pictures.Cube.of(new NdArray(new int[] {n, nt}, traces), grid, new double[] {5, 10, 20}, 0.002);
+        assertArrayEquals(new int[] {nt, 3, 2}, cube.values().shape());
+        // receiver 0 (y 4, x 8) is node (1, 1); receiver 5 (y 6, x 8) node (2, 1), the largest at t = 3
+        assertEquals(2, cube.values().data()[2 * 6 + 1 * 2 + 1]);
+        assertArrayEquals(new int[] {3, 2, 1}, cube.peak());
+        assertEquals(20, cube.axes()[1].step(), 1e-12, "2 cells of 10 m between receiver rows");
+        assertEquals(60, cube.axes()[2].step(), 1e-12, "3 cells of 20 m between receiver columns");
+        cells[3 * 5 + 2] = 5;
+        assertNull(Pictures.Cube.of(new NdArray(new int[] {n, nt}, traces), grid, new double[] {5, 10, 20}, 0.002),
+                "a node twice, another missing: a gather instead");
+    }
 }

@@ -69,6 +69,13 @@ class PipelineFileTest {
         assertEquals(1000, v.data()[2 * 9 + 6]);
         assertEquals(1500, v.data()[2 * 9 + 7]);
         assertEquals(1500, v.data()[0]);
+        // a box of the same half-widths takes the corners an ellipsoid leaves out
+        NdArray box = model("{synthetic: {shape: [5, 9], layers: [{top: 0, value: 1500}], "
+                + "lens: {centre: [20, 20], radii: [10, 10], add: 1, box: true}}}");
+        assertEquals(1501, box.data()[1 * 9 + 2], "(10 m, 10 m): a corner of the box");
+        assertEquals(1500, v.data()[1 * 9 + 2], "which the ellipsoid leaves out");
+        assertEquals(1501, box.data()[3 * 9 + 6], "(30 m, 30 m): the opposite corner");
+        assertEquals(1500, box.data()[4 * 9 + 4], "(40 m, 20 m): outside");
     }
 
     @Test
@@ -127,6 +134,45 @@ class PipelineFileTest {
         assertEquals(4, rec.perShot());
         assertEquals(10, rec.coordinate(2, 3, 1));
         assertEquals(0, rec.coordinate(2, 3, 0));
+    }
+
+    /** A 3-D survey: shots on a 2 x 2 grid, each with a 3 x 4 carpet of receivers. */
+    @Test
+    void regularLocationsMayFormGrids() throws IOException {
+        PipelineSpec spec = read("g.yaml", """
+                model: {spacing: 5.0, parameters: {v: {constant: 1500, shape: [6, 20, 20]}}}
+                propagator: {name: scalar}
+                survey:
+                  dt: 0.001
+                  nt: 10
+                  sources:
+                    locations: {regular: {shots: [2, 2], first: [1, 4, 4], shot_step: [[0, 10, 0], [0, 0, 10]]}}
+                    wavelet: {type: ricker, freq: 25.0}
+                  receivers:
+                    locations: {regular: {shots: 4, per_shot: [3, 4], first: [2, 1, 2], step: [[0, 6, 0], [0, 0, 5]]}}
+                """);
+        Locations src = spec.survey().sources().get(0).locations();
+        assertArrayEquals(new int[] {1, 4, 4, 1, 4, 14, 1, 14, 4, 1, 14, 14}, src.cells(), "the last grid index fastest");
+        Locations rec = spec.survey().receivers().get(0).locations();
+        assertEquals(12, rec.perShot());
+        assertEquals(7, rec.coordinate(3, 5, 1), "receiver 5 = (1, 1): y 1 + 6");
+        assertEquals(7, rec.coordinate(3, 5, 2), "x 2 + 5");
+        assertEquals(13, rec.coordinate(0, 11, 1));
+        assertEquals(17, rec.coordinate(0, 11, 2));
+        SeicheException e = assertThrows(SeicheException.class, () -> read("h.yaml", """
+                model: {spacing: 5.0, parameters: {v: {constant: 1500, shape: [6, 20, 20]}}}
+                propagator: {name: scalar}
+                survey:
+                  dt: 0.001
+                  nt: 10
+                  sources:
+                    locations: {regular: {shots: [2, 2], first: [1, 4, 4], shot_step: [[0, 10, 0]]}}
+                    wavelet: {type: ricker, freq: 25.0}
+                  receivers:
+                    locations: {regular: {shots: 4, first: [2, 1, 2]}}
+                """));
+        assertEquals("survey.sources.locations.regular.shot_step: give 2 steps (one per count of shots), got 1",
+                e.getMessage());
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.seiche.api.PipelineSpec;
 import org.seiche.api.Precision;
 import org.seiche.api.Propagator;
 import org.seiche.api.SeicheException;
+import org.seiche.api.ShotWork.Compute;
 import org.seiche.device.cpu.CpuDevice;
 import org.seiche.elastic.cpu.CpuElasticKernel;
 import org.seiche.elastic.internal.ElasticPropagator;
@@ -112,9 +113,13 @@ class ShotModelsTest {
 
     /** Shot s alone (batch {s}) on the spec's survey, every parameter given as shared. */
     private static Evaluator.Evaluation alone(PipelineSpec spec, int s) {
+        return alone(spec, s, Compute.GRADIENT);
+    }
+
+    private static Evaluator.Evaluation alone(PipelineSpec spec, int s, Compute want) {
         Runner.Prepared p = new Runner(spec, services(), Progress.silent()).check();
         return new Evaluator(spec, p, Progress.silent()).evaluate(spec.model(), new int[][] {{s}},
-                new LinkedHashSet<>(spec.gradientWrt()), org.seiche.api.ShotWork.Compute.GRADIENT);
+                new LinkedHashSet<>(spec.gradientWrt()), want);
     }
 
     private static NdArray shot(NdArray a, int s) {
@@ -192,14 +197,43 @@ class ShotModelsTest {
                 e.getMessage());
     }
 
+    /**
+     * A shot's loss depends on its own model only: the Hessian is [shots, n, n], block s that of
+     * shot s alone; on an 8 x 12 model (a Hessian takes a tangent run per cell).
+     */
     @Test
-    void theHessianTaskIsRefused() throws IOException {
+    void perShotHessianBlocksAreThoseOfSeparateRunsToTheBit() throws IOException {
+        NdArray v = NdArray.zeros(SHOTS, 8, 12);
+        for (int i = 0; i < v.size(); i++) {
+            v.data()[i] = 1600 + 150 * (i / 96) + 40 * (i % 96 / 12) + 3 * (i % 5);
+        }
+        write("v.npy", v);
+        String head = "task: hessian\nprecision: float64\ngradient_wrt: [v]\nmodel: {spacing: 5.0, parameters: {v: {file: %s}}}\n";
+        String small = survey("scalar", "").replace("[[[3, 8]], [[3, 16]]]", "[[[2, 3]], [[2, 8]]]")
+                .replace("[[[4, 4], [4, 12], [4, 20]], [[4, 6], [4, 14], [4, 22]]]", "[[[3, 1], [3, 6], [3, 10]], [[3, 2], [3, 7], [3, 11]]]");
+        PipelineSpec spec = read(head.formatted("v.npy") + small);
+        NdArray h = runtime().run(spec).arrays().get("hessian_v");
+        assertArrayEquals(new int[] {SHOTS, 96, 96}, h.shape());
+        double maxVel = largest(new ScalarPropagator(), spec, "v", v);
+        for (int s = 0; s < SHOTS; s++) {
+            write("v" + s + ".npy", shot(v, s));
+            PipelineSpec one = read(head.formatted("v" + s + ".npy")
+                    + small.replace("pml_freq: 25.0}", "pml_freq: 25.0, max_vel: " + maxVel + "}"));
+            NdArray block = alone(one, s, Compute.HESSIAN).hessian();
+            assertArrayEquals(block.data(), shot(h, s).data(), "Hessian block of shot " + s);
+            assertTrue(maxAbs(block) > 0, "shot " + s + " has a Hessian");
+        }
+        assertFalse(java.util.Arrays.equals(shot(h, 0).data(), shot(h, 1).data()), "the shots' models differ");
+    }
+
+    @Test
+    void theInvertTaskIsRefused() throws IOException {
         write("v.npy", layered(SHOTS, 1500, 400, 150));
-        PipelineSpec spec = read("task: hessian\ngradient_wrt: [v]\nmodel: {spacing: 5.0, parameters: {v: {file: v.npy}}}\n"
-                + survey("scalar", ""));
+        PipelineSpec spec = read("task: invert\ngradient_wrt: [v]\nmodel: {spacing: 5.0, parameters: {v: {file: v.npy}}}\n"
+                + "loss: mse\ninversion: {iterations: 1}\n" + survey("scalar", ""));
         SeicheException e = assertThrows(SeicheException.class, () -> runtime().run(spec));
-        assertTrue(e.getMessage().startsWith("model.parameters.v: a model per shot works with tasks forward and gradient"),
-                e.getMessage());
+        assertEquals("model.parameters.v: a model per shot works with tasks forward, gradient and hessian (without an inversion"
+                + " block), not invert", e.getMessage());
     }
 
     @Test

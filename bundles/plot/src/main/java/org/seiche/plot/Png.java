@@ -66,7 +66,8 @@ public final class Png {
     }
 
     /**
-     * A 2-D array, or a 3-D one as three slices through the cell sliceAt (null: the centre):
+     * A 1-D array as a line over its axis, a 2-D array as an image, or a 3-D one as three
+     * slices through the cell sliceAt (null: the centre):
      * depth-x at that y, depth-y at that x, and y-x at that depth, on one colour scale.
      * axes: one per dimension, as {@link Axis#model} gives; quantity: the colour bar's label.
      */
@@ -79,6 +80,9 @@ public final class Png {
         if (axes.length != a.ndim()) {
             throw new IllegalArgumentException(axes.length + " axes for an array shaped " + a.shapeString());
         }
+        if (a.ndim() == 1) {
+            return new Figure(linePicture(a.data(), axes[0], Double.NaN, title, quantity), List.of(), List.of());
+        }
         Scale scale = scale(a.data(), colours);
         if (a.ndim() == 2) {
             int[] wh = size(a.dim(0) * axes[0].step(), a.dim(1) * axes[1].step(), Math.max(a.dim(0), a.dim(1)), 480, 960);
@@ -87,6 +91,32 @@ public final class Png {
         if (a.ndim() != 3) {
             throw new IllegalArgumentException("no picture of a " + a.ndim() + "-D array " + a.shapeString());
         }
+        return figure(title, slices(a, axes, sliceAt, scale, quantity, null), colours);
+    }
+
+    /**
+     * A 3-D array whose axes have different units (a data cube [time, y, x]) as three slices
+     * like {@link #image}, each axis stretched on its own to pixels[d] pixels.
+     */
+    public static void cube(Path file, NdArray a, Axis[] axes, int[] sliceAt, int[] pixels, Colours colours, String title,
+                            String quantity) {
+        write(file, cubePicture(a, axes, sliceAt, pixels, colours, title, quantity).image());
+    }
+
+    static Figure cubePicture(NdArray a, Axis[] axes, int[] sliceAt, int[] pixels, Colours colours, String title,
+                              String quantity) {
+        if (a.ndim() != 3 || axes.length != 3 || pixels.length != 3) {
+            throw new IllegalArgumentException("a cube of an array shaped " + a.shapeString());
+        }
+        return figure(title, slices(a, axes, sliceAt, scale(a.data(), colours), quantity, pixels), colours);
+    }
+
+    /**
+     * The three slices of a 3-D array through the cell sliceAt (null: the centre): depth-x at
+     * that y, depth-y at that x, and y-x at that depth, on one colour scale stated once; each
+     * axis pixels[d] long, or (null) all true to scale.
+     */
+    private static List<Panel> slices(NdArray a, Axis[] axes, int[] sliceAt, Scale scale, String quantity, int[] pixels) {
         int[] at = sliceAt != null ? sliceAt : new int[] {a.dim(0) / 2, a.dim(1) / 2, a.dim(2) / 2};
         for (int d = 0; d < 3; d++) {
             if (at.length != 3 || at[d] < 0 || at[d] >= a.dim(d)) {
@@ -100,17 +130,16 @@ public final class Png {
         int cells = Math.max(a.dim(0), Math.max(a.dim(1), a.dim(2)));
         double perMetre = Math.max(320, Math.min(cells, 480)) / longest;
         int[] px = new int[3];
-        Arrays.setAll(px, d -> Math.max(40, (int) Math.round(extent[d] * perMetre)));
+        Arrays.setAll(px, d -> pixels != null ? pixels[d] : Math.max(40, (int) Math.round(extent[d] * perMetre)));
         // the range stated once, under the first slice
         Scale same = new Scale(scale.lo(), scale.hi(), "");
-        List<Panel> panels = List.of(
+        return List.of(
                 new Panel(slice(a, 1, at[1]), axes[0], axes[2], axes[1].at(at[1]), px[2], px[0], scale, quantity,
                         new int[] {at[0], at[2]}),
                 new Panel(slice(a, 2, at[2]), axes[0], axes[1], axes[2].at(at[2]), px[1], px[0], same, quantity,
                         new int[] {at[0], at[1]}),
                 new Panel(slice(a, 0, at[0]), axes[1], axes[2], axes[0].at(at[0]), px[2], px[1], same, quantity,
                         new int[] {at[1], at[2]}));
-        return figure(title, panels, colours);
     }
 
     /**
@@ -328,15 +357,25 @@ public final class Png {
         write(file, framePicture(a, clip, title));
     }
 
-    /** The picture of {@link #frame}: axes in cells (a frame knows no spacing). */
+    /**
+     * The picture of {@link #frame}: axes in cells (a frame knows no spacing); a 1-D frame as a
+     * line between -clip and clip, a 3-D one as three slices through its centre.
+     */
     static BufferedImage framePicture(NdArray a, double clip, String title) {
+        double c = clip > 0 && Double.isFinite(clip) ? clip : 1;
+        Scale scale = new Scale(-c, c, "clip fixed for the whole movie: \u00b1" + Ticks.significant(c));
+        if (a.ndim() == 1) {
+            return linePicture(a.data(), Axis.index("x (cells)"), c, title, "wavefield");
+        }
+        if (a.ndim() == 3) {
+            Axis[] cells = {Axis.index("depth (cells)"), Axis.index("y (cells)"), Axis.index("x (cells)")};
+            return figure(title, slices(a, cells, null, scale, "wavefield", null), Colours.SIGNED).image();
+        }
         if (a.ndim() != 2) {
             throw new IllegalArgumentException("a frame of a " + a.ndim() + "-D array " + a.shapeString());
         }
-        double c = clip > 0 && Double.isFinite(clip) ? clip : 1;
         int[] wh = size(a.dim(0), a.dim(1), Math.max(a.dim(0), a.dim(1)), 480, 960);
-        Panel p = new Panel(a, Axis.index("depth (cells)"), Axis.index("x (cells)"), "", wh[1], wh[0],
-                new Scale(-c, c, "clip fixed for the whole movie: \u00b1" + Ticks.significant(c)), "wavefield");
+        Panel p = new Panel(a, Axis.index("depth (cells)"), Axis.index("x (cells)"), "", wh[1], wh[0], scale, "wavefield");
         return figure(title, List.of(p), Colours.SIGNED).image();
     }
 
@@ -349,14 +388,23 @@ public final class Png {
     }
 
     static BufferedImage curvePicture(double[] y, String title, String yLabel) {
+        return linePicture(y, Axis.index("iteration"), 0, title, yLabel);
+    }
+
+    /**
+     * y[i] against i * x.step() with labelled axes. range > 0: y spans -range .. range (values
+     * beyond it drawn at its ends); 0: y spans the values, on a logarithmic axis with labelled
+     * decades when all are positive and span more than one decade; NaN: the values, linear.
+     */
+    private static BufferedImage linePicture(double[] y, Axis x, double range, String title, String yLabel) {
         int w = 640;
         int h = 420;
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = canvas(img, title);
         FontMetrics fm = g.getFontMetrics();
-        double min = Arrays.stream(y).min().orElse(0);
-        double max = Arrays.stream(y).max().orElse(1);
-        boolean log = min > 0 && max / min > 10;
+        double min = range > 0 ? -range : Arrays.stream(y).min().orElse(0);
+        double max = range > 0 ? range : Arrays.stream(y).max().orElse(1);
+        boolean log = range == 0 && min > 0 && max / min > 10;
         double lo = log ? Math.log10(min) : min;
         double hi = log ? Math.log10(max) : max;
         if (!(hi > lo)) {
@@ -368,12 +416,12 @@ public final class Png {
         int pw = w - x0 - 30;
         int ph = y0 - TOP;
         int last = Math.max(1, y.length - 1);
-        double[] iterations = Ticks.values(0, last, 8, 1);
-        String[] iterationLabels = Ticks.labels(iterations);
-        for (int k = 0; k < iterations.length; k++) {
-            int x = x0 + (int) Math.round(iterations[k] * pw / last);
-            grid(g, x, y0, x, TOP);
-            g.drawString(iterationLabels[k], x - fm.stringWidth(iterationLabels[k]) / 2, y0 + 6 + fm.getAscent());
+        double[] along = Ticks.values(0, last * x.step(), 8, x.step() == 1 ? 1 : 0);
+        String[] alongLabels = Ticks.labels(along);
+        for (int k = 0; k < along.length; k++) {
+            int px = x0 + (int) Math.round(along[k] / x.step() * pw / last);
+            grid(g, px, y0, px, TOP);
+            g.drawString(alongLabels[k], px - fm.stringWidth(alongLabels[k]) / 2, y0 + 6 + fm.getAscent());
         }
         double[] levels = log ? decades(lo, hi) : Ticks.values(lo, hi, 6, 0);
         String[] levelLabels = Ticks.labels(levels);
@@ -385,21 +433,25 @@ public final class Png {
         }
         g.setColor(Color.BLACK);
         g.drawRect(x0, TOP, pw, ph);
-        g.drawString("iteration", x0 + (pw - fm.stringWidth("iteration")) / 2, y0 + 24 + fm.getAscent());
+        g.drawString(x.label(), x0 + (pw - fm.stringWidth(x.label())) / 2, y0 + 24 + fm.getAscent());
         vertical(g, yLabel + (log ? " (log scale)" : ""), 6 + fm.getAscent(), TOP + ph / 2);
         g.setColor(new Color(31, 119, 180));
         g.setStroke(new BasicStroke(2f));
         int px = -1;
         int py = -1;
+        // dots only where they stay apart
+        boolean dots = y.length <= pw / 8;
         for (int i = 0; i < y.length; i++) {
             double v = log ? Math.log10(y[i]) : y[i];
-            int x = x0 + (y.length == 1 ? pw / 2 : (int) Math.round(i * pw / (double) last));
-            int yy = y0 - (int) Math.round((v - lo) / (hi - lo) * ph);
+            int xx = x0 + (y.length == 1 ? pw / 2 : (int) Math.round(i * pw / (double) last));
+            int yy = y0 - (int) Math.round((Math.max(lo, Math.min(hi, v)) - lo) / (hi - lo) * ph);
             if (px >= 0) {
-                g.drawLine(px, py, x, yy);
+                g.drawLine(px, py, xx, yy);
             }
-            g.fillOval(x - 3, yy - 3, 6, 6);
-            px = x;
+            if (dots) {
+                g.fillOval(xx - 3, yy - 3, 6, 6);
+            }
+            px = xx;
             py = yy;
         }
         g.dispose();

@@ -199,4 +199,66 @@ class PngTest {
         assertEquals(640, img.getWidth());
         assertTrue(dark(img, 0, 54, 80, 360) > 100, "the loss axis's labels and name");
     }
+
+    /** The plot's colour (matplotlib's first) in a column of pixels: where the line crosses it, or -1. */
+    private static int lineAt(BufferedImage img, int x) {
+        for (int y = 0; y < img.getHeight(); y++) {
+            if (rgb(img, x, y) == 0x1F77B4) {
+                return y;
+            }
+        }
+        return -1;
+    }
+
+    @Test
+    void aLineIsDrawnOverItsAxis() {
+        // a ramp 0 .. 99 along x: the line climbs from the bottom left to the top right
+        NdArray a = NdArray.zeros(100);
+        for (int i = 0; i < 100; i++) {
+            a.data()[i] = i;
+        }
+        BufferedImage img = Png.picture(a, Axis.model(new double[] {5}), null, Png.Colours.MODEL, "v", "v (m/s)").image();
+        int left = lineAt(img, 100);
+        int right = lineAt(img, 590);
+        assertTrue(left > 0 && right > 0 && left > right + 200, "the line rises from " + left + " to " + right);
+        assertTrue(dark(img, 90, img.getHeight() - 50, 610, img.getHeight()) > 50, "x ticks and their name below");
+    }
+
+    @Test
+    void framesOfALineAndOfACubeKeepTheMoviesClip() {
+        NdArray line = NdArray.zeros(50);
+        line.data()[25] = 10;
+        BufferedImage l = Png.framePicture(line, 1, "t");
+        // the value 10 drawn at the clip 1: its peak at the plot's top edge, not above it
+        int top = Integer.MAX_VALUE;
+        for (int x = 90; x < 610; x++) {
+            int y = lineAt(l, x);
+            top = y >= 0 ? Math.min(top, y) : top;
+        }
+        assertTrue(top >= 54 - 3 && top <= 54 + 1, "clipped to the top of the plot (y 54, a dot 3 pixels round it): " + top);
+        NdArray cube = NdArray.zeros(6, 8, 10);
+        cube.data()[(3 * 8 + 4) * 10 + 5] = 10;
+        BufferedImage c = Png.framePicture(cube, 1, "t");
+        int red = 0;
+        for (int y = 0; y < c.getHeight(); y++) {
+            for (int x = 0; x < c.getWidth(); x++) {
+                red += rgb(c, x, y) == 0xFF0000 ? 1 : 0;
+            }
+        }
+        assertTrue(red > 3 * 20, "the centre cell, beyond the clip, in each of the three slices (" + red + " pixels)");
+        assertThrows(IllegalArgumentException.class, () -> Png.framePicture(NdArray.zeros(2, 2, 2, 2), 1, "t"));
+    }
+
+    /** A data cube's axes are stretched each on its own: 0.4 s of time beside 80 m of receivers. */
+    @Test
+    void aCubeOfDataStretchesEachAxis() {
+        NdArray a = NdArray.zeros(400, 8, 8);
+        Axis[] axes = {Axis.seconds(0.001), Axis.metres("y", 10), Axis.metres("x", 10)};
+        Png.Figure f = Png.cubePicture(a, axes, new int[] {200, 4, 4}, new int[] {360, 240, 200}, Png.Colours.SIGNED, "t", "q");
+        assertEquals(new Rectangle(f.panels().get(0).x, f.panels().get(0).y, 200, 360), f.panels().get(0), "time down, x across");
+        assertEquals(360, f.panels().get(1).height, "time down, y across");
+        assertEquals(240, f.panels().get(1).width);
+        assertEquals(240, f.panels().get(2).height, "y down, x across");
+        assertEquals(200, f.panels().get(2).width);
+    }
 }

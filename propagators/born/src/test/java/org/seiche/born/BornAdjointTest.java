@@ -27,7 +27,7 @@ import org.seiche.scalar.cpu.CpuScalarKernel;
 /**
  * Born is the tangent-linear of the scalar propagator, and its adjoint is exact: Born data
  * against central differences of scalar data, a dot-product test of scatter -> data, and
- * central differences of the loss w.r.t. the background velocity (float64), in 2-D and 3-D.
+ * central differences of the loss w.r.t. the background velocity (float64), in 1-D, 2-D and 3-D.
  */
 class BornAdjointTest {
     private static final int NT = 50;
@@ -38,7 +38,10 @@ class BornAdjointTest {
                 Arguments.of(2, new int[] {0, 4, 5, 3}, 0.0008),
                 Arguments.of(8, new int[] {0, 5, 0, 4}, 0.0031),
                 Arguments.of(4, new int[] {0, 3, 2, 3, 3, 2}, 0.0008),
-                Arguments.of(6, new int[] {2}, 0.0024));
+                Arguments.of(6, new int[] {2}, 0.0024),
+                Arguments.of(4, new int[] {5, 3}, 0.0008),
+                Arguments.of(6, new int[] {0, 4}, 0.0008),
+                Arguments.of(8, new int[] {4, 0}, 0.0031));
     }
 
     private record Problem(NdArray v, NdArray scatter, SimulationSetup setup) {
@@ -48,10 +51,11 @@ class BornAdjointTest {
         }
     }
 
-    /** A 2-D problem of 13 x 16 cells, or (pml_width of 6 or 1 entries) a 3-D one of 7 x 8 x 9. */
+    /** A 2-D problem of 13 x 16 cells, or (pml_width of 6 or 1 entries) a 3-D one of 7 x 8 x 9, or (2) a line of 16. */
     private static Problem problem(Random random, int accuracy, int[] pml, double dt) {
         boolean three = pml.length == 6 || pml.length == 1;
-        int[] shape = three ? new int[] {7, 8, 9} : new int[] {13, 16};
+        boolean line = pml.length == 2;
+        int[] shape = three ? new int[] {7, 8, 9} : line ? new int[] {16} : new int[] {13, 16};
         NdArray v = NdArray.zeros(shape);
         NdArray scatter = NdArray.zeros(shape);
         for (int i = 0; i < v.size(); i++) {
@@ -67,10 +71,12 @@ class BornAdjointTest {
             scatter.data()[i] = edge ? 0 : 40 * random.nextGaussian();
         }
         Locations sources = three ? new Locations(2, 2, 3, new int[] {0, 3, 5, 3, 2, 8, 2, 7, 1, -1, -1, -1})
+                : line ? new Locations(2, 2, 1, new int[] {3, 9, 14, -1})
                 : new Locations(2, 2, 2, new int[] {0, 3, 5, 9, 2, 14, -1, -1});
         Locations receivers = three ? new Locations(2, 3, 3, new int[] {0, 0, 0, 6, 7, 8, 3, 4, 5, 1, 2, 3, -1, -1, -1, 6, 1, 4})
+                : line ? new Locations(2, 3, 1, new int[] {0, 15, 8, 2, -1, 11})
                 : new Locations(2, 3, 2, new int[] {0, 0, 12, 15, 7, 8, 1, 2, -1, -1, 11, 1});
-        double[] spacing = three ? new double[] {5, 4, 6} : new double[] {5, 4};
+        double[] spacing = three ? new double[] {5, 4, 6} : line ? new double[] {4} : new double[] {5, 4};
         PropagatorSettings settings = new PropagatorSettings(accuracy, pml, 20, 2600, 1, Map.of());
         SimulationSetup setup = BornSetups.setup(Map.of("v", v, "scatter", scatter), spacing, settings, dt,
                 BornSetups.random(random, 1, 2, 2, NT), sources, receivers, Precision.FLOAT64);

@@ -90,7 +90,9 @@ public final class ScalarProblem {
             if (k.deviceName().equals(device.name())) {
                 if (!k.supports(ndim)) {
                     throw new SeicheException("model: the " + propagator + " propagator has no " + ndim
-                            + "-D kernel on device " + device.name());
+                            + "-D kernel on device " + device.name() + " (it has " + String.join(", ",
+                            java.util.stream.IntStream.rangeClosed(1, 3).filter(k::supports).mapToObj(d -> d + "-D").toList())
+                            + ")");
                 }
                 return k;
             }

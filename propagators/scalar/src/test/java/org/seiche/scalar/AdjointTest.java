@@ -79,8 +79,8 @@ class AdjointTest {
         }
         NdArray direction = Setups.random(random, 1, v.shape());
         double eps = 0.01;
-        double plus = loss(setup, shifted(v, direction, eps), observed);
-        double minus = loss(setup, shifted(v, direction, -eps), observed);
+        double plus = loss(setup, Setups.shifted(v, direction, eps), observed);
+        double minus = loss(setup, Setups.shifted(v, direction, -eps), observed);
         double numeric = (plus - minus) / (2 * eps);
         double exact = Setups.dot(gradient, direction);
         double mismatch = Math.abs(numeric - exact) / Math.abs(exact);
@@ -112,14 +112,6 @@ class AdjointTest {
         try (Simulation sim = Setups.PROPAGATOR.prepare(moved); ForwardRun run = sim.forward(new int[] {0, 1}, Set.of())) {
             return Setups.mse(run.receiverData().get(0), observed);
         }
-    }
-
-    private static NdArray shifted(NdArray v, NdArray direction, double eps) {
-        NdArray out = v.copy();
-        for (int i = 0; i < out.size(); i++) {
-            out.data()[i] += eps * direction.data()[i];
-        }
-        return out;
     }
 
     private static double rms(NdArray a) {

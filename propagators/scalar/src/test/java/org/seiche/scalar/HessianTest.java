@@ -89,9 +89,9 @@ class HessianTest {
             double b = Setups.dot(w1, r[2]);
             double asymmetry = Math.abs(a - b) / Math.abs(a);
             double eps = 0.02;
-            NdArray plus = gradientAndProducts(setup(shifted(v, w1, eps), dt, new int[] {0, 4, 3, 5}, Precision.FLOAT64),
+            NdArray plus = gradientAndProducts(setup(Setups.shifted(v, w1, eps), dt, new int[] {0, 4, 3, 5}, Precision.FLOAT64),
                     observed)[0];
-            NdArray minus = gradientAndProducts(setup(shifted(v, w1, -eps), dt, new int[] {0, 4, 3, 5}, Precision.FLOAT64),
+            NdArray minus = gradientAndProducts(setup(Setups.shifted(v, w1, -eps), dt, new int[] {0, 4, 3, 5}, Precision.FLOAT64),
                     observed)[0];
             NdArray numeric = NdArray.zeros(SHAPE);
             for (int i = 0; i < numeric.size(); i++) {
@@ -140,14 +140,6 @@ class HessianTest {
             assertTrue(products < 1e-10, "H w by second-order runs differs from Born runs by " + products);
             assertTrue(matrix < 1e-10, "the full Hessian differs from its products by " + matrix);
         }
-    }
-
-    private static NdArray shifted(NdArray v, NdArray w, double eps) {
-        NdArray out = v.copy();
-        for (int i = 0; i < out.size(); i++) {
-            out.data()[i] += eps * w.data()[i];
-        }
-        return out;
     }
 
     @Test

@@ -62,7 +62,7 @@ class SetupValidationTest {
                 new Survey(0.001, 10, List.of(new SourceGroup("", s4, NdArray.zeros(1, 1, 10))),
                         List.of(new ReceiverGroup("", s4))),
                 Setups.settings(4, new int[] {5}, 25, Double.NaN), Setups.DEVICE, Precision.FLOAT32);
-        assertEquals("model: the scalar propagator has no 4-D kernel on device cpu", refusal(four));
+        assertEquals("model: the scalar propagator has no 4-D kernel on device cpu (it has 1-D, 2-D, 3-D)", refusal(four));
     }
 
     @Test

@@ -49,6 +49,15 @@ final class Setups {
         return a;
     }
 
+    /** a + eps * direction. */
+    static NdArray shifted(NdArray a, NdArray direction, double eps) {
+        NdArray out = a.copy();
+        for (int i = 0; i < out.size(); i++) {
+            out.data()[i] += eps * direction.data()[i];
+        }
+        return out;
+    }
+
     static double dot(NdArray a, NdArray b) {
         double s = 0;
         for (int i = 0; i < a.size(); i++) {

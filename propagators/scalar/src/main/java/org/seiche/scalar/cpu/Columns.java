@@ -12,13 +12,15 @@ package org.seiche.scalar.cpu;
 record Columns(int first, int end, int interior, int interiorEnd) {
     /**
      * From a row's length, the domain's columns [domainStart, domainEnd), those where no PML
-     * term reaches [interiorStart, interiorEnd), and the cells a loop handles at once (1: the
-     * portable stencil).
+     * term reaches [interiorStart, interiorEnd), the cells a loop handles at once (1: the
+     * portable stencil), and whether rows lie before and after every stepped row (a row
+     * widened into its guard columns reads a stencil's reach beyond them: not in a 1-D grid).
      */
-    static Columns of(int columns, int domainStart, int domainEnd, int interiorStart, int interiorEnd, int lanes) {
+    static Columns of(int columns, int domainStart, int domainEnd, int interiorStart, int interiorEnd, int lanes,
+                      boolean rowsBeside) {
         int width = domainEnd - domainStart;
         int spare = roundUp(width, lanes) - width;
-        boolean widen = lanes > 1 && spare <= domainStart + (columns - domainEnd);
+        boolean widen = lanes > 1 && rowsBeside && spare <= domainStart + (columns - domainEnd);
         int left = widen ? Math.min(spare, domainStart) : 0;
         int first = domainStart - left;
         int end = domainEnd + (widen ? spare - left : 0);

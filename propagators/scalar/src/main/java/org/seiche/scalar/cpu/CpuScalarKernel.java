@@ -45,7 +45,7 @@ public final class CpuScalarKernel implements ScalarKernel {
 
     @Override
     public boolean supports(int ndim) {
-        return ndim == 2 || ndim == 3;
+        return ndim >= 1 && ndim <= 3;
     }
 
     @Override
@@ -56,7 +56,7 @@ public final class CpuScalarKernel implements ScalarKernel {
     @Override
     public ScalarOperator load(ScalarGrid grid, Precision precision, Device device, StepListener steps) {
         if (!supports(grid.ndim())) {
-            throw new IllegalArgumentException("the CPU scalar kernel is 2-D and 3-D only, got a " + grid.ndim() + "-D grid");
+            throw new IllegalArgumentException("the CPU scalar kernel is 1-D, 2-D and 3-D only, got a " + grid.ndim() + "-D grid");
         }
         return precision == Precision.FLOAT64 ? new DoubleOperator(grid, device, pool, vectorised, steps)
                 : new FloatOperator(grid, device, pool, vectorised, steps);

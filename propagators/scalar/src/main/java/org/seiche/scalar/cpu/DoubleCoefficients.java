@@ -9,11 +9,20 @@ import org.seiche.scalar.ScalarGrid;
  * profiles along d, the stencil weights (first[d][k] for k = 1..g over h, second[d][k] for
  * k = 0..g over h^2) and the ranges of the domain (updated cells) and of the interior (no
  * PML term reaches).
+ * <p>
+ * A 1-D grid (along x) is the one row of a 2-D grid whose row dimension has no weights, no
+ * PML and stride 0: every term along it is an exact zero, so the 2-D loops step it as the
+ * 1-D equation (same sums in the same order) and its adjoint, Born and second-order runs
+ * come with them. The row's stencil reads its own cell (stride 0), never a guard row.
  */
 final class DoubleCoefficients {
+    /** The dimensions the loops step: 2 for a 1-D grid (see above). */
     final int ndim;
-    /** The padded shape. */
+    /** The padded shape as the loops see it: [1, n] for a 1-D grid. */
     final int[] shape;
+    /** The grid's padded shape. */
+    final int[] paddedShape;
+    private final int cells;
     /** Cells along dimension 0 and along the last dimension (a row). */
     final int rows;
     final int columns;
@@ -31,8 +40,11 @@ final class DoubleCoefficients {
     final int[] interiorEnd;
 
     DoubleCoefficients(ScalarGrid grid) {
-        shape = grid.paddedShape();
+        paddedShape = grid.paddedShape();
+        boolean line = paddedShape.length == 1;
+        shape = line ? new int[] {1, paddedShape[0]} : paddedShape;
         ndim = shape.length;
+        cells = Math.toIntExact(org.seiche.api.NdArray.size(shape));
         rows = shape[0];
         columns = shape[ndim - 1];
         guard = grid.guard();
@@ -40,7 +52,7 @@ final class DoubleCoefficients {
         stride = new int[ndim];
         stride[ndim - 1] = 1;
         for (int d = ndim - 2; d >= 0; d--) {
-            stride[d] = stride[d + 1] * shape[d + 1];
+            stride[d] = line ? 0 : stride[d + 1] * shape[d + 1];
         }
         a = new double[ndim][];
         b = new double[ndim][];
@@ -51,18 +63,28 @@ final class DoubleCoefficients {
         domainEnd = new int[ndim];
         interiorStart = new int[ndim];
         interiorEnd = new int[ndim];
-        for (int d = 0; d < ndim; d++) {
-            PmlProfile p = grid.profile(d);
+        if (line) {
+            a[0] = new double[1];
+            b[0] = new double[1];
+            db[0] = new double[1];
+            first[0] = new double[guard + 1];
+            second[0] = new double[guard + 1];
+            domainEnd[0] = 1;
+            interiorEnd[0] = 1;
+        }
+        for (int d = line ? 1 : 0; d < ndim; d++) {
+            int along = line ? 0 : d;
+            PmlProfile p = grid.profile(along);
             a[d] = HostCopy.toDouble(p.a());
             b[d] = HostCopy.toDouble(p.b());
             db[d] = HostCopy.toDouble(p.db());
-            var c1 = grid.firstDerivative(d);
+            var c1 = grid.firstDerivative(along);
             var shifted = new double[guard + 1];
             for (int k = 1; k <= guard; k++) {
                 shifted[k] = (double) c1[k - 1];
             }
             first[d] = shifted;
-            second[d] = HostCopy.toDouble(grid.secondDerivative(d));
+            second[d] = HostCopy.toDouble(grid.secondDerivative(along));
             domainStart[d] = p.domainStart();
             domainEnd[d] = p.domainEnd();
             interiorStart[d] = p.interiorStart();
@@ -79,7 +101,7 @@ final class DoubleCoefficients {
     }
 
     int cells() {
-        return stride[0] * rows;
+        return cells;
     }
 
     /**

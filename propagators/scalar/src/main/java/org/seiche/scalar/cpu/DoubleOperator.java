@@ -15,7 +15,7 @@ import org.seiche.scalar.Transducers;
 import org.seiche.wave.storage.DoubleSteps;
 import org.seiche.wave.storage.StoragePlanner;
 
-/** A grid's coefficients in this precision on the CPU, and the stencil of its dimension. */
+/** A grid's coefficients in this precision on the CPU, and the stencil of its dimension (a line's is the 2-D one). */
 final class DoubleOperator implements ScalarOperator {
     private final DoubleCoefficients coefficients;
     private final DoubleSweep stencil;

@@ -80,7 +80,7 @@ final class DoubleSecondOrder implements SecondOrderBatch {
             FlushToZero.restore(mode);
             w.release(pool);
         }
-        ratioGradient = NdArray.zeros(c.shape);
+        ratioGradient = NdArray.zeros(c.paddedShape);
         HostCopy.addTo(g, ratioGradient);
     }
 

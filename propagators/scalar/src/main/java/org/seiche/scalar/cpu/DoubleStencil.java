@@ -61,7 +61,9 @@ class DoubleStencil implements DoubleSweep {
         second = c.second;
         centre = c.second[0][0] + c.second[1][0];
         terms = new DoubleRowTerms(c);
-        Columns range = Columns.of(columns, c.domainStart[1], c.domainEnd[1], c.interiorStart[1], c.interiorEnd[1], lanes);
+        // a line (1-D) has no rows beside it for a widened row's stencil to reach into
+        Columns range = Columns.of(columns, c.domainStart[1], c.domainEnd[1], c.interiorStart[1], c.interiorEnd[1], lanes,
+                c.rows > 1);
         firstColumn = range.first();
         endColumn = range.end();
         interiorColumn = range.interior();

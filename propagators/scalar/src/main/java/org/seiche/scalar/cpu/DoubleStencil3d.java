@@ -61,7 +61,8 @@ class DoubleStencil3d implements DoubleSweep {
         second = c.second;
         centre = c.second[0][0] + c.second[1][0] + c.second[2][0];
         terms = new DoubleRowTerms(c);
-        Columns range = Columns.of(columns, c.domainStart[2], c.domainEnd[2], c.interiorStart[2], c.interiorEnd[2], lanes);
+        Columns range = Columns.of(columns, c.domainStart[2], c.domainEnd[2], c.interiorStart[2], c.interiorEnd[2], lanes,
+                true);
         firstColumn = range.first();
         endColumn = range.end();
         interiorColumn = range.interior();
