@@ -32,6 +32,8 @@ final class Steps {
     /** Per band: a derivative along a line, and a sum over the axes. */
     private final double[][] derivative;
     private final double[][] sum;
+    /** Per band: where each axis's velocity bracket is stored this step (null: not stored). */
+    private final double[][][] store;
 
     Steps(Kernel kernel, Fields fields, History history, Bands bands) {
         this.kn = kernel;
@@ -42,6 +44,7 @@ final class Steps {
         this.dt = kernel.dt;
         this.derivative = new double[bands.count()][layout.nx];
         this.sum = new double[bands.count()][layout.nx];
+        this.store = new double[bands.count()][3][];
     }
 
     void forward(AcousticShots shots, int shot, double[] sources, double[] receivers) {
@@ -160,40 +163,71 @@ final class Steps {
         return axis == 2 ? r[0] : r[layout.lineCoordinate(l, axis)];
     }
 
+    /** Whether line l has no PML along z and y (and is not the last row of half points there). */
+    private boolean interiorLine(int l, boolean halfPoints) {
+        for (int axis = 0; axis < 2; axis++) {
+            if (layout.present[axis]) {
+                int[][] r = runs(l, axis, halfPoints);
+                if (r.length != 1 || r[0][2] != NONE) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     private void velocities(int band, int slot) {
         double[] g = derivative[band];
+        double[][] stores = store[band];
+        for (int axis = 0; axis < 3; axis++) {
+            stores[axis] = slot < 0 || h.gradient[axis] == null ? null : h.gradient[axis][slot];
+        }
+        int[] x = kn.runsHalf[2][0][1];
         for (int l = bands.from(band); l < bands.to(band); l++) {
             int base = layout.lineStart(l);
+            // the half points [simdFrom, simdTo) done by the SIMD loop, the rest by the portable one
+            int simdFrom = 0;
+            int simdTo = 0;
+            if (kn.interior != null && interiorLine(l, true)) {
+                simdFrom = x[0];
+                simdTo = kn.interior.velocities(f, base, x[0], x[1], stores);
+            }
             for (int axis = 0; axis < 3; axis++) {
                 if (!layout.present[axis]) {
                     continue;
                 }
-                double[] store = slot < 0 || h.gradient[axis] == null ? null : h.gradient[axis][slot];
-                double[] v = f.v[axis];
-                double[] psi = f.psi[axis];
-                double[] b = kn.buoyancy[axis];
-                double[] ah = kn.aHalf[axis];
-                double[] bh = kn.bHalf[axis];
                 for (int[] r : runs(l, axis, true)) {
-                    int from = r[0];
-                    int to = r[1];
-                    derivative(f.p, base, layout.stride[axis], kn.stencil[axis], true, from, to, g, false);
-                    if (r[2] != NONE) {
-                        for (int j = from; j < to; j++) {
-                            int q = r[2] == COLUMN ? j : r[2];
-                            int i = base + j;
-                            psi[i] = ah[q] * psi[i] + bh[q] * g[j];
-                            g[j] += psi[i];
-                        }
-                    }
-                    if (store != null) {
-                        System.arraycopy(g, from, store, base + from, to - from);
-                    }
-                    for (int j = from; j < to; j++) {
-                        v[base + j] -= dt * b[base + j] * g[j];
-                    }
+                    velocityRun(axis, base, r[0], Math.min(r[1], simdFrom), r[2], g, stores[axis]);
+                    velocityRun(axis, base, Math.max(r[0], simdTo), r[1], r[2], g, stores[axis]);
                 }
             }
+        }
+    }
+
+    /** The velocity along an axis at the half points [from, to) of the line at base, in profile q's PML or none. */
+    private void velocityRun(int axis, int base, int from, int to, int q, double[] g, double[] store) {
+        if (from >= to) {
+            return;
+        }
+        double[] v = f.v[axis];
+        double[] psi = f.psi[axis];
+        double[] b = kn.buoyancy[axis];
+        double[] ah = kn.aHalf[axis];
+        double[] bh = kn.bHalf[axis];
+        derivative(f.p, base, layout.stride[axis], kn.stencil[axis], true, from, to, g, false);
+        if (q != NONE) {
+            for (int j = from; j < to; j++) {
+                int c = q == COLUMN ? j : q;
+                int i = base + j;
+                psi[i] = ah[c] * psi[i] + bh[c] * g[j];
+                g[j] += psi[i];
+            }
+        }
+        if (store != null) {
+            System.arraycopy(g, from, store, base + from, to - from);
+        }
+        for (int j = from; j < to; j++) {
+            v[base + j] -= dt * b[base + j] * g[j];
         }
     }
 
@@ -201,42 +235,62 @@ final class Steps {
         double[] g = derivative[band];
         double[] div = sum[band];
         double[] store = slot < 0 || h.divergence == null ? null : h.divergence[slot];
-        double[] p = f.p;
-        double[] k = kn.k;
+        int[] x = kn.runsInt[2][0][1];
         int nx = layout.nx;
         for (int l = bands.from(band); l < bands.to(band); l++) {
             int base = layout.lineStart(l);
-            Arrays.fill(div, 0);
-            for (int axis = 0; axis < 3; axis++) {
-                if (!layout.present[axis]) {
+            // the cells [simdFrom, simdTo) done by the SIMD loop, the rest by the portable one
+            int simdFrom = 0;
+            int simdTo = 0;
+            if (kn.interior != null && interiorLine(l, false)) {
+                simdFrom = x[0];
+                simdTo = kn.interior.pressure(f, base, x[0], x[1], store);
+            }
+            pressureRun(l, base, 0, simdFrom, g, div, store);
+            pressureRun(l, base, simdTo, nx, g, div, store);
+        }
+    }
+
+    /** The pressure at the cells [from, to) of line l. */
+    private void pressureRun(int l, int base, int from, int to, double[] g, double[] div, double[] store) {
+        if (from >= to) {
+            return;
+        }
+        double[] p = f.p;
+        double[] k = kn.k;
+        Arrays.fill(div, from, to, 0);
+        for (int axis = 0; axis < 3; axis++) {
+            if (!layout.present[axis]) {
+                continue;
+            }
+            double[] v = f.v[axis];
+            double[] phi = f.phi[axis];
+            double[] a = kn.aInt[axis];
+            double[] b = kn.bInt[axis];
+            for (int[] r : runs(l, axis, false)) {
+                int lo = Math.max(r[0], from);
+                int hi = Math.min(r[1], to);
+                if (lo >= hi) {
                     continue;
                 }
-                double[] v = f.v[axis];
-                double[] phi = f.phi[axis];
-                double[] a = kn.aInt[axis];
-                double[] b = kn.bInt[axis];
-                for (int[] r : runs(l, axis, false)) {
-                    int from = r[0];
-                    int to = r[1];
-                    if (r[2] == NONE) {
-                        derivative(v, base, layout.stride[axis], kn.stencil[axis], false, from, to, div, true);
-                        continue;
-                    }
-                    derivative(v, base, layout.stride[axis], kn.stencil[axis], false, from, to, g, false);
-                    for (int j = from; j < to; j++) {
-                        int q = r[2] == COLUMN ? j : r[2];
-                        int i = base + j;
-                        phi[i] = a[q] * phi[i] + b[q] * g[j];
-                        div[j] += g[j] + phi[i];
-                    }
+                if (r[2] == NONE) {
+                    derivative(v, base, layout.stride[axis], kn.stencil[axis], false, lo, hi, div, true);
+                    continue;
+                }
+                derivative(v, base, layout.stride[axis], kn.stencil[axis], false, lo, hi, g, false);
+                for (int j = lo; j < hi; j++) {
+                    int q = r[2] == COLUMN ? j : r[2];
+                    int i = base + j;
+                    phi[i] = a[q] * phi[i] + b[q] * g[j];
+                    div[j] += g[j] + phi[i];
                 }
             }
-            if (store != null) {
-                System.arraycopy(div, 0, store, base, nx);
-            }
-            for (int j = 0; j < nx; j++) {
-                p[base + j] -= dt * k[base + j] * div[j];
-            }
+        }
+        if (store != null) {
+            System.arraycopy(div, from, store, base + from, to - from);
+        }
+        for (int j = from; j < to; j++) {
+            p[base + j] -= dt * k[base + j] * div[j];
         }
     }
 

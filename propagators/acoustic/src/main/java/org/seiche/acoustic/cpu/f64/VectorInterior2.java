@@ -1,0 +1,149 @@
+package org.seiche.acoustic.cpu.f64;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+import org.seiche.wave.DoubleLanes;
+
+/**
+ * {@link Interior} for stencils reaching G cells (accuracy 2 G). This file is the template
+ * of every accuracy: the build writes VectorInterior1, 3 and 4 from it (and the float twins).
+ * G is a compile-time constant, so javac drops the terms beyond it and each loop body is
+ * straight-line code whose vectors stay in registers (the helpers are small enough for the
+ * JIT to inline; see the scalar propagator's DoubleVectorStencil2). A 2-D grid has no z axis
+ * (stride 0): its branch is loop-invariant. The products keep the portable loops' order
+ * (dt B, then times the derivative), so the two agree to the bit on the same cells.
+ */
+final class VectorInterior2 extends Interior {
+    /** How far the stencil reaches: accuracy / 2. */
+    private static final int G = 2;
+    private static final VectorSpecies<Double> LANES = DoubleLanes.SPECIES;
+    private static final int N = LANES.length();
+
+    private final double dt;
+    private final double[] k;
+    private final double[] bz;
+    private final double[] by;
+    private final double[] bx;
+    /** Strides along z (0 in 2-D) and y. */
+    private final int sz;
+    private final int sy;
+    /** Staggered weights per axis, k = 0..3 (0 beyond G or for an absent axis). */
+    private final double z0, z1, z2, z3, y0, y1, y2, y3, x0, x1, x2, x3;
+
+    VectorInterior2(Kernel kn) {
+        dt = kn.dt;
+        k = kn.k;
+        bz = kn.buoyancy[0];
+        by = kn.buoyancy[1];
+        bx = kn.buoyancy[2];
+        sz = kn.layout.present[0] ? kn.layout.stride[0] : 0;
+        sy = kn.layout.stride[1];
+        double[] cz = weights(kn.stencil[0]);
+        double[] cy = weights(kn.stencil[1]);
+        double[] cx = weights(kn.stencil[2]);
+        z0 = cz[0];
+        z1 = cz[1];
+        z2 = cz[2];
+        z3 = cz[3];
+        y0 = cy[0];
+        y1 = cy[1];
+        y2 = cy[2];
+        y3 = cy[3];
+        x0 = cx[0];
+        x1 = cx[1];
+        x2 = cx[2];
+        x3 = cx[3];
+    }
+
+    private static double[] weights(double[] c) {
+        double[] out = new double[4];
+        if (c != null) {
+            System.arraycopy(c, 0, out, 0, Math.min(c.length, out.length));
+        }
+        return out;
+    }
+
+    @Override
+    int velocities(Fields f, int base, int from, int to, double[][] store) {
+        final double[] p = f.p;
+        final double[] vz = f.v[0];
+        final double[] vy = f.v[1];
+        final double[] vx = f.v[2];
+        final double[] sZ = store[0];
+        final double[] sY = store[1];
+        final double[] sX = store[2];
+        int j = from;
+        for (; j <= to - N; j += N) {
+            int i = base + j;
+            if (sz != 0) {
+                DoubleVector g = half(p, i, sz, z0, z1, z2, z3);
+                if (sZ != null) {
+                    g.intoArray(sZ, i);
+                }
+                step(vz, bz, i, g);
+            }
+            DoubleVector gy = half(p, i, sy, y0, y1, y2, y3);
+            if (sY != null) {
+                gy.intoArray(sY, i);
+            }
+            step(vy, by, i, gy);
+            DoubleVector gx = half(p, i, 1, x0, x1, x2, x3);
+            if (sX != null) {
+                gx.intoArray(sX, i);
+            }
+            step(vx, bx, i, gx);
+        }
+        return j;
+    }
+
+    @Override
+    int pressure(Fields f, int base, int from, int to, double[] store) {
+        final double[] p = f.p;
+        final double[] vz = f.v[0];
+        final double[] vy = f.v[1];
+        final double[] vx = f.v[2];
+        int j = from;
+        for (; j <= to - N; j += N) {
+            int i = base + j;
+            DoubleVector div = whole(vy, i, sy, y0, y1, y2, y3);
+            if (sz != 0) {
+                div = whole(vz, i, sz, z0, z1, z2, z3).add(div);
+            }
+            div = div.add(whole(vx, i, 1, x0, x1, x2, x3));
+            if (store != null) {
+                div.intoArray(store, i);
+            }
+            step(p, k, i, div);
+        }
+        return j;
+    }
+
+    /** x[i] -= dt w[i] d over one vector. */
+    private void step(double[] x, double[] w, int i, DoubleVector d) {
+        DoubleVector.fromArray(LANES, x, i).sub(DoubleVector.fromArray(LANES, w, i).mul(dt).mul(d)).intoArray(x, i);
+    }
+
+    /** G p at the half points i + 1/2 along stride s: sum_k c_k (p[i + (k + 1) s] - p[i - k s]). */
+    private static DoubleVector half(double[] p, int i, int s, double c0, double c1, double c2, double c3) {
+        DoubleVector d = pair(p, i + s, i).mul(c0);
+        if (G > 1) {
+            d = pair(p, i + 2 * s, i - s).fma(DoubleVector.broadcast(LANES, c1), d);
+        }
+        if (G > 2) {
+            d = pair(p, i + 3 * s, i - 2 * s).fma(DoubleVector.broadcast(LANES, c2), d);
+        }
+        if (G > 3) {
+            d = pair(p, i + 4 * s, i - 3 * s).fma(DoubleVector.broadcast(LANES, c3), d);
+        }
+        return d;
+    }
+
+    /** D v at the cells i along stride s of half-point values: sum_k c_k (v[i + k s] - v[i - (k + 1) s]). */
+    private static DoubleVector whole(double[] v, int i, int s, double c0, double c1, double c2, double c3) {
+        return half(v, i - s, s, c0, c1, c2, c3);
+    }
+
+    private static DoubleVector pair(double[] x, int ahead, int behind) {
+        return DoubleVector.fromArray(LANES, x, ahead).sub(DoubleVector.fromArray(LANES, x, behind));
+    }
+}
