@@ -20,6 +20,15 @@ abstract class Interior {
     /** p -= dt K sum_a D_a v_a at the cells [from, to) of the line at base; store, when not null, takes the sum. */
     abstract int pressure(Fields f, int base, int from, int to, double[] store);
 
+    /**
+     * The adjoint at the half points [from, to): v_a -= G_a w_a, the buoyancy sum
+     * += v_a stored[a] (when stored[a] is not null), u_a = -dt B_a v_a.
+     */
+    abstract int adjointVelocities(Fields f, int base, int from, int to, double[][] stored);
+
+    /** The adjoint at the cells [from, to): the K sum += p stored (when not null), p -= sum_a D_a u_a. */
+    abstract int adjointPressure(Fields f, int base, int from, int to, double[] stored);
+
     /** The loops for this kernel's accuracy, or null without the Vector API or in 1-D (lines along x only). */
     static Interior of(Kernel kn) {
         if (kn.layout.ndim < 2 || !VectorSupport.available()) {

@@ -331,46 +331,62 @@ final class Steps {
      */
     private void adjointVelocities(int band, int slot) {
         double[] g = derivative[band];
+        double[][] stored = store[band];
+        for (int axis = 0; axis < 3; axis++) {
+            stored[axis] = slot < 0 || h.gradient[axis] == null ? null : h.gradient[axis][slot];
+        }
+        int[] x = kn.runsHalf[2][0][1];
         for (int l = bands.from(band); l < bands.to(band); l++) {
             int base = layout.lineStart(l);
+            int simdFrom = 0;
+            int simdTo = 0;
+            if (kn.interior != null && interiorLine(l, true)) {
+                simdFrom = x[0];
+                simdTo = kn.interior.adjointVelocities(f, base, x[0], x[1], stored);
+            }
             for (int axis = 0; axis < 3; axis++) {
                 if (!layout.present[axis]) {
                     continue;
                 }
-                double[] stored = slot < 0 || h.gradient[axis] == null ? null : h.gradient[axis][slot];
-                double[] v = f.v[axis];
-                double[] u = f.u[axis];
-                double[] psi = f.psi[axis];
-                double[] grad = f.gradientB[axis];
-                double[] b = kn.buoyancy[axis];
-                double[] ah = kn.aHalf[axis];
-                double[] bh = kn.bHalf[axis];
                 for (int[] r : runs(l, axis, true)) {
-                    int from = r[0];
-                    int to = r[1];
-                    derivative(f.w[axis], base, layout.stride[axis], kn.stencil[axis], true, from, to, g, false);
-                    for (int j = from; j < to; j++) {
-                        v[base + j] -= g[j];
-                    }
-                    if (stored != null) {
-                        for (int j = from; j < to; j++) {
-                            grad[base + j] += v[base + j] * stored[base + j];
-                        }
-                    }
-                    if (r[2] == NONE) {
-                        for (int j = from; j < to; j++) {
-                            u[base + j] = -dt * b[base + j] * v[base + j];
-                        }
-                    } else {
-                        for (int j = from; j < to; j++) {
-                            int i = base + j;
-                            int q = r[2] == COLUMN ? j : r[2];
-                            double bv = dt * b[i] * v[i];
-                            u[i] = bh[q] * psi[i] - (1 + bh[q]) * bv;
-                            psi[i] = ah[q] * (psi[i] - bv);
-                        }
-                    }
+                    adjointVelocityRun(axis, base, r[0], Math.min(r[1], simdFrom), r[2], g, stored[axis]);
+                    adjointVelocityRun(axis, base, Math.max(r[0], simdTo), r[1], r[2], g, stored[axis]);
                 }
+            }
+        }
+    }
+
+    private void adjointVelocityRun(int axis, int base, int from, int to, int q, double[] g, double[] stored) {
+        if (from >= to) {
+            return;
+        }
+        double[] v = f.v[axis];
+        double[] u = f.u[axis];
+        double[] psi = f.psi[axis];
+        double[] grad = f.gradientB[axis];
+        double[] b = kn.buoyancy[axis];
+        double[] ah = kn.aHalf[axis];
+        double[] bh = kn.bHalf[axis];
+        derivative(f.w[axis], base, layout.stride[axis], kn.stencil[axis], true, from, to, g, false);
+        for (int j = from; j < to; j++) {
+            v[base + j] -= g[j];
+        }
+        if (stored != null) {
+            for (int j = from; j < to; j++) {
+                grad[base + j] += v[base + j] * stored[base + j];
+            }
+        }
+        if (q == NONE) {
+            for (int j = from; j < to; j++) {
+                u[base + j] = -dt * b[base + j] * v[base + j];
+            }
+        } else {
+            for (int j = from; j < to; j++) {
+                int i = base + j;
+                int c = q == COLUMN ? j : q;
+                double bv = dt * b[i] * v[i];
+                u[i] = bh[c] * psi[i] - (1 + bh[c]) * bv;
+                psi[i] = ah[c] * (psi[i] - bv);
             }
         }
     }
@@ -382,38 +398,57 @@ final class Steps {
     private void adjointPressure(int band, int slot) {
         double[] total = sum[band];
         double[] stored = slot < 0 || h.divergence == null ? null : h.divergence[slot];
-        double[] p = f.p;
-        double[] k = kn.k;
-        double[] grad = f.gradientK;
-        int nx = layout.nx;
+        int[] x = kn.runsInt[2][0][1];
         for (int l = bands.from(band); l < bands.to(band); l++) {
             int base = layout.lineStart(l);
-            if (stored != null) {
-                for (int j = 0; j < nx; j++) {
-                    grad[base + j] += p[base + j] * stored[base + j];
-                }
+            int simdFrom = 0;
+            int simdTo = 0;
+            if (kn.interior != null && interiorLine(l, false)) {
+                simdFrom = x[0];
+                simdTo = kn.interior.adjointPressure(f, base, x[0], x[1], stored);
             }
-            Arrays.fill(total, 0);
-            for (int axis = 0; axis < 3; axis++) {
-                if (!layout.present[axis]) {
+            adjointPressureRun(l, base, 0, simdFrom, total, stored);
+            adjointPressureRun(l, base, simdTo, layout.nx, total, stored);
+        }
+    }
+
+    private void adjointPressureRun(int l, int base, int from, int to, double[] total, double[] stored) {
+        if (from >= to) {
+            return;
+        }
+        double[] p = f.p;
+        double[] k = kn.k;
+        if (stored != null) {
+            double[] grad = f.gradientK;
+            for (int j = from; j < to; j++) {
+                grad[base + j] += p[base + j] * stored[base + j];
+            }
+        }
+        Arrays.fill(total, from, to, 0);
+        for (int axis = 0; axis < 3; axis++) {
+            if (!layout.present[axis]) {
+                continue;
+            }
+            double[] phi = f.phi[axis];
+            double[] a = kn.aInt[axis];
+            for (int[] r : runs(l, axis, false)) {
+                int lo = Math.max(r[0], from);
+                int hi = Math.min(r[1], to);
+                if (lo >= hi) {
                     continue;
                 }
-                double[] phi = f.phi[axis];
-                double[] a = kn.aInt[axis];
-                for (int[] r : runs(l, axis, false)) {
-                    if (r[2] != NONE) {
-                        for (int j = r[0]; j < r[1]; j++) {
-                            int i = base + j;
-                            double aq = a[r[2] == COLUMN ? j : r[2]];
-                            phi[i] = aq * (phi[i] - dt * k[i] * p[i]);
-                        }
+                if (r[2] != NONE) {
+                    for (int j = lo; j < hi; j++) {
+                        int i = base + j;
+                        double aq = a[r[2] == COLUMN ? j : r[2]];
+                        phi[i] = aq * (phi[i] - dt * k[i] * p[i]);
                     }
-                    derivative(f.u[axis], base, layout.stride[axis], kn.stencil[axis], false, r[0], r[1], total, true);
                 }
+                derivative(f.u[axis], base, layout.stride[axis], kn.stencil[axis], false, lo, hi, total, true);
             }
-            for (int j = 0; j < nx; j++) {
-                p[base + j] -= total[j];
-            }
+        }
+        for (int j = from; j < to; j++) {
+            p[base + j] -= total[j];
         }
     }
 }

@@ -118,6 +118,56 @@ final class VectorInterior2 extends Interior {
         return j;
     }
 
+    @Override
+    int adjointVelocities(Fields f, int base, int from, int to, double[][] stored) {
+        final double[] sZ = stored[0];
+        final double[] sY = stored[1];
+        final double[] sX = stored[2];
+        int j = from;
+        for (; j <= to - N; j += N) {
+            int i = base + j;
+            if (sz != 0) {
+                adjointStep(f.v[0], f.u[0], f.gradientB[0], sZ, bz, i, half(f.w[0], i, sz, z0, z1, z2, z3));
+            }
+            adjointStep(f.v[1], f.u[1], f.gradientB[1], sY, by, i, half(f.w[1], i, sy, y0, y1, y2, y3));
+            adjointStep(f.v[2], f.u[2], f.gradientB[2], sX, bx, i, half(f.w[2], i, 1, x0, x1, x2, x3));
+        }
+        return j;
+    }
+
+    /** v -= g, the buoyancy sum += v stored, u = -dt B v, over one vector. */
+    private void adjointStep(double[] v, double[] u, double[] sum, double[] stored, double[] b, int i, DoubleVector g) {
+        DoubleVector vi = DoubleVector.fromArray(LANES, v, i).sub(g);
+        vi.intoArray(v, i);
+        if (stored != null) {
+            DoubleVector.fromArray(LANES, sum, i).add(vi.mul(DoubleVector.fromArray(LANES, stored, i))).intoArray(sum, i);
+        }
+        DoubleVector.fromArray(LANES, b, i).mul(-dt).mul(vi).intoArray(u, i);
+    }
+
+    @Override
+    int adjointPressure(Fields f, int base, int from, int to, double[] stored) {
+        final double[] p = f.p;
+        final double[] sum = f.gradientK;
+        final double[] uz = f.u[0];
+        final double[] uy = f.u[1];
+        final double[] ux = f.u[2];
+        int j = from;
+        for (; j <= to - N; j += N) {
+            int i = base + j;
+            DoubleVector pi = DoubleVector.fromArray(LANES, p, i);
+            if (stored != null) {
+                DoubleVector.fromArray(LANES, sum, i).add(pi.mul(DoubleVector.fromArray(LANES, stored, i))).intoArray(sum, i);
+            }
+            DoubleVector total = whole(uy, i, sy, y0, y1, y2, y3);
+            if (sz != 0) {
+                total = whole(uz, i, sz, z0, z1, z2, z3).add(total);
+            }
+            pi.sub(total.add(whole(ux, i, 1, x0, x1, x2, x3))).intoArray(p, i);
+        }
+        return j;
+    }
+
     /** x[i] -= dt w[i] d over one vector. */
     private void step(double[] x, double[] w, int i, DoubleVector d) {
         DoubleVector.fromArray(LANES, x, i).sub(DoubleVector.fromArray(LANES, w, i).mul(dt).mul(d)).intoArray(x, i);
