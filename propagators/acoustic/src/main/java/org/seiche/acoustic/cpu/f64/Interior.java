@@ -21,6 +21,19 @@ abstract class Interior {
     abstract int pressure(Fields f, int base, int from, int to, double[] store);
 
     /**
+     * {@link #velocities} on a line with PML along z or y: the memory variables of z and y
+     * with the line's profile values (a = b = 0 where that axis has none), of x with its
+     * columns' (zero in the x interior); an axis whose flag is false is not updated (the
+     * last row of half points along it).
+     */
+    abstract int pmlVelocities(Fields f, int base, int from, int to, double[][] store, boolean zOn, double za,
+                               double zb, boolean yOn, double ya, double yb);
+
+    /** {@link #pressure} on a line with PML along z or y, the profiles as in {@link #pmlVelocities}. */
+    abstract int pmlPressure(Fields f, int base, int from, int to, double[] store, double za, double zb, double ya,
+                             double yb);
+
+    /**
      * The adjoint at the half points [from, to): v_a -= G_a w_a, the buoyancy sum
      * += v_a stored[a] (when stored[a] is not null), u_a = -dt B_a v_a.
      */

@@ -176,6 +176,16 @@ final class Steps {
         return true;
     }
 
+    /** Whether line l has points along axis 0 or 1 (the last row of half points has none). */
+    private boolean rows(int l, int axis, boolean halfPoints) {
+        return runs(l, axis, halfPoints).length > 0;
+    }
+
+    /** A z or y profile's value at line l (0 for an axis the grid lacks). */
+    private double profile(double[][] profiles, int l, int axis) {
+        return layout.present[axis] ? profiles[axis][layout.lineCoordinate(l, axis)] : 0;
+    }
+
     private void velocities(int band, int slot) {
         double[] g = derivative[band];
         double[][] stores = store[band];
@@ -191,6 +201,10 @@ final class Steps {
             if (kn.interior != null && interiorLine(l, true)) {
                 simdFrom = x[0];
                 simdTo = kn.interior.velocities(f, base, x[0], x[1], stores);
+            } else if (kn.interior != null) {
+                simdTo = kn.interior.pmlVelocities(f, base, 0, layout.nx - 1, stores, layout.present[0] && rows(l, 0, true),
+                        profile(kn.aHalf, l, 0), profile(kn.bHalf, l, 0), rows(l, 1, true), profile(kn.aHalf, l, 1),
+                        profile(kn.bHalf, l, 1));
             }
             for (int axis = 0; axis < 3; axis++) {
                 if (!layout.present[axis]) {
@@ -245,6 +259,9 @@ final class Steps {
             if (kn.interior != null && interiorLine(l, false)) {
                 simdFrom = x[0];
                 simdTo = kn.interior.pressure(f, base, x[0], x[1], store);
+            } else if (kn.interior != null) {
+                simdTo = kn.interior.pmlPressure(f, base, 0, nx, store, profile(kn.aInt, l, 0), profile(kn.bInt, l, 0),
+                        profile(kn.aInt, l, 1), profile(kn.bInt, l, 1));
             }
             pressureRun(l, base, 0, simdFrom, g, div, store);
             pressureRun(l, base, simdTo, nx, g, div, store);

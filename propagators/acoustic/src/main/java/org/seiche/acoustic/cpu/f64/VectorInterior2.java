@@ -24,6 +24,11 @@ final class VectorInterior2 extends Interior {
     private final double[] bz;
     private final double[] by;
     private final double[] bx;
+    /** The x profiles at the half points and the cells, by column. */
+    private final double[] aHx;
+    private final double[] bHx;
+    private final double[] aIx;
+    private final double[] bIx;
     /** Strides along z (0 in 2-D) and y. */
     private final int sz;
     private final int sy;
@@ -36,6 +41,10 @@ final class VectorInterior2 extends Interior {
         bz = kn.buoyancy[0];
         by = kn.buoyancy[1];
         bx = kn.buoyancy[2];
+        aHx = kn.aHalf[2];
+        bHx = kn.bHalf[2];
+        aIx = kn.aInt[2];
+        bIx = kn.bInt[2];
         sz = kn.layout.present[0] ? kn.layout.stride[0] : 0;
         sy = kn.layout.stride[1];
         double[] cz = weights(kn.stencil[0]);
@@ -116,6 +125,72 @@ final class VectorInterior2 extends Interior {
             step(p, k, i, div);
         }
         return j;
+    }
+
+    @Override
+    int pmlVelocities(Fields f, int base, int from, int to, double[][] store, boolean zOn, double za, double zb,
+                      boolean yOn, double ya, double yb) {
+        final double[] p = f.p;
+        final double[] ax = aHx;
+        final double[] bx2 = bHx;
+        int j = from;
+        for (; j <= to - N; j += N) {
+            int i = base + j;
+            if (zOn) {
+                DoubleVector g = memory(f.psi[0], i, DoubleVector.broadcast(LANES, za), DoubleVector.broadcast(LANES, zb),
+                        half(p, i, sz, z0, z1, z2, z3));
+                if (store[0] != null) {
+                    g.intoArray(store[0], i);
+                }
+                step(f.v[0], bz, i, g);
+            }
+            if (yOn) {
+                DoubleVector g = memory(f.psi[1], i, DoubleVector.broadcast(LANES, ya), DoubleVector.broadcast(LANES, yb),
+                        half(p, i, sy, y0, y1, y2, y3));
+                if (store[1] != null) {
+                    g.intoArray(store[1], i);
+                }
+                step(f.v[1], by, i, g);
+            }
+            DoubleVector g = memory(f.psi[2], i, DoubleVector.fromArray(LANES, ax, j), DoubleVector.fromArray(LANES, bx2, j),
+                    half(p, i, 1, x0, x1, x2, x3));
+            if (store[2] != null) {
+                g.intoArray(store[2], i);
+            }
+            step(f.v[2], bx, i, g);
+        }
+        return j;
+    }
+
+    @Override
+    int pmlPressure(Fields f, int base, int from, int to, double[] store, double za, double zb, double ya, double yb) {
+        final double[] p = f.p;
+        final double[] ax = aIx;
+        final double[] bx2 = bIx;
+        int j = from;
+        for (; j <= to - N; j += N) {
+            int i = base + j;
+            DoubleVector div = memory(f.phi[1], i, DoubleVector.broadcast(LANES, ya), DoubleVector.broadcast(LANES, yb),
+                    whole(f.v[1], i, sy, y0, y1, y2, y3));
+            if (sz != 0) {
+                div = memory(f.phi[0], i, DoubleVector.broadcast(LANES, za), DoubleVector.broadcast(LANES, zb),
+                        whole(f.v[0], i, sz, z0, z1, z2, z3)).add(div);
+            }
+            div = div.add(memory(f.phi[2], i, DoubleVector.fromArray(LANES, ax, j), DoubleVector.fromArray(LANES, bx2, j),
+                    whole(f.v[2], i, 1, x0, x1, x2, x3)));
+            if (store != null) {
+                div.intoArray(store, i);
+            }
+            step(p, k, i, div);
+        }
+        return j;
+    }
+
+    /** The C-PML memory variable m = a m + b d over one vector; returns d + m. */
+    private static DoubleVector memory(double[] m, int i, DoubleVector a, DoubleVector b, DoubleVector d) {
+        DoubleVector mi = a.mul(DoubleVector.fromArray(LANES, m, i)).add(b.mul(d));
+        mi.intoArray(m, i);
+        return d.add(mi);
     }
 
     @Override
