@@ -42,6 +42,16 @@ abstract class Interior {
     /** The adjoint at the cells [from, to): the K sum += p stored (when not null), p -= sum_a D_a u_a. */
     abstract int adjointPressure(Fields f, int base, int from, int to, double[] stored);
 
+    /** {@link #adjointVelocities} on a line with PML along z or y, the profiles as in {@link #pmlVelocities}. */
+    abstract int pmlAdjointVelocities(Fields f, int base, int from, int to, double[][] stored, boolean zOn, double za,
+                                      double zb, boolean yOn, double ya, double yb);
+
+    /**
+     * {@link #adjointPressure} on a line with PML along z or y, with phi_a = a (phi_a - dt K p)
+     * (the old p) for every axis, a the line's z and y profile value and x's by column.
+     */
+    abstract int pmlAdjointPressure(Fields f, int base, int from, int to, double[] stored, double za, double ya);
+
     /** The loops for this kernel's accuracy, or null without the Vector API or in 1-D (lines along x only). */
     static Interior of(Kernel kn) {
         if (kn.layout.ndim < 2 || !VectorSupport.available()) {

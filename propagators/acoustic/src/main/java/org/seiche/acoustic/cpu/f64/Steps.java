@@ -360,6 +360,10 @@ final class Steps {
             if (kn.interior != null && interiorLine(l, true)) {
                 simdFrom = x[0];
                 simdTo = kn.interior.adjointVelocities(f, base, x[0], x[1], stored);
+            } else if (kn.interior != null) {
+                simdTo = kn.interior.pmlAdjointVelocities(f, base, 0, layout.nx - 1, stored,
+                        layout.present[0] && rows(l, 0, true), profile(kn.aHalf, l, 0), profile(kn.bHalf, l, 0), rows(l, 1, true),
+                        profile(kn.aHalf, l, 1), profile(kn.bHalf, l, 1));
             }
             for (int axis = 0; axis < 3; axis++) {
                 if (!layout.present[axis]) {
@@ -423,6 +427,9 @@ final class Steps {
             if (kn.interior != null && interiorLine(l, false)) {
                 simdFrom = x[0];
                 simdTo = kn.interior.adjointPressure(f, base, x[0], x[1], stored);
+            } else if (kn.interior != null) {
+                simdTo = kn.interior.pmlAdjointPressure(f, base, 0, layout.nx, stored, profile(kn.aInt, l, 0),
+                        profile(kn.aInt, l, 1));
             }
             adjointPressureRun(l, base, 0, simdFrom, total, stored);
             adjointPressureRun(l, base, simdTo, layout.nx, total, stored);

@@ -210,6 +210,78 @@ final class VectorInterior2 extends Interior {
         return j;
     }
 
+    @Override
+    int pmlAdjointVelocities(Fields f, int base, int from, int to, double[][] stored, boolean zOn, double za, double zb,
+                             boolean yOn, double ya, double yb) {
+        final double[] ax = aHx;
+        final double[] bx2 = bHx;
+        int j = from;
+        for (; j <= to - N; j += N) {
+            int i = base + j;
+            if (zOn) {
+                adjointMemory(f, 0, stored[0], bz, i, DoubleVector.broadcast(LANES, za), DoubleVector.broadcast(LANES, zb),
+                        half(f.w[0], i, sz, z0, z1, z2, z3));
+            }
+            if (yOn) {
+                adjointMemory(f, 1, stored[1], by, i, DoubleVector.broadcast(LANES, ya), DoubleVector.broadcast(LANES, yb),
+                        half(f.w[1], i, sy, y0, y1, y2, y3));
+            }
+            adjointMemory(f, 2, stored[2], bx, i, DoubleVector.fromArray(LANES, ax, j), DoubleVector.fromArray(LANES, bx2, j),
+                    half(f.w[2], i, 1, x0, x1, x2, x3));
+        }
+        return j;
+    }
+
+    /**
+     * Along one axis over one vector: v -= g, the buoyancy sum += v stored, then with
+     * bv = dt B v: u = b psi - (1 + b) bv, psi = a (psi - bv) (the old psi).
+     */
+    private void adjointMemory(Fields f, int axis, double[] stored, double[] buoyancy, int i, DoubleVector a, DoubleVector b,
+                               DoubleVector g) {
+        double[] v = f.v[axis];
+        double[] psi = f.psi[axis];
+        DoubleVector vi = DoubleVector.fromArray(LANES, v, i).sub(g);
+        vi.intoArray(v, i);
+        if (stored != null) {
+            double[] sum = f.gradientB[axis];
+            DoubleVector.fromArray(LANES, sum, i).add(vi.mul(DoubleVector.fromArray(LANES, stored, i))).intoArray(sum, i);
+        }
+        DoubleVector bv = DoubleVector.fromArray(LANES, buoyancy, i).mul(dt).mul(vi);
+        DoubleVector m = DoubleVector.fromArray(LANES, psi, i);
+        b.mul(m).sub(b.add(1).mul(bv)).intoArray(f.u[axis], i);
+        a.mul(m.sub(bv)).intoArray(psi, i);
+    }
+
+    @Override
+    int pmlAdjointPressure(Fields f, int base, int from, int to, double[] stored, double za, double ya) {
+        final double[] p = f.p;
+        final double[] sum = f.gradientK;
+        final double[] ax = aIx;
+        int j = from;
+        for (; j <= to - N; j += N) {
+            int i = base + j;
+            DoubleVector pi = DoubleVector.fromArray(LANES, p, i);
+            if (stored != null) {
+                DoubleVector.fromArray(LANES, sum, i).add(pi.mul(DoubleVector.fromArray(LANES, stored, i))).intoArray(sum, i);
+            }
+            DoubleVector kp = DoubleVector.fromArray(LANES, k, i).mul(dt).mul(pi);
+            decay(f.phi[1], i, DoubleVector.broadcast(LANES, ya), kp);
+            decay(f.phi[2], i, DoubleVector.fromArray(LANES, ax, j), kp);
+            DoubleVector total = whole(f.u[1], i, sy, y0, y1, y2, y3);
+            if (sz != 0) {
+                decay(f.phi[0], i, DoubleVector.broadcast(LANES, za), kp);
+                total = whole(f.u[0], i, sz, z0, z1, z2, z3).add(total);
+            }
+            pi.sub(total.add(whole(f.u[2], i, 1, x0, x1, x2, x3))).intoArray(p, i);
+        }
+        return j;
+    }
+
+    /** phi = a (phi - kp) over one vector. */
+    private static void decay(double[] phi, int i, DoubleVector a, DoubleVector kp) {
+        a.mul(DoubleVector.fromArray(LANES, phi, i).sub(kp)).intoArray(phi, i);
+    }
+
     /** v -= g, the buoyancy sum += v stored, u = -dt B v, over one vector. */
     private void adjointStep(double[] v, double[] u, double[] sum, double[] stored, double[] b, int i, DoubleVector g) {
         DoubleVector vi = DoubleVector.fromArray(LANES, v, i).sub(g);
