@@ -195,23 +195,30 @@ final class Steps {
         int[] x = kn.runsHalf[2][0][1];
         for (int l = bands.from(band); l < bands.to(band); l++) {
             int base = layout.lineStart(l);
-            // the half points [simdFrom, simdTo) done by the SIMD loop, the rest by the portable one
+            // [0, head) and [simdFrom, simdTo) done by the SIMD loops, the rest by the portable ones
+            int head = 0;
             int simdFrom = 0;
             int simdTo = 0;
-            if (kn.interior != null && interiorLine(l, true)) {
-                simdFrom = x[0];
-                simdTo = kn.interior.velocities(f, base, x[0], x[1], stores);
-            } else if (kn.interior != null) {
-                simdTo = kn.interior.pmlVelocities(f, base, 0, layout.nx - 1, stores, layout.present[0] && rows(l, 0, true),
-                        profile(kn.aHalf, l, 0), profile(kn.bHalf, l, 0), rows(l, 1, true), profile(kn.aHalf, l, 1),
-                        profile(kn.bHalf, l, 1));
+            if (kn.interior != null) {
+                boolean zOn = layout.present[0] && rows(l, 0, true);
+                boolean yOn = rows(l, 1, true);
+                double za = profile(kn.aHalf, l, 0);
+                double zb = profile(kn.bHalf, l, 0);
+                double ya = profile(kn.aHalf, l, 1);
+                double yb = profile(kn.bHalf, l, 1);
+                if (interiorLine(l, true)) {
+                    head = kn.interior.pmlVelocities(f, base, 0, x[0], stores, zOn, za, zb, yOn, ya, yb);
+                    simdFrom = x[0];
+                    simdTo = kn.interior.velocities(f, base, x[0], x[1], stores);
+                }
+                simdTo = kn.interior.pmlVelocities(f, base, simdTo, layout.nx - 1, stores, zOn, za, zb, yOn, ya, yb);
             }
             for (int axis = 0; axis < 3; axis++) {
                 if (!layout.present[axis]) {
                     continue;
                 }
                 for (int[] r : runs(l, axis, true)) {
-                    velocityRun(axis, base, r[0], Math.min(r[1], simdFrom), r[2], g, stores[axis]);
+                    velocityRun(axis, base, Math.max(r[0], head), Math.min(r[1], simdFrom), r[2], g, stores[axis]);
                     velocityRun(axis, base, Math.max(r[0], simdTo), r[1], r[2], g, stores[axis]);
                 }
             }
@@ -253,17 +260,23 @@ final class Steps {
         int nx = layout.nx;
         for (int l = bands.from(band); l < bands.to(band); l++) {
             int base = layout.lineStart(l);
-            // the cells [simdFrom, simdTo) done by the SIMD loop, the rest by the portable one
+            // [0, head) and [simdFrom, simdTo) done by the SIMD loops, the rest by the portable one
+            int head = 0;
             int simdFrom = 0;
             int simdTo = 0;
-            if (kn.interior != null && interiorLine(l, false)) {
-                simdFrom = x[0];
-                simdTo = kn.interior.pressure(f, base, x[0], x[1], store);
-            } else if (kn.interior != null) {
-                simdTo = kn.interior.pmlPressure(f, base, 0, nx, store, profile(kn.aInt, l, 0), profile(kn.bInt, l, 0),
-                        profile(kn.aInt, l, 1), profile(kn.bInt, l, 1));
+            if (kn.interior != null) {
+                double za = profile(kn.aInt, l, 0);
+                double zb = profile(kn.bInt, l, 0);
+                double ya = profile(kn.aInt, l, 1);
+                double yb = profile(kn.bInt, l, 1);
+                if (interiorLine(l, false)) {
+                    head = kn.interior.pmlPressure(f, base, 0, x[0], store, za, zb, ya, yb);
+                    simdFrom = x[0];
+                    simdTo = kn.interior.pressure(f, base, x[0], x[1], store);
+                }
+                simdTo = kn.interior.pmlPressure(f, base, simdTo, nx, store, za, zb, ya, yb);
             }
-            pressureRun(l, base, 0, simdFrom, g, div, store);
+            pressureRun(l, base, head, simdFrom, g, div, store);
             pressureRun(l, base, simdTo, nx, g, div, store);
         }
     }
@@ -355,22 +368,29 @@ final class Steps {
         int[] x = kn.runsHalf[2][0][1];
         for (int l = bands.from(band); l < bands.to(band); l++) {
             int base = layout.lineStart(l);
+            int head = 0;
             int simdFrom = 0;
             int simdTo = 0;
-            if (kn.interior != null && interiorLine(l, true)) {
-                simdFrom = x[0];
-                simdTo = kn.interior.adjointVelocities(f, base, x[0], x[1], stored);
-            } else if (kn.interior != null) {
-                simdTo = kn.interior.pmlAdjointVelocities(f, base, 0, layout.nx - 1, stored,
-                        layout.present[0] && rows(l, 0, true), profile(kn.aHalf, l, 0), profile(kn.bHalf, l, 0), rows(l, 1, true),
-                        profile(kn.aHalf, l, 1), profile(kn.bHalf, l, 1));
+            if (kn.interior != null) {
+                boolean zOn = layout.present[0] && rows(l, 0, true);
+                boolean yOn = rows(l, 1, true);
+                double za = profile(kn.aHalf, l, 0);
+                double zb = profile(kn.bHalf, l, 0);
+                double ya = profile(kn.aHalf, l, 1);
+                double yb = profile(kn.bHalf, l, 1);
+                if (interiorLine(l, true)) {
+                    head = kn.interior.pmlAdjointVelocities(f, base, 0, x[0], stored, zOn, za, zb, yOn, ya, yb);
+                    simdFrom = x[0];
+                    simdTo = kn.interior.adjointVelocities(f, base, x[0], x[1], stored);
+                }
+                simdTo = kn.interior.pmlAdjointVelocities(f, base, simdTo, layout.nx - 1, stored, zOn, za, zb, yOn, ya, yb);
             }
             for (int axis = 0; axis < 3; axis++) {
                 if (!layout.present[axis]) {
                     continue;
                 }
                 for (int[] r : runs(l, axis, true)) {
-                    adjointVelocityRun(axis, base, r[0], Math.min(r[1], simdFrom), r[2], g, stored[axis]);
+                    adjointVelocityRun(axis, base, Math.max(r[0], head), Math.min(r[1], simdFrom), r[2], g, stored[axis]);
                     adjointVelocityRun(axis, base, Math.max(r[0], simdTo), r[1], r[2], g, stored[axis]);
                 }
             }
@@ -422,16 +442,20 @@ final class Steps {
         int[] x = kn.runsInt[2][0][1];
         for (int l = bands.from(band); l < bands.to(band); l++) {
             int base = layout.lineStart(l);
+            int head = 0;
             int simdFrom = 0;
             int simdTo = 0;
-            if (kn.interior != null && interiorLine(l, false)) {
-                simdFrom = x[0];
-                simdTo = kn.interior.adjointPressure(f, base, x[0], x[1], stored);
-            } else if (kn.interior != null) {
-                simdTo = kn.interior.pmlAdjointPressure(f, base, 0, layout.nx, stored, profile(kn.aInt, l, 0),
-                        profile(kn.aInt, l, 1));
+            if (kn.interior != null) {
+                double za = profile(kn.aInt, l, 0);
+                double ya = profile(kn.aInt, l, 1);
+                if (interiorLine(l, false)) {
+                    head = kn.interior.pmlAdjointPressure(f, base, 0, x[0], stored, za, ya);
+                    simdFrom = x[0];
+                    simdTo = kn.interior.adjointPressure(f, base, x[0], x[1], stored);
+                }
+                simdTo = kn.interior.pmlAdjointPressure(f, base, simdTo, layout.nx, stored, za, ya);
             }
-            adjointPressureRun(l, base, 0, simdFrom, total, stored);
+            adjointPressureRun(l, base, head, simdFrom, total, stored);
             adjointPressureRun(l, base, simdTo, layout.nx, total, stored);
         }
     }
