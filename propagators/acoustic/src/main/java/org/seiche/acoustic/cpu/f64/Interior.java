@@ -21,17 +21,15 @@ abstract class Interior {
     abstract int pressure(Fields f, int base, int from, int to, double[] store);
 
     /**
-     * {@link #velocities} on a line with PML along z or y: the memory variables of z and y
-     * with the line's profile values (a = b = 0 where that axis has none), of x with its
-     * columns' (zero in the x interior); an axis whose flag is false is not updated (the
-     * last row of half points along it).
+     * {@link #velocities} on any line of a 2-D grid: the memory variables of y with the line's
+     * profile values (a = b = 0 where it has none), of x with its columns' (zero in the x
+     * interior); y is not updated when yOn is false (the last row of half points). Not for
+     * 3-D: with a third axis these loops boxed their vectors.
      */
-    abstract int pmlVelocities(Fields f, int base, int from, int to, double[][] store, boolean zOn, double za,
-                               double zb, boolean yOn, double ya, double yb);
+    abstract int pmlVelocities(Fields f, int base, int from, int to, double[][] store, boolean yOn, double ya, double yb);
 
-    /** {@link #pressure} on a line with PML along z or y, the profiles as in {@link #pmlVelocities}. */
-    abstract int pmlPressure(Fields f, int base, int from, int to, double[] store, double za, double zb, double ya,
-                             double yb);
+    /** {@link #pressure} on any line of a 2-D grid, the profiles as in {@link #pmlVelocities}. */
+    abstract int pmlPressure(Fields f, int base, int from, int to, double[] store, double ya, double yb);
 
     /**
      * The adjoint at the half points [from, to): v_a -= G_a w_a, the buoyancy sum
@@ -42,15 +40,15 @@ abstract class Interior {
     /** The adjoint at the cells [from, to): the K sum += p stored (when not null), p -= sum_a D_a u_a. */
     abstract int adjointPressure(Fields f, int base, int from, int to, double[] stored);
 
-    /** {@link #adjointVelocities} on a line with PML along z or y, the profiles as in {@link #pmlVelocities}. */
-    abstract int pmlAdjointVelocities(Fields f, int base, int from, int to, double[][] stored, boolean zOn, double za,
-                                      double zb, boolean yOn, double ya, double yb);
+    /** {@link #adjointVelocities} on any line of a 2-D grid, the profiles as in {@link #pmlVelocities}. */
+    abstract int pmlAdjointVelocities(Fields f, int base, int from, int to, double[][] stored, boolean yOn, double ya,
+                                      double yb);
 
     /**
-     * {@link #adjointPressure} on a line with PML along z or y, with phi_a = a (phi_a - dt K p)
-     * (the old p) for every axis, a the line's z and y profile value and x's by column.
+     * {@link #adjointPressure} on any line of a 2-D grid, with phi_a = a (phi_a - dt K p) (the
+     * old p) for both axes, a the line's y profile value and x's by column.
      */
-    abstract int pmlAdjointPressure(Fields f, int base, int from, int to, double[] stored, double za, double ya);
+    abstract int pmlAdjointPressure(Fields f, int base, int from, int to, double[] stored, double ya);
 
     /** The loops for this kernel's accuracy, or null without the Vector API or in 1-D (lines along x only). */
     static Interior of(Kernel kn) {

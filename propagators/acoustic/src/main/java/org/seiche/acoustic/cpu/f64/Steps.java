@@ -188,9 +188,9 @@ final class Steps {
         return runs(l, axis, halfPoints).length > 0;
     }
 
-    /** A z or y profile's value at line l (0 for an axis the grid lacks). */
-    private double profile(double[][] profiles, int l, int axis) {
-        return layout.present[axis] ? profiles[axis][layout.lineCoordinate(l, axis)] : 0;
+    /** The y profile's value at line l (2-D: row l). */
+    private static double profile(double[][] profiles, int l) {
+        return profiles[1][l];
     }
 
     private void velocities(int band, int slot) {
@@ -207,18 +207,15 @@ final class Steps {
             int simdFrom = 0;
             int simdTo = 0;
             if (pmlSimd) {
-                boolean zOn = layout.present[0] && rows(l, 0, true);
                 boolean yOn = rows(l, 1, true);
-                double za = profile(kn.aHalf, l, 0);
-                double zb = profile(kn.bHalf, l, 0);
-                double ya = profile(kn.aHalf, l, 1);
-                double yb = profile(kn.bHalf, l, 1);
+                double ya = profile(kn.aHalf, l);
+                double yb = profile(kn.bHalf, l);
                 if (interiorLine(l, true)) {
-                    head = kn.interior.pmlVelocities(f, base, 0, x[0], stores, zOn, za, zb, yOn, ya, yb);
+                    head = kn.interior.pmlVelocities(f, base, 0, x[0], stores, yOn, ya, yb);
                     simdFrom = x[0];
                     simdTo = kn.interior.velocities(f, base, x[0], x[1], stores);
                 }
-                simdTo = kn.interior.pmlVelocities(f, base, simdTo, layout.nx - 1, stores, zOn, za, zb, yOn, ya, yb);
+                simdTo = kn.interior.pmlVelocities(f, base, simdTo, layout.nx - 1, stores, yOn, ya, yb);
             } else if (kn.interior != null && interiorLine(l, true)) {
                 simdFrom = x[0];
                 simdTo = kn.interior.velocities(f, base, x[0], x[1], stores);
@@ -275,16 +272,14 @@ final class Steps {
             int simdFrom = 0;
             int simdTo = 0;
             if (pmlSimd) {
-                double za = profile(kn.aInt, l, 0);
-                double zb = profile(kn.bInt, l, 0);
-                double ya = profile(kn.aInt, l, 1);
-                double yb = profile(kn.bInt, l, 1);
+                double ya = profile(kn.aInt, l);
+                double yb = profile(kn.bInt, l);
                 if (interiorLine(l, false)) {
-                    head = kn.interior.pmlPressure(f, base, 0, x[0], store, za, zb, ya, yb);
+                    head = kn.interior.pmlPressure(f, base, 0, x[0], store, ya, yb);
                     simdFrom = x[0];
                     simdTo = kn.interior.pressure(f, base, x[0], x[1], store);
                 }
-                simdTo = kn.interior.pmlPressure(f, base, simdTo, nx, store, za, zb, ya, yb);
+                simdTo = kn.interior.pmlPressure(f, base, simdTo, nx, store, ya, yb);
             } else if (kn.interior != null && interiorLine(l, false)) {
                 simdFrom = x[0];
                 simdTo = kn.interior.pressure(f, base, x[0], x[1], store);
@@ -385,18 +380,15 @@ final class Steps {
             int simdFrom = 0;
             int simdTo = 0;
             if (pmlSimd) {
-                boolean zOn = layout.present[0] && rows(l, 0, true);
                 boolean yOn = rows(l, 1, true);
-                double za = profile(kn.aHalf, l, 0);
-                double zb = profile(kn.bHalf, l, 0);
-                double ya = profile(kn.aHalf, l, 1);
-                double yb = profile(kn.bHalf, l, 1);
+                double ya = profile(kn.aHalf, l);
+                double yb = profile(kn.bHalf, l);
                 if (interiorLine(l, true)) {
-                    head = kn.interior.pmlAdjointVelocities(f, base, 0, x[0], stored, zOn, za, zb, yOn, ya, yb);
+                    head = kn.interior.pmlAdjointVelocities(f, base, 0, x[0], stored, yOn, ya, yb);
                     simdFrom = x[0];
                     simdTo = kn.interior.adjointVelocities(f, base, x[0], x[1], stored);
                 }
-                simdTo = kn.interior.pmlAdjointVelocities(f, base, simdTo, layout.nx - 1, stored, zOn, za, zb, yOn, ya, yb);
+                simdTo = kn.interior.pmlAdjointVelocities(f, base, simdTo, layout.nx - 1, stored, yOn, ya, yb);
             } else if (kn.interior != null && interiorLine(l, true)) {
                 simdFrom = x[0];
                 simdTo = kn.interior.adjointVelocities(f, base, x[0], x[1], stored);
@@ -462,14 +454,13 @@ final class Steps {
             int simdFrom = 0;
             int simdTo = 0;
             if (pmlSimd) {
-                double za = profile(kn.aInt, l, 0);
-                double ya = profile(kn.aInt, l, 1);
+                double ya = profile(kn.aInt, l);
                 if (interiorLine(l, false)) {
-                    head = kn.interior.pmlAdjointPressure(f, base, 0, x[0], stored, za, ya);
+                    head = kn.interior.pmlAdjointPressure(f, base, 0, x[0], stored, ya);
                     simdFrom = x[0];
                     simdTo = kn.interior.adjointPressure(f, base, x[0], x[1], stored);
                 }
-                simdTo = kn.interior.pmlAdjointPressure(f, base, simdTo, layout.nx, stored, za, ya);
+                simdTo = kn.interior.pmlAdjointPressure(f, base, simdTo, layout.nx, stored, ya);
             } else if (kn.interior != null && interiorLine(l, false)) {
                 simdFrom = x[0];
                 simdTo = kn.interior.adjointPressure(f, base, x[0], x[1], stored);

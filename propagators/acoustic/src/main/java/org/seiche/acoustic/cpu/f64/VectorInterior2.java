@@ -128,22 +128,13 @@ final class VectorInterior2 extends Interior {
     }
 
     @Override
-    int pmlVelocities(Fields f, int base, int from, int to, double[][] store, boolean zOn, double za, double zb,
-                      boolean yOn, double ya, double yb) {
+    int pmlVelocities(Fields f, int base, int from, int to, double[][] store, boolean yOn, double ya, double yb) {
         final double[] p = f.p;
         final double[] ax = aHx;
         final double[] bx2 = bHx;
         int j = from;
         for (; j <= to - N; j += N) {
             int i = base + j;
-            if (zOn) {
-                DoubleVector g = memory(f.psi[0], i, DoubleVector.broadcast(LANES, za), DoubleVector.broadcast(LANES, zb),
-                        half(p, i, sz, z0, z1, z2, z3));
-                if (store[0] != null) {
-                    g.intoArray(store[0], i);
-                }
-                step(f.v[0], bz, i, g);
-            }
             if (yOn) {
                 DoubleVector g = memory(f.psi[1], i, DoubleVector.broadcast(LANES, ya), DoubleVector.broadcast(LANES, yb),
                         half(p, i, sy, y0, y1, y2, y3));
@@ -163,7 +154,7 @@ final class VectorInterior2 extends Interior {
     }
 
     @Override
-    int pmlPressure(Fields f, int base, int from, int to, double[] store, double za, double zb, double ya, double yb) {
+    int pmlPressure(Fields f, int base, int from, int to, double[] store, double ya, double yb) {
         final double[] p = f.p;
         final double[] ax = aIx;
         final double[] bx2 = bIx;
@@ -172,10 +163,6 @@ final class VectorInterior2 extends Interior {
             int i = base + j;
             DoubleVector div = memory(f.phi[1], i, DoubleVector.broadcast(LANES, ya), DoubleVector.broadcast(LANES, yb),
                     whole(f.v[1], i, sy, y0, y1, y2, y3));
-            if (sz != 0) {
-                div = memory(f.phi[0], i, DoubleVector.broadcast(LANES, za), DoubleVector.broadcast(LANES, zb),
-                        whole(f.v[0], i, sz, z0, z1, z2, z3)).add(div);
-            }
             div = div.add(memory(f.phi[2], i, DoubleVector.fromArray(LANES, ax, j), DoubleVector.fromArray(LANES, bx2, j),
                     whole(f.v[2], i, 1, x0, x1, x2, x3)));
             if (store != null) {
@@ -211,17 +198,13 @@ final class VectorInterior2 extends Interior {
     }
 
     @Override
-    int pmlAdjointVelocities(Fields f, int base, int from, int to, double[][] stored, boolean zOn, double za, double zb,
-                             boolean yOn, double ya, double yb) {
+    int pmlAdjointVelocities(Fields f, int base, int from, int to, double[][] stored, boolean yOn, double ya,
+                             double yb) {
         final double[] ax = aHx;
         final double[] bx2 = bHx;
         int j = from;
         for (; j <= to - N; j += N) {
             int i = base + j;
-            if (zOn) {
-                adjointMemory(f, 0, stored[0], bz, i, DoubleVector.broadcast(LANES, za), DoubleVector.broadcast(LANES, zb),
-                        half(f.w[0], i, sz, z0, z1, z2, z3));
-            }
             if (yOn) {
                 adjointMemory(f, 1, stored[1], by, i, DoubleVector.broadcast(LANES, ya), DoubleVector.broadcast(LANES, yb),
                         half(f.w[1], i, sy, y0, y1, y2, y3));
@@ -253,7 +236,7 @@ final class VectorInterior2 extends Interior {
     }
 
     @Override
-    int pmlAdjointPressure(Fields f, int base, int from, int to, double[] stored, double za, double ya) {
+    int pmlAdjointPressure(Fields f, int base, int from, int to, double[] stored, double ya) {
         final double[] p = f.p;
         final double[] sum = f.gradientK;
         final double[] ax = aIx;
@@ -268,10 +251,6 @@ final class VectorInterior2 extends Interior {
             decay(f.phi[1], i, DoubleVector.broadcast(LANES, ya), kp);
             decay(f.phi[2], i, DoubleVector.fromArray(LANES, ax, j), kp);
             DoubleVector total = whole(f.u[1], i, sy, y0, y1, y2, y3);
-            if (sz != 0) {
-                decay(f.phi[0], i, DoubleVector.broadcast(LANES, za), kp);
-                total = whole(f.u[0], i, sz, z0, z1, z2, z3).add(total);
-            }
             pi.sub(total.add(whole(f.u[2], i, 1, x0, x1, x2, x3))).intoArray(p, i);
         }
         return j;
