@@ -32,6 +32,8 @@ public final class Kernel implements Numerics {
      */
     final int[][][][] runsInt = new int[3][][][];
     final int[][][][] runsHalf = new int[3][][][];
+    /** The SIMD loops of lines with no PML, or null (see {@link Interior#of}). */
+    final Interior interior;
 
     private final ShotMemory memory;
 
@@ -54,6 +56,7 @@ public final class Kernel implements Numerics {
                 runsHalf[axis] = runs(layout, axis, true);
             }
         }
+        interior = Interior.of(this);
     }
 
     /** See {@link #runsInt}: [q][run] for z and y, [0][run] for x. */

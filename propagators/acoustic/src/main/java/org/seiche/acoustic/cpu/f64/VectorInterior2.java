@@ -1,0 +1,325 @@
+package org.seiche.acoustic.cpu.f64;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+import org.seiche.wave.DoubleLanes;
+
+/**
+ * {@link Interior} for stencils reaching G cells (accuracy 2 G). This file is the template
+ * of every accuracy: the build writes VectorInterior1, 3 and 4 from it (and the float twins).
+ * G is a compile-time constant, so javac drops the terms beyond it and each loop body is
+ * straight-line code whose vectors stay in registers (the helpers are small enough for the
+ * JIT to inline; see the scalar propagator's DoubleVectorStencil2). A 2-D grid has no z axis
+ * (stride 0): its branch is loop-invariant. The products keep the portable loops' order
+ * (dt B, then times the derivative), so the two agree to the bit on the same cells.
+ */
+final class VectorInterior2 extends Interior {
+    /** How far the stencil reaches: accuracy / 2. */
+    private static final int G = 2;
+    private static final VectorSpecies<Double> LANES = DoubleLanes.SPECIES;
+    private static final int N = LANES.length();
+
+    private final double dt;
+    private final double[] k;
+    private final double[] bz;
+    private final double[] by;
+    private final double[] bx;
+    /** The x profiles at the half points and the cells, by column. */
+    private final double[] aHx;
+    private final double[] bHx;
+    private final double[] aIx;
+    private final double[] bIx;
+    /** Strides along z (0 in 2-D) and y. */
+    private final int sz;
+    private final int sy;
+    /** Staggered weights per axis, k = 0..3 (0 beyond G or for an absent axis). */
+    private final double z0, z1, z2, z3, y0, y1, y2, y3, x0, x1, x2, x3;
+
+    VectorInterior2(Kernel kn) {
+        dt = kn.dt;
+        k = kn.k;
+        bz = kn.buoyancy[0];
+        by = kn.buoyancy[1];
+        bx = kn.buoyancy[2];
+        aHx = kn.aHalf[2];
+        bHx = kn.bHalf[2];
+        aIx = kn.aInt[2];
+        bIx = kn.bInt[2];
+        sz = kn.layout.present[0] ? kn.layout.stride[0] : 0;
+        sy = kn.layout.stride[1];
+        double[] cz = weights(kn.stencil[0]);
+        double[] cy = weights(kn.stencil[1]);
+        double[] cx = weights(kn.stencil[2]);
+        z0 = cz[0];
+        z1 = cz[1];
+        z2 = cz[2];
+        z3 = cz[3];
+        y0 = cy[0];
+        y1 = cy[1];
+        y2 = cy[2];
+        y3 = cy[3];
+        x0 = cx[0];
+        x1 = cx[1];
+        x2 = cx[2];
+        x3 = cx[3];
+    }
+
+    private static double[] weights(double[] c) {
+        double[] out = new double[4];
+        if (c != null) {
+            System.arraycopy(c, 0, out, 0, Math.min(c.length, out.length));
+        }
+        return out;
+    }
+
+    @Override
+    int velocities(Fields f, int base, int from, int to, double[][] store) {
+        final double[] p = f.p;
+        final double[] vz = f.v[0];
+        final double[] vy = f.v[1];
+        final double[] vx = f.v[2];
+        final double[] sZ = store[0];
+        final double[] sY = store[1];
+        final double[] sX = store[2];
+        int j = from;
+        for (; j <= to - N; j += N) {
+            int i = base + j;
+            if (sz != 0) {
+                DoubleVector g = half(p, i, sz, z0, z1, z2, z3);
+                if (sZ != null) {
+                    g.intoArray(sZ, i);
+                }
+                step(vz, bz, i, g);
+            }
+            DoubleVector gy = half(p, i, sy, y0, y1, y2, y3);
+            if (sY != null) {
+                gy.intoArray(sY, i);
+            }
+            step(vy, by, i, gy);
+            DoubleVector gx = half(p, i, 1, x0, x1, x2, x3);
+            if (sX != null) {
+                gx.intoArray(sX, i);
+            }
+            step(vx, bx, i, gx);
+        }
+        return j;
+    }
+
+    @Override
+    int pressure(Fields f, int base, int from, int to, double[] store) {
+        final double[] p = f.p;
+        final double[] vz = f.v[0];
+        final double[] vy = f.v[1];
+        final double[] vx = f.v[2];
+        int j = from;
+        for (; j <= to - N; j += N) {
+            int i = base + j;
+            DoubleVector div = whole(vy, i, sy, y0, y1, y2, y3);
+            if (sz != 0) {
+                div = whole(vz, i, sz, z0, z1, z2, z3).add(div);
+            }
+            div = div.add(whole(vx, i, 1, x0, x1, x2, x3));
+            if (store != null) {
+                div.intoArray(store, i);
+            }
+            step(p, k, i, div);
+        }
+        return j;
+    }
+
+    @Override
+    int pmlVelocities(Fields f, int base, int from, int to, double[][] store, boolean yOn, double ya, double yb) {
+        final double[] p = f.p;
+        final double[] ax = aHx;
+        final double[] bx2 = bHx;
+        int j = from;
+        for (; j <= to - N; j += N) {
+            int i = base + j;
+            if (yOn) {
+                DoubleVector g = memory(f.psi[1], i, DoubleVector.broadcast(LANES, ya), DoubleVector.broadcast(LANES, yb),
+                        half(p, i, sy, y0, y1, y2, y3));
+                if (store[1] != null) {
+                    g.intoArray(store[1], i);
+                }
+                step(f.v[1], by, i, g);
+            }
+            DoubleVector g = memory(f.psi[2], i, DoubleVector.fromArray(LANES, ax, j), DoubleVector.fromArray(LANES, bx2, j),
+                    half(p, i, 1, x0, x1, x2, x3));
+            if (store[2] != null) {
+                g.intoArray(store[2], i);
+            }
+            step(f.v[2], bx, i, g);
+        }
+        return j;
+    }
+
+    @Override
+    int pmlPressure(Fields f, int base, int from, int to, double[] store, double ya, double yb) {
+        final double[] p = f.p;
+        final double[] ax = aIx;
+        final double[] bx2 = bIx;
+        int j = from;
+        for (; j <= to - N; j += N) {
+            int i = base + j;
+            DoubleVector div = memory(f.phi[1], i, DoubleVector.broadcast(LANES, ya), DoubleVector.broadcast(LANES, yb),
+                    whole(f.v[1], i, sy, y0, y1, y2, y3));
+            div = div.add(memory(f.phi[2], i, DoubleVector.fromArray(LANES, ax, j), DoubleVector.fromArray(LANES, bx2, j),
+                    whole(f.v[2], i, 1, x0, x1, x2, x3)));
+            if (store != null) {
+                div.intoArray(store, i);
+            }
+            step(p, k, i, div);
+        }
+        return j;
+    }
+
+    /** The C-PML memory variable m = a m + b d over one vector; returns d + m. */
+    private static DoubleVector memory(double[] m, int i, DoubleVector a, DoubleVector b, DoubleVector d) {
+        DoubleVector mi = a.mul(DoubleVector.fromArray(LANES, m, i)).add(b.mul(d));
+        mi.intoArray(m, i);
+        return d.add(mi);
+    }
+
+    @Override
+    int adjointVelocities(Fields f, int base, int from, int to, double[][] stored) {
+        final double[] sZ = stored[0];
+        final double[] sY = stored[1];
+        final double[] sX = stored[2];
+        int j = from;
+        for (; j <= to - N; j += N) {
+            int i = base + j;
+            if (sz != 0) {
+                adjointStep(f.v[0], f.u[0], f.gradientB[0], sZ, bz, i, half(f.w[0], i, sz, z0, z1, z2, z3));
+            }
+            adjointStep(f.v[1], f.u[1], f.gradientB[1], sY, by, i, half(f.w[1], i, sy, y0, y1, y2, y3));
+            adjointStep(f.v[2], f.u[2], f.gradientB[2], sX, bx, i, half(f.w[2], i, 1, x0, x1, x2, x3));
+        }
+        return j;
+    }
+
+    @Override
+    int pmlAdjointVelocities(Fields f, int base, int from, int to, double[][] stored, boolean yOn, double ya,
+                             double yb) {
+        final double[] ax = aHx;
+        final double[] bx2 = bHx;
+        int j = from;
+        for (; j <= to - N; j += N) {
+            int i = base + j;
+            if (yOn) {
+                adjointMemory(f, 1, stored[1], by, i, DoubleVector.broadcast(LANES, ya), DoubleVector.broadcast(LANES, yb),
+                        half(f.w[1], i, sy, y0, y1, y2, y3));
+            }
+            adjointMemory(f, 2, stored[2], bx, i, DoubleVector.fromArray(LANES, ax, j), DoubleVector.fromArray(LANES, bx2, j),
+                    half(f.w[2], i, 1, x0, x1, x2, x3));
+        }
+        return j;
+    }
+
+    /**
+     * Along one axis over one vector: v -= g, the buoyancy sum += v stored, then with
+     * bv = dt B v: u = b psi - (1 + b) bv, psi = a (psi - bv) (the old psi).
+     */
+    private void adjointMemory(Fields f, int axis, double[] stored, double[] buoyancy, int i, DoubleVector a, DoubleVector b,
+                               DoubleVector g) {
+        double[] v = f.v[axis];
+        double[] psi = f.psi[axis];
+        DoubleVector vi = DoubleVector.fromArray(LANES, v, i).sub(g);
+        vi.intoArray(v, i);
+        if (stored != null) {
+            double[] sum = f.gradientB[axis];
+            DoubleVector.fromArray(LANES, sum, i).add(vi.mul(DoubleVector.fromArray(LANES, stored, i))).intoArray(sum, i);
+        }
+        DoubleVector bv = DoubleVector.fromArray(LANES, buoyancy, i).mul(dt).mul(vi);
+        DoubleVector m = DoubleVector.fromArray(LANES, psi, i);
+        b.mul(m).sub(b.add(1).mul(bv)).intoArray(f.u[axis], i);
+        a.mul(m.sub(bv)).intoArray(psi, i);
+    }
+
+    @Override
+    int pmlAdjointPressure(Fields f, int base, int from, int to, double[] stored, double ya) {
+        final double[] p = f.p;
+        final double[] sum = f.gradientK;
+        final double[] ax = aIx;
+        int j = from;
+        for (; j <= to - N; j += N) {
+            int i = base + j;
+            DoubleVector pi = DoubleVector.fromArray(LANES, p, i);
+            if (stored != null) {
+                DoubleVector.fromArray(LANES, sum, i).add(pi.mul(DoubleVector.fromArray(LANES, stored, i))).intoArray(sum, i);
+            }
+            DoubleVector kp = DoubleVector.fromArray(LANES, k, i).mul(dt).mul(pi);
+            decay(f.phi[1], i, DoubleVector.broadcast(LANES, ya), kp);
+            decay(f.phi[2], i, DoubleVector.fromArray(LANES, ax, j), kp);
+            DoubleVector total = whole(f.u[1], i, sy, y0, y1, y2, y3);
+            pi.sub(total.add(whole(f.u[2], i, 1, x0, x1, x2, x3))).intoArray(p, i);
+        }
+        return j;
+    }
+
+    /** phi = a (phi - kp) over one vector. */
+    private static void decay(double[] phi, int i, DoubleVector a, DoubleVector kp) {
+        a.mul(DoubleVector.fromArray(LANES, phi, i).sub(kp)).intoArray(phi, i);
+    }
+
+    /** v -= g, the buoyancy sum += v stored, u = -dt B v, over one vector. */
+    private void adjointStep(double[] v, double[] u, double[] sum, double[] stored, double[] b, int i, DoubleVector g) {
+        DoubleVector vi = DoubleVector.fromArray(LANES, v, i).sub(g);
+        vi.intoArray(v, i);
+        if (stored != null) {
+            DoubleVector.fromArray(LANES, sum, i).add(vi.mul(DoubleVector.fromArray(LANES, stored, i))).intoArray(sum, i);
+        }
+        DoubleVector.fromArray(LANES, b, i).mul(-dt).mul(vi).intoArray(u, i);
+    }
+
+    @Override
+    int adjointPressure(Fields f, int base, int from, int to, double[] stored) {
+        final double[] p = f.p;
+        final double[] sum = f.gradientK;
+        final double[] uz = f.u[0];
+        final double[] uy = f.u[1];
+        final double[] ux = f.u[2];
+        int j = from;
+        for (; j <= to - N; j += N) {
+            int i = base + j;
+            DoubleVector pi = DoubleVector.fromArray(LANES, p, i);
+            if (stored != null) {
+                DoubleVector.fromArray(LANES, sum, i).add(pi.mul(DoubleVector.fromArray(LANES, stored, i))).intoArray(sum, i);
+            }
+            DoubleVector total = whole(uy, i, sy, y0, y1, y2, y3);
+            if (sz != 0) {
+                total = whole(uz, i, sz, z0, z1, z2, z3).add(total);
+            }
+            pi.sub(total.add(whole(ux, i, 1, x0, x1, x2, x3))).intoArray(p, i);
+        }
+        return j;
+    }
+
+    /** x[i] -= dt w[i] d over one vector. */
+    private void step(double[] x, double[] w, int i, DoubleVector d) {
+        DoubleVector.fromArray(LANES, x, i).sub(DoubleVector.fromArray(LANES, w, i).mul(dt).mul(d)).intoArray(x, i);
+    }
+
+    /** G p at the half points i + 1/2 along stride s: sum_k c_k (p[i + (k + 1) s] - p[i - k s]). */
+    private static DoubleVector half(double[] p, int i, int s, double c0, double c1, double c2, double c3) {
+        DoubleVector d = pair(p, i + s, i).mul(c0);
+        if (G > 1) {
+            d = pair(p, i + 2 * s, i - s).fma(DoubleVector.broadcast(LANES, c1), d);
+        }
+        if (G > 2) {
+            d = pair(p, i + 3 * s, i - 2 * s).fma(DoubleVector.broadcast(LANES, c2), d);
+        }
+        if (G > 3) {
+            d = pair(p, i + 4 * s, i - 3 * s).fma(DoubleVector.broadcast(LANES, c3), d);
+        }
+        return d;
+    }
+
+    /** D v at the cells i along stride s of half-point values: sum_k c_k (v[i + k s] - v[i - (k + 1) s]). */
+    private static DoubleVector whole(double[] v, int i, int s, double c0, double c1, double c2, double c3) {
+        return half(v, i - s, s, c0, c1, c2, c3);
+    }
+
+    private static DoubleVector pair(double[] x, int ahead, int behind) {
+        return DoubleVector.fromArray(LANES, x, ahead).sub(DoubleVector.fromArray(LANES, x, behind));
+    }
+}
