@@ -3,9 +3,10 @@
  * (FFT) resampling between the survey's and the inner sampling, C-PML damping profiles,
  * finite-difference coefficients, padding a model into the PML, source wavelets, the
  * team of threads that steps the bands of a grid together, the processor's flush-to-zero
- * mode for the threads that step, and what every kernel must agree on: whether the Vector
- * API is there, its species and the subnormal threshold (DoubleLanes, FloatLanes).
+ * mode for the threads that step, the two parameter sets of a model and the checks
+ * on its values (ParameterSets), and what every kernel must agree on: whether the
+ * Vector API is there, its species and the subnormal threshold (DoubleLanes, FloatLanes).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.4.0")
+@org.osgi.annotation.versioning.Version("1.5.0")
 package org.seiche.wave;

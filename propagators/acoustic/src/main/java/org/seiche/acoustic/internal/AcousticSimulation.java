@@ -42,7 +42,7 @@ final class AcousticSimulation implements Simulation {
         Model model = setup.model();
         PropagatorSettings settings = setup.settings();
         ParameterSet set = ParameterSet.ofModel(model.parameters().keySet());
-        ModelCheck.check(model, set);
+        set.check(model);
         int[] shape = model.shape();
         int ndim = shape.length;
         this.survey = setup.survey();
