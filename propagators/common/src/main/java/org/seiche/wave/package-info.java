@@ -4,8 +4,9 @@
  * finite-difference coefficients, padding a model into the PML, source wavelets, the
  * team of threads that steps the bands of a grid together, the processor's flush-to-zero
  * mode for the threads that step, the two parameter sets of a model and the checks
- * on its values (ParameterSets), and what every kernel must agree on: whether the
- * Vector API is there, its species and the subnormal threshold (DoubleLanes, FloatLanes).
+ * on its values (ParameterSets), a survey at the inner step (SurveySteps), and what
+ * every kernel must agree on: whether the Vector API is there, its species and the
+ * subnormal threshold (DoubleLanes, FloatLanes).
  */
 @org.osgi.annotation.bundle.Export
 @org.osgi.annotation.versioning.Version("1.5.0")
