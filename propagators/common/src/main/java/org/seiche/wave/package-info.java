@@ -4,7 +4,8 @@
  * finite-difference coefficients, padding a model into the PML, source wavelets, the
  * team of threads that steps the bands of a grid together, the processor's flush-to-zero
  * mode for the threads that step, the two parameter sets of a model and the checks
- * on its values (ParameterSets), a survey at the inner step (SurveySteps), and what
+ * on its values (ParameterSets), a survey at the inner step (SurveySteps), a batch's
+ * traces between the survey's samples and the inner steps (Traces), and what
  * every kernel must agree on: whether the Vector API is there, its species and the
  * subnormal threshold (DoubleLanes, FloatLanes).
  */

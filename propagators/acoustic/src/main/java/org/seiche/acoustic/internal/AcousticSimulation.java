@@ -18,6 +18,7 @@ import org.seiche.wave.FlushToZero;
 import org.seiche.wave.Resampling;
 import org.seiche.wave.StaggeredPml;
 import org.seiche.wave.SurveySteps;
+import org.seiche.wave.Traces;
 
 /**
  * An acoustic survey prepared on a model: everything is checked, converted, averaged onto
@@ -96,35 +97,14 @@ final class AcousticSimulation implements Simulation {
         GradientRequest request = GradientRequest.of(gradientWrt);
         Survey batch = timing.batch(shots);
         Placement placement = new Placement(batch, grid, widths);
-        double[][] amplitudes = upsampledAmplitudes(batch, placement);
+        double[][] amplitudes = Traces.upsampledAmplitudes(batch, placement, timing.resampling());
         int steps = steps();
-        double[] traces = new double[amplitudes.length * steps];
-        for (int trace = 0; trace < amplitudes.length; trace++) {
-            for (int t = 0; amplitudes[trace] != null && t < steps; t++) {
-                traces[trace * steps + t] = placement.scale(trace) * amplitudes[trace][t];
-            }
-        }
+        double[] traces = Traces.scaled(amplitudes, placement, steps);
         AcousticShots toRun = new AcousticShots(shots.length, steps, placement.sources(), traces, placement.receivers(),
                 placement.receiverBase(batch.receivers().size()), request.k(), request.buoyancy(), gradientInterval,
                 listener);
         AcousticRecording recording = solver.forward(toRun);
         return new AcousticForwardRun(this, batch, placement, amplitudes, recording, request);
-    }
-
-    /** Every source trace of the batch at the inner steps, unscaled. */
-    private double[][] upsampledAmplitudes(Survey batch, Placement placement) {
-        double[][] up = new double[placement.sourceBase(batch.sources().size())][];
-        int nt = batch.nt();
-        for (int g = 0; g < batch.sources().size(); g++) {
-            double[] a = batch.sources().get(g).amplitudes().data();
-            int traces = a.length / nt;
-            for (int i = 0; i < traces; i++) {
-                double[] trace = new double[nt];
-                System.arraycopy(a, i * nt, trace, 0, nt);
-                up[placement.sourceBase(g) + i] = timing.resampling().upsample(trace);
-            }
-        }
-        return up;
     }
 
     @Override

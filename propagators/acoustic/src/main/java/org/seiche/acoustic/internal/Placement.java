@@ -8,6 +8,7 @@ import org.seiche.api.Locations;
 import org.seiche.api.SeicheException;
 import org.seiche.api.SourceGroup;
 import org.seiche.api.Survey;
+import org.seiche.wave.TraceLayout;
 
 /**
  * A batch's sources and receivers as kernel points. Traces are numbered group by group,
@@ -16,7 +17,7 @@ import org.seiche.api.Survey;
  * velocity source along d (the coefficients at its point), so the gradients of K and B get
  * the scaling's share too.
  */
-final class Placement {
+final class Placement implements TraceLayout {
     private final int[] sourceBase;
     private final int[] receiverBase;
     private final double[] scale;
@@ -94,15 +95,18 @@ final class Placement {
     }
 
     /** First trace of source group g; g = group count gives the number of traces. */
-    int sourceBase(int g) {
+    @Override
+    public int sourceBase(int g) {
         return sourceBase[g];
     }
 
-    int receiverBase(int g) {
+    @Override
+    public int receiverBase(int g) {
         return receiverBase[g];
     }
 
-    double scale(int trace) {
+    @Override
+    public double scale(int trace) {
         return scale[trace];
     }
 

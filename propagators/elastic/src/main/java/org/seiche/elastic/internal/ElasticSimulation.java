@@ -21,6 +21,7 @@ import org.seiche.elastic.ElasticTap;
 import org.seiche.wave.FlushToZero;
 import org.seiche.wave.Resampling;
 import org.seiche.wave.SurveySteps;
+import org.seiche.wave.Traces;
 
 /**
  * An elastic survey prepared on a model: everything is checked, converted, averaged onto

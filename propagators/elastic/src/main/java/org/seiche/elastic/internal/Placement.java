@@ -11,6 +11,7 @@ import org.seiche.elastic.Coefficient;
 import org.seiche.elastic.ElasticGrid;
 import org.seiche.elastic.Field;
 import org.seiche.elastic.PointSet;
+import org.seiche.wave.TraceLayout;
 
 /**
  * Where a batch's sources and receivers sit on the staggered grid. Traces are numbered

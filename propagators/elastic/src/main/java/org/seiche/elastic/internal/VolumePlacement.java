@@ -9,6 +9,7 @@ import org.seiche.api.SourceGroup;
 import org.seiche.api.Survey;
 import org.seiche.elastic.cpu.VolumeGrid;
 import org.seiche.elastic.cpu.VolumePoints;
+import org.seiche.wave.TraceLayout;
 
 /**
  * Where a batch's sources and receivers sit on a 1-D or 3-D grid. A force or velocity

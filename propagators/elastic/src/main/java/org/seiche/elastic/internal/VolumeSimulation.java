@@ -20,6 +20,7 @@ import org.seiche.elastic.cpu.VolumeTerms;
 import org.seiche.wave.FlushToZero;
 import org.seiche.wave.Resampling;
 import org.seiche.wave.SurveySteps;
+import org.seiche.wave.Traces;
 import org.seiche.wave.VectorSupport;
 
 /**
