@@ -6,8 +6,9 @@
  * the processor's flush-to-zero mode for the threads that step, the two parameter sets of
  * a model and the checks on its values (ParameterSets), a survey at the inner step
  * (SurveySteps), a batch's traces between the survey's samples and the inner steps
- * (Traces), and what every kernel must agree on: whether the Vector API is there, its
- * species and the subnormal threshold (DoubleLanes, FloatLanes).
+ * (Traces) and their numbering and source scales (TraceLayout, TraceScales), and what
+ * every kernel must agree on: whether the Vector API is there, its species and the
+ * subnormal threshold (DoubleLanes, FloatLanes).
  */
 @org.osgi.annotation.bundle.Export
 @org.osgi.annotation.versioning.Version("1.5.0")
