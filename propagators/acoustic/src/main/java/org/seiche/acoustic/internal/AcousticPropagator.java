@@ -56,7 +56,7 @@ public final class AcousticPropagator implements Propagator {
     @Override
     public double maxVelocity(Model model) {
         ParameterSet set = ParameterSet.ofModel(model.parameters().keySet());
-        ModelCheck.check(model, set);
+        set.check(model);
         return Medium.maxVelocity(model, set);
     }
 

@@ -10,17 +10,15 @@ import org.seiche.acoustic.spi.AcousticSolver;
 import org.seiche.api.ForwardRun;
 import org.seiche.api.Model;
 import org.seiche.api.PropagatorSettings;
-import org.seiche.api.SeicheException;
 import org.seiche.api.Simulation;
 import org.seiche.api.SimulationSetup;
 import org.seiche.api.StepListener;
 import org.seiche.api.Survey;
-import org.seiche.wave.Cpml;
 import org.seiche.wave.FlushToZero;
 import org.seiche.wave.Resampling;
 import org.seiche.wave.StaggeredPml;
-import org.seiche.wave.Stencils;
-import org.seiche.wave.StepRatio;
+import org.seiche.wave.SurveySteps;
+import org.seiche.wave.Traces;
 
 /**
  * An acoustic survey prepared on a model: everything is checked, converted, averaged onto
@@ -28,13 +26,11 @@ import org.seiche.wave.StepRatio;
  * batch's sources and receivers and resample their traces.
  */
 final class AcousticSimulation implements Simulation {
-    private final Survey survey;
+    private final SurveySteps timing;
     private final int[] widths;
-    private final int stepRatio;
     private final int gradientInterval;
     private final Medium medium;
     private final AcousticGrid grid;
-    private final Resampling resampling;
     private final AcousticSolver solver;
     private final StepListener listener;
 
@@ -42,35 +38,25 @@ final class AcousticSimulation implements Simulation {
         Model model = setup.model();
         PropagatorSettings settings = setup.settings();
         ParameterSet set = ParameterSet.ofModel(model.parameters().keySet());
-        ModelCheck.check(model, set);
+        set.check(model);
         int[] shape = model.shape();
         int ndim = shape.length;
-        this.survey = setup.survey();
+        Survey survey = setup.survey();
         this.widths = settings.widths(ndim);
         Placement.check(survey, shape, widths);
         int halo = settings.accuracy() / 2;
         this.medium = new Medium(model, set, widths, halo, setup.precision());
-        double maxVel = Double.isNaN(settings.maxVel()) ? Medium.maxVelocity(model, set) : settings.maxVel();
-        if (!(maxVel > 0)) {
-            throw new SeicheException("model.parameters: every cell has zero velocity, nothing can propagate");
-        }
-        double[] spacing = model.spacing();
-        this.stepRatio = StepRatio.of(survey.dt(), maxVel, spacing);
+        this.timing = new SurveySteps(setup, () -> Medium.maxVelocity(model, set));
         this.gradientInterval = settings.gradientSamplingInterval();
-        double dt = survey.dt() / stepRatio;
-        Cpml cpml = new Cpml(maxVel, settings.pmlFreq(), Cpml.longestMetres(widths, spacing), dt);
-        double[][] stencils = new double[ndim][];
+        double dt = timing.dt();
+        var cpml = timing.cpml(widths);
         AcousticGrid.Pml[] pml = new AcousticGrid.Pml[ndim];
         for (int d = 0; d < ndim; d++) {
-            stencils[d] = Stencils.staggered(settings.accuracy());
-            for (int k = 0; k < stencils[d].length; k++) {
-                stencils[d][k] /= spacing[d];
-            }
             StaggeredPml p = StaggeredPml.along(cpml, shape[d], widths[2 * d], widths[2 * d + 1]);
             pml[d] = new AcousticGrid.Pml(p.aInt(), p.bInt(), p.aHalf(), p.bHalf());
         }
-        this.grid = new AcousticGrid(medium.domain, halo, dt, stencils, medium.kGrid(), medium.buoyancyGrid(), pml);
-        this.resampling = new Resampling(survey.nt(), stepRatio);
+        this.grid = new AcousticGrid(medium.domain, halo, dt, timing.stencils(), medium.kGrid(), medium.buoyancyGrid(),
+                pml);
         this.solver = kernel.prepare(grid, setup.precision(), setup.device());
         // told of steps from inside the kernels' flush-to-zero window: run in the caller's mode
         this.listener = FlushToZero.outside(setup.steps());
@@ -78,16 +64,16 @@ final class AcousticSimulation implements Simulation {
 
     @Override
     public int shots() {
-        return survey.shots();
+        return timing.shots();
     }
 
     @Override
     public int stepRatio() {
-        return stepRatio;
+        return timing.stepRatio();
     }
 
     int steps() {
-        return survey.nt() * stepRatio;
+        return timing.steps();
     }
 
     AcousticGrid grid() {
@@ -95,7 +81,7 @@ final class AcousticSimulation implements Simulation {
     }
 
     Resampling resampling() {
-        return resampling;
+        return timing.resampling();
     }
 
     int gradientInterval() {
@@ -109,42 +95,16 @@ final class AcousticSimulation implements Simulation {
     @Override
     public ForwardRun forward(int[] shots, Set<String> gradientWrt) {
         GradientRequest request = GradientRequest.of(gradientWrt);
-        for (int s : shots) {
-            if (s < 0 || s >= shots()) {
-                throw new SeicheException("shots: index " + s + " is outside the survey's " + shots() + " shots");
-            }
-        }
-        Survey batch = survey.select(shots);
+        Survey batch = timing.batch(shots);
         Placement placement = new Placement(batch, grid, widths);
-        double[][] amplitudes = upsampledAmplitudes(batch, placement);
+        double[][] amplitudes = Traces.upsampledAmplitudes(batch, placement, timing.resampling());
         int steps = steps();
-        double[] traces = new double[amplitudes.length * steps];
-        for (int trace = 0; trace < amplitudes.length; trace++) {
-            for (int t = 0; amplitudes[trace] != null && t < steps; t++) {
-                traces[trace * steps + t] = placement.scale(trace) * amplitudes[trace][t];
-            }
-        }
+        double[] traces = Traces.scaled(amplitudes, placement, steps);
         AcousticShots toRun = new AcousticShots(shots.length, steps, placement.sources(), traces, placement.receivers(),
                 placement.receiverBase(batch.receivers().size()), request.k(), request.buoyancy(), gradientInterval,
                 listener);
         AcousticRecording recording = solver.forward(toRun);
         return new AcousticForwardRun(this, batch, placement, amplitudes, recording, request);
-    }
-
-    /** Every source trace of the batch at the inner steps, unscaled. */
-    private double[][] upsampledAmplitudes(Survey batch, Placement placement) {
-        double[][] up = new double[placement.sourceBase(batch.sources().size())][];
-        int nt = survey.nt();
-        for (int g = 0; g < batch.sources().size(); g++) {
-            double[] a = batch.sources().get(g).amplitudes().data();
-            int traces = a.length / nt;
-            for (int i = 0; i < traces; i++) {
-                double[] trace = new double[nt];
-                System.arraycopy(a, i * nt, trace, 0, nt);
-                up[placement.sourceBase(g) + i] = resampling.upsample(trace);
-            }
-        }
-        return up;
     }
 
     @Override

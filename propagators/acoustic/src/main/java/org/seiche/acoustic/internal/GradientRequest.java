@@ -1,10 +1,6 @@
 package org.seiche.acoustic.internal;
 
-import java.util.LinkedHashSet;
 import java.util.Set;
-
-import org.seiche.api.SeicheException;
-import org.seiche.api.Simulation;
 
 /**
  * What a forward run must make its adjoint give: gradients of model parameters of one set
@@ -12,20 +8,8 @@ import org.seiche.api.Simulation;
  */
 record GradientRequest(Set<String> parameters, boolean sourceAmplitudes) {
     static GradientRequest of(Set<String> wrt) {
-        Set<String> parameters = new LinkedHashSet<>();
-        boolean sources = false;
-        for (String name : wrt) {
-            if (name.equals(Simulation.SOURCE_AMPLITUDES) || name.startsWith(Simulation.SOURCE_AMPLITUDES + "_")) {
-                sources = true;
-            } else if (ParameterSet.allNames().contains(name)) {
-                parameters.add(name);
-            } else {
-                throw new SeicheException("gradient_wrt: '" + name + "' is not a gradient the acoustic propagator gives ("
-                        + String.join(", ", ParameterSet.allNames()) + ", " + Simulation.SOURCE_AMPLITUDES + ")");
-            }
-        }
-        ParameterSet.of(parameters, "gradient_wrt");
-        return new GradientRequest(Set.copyOf(parameters), sources);
+        var asked = ParameterSet.SETS.gradients(wrt);
+        return new GradientRequest(asked.parameters(), asked.sourceAmplitudes());
     }
 
     boolean any() {

@@ -8,6 +8,7 @@ import org.seiche.api.Locations;
 import org.seiche.api.SeicheException;
 import org.seiche.api.SourceGroup;
 import org.seiche.api.Survey;
+import org.seiche.wave.TraceScales;
 
 /**
  * A batch's sources and receivers as kernel points. Traces are numbered group by group,
@@ -16,26 +17,19 @@ import org.seiche.api.Survey;
  * velocity source along d (the coefficients at its point), so the gradients of K and B get
  * the scaling's share too.
  */
-final class Placement {
-    private final int[] sourceBase;
-    private final int[] receiverBase;
-    private final double[] scale;
-    /** Per source trace: -1 for K, else the dimension whose buoyancy scales it; and its grid cell. */
+final class Placement extends TraceScales {
+    /** Per source trace: -1 for K, else the dimension whose buoyancy scales it. */
     private final int[] scaledBy;
-    private final int[] scaleCell;
     private final PointSet sources;
     private final PointSet receivers;
 
     /** widths: PML cells [start, end] per dimension. */
     Placement(Survey batch, AcousticGrid grid, int[] widths) {
+        super(batch);
         int ndim = grid.ndim();
         int shots = batch.shots();
-        sourceBase = bases(batch.sources().stream().map(SourceGroup::locations).toList());
-        receiverBase = bases(batch.receivers().stream().map(r -> r.locations()).toList());
-        int traces = sourceBase[sourceBase.length - 1];
-        scale = new double[traces];
+        int traces = sourceBase(batch.sources().size());
         scaledBy = new int[traces];
-        scaleCell = new int[traces];
         Builder src = new Builder(shots);
         Builder rec = new Builder(shots);
         int[] cell = new int[ndim];
@@ -46,7 +40,7 @@ final class Placement {
                 for (int i = 0; i < loc.perShot(); i++) {
                     if (!loc.unused(s, i)) {
                         int at = grid.index(cellOf(loc, s, i, widths, cell));
-                        int trace = sourceBase[g] + s * loc.perShot() + i;
+                        int trace = sourceBase(g) + s * loc.perShot() + i;
                         src.add(c.field(), at, trace);
                         scaledBy[trace] = c.dimension();
                         scaleCell[trace] = at;
@@ -59,7 +53,7 @@ final class Placement {
                 Locations loc = batch.receivers().get(g).locations();
                 for (int i = 0; i < loc.perShot(); i++) {
                     if (!loc.unused(s, i)) {
-                        rec.add(c.field(), grid.index(cellOf(loc, s, i, widths, cell)), receiverBase[g] + s * loc.perShot() + i);
+                        rec.add(c.field(), grid.index(cellOf(loc, s, i, widths, cell)), receiverBase(g) + s * loc.perShot() + i);
                     }
                 }
             }
@@ -68,14 +62,6 @@ final class Placement {
         }
         sources = src.build();
         receivers = rec.build();
-    }
-
-    private static int[] bases(java.util.List<Locations> groups) {
-        int[] base = new int[groups.size() + 1];
-        for (int g = 0; g < groups.size(); g++) {
-            base[g + 1] = base[g] + groups.get(g).shots() * groups.get(g).perShot();
-        }
-        return base;
     }
 
     private static int[] cellOf(Locations loc, int s, int i, int[] widths, int[] cell) {
@@ -93,34 +79,13 @@ final class Placement {
         return receivers;
     }
 
-    /** First trace of source group g; g = group count gives the number of traces. */
-    int sourceBase(int g) {
-        return sourceBase[g];
-    }
-
-    int receiverBase(int g) {
-        return receiverBase[g];
-    }
-
-    double scale(int trace) {
-        return scale[trace];
-    }
-
     /**
      * Adds the sources' share of the K and buoyancy gradients: d(dt C s)/dC = dt s, times the
      * adjoint read at the source ({@code raw}, [traces][steps]); an array not asked is null.
      */
     void addScalingTerms(double[] gradK, double[][] gradB, double[][] amplitudes, double[] raw, int steps, double dt) {
-        for (int trace = 0; trace < scale.length; trace++) {
-            double[] g = scaledBy[trace] < 0 ? gradK : gradB == null ? null : gradB[scaledBy[trace]];
-            if (g != null && amplitudes[trace] != null) {
-                double sum = 0;
-                for (int t = 0; t < steps; t++) {
-                    sum += amplitudes[trace][t] * raw[trace * steps + t];
-                }
-                g[scaleCell[trace]] += dt * sum;
-            }
-        }
+        addScalingTerms(trace -> scaledBy[trace] < 0 ? gradK : gradB == null ? null : gradB[scaledBy[trace]], amplitudes,
+                raw, steps, dt);
     }
 
     /**

@@ -11,6 +11,7 @@ import org.seiche.api.Survey;
 import org.seiche.elastic.Coefficient;
 import org.seiche.elastic.ElasticGradient;
 import org.seiche.elastic.ElasticRecording;
+import org.seiche.wave.Traces;
 
 /**
  * One batch's receiver data (downsampled from the inner steps) and its adjoint: the

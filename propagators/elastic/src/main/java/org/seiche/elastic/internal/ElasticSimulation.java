@@ -8,7 +8,6 @@ import org.seiche.api.ForwardRun;
 import org.seiche.api.Model;
 import org.seiche.api.Precision;
 import org.seiche.api.PropagatorSettings;
-import org.seiche.api.SeicheException;
 import org.seiche.api.Simulation;
 import org.seiche.api.SimulationSetup;
 import org.seiche.api.Snapshots;
@@ -22,12 +21,11 @@ import org.seiche.elastic.ElasticRecording;
 import org.seiche.elastic.ElasticShots;
 import org.seiche.elastic.ElasticSolver;
 import org.seiche.elastic.ElasticTap;
-import org.seiche.wave.Cpml;
 import org.seiche.wave.FlushToZero;
 import org.seiche.wave.Resampling;
-import org.seiche.wave.Stencils;
-import org.seiche.wave.StepRatio;
 import org.seiche.wave.storage.StoragePlanner;
+import org.seiche.wave.SurveySteps;
+import org.seiche.wave.Traces;
 
 /**
  * An elastic survey prepared on a model: everything is checked, converted, averaged onto
@@ -35,14 +33,12 @@ import org.seiche.wave.storage.StoragePlanner;
  * batch's sources and receivers and resample their traces.
  */
 final class ElasticSimulation implements Simulation {
-    private final Survey survey;
+    private final SurveySteps timing;
     private final int[] widths;
-    private final int stepRatio;
     private final int gradientInterval;
     private final Materials materials;
     private final StaggeredMaterials staggered;
     private final ElasticGrid grid;
-    private final Resampling resampling;
     private final ElasticSolver solver;
     private final StepListener listener;
     private final Snapshots snapshots;
@@ -55,28 +51,22 @@ final class ElasticSimulation implements Simulation {
         PropagatorSettings settings = setup.settings();
         ParameterSet set = ParameterSet.ofModel(model.parameters().keySet());
         ModelCheck.check(model, set);
-        this.survey = setup.survey();
+        Survey survey = setup.survey();
         this.widths = settings.widths(2);
         Placement.check(survey, model.shape(), widths);
         this.materials = Materials.of(model, set);
-        double maxVel = Double.isNaN(settings.maxVel()) ? materials.maxVelocity() : settings.maxVel();
-        if (!(maxVel > 0)) {
-            throw new SeicheException("model.parameters: every cell has zero velocity, nothing can propagate");
-        }
-        double[] spacing = model.spacing();
-        this.stepRatio = StepRatio.of(survey.dt(), maxVel, spacing);
+        this.timing = new SurveySteps(setup, materials::maxVelocity);
         this.gradientInterval = settings.gradientSamplingInterval();
-        double dt = survey.dt() / stepRatio;
+        double dt = timing.dt();
         int halo = settings.accuracy() / 2;
         this.staggered = new StaggeredMaterials(materials, widths, halo, setup.precision());
-        Cpml cpml = new Cpml(maxVel, settings.pmlFreq(), Cpml.longestMetres(widths, spacing), dt);
+        var cpml = timing.cpml(widths);
         int[] shape = model.shape();
-        this.grid = new ElasticGrid(staggered.ny(), staggered.nx(), halo, dt,
-                stencil(settings.accuracy(), spacing[0]), stencil(settings.accuracy(), spacing[1]),
+        double[][] stencils = timing.stencils();
+        this.grid = new ElasticGrid(staggered.ny(), staggered.nx(), halo, dt, stencils[0], stencils[1],
                 staggered.coefficients(),
                 PmlProfiles.along(cpml, shape[0], widths[0], widths[1]),
                 PmlProfiles.along(cpml, shape[1], widths[2], widths[3]));
-        this.resampling = new Resampling(survey.nt(), stepRatio);
         this.solver = kernel.prepare(grid, setup.precision(), setup.device());
         // told of steps from inside the kernels' flush-to-zero window: run in the caller's mode
         this.listener = FlushToZero.outside(setup.steps());
@@ -86,26 +76,18 @@ final class ElasticSimulation implements Simulation {
         this.valueBytes = setup.precision() == Precision.FLOAT32 ? Float.BYTES : Double.BYTES;
     }
 
-    private static double[] stencil(int accuracy, double h) {
-        double[] c = Stencils.staggered(accuracy);
-        for (int k = 0; k < c.length; k++) {
-            c[k] /= h;
-        }
-        return c;
-    }
-
     @Override
     public int shots() {
-        return survey.shots();
+        return timing.shots();
     }
 
     @Override
     public int stepRatio() {
-        return stepRatio;
+        return timing.stepRatio();
     }
 
     int steps() {
-        return survey.nt() * stepRatio;
+        return timing.steps();
     }
 
     ElasticGrid grid() {
@@ -113,7 +95,7 @@ final class ElasticSimulation implements Simulation {
     }
 
     Resampling resampling() {
-        return resampling;
+        return timing.resampling();
     }
 
     Materials materials() {
@@ -127,14 +109,9 @@ final class ElasticSimulation implements Simulation {
     @Override
     public ForwardRun forward(int[] shots, Set<String> gradientWrt) {
         GradientRequest request = GradientRequest.of(gradientWrt);
-        for (int s : shots) {
-            if (s < 0 || s >= shots()) {
-                throw new SeicheException("shots: index " + s + " is outside the survey's " + shots() + " shots");
-            }
-        }
-        Survey batch = survey.select(shots);
+        Survey batch = timing.batch(shots);
         Placement placement = new Placement(batch, grid, widths[0], widths[2]);
-        double[][] amplitudes = Traces.upsampledAmplitudes(batch, placement, resampling);
+        double[][] amplitudes = Traces.upsampledAmplitudes(batch, placement, timing.resampling());
         int steps = steps();
         double[] traces = Traces.scaled(amplitudes, placement, steps);
         ElasticShots shotsToRun = new ElasticShots(shots.length, steps, placement.sources(), traces, placement.receivers(),

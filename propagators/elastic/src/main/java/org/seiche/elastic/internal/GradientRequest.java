@@ -1,10 +1,7 @@
 package org.seiche.elastic.internal;
 
-import java.util.LinkedHashSet;
 import java.util.Set;
 
-import org.seiche.api.SeicheException;
-import org.seiche.api.Simulation;
 import org.seiche.elastic.Coefficient;
 
 /**
@@ -13,20 +10,8 @@ import org.seiche.elastic.Coefficient;
  */
 record GradientRequest(Set<String> parameters, boolean sourceAmplitudes) {
     static GradientRequest of(Set<String> wrt) {
-        Set<String> parameters = new LinkedHashSet<>();
-        boolean sources = false;
-        for (String name : wrt) {
-            if (name.equals(Simulation.SOURCE_AMPLITUDES) || name.startsWith(Simulation.SOURCE_AMPLITUDES + "_")) {
-                sources = true;
-            } else if (ParameterSet.allNames().contains(name)) {
-                parameters.add(name);
-            } else {
-                throw new SeicheException("gradient_wrt: '" + name + "' is not a gradient the elastic propagator gives ("
-                        + String.join(", ", ParameterSet.allNames()) + ", " + Simulation.SOURCE_AMPLITUDES + ")");
-            }
-        }
-        ParameterSet.of(parameters, "gradient_wrt");
-        return new GradientRequest(Set.copyOf(parameters), sources);
+        var asked = ParameterSet.SETS.gradients(wrt);
+        return new GradientRequest(asked.parameters(), asked.sourceAmplitudes());
     }
 
     boolean any() {

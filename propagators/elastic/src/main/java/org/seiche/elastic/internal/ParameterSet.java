@@ -1,62 +1,34 @@
 package org.seiche.elastic.internal;
 
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.seiche.api.SeicheException;
+import org.seiche.wave.ParameterSets;
 
 /** The two ways to give an elastic model: velocities and density, or Lamé parameters and buoyancy. */
 enum ParameterSet {
-    VELOCITY("vp", "vs", "rho"), LAME("lamb", "mu", "buoyancy");
+    VELOCITY, LAME;
 
-    private static final String HINT = "give vp, vs, rho or lamb, mu, buoyancy";
-    private final List<String> names;
-
-    ParameterSet(String... names) {
-        this.names = List.of(names);
-    }
+    static final ParameterSets SETS = new ParameterSets("elastic", "give vp, vs, rho or lamb, mu, buoyancy",
+            List.of("vp", "vs", "rho"), List.of("lamb", "mu", "buoyancy"));
 
     List<String> names() {
-        return names;
+        return SETS.names(ordinal());
     }
 
     static Set<String> allNames() {
-        Set<String> all = new LinkedHashSet<>(VELOCITY.names);
-        all.addAll(LAME.names);
-        return all;
+        return SETS.allNames();
     }
 
     /** The set a model's parameters form exactly. */
     static ParameterSet ofModel(Set<String> given) {
-        if (given.isEmpty()) {
-            throw new SeicheException("model.parameters: none given; " + HINT);
-        }
-        for (String n : given) {
-            if (!allNames().contains(n)) {
-                throw new SeicheException("model.parameters: '" + n + "' is not an elastic parameter; " + HINT);
-            }
-        }
-        ParameterSet set = of(given, "model.parameters");
-        for (String n : set.names) {
-            if (!given.contains(n)) {
-                throw new SeicheException("model.parameters: '" + n + "' is missing; " + HINT);
-            }
-        }
-        return set;
+        return values()[SETS.ofModel(given)];
     }
 
     /** The one set all the (known) names belong to; null for no names. */
     static ParameterSet of(Collection<String> names, String field) {
-        ParameterSet found = null;
-        for (String n : names) {
-            ParameterSet set = VELOCITY.names.contains(n) ? VELOCITY : LAME;
-            if (found != null && found != set) {
-                throw new SeicheException(field + ": mixes vp, vs, rho with lamb, mu, buoyancy; use one set");
-            }
-            found = set;
-        }
-        return found;
+        int set = SETS.of(names, field);
+        return set < 0 ? null : values()[set];
     }
 }

@@ -11,6 +11,7 @@ import org.seiche.elastic.Coefficient;
 import org.seiche.elastic.ElasticGrid;
 import org.seiche.elastic.Field;
 import org.seiche.elastic.PointSet;
+import org.seiche.wave.TraceScales;
 
 /**
  * Where a batch's sources and receivers sit on the staggered grid. Traces are numbered
@@ -18,31 +19,18 @@ import org.seiche.elastic.PointSet;
  * contiguous block. A source trace is its amplitude times a scale: dt B (B of the force's
  * velocity point) for a force, -dt for pressure.
  */
-final class Placement implements TraceLayout {
+final class Placement extends TraceScales {
     private final PointSet sources;
     private final PointSet receivers;
-    private final int[] sourceBase;
-    private final int[] receiverBase;
-    private final double[] scale;
     private final Coefficient[] scaledBy;
-    private final int[] scaleCell;
 
     /** top, left: PML cells before the model's first row and column. */
     Placement(Survey batch, ElasticGrid grid, int top, int left) {
+        super(batch);
         int shots = batch.shots();
         List<SourceGroup> sg = batch.sources();
-        sourceBase = new int[sg.size() + 1];
-        for (int g = 0; g < sg.size(); g++) {
-            sourceBase[g + 1] = sourceBase[g] + shots * sg.get(g).locations().perShot();
-        }
-        receiverBase = new int[batch.receivers().size() + 1];
-        for (int g = 0; g < batch.receivers().size(); g++) {
-            receiverBase[g + 1] = receiverBase[g] + shots * batch.receivers().get(g).locations().perShot();
-        }
-        int traces = sourceBase[sg.size()];
-        scale = new double[traces];
+        int traces = sourceBase(sg.size());
         scaledBy = new Coefficient[traces];
-        scaleCell = new int[traces];
         PointBuilder src = new PointBuilder(shots);
         PointBuilder rec = new PointBuilder(shots);
         for (int s = 0; s < shots; s++) {
@@ -54,7 +42,7 @@ final class Placement implements TraceLayout {
                         continue;
                     }
                     int cell = grid.index(loc.coordinate(s, i, 0) + top, loc.coordinate(s, i, 1) + left);
-                    int trace = sourceBase[g] + s * loc.perShot() + i;
+                    int trace = sourceBase(g) + s * loc.perShot() + i;
                     for (Field f : c.fields) {
                         src.add(f.ordinal(), cell, trace, 1);
                     }
@@ -72,7 +60,7 @@ final class Placement implements TraceLayout {
                     }
                     int cell = grid.index(loc.coordinate(s, i, 0) + top, loc.coordinate(s, i, 1) + left);
                     for (Field f : c.fields) {
-                        rec.add(f.ordinal(), cell, receiverBase[g] + s * loc.perShot() + i, c.receiverWeight());
+                        rec.add(f.ordinal(), cell, receiverBase(g) + s * loc.perShot() + i, c.receiverWeight());
                     }
                 }
             }
@@ -91,37 +79,14 @@ final class Placement implements TraceLayout {
         return receivers;
     }
 
-    @Override
-    public int sourceBase(int g) {
-        return sourceBase[g];
-    }
-
-    @Override
-    public int receiverBase(int g) {
-        return receiverBase[g];
-    }
-
-    @Override
-    public double scale(int trace) {
-        return scale[trace];
-    }
-
     /**
      * Adds the force sources' share of the buoyancy gradients: d(dt B f)/dB = dt f, times the
      * adjoint read at the source ({@code raw}, [traces][steps]).
      */
     void addSourceBuoyancyTerms(Map<Coefficient, double[]> gradients, double[][] amplitudes, double[] raw, int steps,
                                 double dt) {
-        for (int trace = 0; trace < scale.length; trace++) {
-            double[] g = scaledBy[trace] == null ? null : gradients.get(scaledBy[trace]);
-            if (g != null) {
-                double sum = 0;
-                for (int t = 0; t < steps; t++) {
-                    sum += amplitudes[trace][t] * raw[trace * steps + t];
-                }
-                g[scaleCell[trace]] += dt * sum;
-            }
-        }
+        addScalingTerms(trace -> scaledBy[trace] == null ? null : gradients.get(scaledBy[trace]), amplitudes, raw, steps,
+                dt);
     }
 
     /**

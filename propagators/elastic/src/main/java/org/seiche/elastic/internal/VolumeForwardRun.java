@@ -11,6 +11,7 @@ import org.seiche.api.Survey;
 import org.seiche.elastic.cpu.VolumeGrid;
 import org.seiche.elastic.cpu.VolumeNumerics;
 import org.seiche.elastic.cpu.VolumeTerms;
+import org.seiche.wave.Traces;
 
 /**
  * One batch's receiver data on a 1-D or 3-D grid and its adjoint: the kernel runs backward

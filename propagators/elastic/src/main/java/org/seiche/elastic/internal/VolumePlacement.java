@@ -9,6 +9,7 @@ import org.seiche.api.SourceGroup;
 import org.seiche.api.Survey;
 import org.seiche.elastic.cpu.VolumeGrid;
 import org.seiche.elastic.cpu.VolumePoints;
+import org.seiche.wave.TraceScales;
 
 /**
  * Where a batch's sources and receivers sit on a 1-D or 3-D grid. A force or velocity
@@ -17,28 +18,21 @@ import org.seiche.elastic.cpu.VolumePoints;
  * there. Pressure is every normal stress at the cell: a source adds -dt p to each, a
  * receiver records -(sum of the normal stresses) / ndim.
  */
-final class VolumePlacement implements TraceLayout {
+final class VolumePlacement extends TraceScales {
     private static final String NAMES = "zyx";
     private final VolumePoints sources;
     private final VolumePoints receivers;
-    private final int[] sourceBase;
-    private final int[] receiverBase;
-    private final double[] scale;
-    /** The velocity dimension scaling each source trace (-1: pressure) and its cell. */
+    /** The velocity dimension scaling each source trace (-1: pressure). */
     private final int[] scaledBy;
-    private final int[] scaleCell;
 
     /** before: PML cells before the model's first cell, per dimension. */
     VolumePlacement(Survey batch, VolumeGrid grid, int[] before) {
+        super(batch);
         int ndim = grid.ndim();
         int shots = batch.shots();
         List<SourceGroup> sg = batch.sources();
-        sourceBase = bases(sg.stream().map(SourceGroup::locations).toList(), shots);
-        receiverBase = bases(batch.receivers().stream().map(r -> r.locations()).toList(), shots);
-        int traces = sourceBase[sg.size()];
-        scale = new double[traces];
+        int traces = sourceBase(sg.size());
         scaledBy = new int[traces];
-        scaleCell = new int[traces];
         PointBuilder src = new PointBuilder(shots);
         PointBuilder rec = new PointBuilder(shots);
         int[] cell = new int[ndim];
@@ -51,7 +45,7 @@ final class VolumePlacement implements TraceLayout {
                         continue;
                     }
                     int p = grid.index(domainCell(loc, s, i, before, cell));
-                    int trace = sourceBase[g] + s * loc.perShot() + i;
+                    int trace = sourceBase(g) + s * loc.perShot() + i;
                     scaledBy[trace] = c;
                     scaleCell[trace] = p;
                     if (c < 0) {
@@ -73,7 +67,7 @@ final class VolumePlacement implements TraceLayout {
                         continue;
                     }
                     int p = grid.index(domainCell(loc, s, i, before, cell));
-                    int trace = receiverBase[g] + s * loc.perShot() + i;
+                    int trace = receiverBase(g) + s * loc.perShot() + i;
                     if (c < 0) {
                         for (int d = 0; d < ndim; d++) {
                             rec.add(ndim + d, p, trace, -1.0 / ndim);
@@ -88,14 +82,6 @@ final class VolumePlacement implements TraceLayout {
         }
         sources = points(src);
         receivers = points(rec);
-    }
-
-    private static int[] bases(List<Locations> groups, int shots) {
-        int[] base = new int[groups.size() + 1];
-        for (int g = 0; g < groups.size(); g++) {
-            base[g + 1] = base[g] + shots * groups.get(g).perShot();
-        }
-        return base;
     }
 
     private static int[] domainCell(Locations loc, int s, int i, int[] before, int[] cell) {
@@ -128,37 +114,14 @@ final class VolumePlacement implements TraceLayout {
         return receivers;
     }
 
-    @Override
-    public int sourceBase(int g) {
-        return sourceBase[g];
-    }
-
-    @Override
-    public int receiverBase(int g) {
-        return receiverBase[g];
-    }
-
-    @Override
-    public double scale(int trace) {
-        return scale[trace];
-    }
-
     /**
      * Adds the force sources' share of the buoyancy gradients (gradients[first + d] for
      * dimension d): d(dt B f)/dB = dt f, times the adjoint read at the source.
      */
     void addSourceBuoyancyTerms(double[][] gradients, int first, double[][] amplitudes, double[] reads, int steps,
                                 double dt) {
-        for (int trace = 0; trace < scale.length; trace++) {
-            double[] g = scaledBy[trace] < 0 ? null : gradients[first + scaledBy[trace]];
-            if (g != null) {
-                double sum = 0;
-                for (int t = 0; t < steps; t++) {
-                    sum += amplitudes[trace][t] * reads[trace * steps + t];
-                }
-                g[scaleCell[trace]] += dt * sum;
-            }
-        }
+        addScalingTerms(trace -> scaledBy[trace] < 0 ? null : gradients[first + scaledBy[trace]], amplitudes, reads, steps,
+                dt);
     }
 
     /**

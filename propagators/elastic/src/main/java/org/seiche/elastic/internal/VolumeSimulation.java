@@ -8,7 +8,6 @@ import org.seiche.api.ForwardRun;
 import org.seiche.api.Model;
 import org.seiche.api.Precision;
 import org.seiche.api.PropagatorSettings;
-import org.seiche.api.SeicheException;
 import org.seiche.api.Simulation;
 import org.seiche.api.SimulationSetup;
 import org.seiche.api.StepListener;
@@ -18,11 +17,10 @@ import org.seiche.elastic.cpu.VolumeGrid;
 import org.seiche.elastic.cpu.VolumeNumerics;
 import org.seiche.elastic.cpu.VolumeShots;
 import org.seiche.elastic.cpu.VolumeTerms;
-import org.seiche.wave.Cpml;
 import org.seiche.wave.FlushToZero;
 import org.seiche.wave.Resampling;
-import org.seiche.wave.Stencils;
-import org.seiche.wave.StepRatio;
+import org.seiche.wave.SurveySteps;
+import org.seiche.wave.Traces;
 import org.seiche.wave.VectorSupport;
 
 /**
@@ -30,14 +28,12 @@ import org.seiche.wave.VectorSupport;
  * converted, placed on the staggered grid and handed to the CPU volume kernel once.
  */
 final class VolumeSimulation implements Simulation {
-    private final Survey survey;
+    private final SurveySteps timing;
     private final int[] widths;
-    private final int stepRatio;
     private final int gradientInterval;
     private final Materials materials;
     private final VolumeMaterials staggered;
     private final VolumeGrid grid;
-    private final Resampling resampling;
     private final VolumeNumerics numerics;
     private final StepListener listener;
 
@@ -48,33 +44,22 @@ final class VolumeSimulation implements Simulation {
         ModelCheck.check(model, set);
         int[] shape = model.shape();
         int ndim = shape.length;
-        this.survey = setup.survey();
+        Survey survey = setup.survey();
         this.widths = settings.widths(ndim);
         VolumePlacement.check(survey, shape, widths);
         this.materials = Materials.of(model, set);
-        double maxVel = Double.isNaN(settings.maxVel()) ? materials.maxVelocity() : settings.maxVel();
-        if (!(maxVel > 0)) {
-            throw new SeicheException("model.parameters: every cell has zero velocity, nothing can propagate");
-        }
-        double[] spacing = model.spacing();
-        this.stepRatio = StepRatio.of(survey.dt(), maxVel, spacing);
+        this.timing = new SurveySteps(setup, materials::maxVelocity);
         this.gradientInterval = settings.gradientSamplingInterval();
-        double dt = survey.dt() / stepRatio;
+        double dt = timing.dt();
         int halo = settings.accuracy() / 2;
         this.staggered = new VolumeMaterials(materials, widths, halo, setup.precision());
-        Cpml cpml = new Cpml(maxVel, settings.pmlFreq(), Cpml.longestMetres(widths, spacing), dt);
-        double[][] stencils = new double[ndim][];
+        var cpml = timing.cpml(widths);
         ElasticGrid.Pml[] pml = new ElasticGrid.Pml[ndim];
         for (int d = 0; d < ndim; d++) {
-            stencils[d] = Stencils.staggered(settings.accuracy());
-            for (int k = 0; k < stencils[d].length; k++) {
-                stencils[d][k] /= spacing[d];
-            }
             pml[d] = PmlProfiles.along(cpml, shape[d], widths[2 * d], widths[2 * d + 1]);
         }
-        this.grid = new VolumeGrid(staggered.domain(), halo, dt, stencils, staggered.lamb(), staggered.mu(),
+        this.grid = new VolumeGrid(staggered.domain(), halo, dt, timing.stencils(), staggered.lamb(), staggered.mu(),
                 staggered.shear(), staggered.buoyancy(), pml);
-        this.resampling = new Resampling(survey.nt(), stepRatio);
         this.numerics = numerics(grid, setup.precision(), setup.device());
         this.listener = FlushToZero.outside(setup.steps());
     }
@@ -86,16 +71,16 @@ final class VolumeSimulation implements Simulation {
 
     @Override
     public int shots() {
-        return survey.shots();
+        return timing.shots();
     }
 
     @Override
     public int stepRatio() {
-        return stepRatio;
+        return timing.stepRatio();
     }
 
     int steps() {
-        return survey.nt() * stepRatio;
+        return timing.steps();
     }
 
     VolumeGrid grid() {
@@ -103,7 +88,7 @@ final class VolumeSimulation implements Simulation {
     }
 
     Resampling resampling() {
-        return resampling;
+        return timing.resampling();
     }
 
     Materials materials() {
@@ -132,18 +117,13 @@ final class VolumeSimulation implements Simulation {
     @Override
     public ForwardRun forward(int[] shots, Set<String> gradientWrt) {
         GradientRequest request = GradientRequest.of(gradientWrt);
-        for (int s : shots) {
-            if (s < 0 || s >= shots()) {
-                throw new SeicheException("shots: index " + s + " is outside the survey's " + shots() + " shots");
-            }
-        }
-        Survey batch = survey.select(shots);
+        Survey batch = timing.batch(shots);
         int[] before = new int[grid.ndim()];
         for (int d = 0; d < before.length; d++) {
             before[d] = widths[2 * d];
         }
         VolumePlacement placement = new VolumePlacement(batch, grid, before);
-        double[][] amplitudes = Traces.upsampledAmplitudes(batch, placement, resampling);
+        double[][] amplitudes = Traces.upsampledAmplitudes(batch, placement, timing.resampling());
         int steps = steps();
         int receiverTraces = placement.receiverBase(batch.receivers().size());
         VolumeShots run = new VolumeShots(shots.length, steps, placement.sources(), Traces.scaled(amplitudes, placement, steps),

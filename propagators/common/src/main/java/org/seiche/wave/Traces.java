@@ -1,4 +1,4 @@
-package org.seiche.elastic.internal;
+package org.seiche.wave;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,18 +8,18 @@ import org.seiche.api.NdArray;
 import org.seiche.api.SeicheException;
 import org.seiche.api.Simulation;
 import org.seiche.api.Survey;
-import org.seiche.wave.Resampling;
 
 /**
  * A batch's traces between the survey's samples and the kernel's inner steps, in every
  * dimension: sources upsampled and scaled, receivers downsampled, and the adjoints of both.
+ * A source trace a propagator leaves out (null in the upsampled amplitudes) stays zero.
  */
-final class Traces {
+public final class Traces {
     private Traces() {
     }
 
     /** Every source trace of the batch at the inner steps, unscaled. */
-    static double[][] upsampledAmplitudes(Survey batch, TraceLayout layout, Resampling r) {
+    public static double[][] upsampledAmplitudes(Survey batch, TraceLayout layout, Resampling r) {
         double[][] up = new double[layout.sourceBase(batch.sources().size())][];
         int nt = r.nt();
         for (int g = 0; g < batch.sources().size(); g++) {
@@ -35,10 +35,10 @@ final class Traces {
     }
 
     /** The kernel's source traces [traces][steps]: each upsampled trace times its scale. */
-    static double[] scaled(double[][] amplitudes, TraceLayout layout, int steps) {
+    public static double[] scaled(double[][] amplitudes, TraceLayout layout, int steps) {
         double[] traces = new double[amplitudes.length * steps];
         for (int trace = 0; trace < amplitudes.length; trace++) {
-            for (int t = 0; t < steps; t++) {
+            for (int t = 0; amplitudes[trace] != null && t < steps; t++) {
                 traces[trace * steps + t] = layout.scale(trace) * amplitudes[trace][t];
             }
         }
@@ -46,7 +46,7 @@ final class Traces {
     }
 
     /** Receiver data per group [shots, perShot, nt], downsampled from the inner traces. */
-    static List<NdArray> receiverData(Survey batch, TraceLayout layout, double[] inner, Resampling r) {
+    public static List<NdArray> receiverData(Survey batch, TraceLayout layout, double[] inner, Resampling r) {
         int nt = r.nt();
         int steps = nt * r.stepRatio();
         List<NdArray> data = new ArrayList<>();
@@ -65,11 +65,11 @@ final class Traces {
     }
 
     /** The adjoint sources (one per receiver group) at the inner steps, by the downsampling's adjoint. */
-    static double[] innerAdjointSources(List<NdArray> adjointSources, List<NdArray> receiverData, TraceLayout layout,
-                                        Resampling r) {
+    public static double[] innerAdjointSources(List<NdArray> adjointSources, List<NdArray> receiverData,
+                                               TraceLayout layout, Resampling r) {
         if (adjointSources.size() != receiverData.size()) {
-            throw new SeicheException("adjoint: " + adjointSources.size() + " adjoint sources for " + receiverData.size()
-                    + " receiver groups");
+            throw new SeicheException("adjoint: " + adjointSources.size() + " adjoint sources for "
+                    + receiverData.size() + " receiver groups");
         }
         int nt = r.nt();
         int steps = nt * r.stepRatio();
@@ -94,8 +94,8 @@ final class Traces {
      * The gradients of every source group's amplitudes from the adjoint read at the source
      * points ([traces][steps]): the source scaling, then the upsampling's adjoint.
      */
-    static void sourceAmplitudeGradients(Survey batch, TraceLayout layout, double[] reads, Resampling r,
-                                         Map<String, NdArray> out) {
+    public static void sourceAmplitudeGradients(Survey batch, TraceLayout layout, double[] reads, Resampling r,
+                                                Map<String, NdArray> out) {
         int nt = r.nt();
         int steps = nt * r.stepRatio();
         double[] inner = new double[steps];
@@ -116,10 +116,10 @@ final class Traces {
     }
 
     /** Total values held by the upsampled source traces. */
-    static long values(double[][] amplitudes) {
+    public static long values(double[][] amplitudes) {
         long n = 0;
         for (double[] a : amplitudes) {
-            n += a.length;
+            n += a == null ? 0 : a.length;
         }
         return n;
     }
