@@ -197,7 +197,7 @@ class CommandLineIT {
         Fwi.Outcome o = Fwi.run("run", p.toString(), "--quiet");
         assertEquals(1, o.exit(), o.err());
         assertEquals("error: propagator.pml_widht: unknown key, did you mean pml_width? (known for propagator scalar: "
-                + "accuracy, gradient_sampling_interval, max_vel, name, pml_freq, pml_width)", o.err().strip());
+                + "accuracy, gradient_sampling_interval, max_vel, name, pml_freq, pml_width, storage)", o.err().strip());
         assertFalse(Files.exists(p.resolveSibling("typo_out")), "nothing written");
         Path q = pipeline(GOOD.replace("dt: 0.001", "dtt: 0.001"));
         assertOneLineError(Fwi.run("run", q.toString(), "--quiet"), "survey.dtt: unknown key, did you mean dt?",
