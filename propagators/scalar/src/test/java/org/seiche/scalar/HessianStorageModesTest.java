@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.io.TempDir;
@@ -64,23 +63,12 @@ class HessianStorageModesTest {
                     for (int i = 0; i < w.size(); i++) {
                         w.data()[i] = Math.sin(0.37 * k * i) * 10;
                     }
-                    out[k] = run.hessianVector(Map.of(ScalarPropagator.VELOCITY, w), List.of(residual), curvature())
+                    out[k] = run.hessianVector(Map.of(ScalarPropagator.VELOCITY, w), List.of(residual), Setups.mseCurvature())
                             .get(ScalarPropagator.VELOCITY);
                 }
                 return new Products(out, ((ScalarForwardRun) run).recomputedSteps() - gradientRecomputed);
             }
         }
-    }
-
-    private static UnaryOperator<List<NdArray>> curvature() {
-        return tangent -> {
-            NdArray d = tangent.get(0);
-            NdArray out = NdArray.zeros(d.shape());
-            for (int i = 0; i < d.size(); i++) {
-                out.data()[i] = 2 * d.data()[i] / d.size();
-            }
-            return List.of(out);
-        };
     }
 
     private static double relativeL2(NdArray exact, NdArray approx) {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
 import org.seiche.api.ForwardRun;
@@ -41,17 +40,6 @@ class HessianTest {
         return v;
     }
 
-    private static UnaryOperator<List<NdArray>> mseCurvature() {
-        return tangent -> {
-            NdArray d = tangent.get(0);
-            NdArray out = NdArray.zeros(d.shape());
-            for (int i = 0; i < d.size(); i++) {
-                out.data()[i] = 2 * d.data()[i] / d.size();
-            }
-            return List.of(out);
-        };
-    }
-
     /** The gradient of the mse at v, and H w for the given directions. */
     private static NdArray[] gradientAndProducts(SimulationSetup setup, NdArray observed, NdArray... directions) {
         try (Simulation sim = Setups.PROPAGATOR.prepare(setup);
@@ -61,7 +49,7 @@ class HessianTest {
             NdArray[] out = new NdArray[directions.length + 1];
             out[0] = run.adjoint(List.of(a)).get("v");
             for (int k = 0; k < directions.length; k++) {
-                out[k + 1] = run.hessianVector(Map.of("v", directions[k]), List.of(a), mseCurvature()).get("v");
+                out[k + 1] = run.hessianVector(Map.of("v", directions[k]), List.of(a), Setups.mseCurvature()).get("v");
             }
             return out;
         }
@@ -121,15 +109,15 @@ class HessianTest {
              ForwardRun stored = sim.forward(ReferenceCaseTest.allShots(sim.shots()), Set.of("v"));
              ForwardRun plain = sim.forward(ReferenceCaseTest.allShots(sim.shots()), Set.of())) {
             NdArray a = Setups.mseAdjoint(stored.receiverData().get(0), observed);
-            NdArray fast = stored.hessianVector(Map.of("v", w), List.of(a), mseCurvature()).get("v");
-            NdArray born = plain.hessianVector(Map.of("v", w), List.of(a), mseCurvature()).get("v");
+            NdArray fast = stored.hessianVector(Map.of("v", w), List.of(a), Setups.mseCurvature()).get("v");
+            NdArray born = plain.hessianVector(Map.of("v", w), List.of(a), Setups.mseCurvature()).get("v");
             double products = Setups.relativeL2(fast, born);
-            NdArray full = stored.hessian("v", List.of(a), mseCurvature());
+            NdArray full = stored.hessian("v", List.of(a), Setups.mseCurvature());
             NdArray columns = NdArray.zeros(n, n);
             for (int c = 0; c < n; c++) {
                 NdArray e = NdArray.zeros(SHAPE);
                 e.data()[c] = 1;
-                NdArray column = stored.hessianVector(Map.of("v", e), List.of(a), mseCurvature()).get("v");
+                NdArray column = stored.hessianVector(Map.of("v", e), List.of(a), Setups.mseCurvature()).get("v");
                 for (int r = 0; r < n; r++) {
                     columns.data()[r * n + c] = column.data()[r];
                 }
@@ -156,7 +144,7 @@ class HessianTest {
         NdArray hessian;
         try (Simulation sim = Setups.PROPAGATOR.prepare(setup); ForwardRun run = sim.forward(new int[] {0}, Set.of("v"))) {
             NdArray a = Setups.mseAdjoint(run.receiverData().get(0), observed);
-            hessian = run.hessian("v", List.of(a), mseCurvature());
+            hessian = run.hessian("v", List.of(a), Setups.mseCurvature());
         }
         double rel = Setups.relativeL2(hessian, Npy.read(dir.resolve("expected/hessian_v.npy")));
         System.out.printf("hessian_tiny hessian_v rel-L2 %.3e (tolerance 0.02)%n", rel);

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -138,15 +137,6 @@ class OneDimensionTest {
                 setup.survey().receivers().get(0).locations(), setup.precision());
     }
 
-    private static final UnaryOperator<List<NdArray>> MSE_CURVATURE = tangent -> {
-        NdArray d = tangent.get(0);
-        NdArray out = NdArray.zeros(d.shape());
-        for (int i = 0; i < d.size(); i++) {
-            out.data()[i] = 2 * d.data()[i] / d.size();
-        }
-        return List.of(out);
-    };
-
     private static NdArray gradient(SimulationSetup setup, NdArray observed) {
         try (Simulation sim = Setups.PROPAGATOR.prepare(setup); ForwardRun run = sim.forward(SHOTS, Set.of("v"))) {
             return run.adjoint(List.of(Setups.mseAdjoint(run.receiverData().get(0), observed))).get("v");
@@ -172,13 +162,13 @@ class OneDimensionTest {
         NdArray columns = NdArray.zeros(CELLS, CELLS);
         try (Simulation sim = Setups.PROPAGATOR.prepare(setup); ForwardRun run = sim.forward(SHOTS, Set.of("v"))) {
             List<NdArray> a = List.of(Setups.mseAdjoint(run.receiverData().get(0), observed));
-            hw1 = run.hessianVector(Map.of("v", w1), a, MSE_CURVATURE).get("v");
-            hw2 = run.hessianVector(Map.of("v", w2), a, MSE_CURVATURE).get("v");
-            full = run.hessian("v", a, MSE_CURVATURE);
+            hw1 = run.hessianVector(Map.of("v", w1), a, Setups.mseCurvature()).get("v");
+            hw2 = run.hessianVector(Map.of("v", w2), a, Setups.mseCurvature()).get("v");
+            full = run.hessian("v", a, Setups.mseCurvature());
             for (int c = 0; c < CELLS; c++) {
                 NdArray e = NdArray.zeros(CELLS);
                 e.data()[c] = 1;
-                NdArray column = run.hessianVector(Map.of("v", e), a, MSE_CURVATURE).get("v");
+                NdArray column = run.hessianVector(Map.of("v", e), a, Setups.mseCurvature()).get("v");
                 for (int r = 0; r < CELLS; r++) {
                     columns.data()[r * CELLS + c] = column.data()[r];
                 }

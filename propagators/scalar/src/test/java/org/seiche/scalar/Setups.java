@@ -3,6 +3,7 @@ package org.seiche.scalar;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.UnaryOperator;
 
 import org.seiche.api.Device;
 import org.seiche.api.Locations;
@@ -94,5 +95,17 @@ final class Setups {
             g.data()[i] = 2 * (data.data()[i] - observed.data()[i]) / data.size();
         }
         return g;
+    }
+
+    /** The mse's curvature on the tangent data (the Gauss-Newton term of a Hessian product). */
+    static UnaryOperator<List<NdArray>> mseCurvature() {
+        return tangent -> {
+            NdArray d = tangent.get(0);
+            NdArray out = NdArray.zeros(d.shape());
+            for (int i = 0; i < d.size(); i++) {
+                out.data()[i] = 2 * d.data()[i] / d.size();
+            }
+            return List.of(out);
+        };
     }
 }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -129,12 +128,12 @@ class ThreeDimensionsTest {
         int n = 3 * 4 * 5;
         try (Simulation sim = Setups.PROPAGATOR.prepare(setup); ForwardRun run = sim.forward(new int[] {0, 1}, Set.of("v"))) {
             NdArray a = Setups.mseAdjoint(run.receiverData().get(0), observed);
-            NdArray full = run.hessian("v", List.of(a), mseCurvature());
+            NdArray full = run.hessian("v", List.of(a), Setups.mseCurvature());
             NdArray columns = NdArray.zeros(n, n);
             for (int c = 0; c < n; c++) {
                 NdArray e = NdArray.zeros(shape);
                 e.data()[c] = 1;
-                NdArray column = run.hessianVector(Map.of("v", e), List.of(a), mseCurvature()).get("v");
+                NdArray column = run.hessianVector(Map.of("v", e), List.of(a), Setups.mseCurvature()).get("v");
                 for (int r = 0; r < n; r++) {
                     columns.data()[r * n + c] = column.data()[r];
                 }
@@ -290,17 +289,6 @@ class ThreeDimensionsTest {
         }
     }
 
-    private static UnaryOperator<List<NdArray>> mseCurvature() {
-        return tangent -> {
-            NdArray d = tangent.get(0);
-            NdArray out = NdArray.zeros(d.shape());
-            for (int i = 0; i < d.size(); i++) {
-                out.data()[i] = 2 * d.data()[i] / d.size();
-            }
-            return List.of(out);
-        };
-    }
-
     /** The gradient of the mse at the setup's v, and H w for the given directions. */
     private static NdArray[] gradientAndProducts(SimulationSetup setup, NdArray observed, NdArray... directions) {
         try (Simulation sim = Setups.PROPAGATOR.prepare(setup); ForwardRun run = sim.forward(new int[] {0, 1}, Set.of("v"))) {
@@ -308,7 +296,7 @@ class ThreeDimensionsTest {
             NdArray[] out = new NdArray[directions.length + 1];
             out[0] = run.adjoint(List.of(a)).get("v");
             for (int k = 0; k < directions.length; k++) {
-                out[k + 1] = run.hessianVector(Map.of("v", directions[k]), List.of(a), mseCurvature()).get("v");
+                out[k + 1] = run.hessianVector(Map.of("v", directions[k]), List.of(a), Setups.mseCurvature()).get("v");
             }
             return out;
         }
