@@ -7,5 +7,5 @@
  * {@code kernel.propagator=elastic}, for `fwi plugins`); a device with none is refused.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package org.seiche.elastic;

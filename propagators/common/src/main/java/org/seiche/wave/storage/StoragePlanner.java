@@ -82,6 +82,19 @@ public final class StoragePlanner {
         return plan;
     }
 
+    /**
+     * The plan of a kernel that keeps every stored step in memory, uncompressed, whatever
+     * was asked ({@code storedPerShot} of its {@code bytesPerShot}): a budget it exceeds is
+     * refused as {@link #plan} refuses one, another mode is left for the caller to refuse.
+     */
+    public static Storage.Plan memoryOnly(Storage storage, long bytesPerShot, long storedPerShot, int shots) {
+        if (storage.memoryBytes() > 0 && shots * storedPerShot > storage.memoryBytes()) {
+            throw tooSmall(storage.memoryBytes(), "this device's kernel keeps every stored step in memory, "
+                    + bytes(shots * storedPerShot) + " for " + shots + " shot(s) at once", "raise it, lower shots_per_batch, or use device cpu");
+        }
+        return new Storage.Plan(Mode.MEMORY, Compression.NONE, 0, 0, bytesPerShot);
+    }
+
     /** Every stored step in memory, compressed as asked. */
     public static Storage.Plan memory(Compression compression, Sizes s) {
         long stored = s.units() * Codec.recordBytes(compression, s.stepValues(), s.valueBytes());

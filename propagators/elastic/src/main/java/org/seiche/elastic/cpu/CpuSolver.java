@@ -12,6 +12,7 @@ import org.seiche.elastic.ElasticShots;
 import org.seiche.elastic.ElasticSolver;
 import org.seiche.wave.FlushToZero;
 import org.seiche.wave.StepTeam;
+import org.seiche.wave.storage.StoragePlanner;
 
 /**
  * Runs batches on the CPU: shots in parallel when there are at least as many as threads
@@ -78,5 +79,10 @@ final class CpuSolver implements ElasticSolver {
     @Override
     public long bytesPerShot(int steps, Set<Coefficient> gradients, int storeInterval) {
         return numerics.bytesPerShot(steps, gradients, storeInterval);
+    }
+
+    @Override
+    public StoragePlanner.Sizes storageSizes(int steps, Set<Coefficient> gradients, int storeInterval) {
+        return numerics.storageSizes(steps, gradients, storeInterval);
     }
 }

@@ -4,6 +4,8 @@ import java.util.Set;
 
 import org.seiche.elastic.Coefficient;
 import org.seiche.elastic.ElasticShots;
+import org.seiche.elastic.ElasticSolver;
+import org.seiche.wave.storage.StoragePlanner;
 
 /**
  * The precision-specific half of the CPU kernel, prepared for one grid. It is written once,
@@ -14,4 +16,7 @@ public interface Numerics {
     ShotBatch batch(ElasticShots shots);
 
     long bytesPerShot(int steps, Set<Coefficient> gradients, int storeInterval);
+
+    /** What a shot of a gradient run holds, for the storage plan (see {@link ElasticSolver#storageSizes}). */
+    StoragePlanner.Sizes storageSizes(int steps, Set<Coefficient> gradients, int storeInterval);
 }

@@ -6,7 +6,6 @@ import java.util.Set;
 
 import org.seiche.api.ForwardRun;
 import org.seiche.api.Model;
-import org.seiche.api.Precision;
 import org.seiche.api.PropagatorSettings;
 import org.seiche.api.Simulation;
 import org.seiche.api.SimulationSetup;
@@ -44,7 +43,6 @@ final class ElasticSimulation implements Simulation {
     private final Snapshots snapshots;
     private final int[] modelShape;
     private final Storage storage;
-    private final int valueBytes;
 
     ElasticSimulation(SimulationSetup setup, ElasticKernel kernel) {
         Model model = setup.model();
@@ -73,7 +71,6 @@ final class ElasticSimulation implements Simulation {
         this.snapshots = FlushToZero.outside(setup.snapshots());
         this.modelShape = model.shape();
         this.storage = settings.storage();
-        this.valueBytes = setup.precision() == Precision.FLOAT32 ? Float.BYTES : Double.BYTES;
     }
 
     @Override
@@ -139,24 +136,20 @@ final class ElasticSimulation implements Simulation {
     }
 
     /**
-     * Memory mode (compressed or not) or disk mode, as asked, within the budget; checkpointing
-     * is not given (nor chosen by a budget alone), so that a mode that is not memory or disk
-     * plans memory, which the pipeline refuses as not given.
+     * As propagator.storage asks, within its budget ({@link StoragePlanner}): memory
+     * (compressed or not), disk or checkpointing, or with a budget alone the first of them
+     * that fits. A kernel that keeps every stored step in memory (no sizes) plans memory.
      */
     @Override
     public Storage.Plan storagePlan(int shotsAtOnce) {
-        Storage.Mode mode = storage.mode();
-        if (mode != Storage.Mode.DISK && !(mode == Storage.Mode.MEMORY && storage.compression() != Storage.Compression.NONE)) {
-            return Simulation.super.storagePlan(shotsAtOnce);
-        }
         Set<Coefficient> all = EnumSet.allOf(Coefficient.class);
-        // the history grows by one step's terms a stored step
-        long stepBytes = solver.bytesPerShot(2 * gradientInterval, all, gradientInterval)
-                - solver.bytesPerShot(gradientInterval, all, gradientInterval);
-        int units = (steps() + gradientInterval - 1) / gradientInterval;
-        long fields = solver.bytesPerShot(steps(), all, gradientInterval) - units * stepBytes;
-        return StoragePlanner.plan(storage, new StoragePlanner.Sizes(fields, stepBytes / valueBytes, valueBytes, steps(),
-                gradientInterval, 1, 0), shotsAtOnce);
+        StoragePlanner.Sizes sizes = solver.storageSizes(steps(), all, gradientInterval);
+        if (sizes == null) {
+            // what a gradient adds to a forward run: mostly its stored steps
+            return StoragePlanner.memoryOnly(storage, bytesPerShot(true), bytesPerShot(true) - bytesPerShot(false),
+                    shotsAtOnce);
+        }
+        return StoragePlanner.plan(storage, sizes, shotsAtOnce);
     }
 
     @Override

@@ -32,13 +32,17 @@ final class AdjointLoop {
             Part.passes(g, (i, s, b, from, to) -> AdjointRows.shearStress(g, w, i, b, from, to))}};
     }
 
-    void run(ElasticShots shots, int shot, double[] receiverAdjoint, double[] sourceAdjoint) {
+    /** The shot's adjoint; with checkpoints (null: none) each stored step's terms are recomputed before its step. */
+    void run(ElasticShots shots, int shot, double[] receiverAdjoint, double[] sourceAdjoint, Checkpoints checkpoints) {
         int steps = shots.steps();
         // the adjoint fields of the last step (zero) keep the frames those of the forward run
         Points.offer(shots, shot, w, steps, true);
         for (int t = steps - 1; t >= 0; t--) {
             Points.record(shots.sources(), shot, w, stride, sourceAdjoint, steps, t, false, true);
             int slot = h == null ? -1 : h.slot(t);
+            if (slot >= 0 && checkpoints != null) {
+                checkpoints.tape(slot);
+            }
             if (slot >= 0) {
                 h.beginAdjoint(slot);
             }

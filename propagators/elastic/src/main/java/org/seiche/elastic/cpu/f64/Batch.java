@@ -17,6 +17,8 @@ final class Batch implements ShotBatch {
     private final double[] sources;
     private final double[] receivers;
     private final History[] histories;
+    /** Per shot, its checkpoints (storage mode checkpoint), else null. */
+    private final Checkpoints[] checkpoints;
     private double[] receiverAdjoint;
     private double[] sourceAdjoint;
     private final AtomicInteger running = new AtomicInteger();
@@ -29,18 +31,27 @@ final class Batch implements ShotBatch {
         this.sources = Values.load(DoubleBuffer.wrap(shots.sourceTraces()));
         this.receivers = new double[shots.receiverTraces() * shots.steps()];
         this.histories = new History[shots.count()];
+        this.checkpoints = new Checkpoints[shots.count()];
     }
 
     @Override
     public void forward(int shot, RowChunks rows) {
         Wavefields w = take(kernel.wavefields(rows.count()));
         History h = null;
+        Checkpoints c = null;
         if (!shots.gradients().isEmpty()) {
             h = kernel.history(shots);
             histories[shot] = h;
             stored.addAndGet(h.bytes(Kernel.VALUE_BYTES));
+            if (History.checkpointed(shots.storage())) {
+                c = new Checkpoints(kernel, shots, shot, sources, h);
+                checkpoints[shot] = c;
+            }
         }
-        new ForwardLoop(kernel.grid, w, h, rows, kernel.vectors).run(shots, shot, sources, receivers);
+        new ForwardLoop(kernel.grid, w, h, rows, kernel.vectors).of(shots, shot, sources).run(receivers, c);
+        if (c != null) {
+            stored.addAndGet(c.bytes());
+        }
         give(w);
     }
 
@@ -60,7 +71,15 @@ final class Batch implements ShotBatch {
         Wavefields w = kernel.wavefields(rows.count());
         w.prepareAdjoint(sums.keySet(), RowSweep.interleaved(rows));
         take(w);
-        new AdjointLoop(kernel.grid, w, histories[shot], rows, kernel.vectors).run(shots, shot, receiverAdjoint, sourceAdjoint);
+        Checkpoints c = checkpoints[shot];
+        if (c != null) {
+            take(c.startAdjoint(rows));
+        }
+        new AdjointLoop(kernel.grid, w, histories[shot], rows, kernel.vectors).run(shots, shot, receiverAdjoint, sourceAdjoint,
+                c);
+        if (c != null) {
+            give(c.endAdjoint());
+        }
         double scale = kernel.grid.dt * shots.storeInterval();
         for (Map.Entry<Coefficient, DoubleBuffer> e : sums.entrySet()) {
             Values.add(w.gradients[e.getKey().ordinal()], scale, e.getValue(), kernel.grid.stride);
@@ -96,6 +115,10 @@ final class Batch implements ShotBatch {
             if (histories[s] != null) {
                 kernel.release(histories[s]);
                 histories[s] = null;
+            }
+            if (checkpoints[s] != null) {
+                checkpoints[s].release();
+                checkpoints[s] = null;
             }
         }
     }

@@ -36,24 +36,39 @@ final class ForwardLoop {
         this.halfSteps = new Part[][] {{parts[0][0], parts[0][1], forces}, parts[1]};
     }
 
-    void run(ElasticShots shotsToRun, int shotToRun, double[] sourceTraces, double[] receivers) {
+    /** Sets the shot whose sources the steps inject. */
+    ForwardLoop of(ElasticShots shotsToRun, int shotToRun, double[] sourceTraces) {
         shots = shotsToRun;
         shot = shotToRun;
         sources = sourceTraces;
+        return this;
+    }
+
+    /**
+     * The shot's run: receivers recorded, terms stored as the history says or, with
+     * checkpoints (null: none), saved in snapshots and kept for the last stored step only.
+     */
+    void run(double[] receivers, Checkpoints checkpoints) {
         int steps = shots.steps();
-        for (t = 0; t < steps; t++) {
-            Points.record(shots.receivers(), shot, w, stride, receivers, steps, t, true, true);
-            int slot = h == null ? -1 : h.slot(t);
-            if (slot >= 0) {
-                h.beginForward(slot);
-            }
-            sweep.run(halfSteps, slot);
-            if (slot >= 0) {
-                h.endForward(slot);
-            }
-            Points.inject(shots.sources(), shot, w, stride, sources, steps, t, false, true, -1);
-            Points.offer(shots, shot, w, t + 1, false);
+        for (int step = 0; step < steps; step++) {
+            Points.record(shots.receivers(), shot, w, stride, receivers, steps, step, true, true);
+            int slot = h == null ? -1 : h.slot(step);
+            step(step, checkpoints == null || slot < 0 ? slot : checkpoints.forward(w, slot));
+            Points.offer(shots, shot, w, step + 1, false);
             shots.listener().stepped(1);
         }
+    }
+
+    /** Steps the fields from step t to t + 1, storing the terms in stored step slot (-1: none). */
+    void step(int step, int slot) {
+        t = step;
+        if (slot >= 0) {
+            h.beginForward(slot);
+        }
+        sweep.run(halfSteps, slot);
+        if (slot >= 0) {
+            h.endForward(slot);
+        }
+        Points.inject(shots.sources(), shot, w, stride, sources, shots.steps(), t, false, true, -1);
     }
 }

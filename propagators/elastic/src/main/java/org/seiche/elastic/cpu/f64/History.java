@@ -20,7 +20,8 @@ import org.seiche.wave.storage.DoubleSteps;
  * made. Kept otherwise (on disk, or compressed, as a storage plan says), each term is a
  * store of steps and its array a single one, the step being written or read: the time
  * loops call {@link #beginForward}/{@link #endForward} and {@link #beginAdjoint}/
- * {@link #endAdjoint} around each stored step.
+ * {@link #endAdjoint} around each stored step. Checkpointing, each term has one array of
+ * its own, the taped step's, whatever the slot.
  */
 final class History {
     /** Values per array of a term (at least one slot). */
@@ -38,6 +39,8 @@ final class History {
     /** The terms in order, and their stores of steps (null: every slot in arrays of this history). */
     private final double[][][] terms;
     private final DoubleSteps[] stores;
+    /** Whether each term is one array, a single step's (streamed, or checkpointing's taped step). */
+    private final boolean oneStep;
 
     History(int steps, int interval, Set<Coefficient> gradients, int size) {
         this(steps, interval, gradients, size, null, null);
@@ -51,11 +54,13 @@ final class History {
         this.size = size;
         this.slotsPerArray = Math.max(1, CHUNK / size);
         boolean streamed = streamed(storage);
-        divergenceY = kinds[0] ? term(streamed) : null;
-        divergenceX = kinds[1] ? term(streamed) : null;
-        strainYy = kinds[2] ? term(streamed) : null;
-        strainXx = kinds[2] ? term(streamed) : null;
-        shear = kinds[3] ? term(streamed) : null;
+        boolean taped = checkpointed(storage);
+        oneStep = streamed || taped;
+        divergenceY = kinds[0] ? term(streamed, taped) : null;
+        divergenceX = kinds[1] ? term(streamed, taped) : null;
+        strainYy = kinds[2] ? term(streamed, taped) : null;
+        strainXx = kinds[2] ? term(streamed, taped) : null;
+        shear = kinds[3] ? term(streamed, taped) : null;
         terms = Arrays.stream(new double[][][] {divergenceY, divergenceX, strainYy, strainXx, shear})
                 .filter(t -> t != null).toArray(double[][][]::new);
         stores = streamed ? new DoubleSteps[terms.length] : null;
@@ -64,13 +69,19 @@ final class History {
         }
     }
 
-    /** Whether a plan keeps steps other than in this history's arrays. */
+    /** Whether a plan keeps steps in a store of steps (disk, or compressed). */
     static boolean streamed(Storage.Plan storage) {
-        return storage != null && (storage.mode() != Storage.Mode.MEMORY || storage.compression() != Storage.Compression.NONE);
+        return storage != null && !checkpointed(storage)
+                && (storage.mode() != Storage.Mode.MEMORY || storage.compression() != Storage.Compression.NONE);
     }
 
-    private double[][] term(boolean streamed) {
-        return streamed ? new double[1][] : term();
+    /** Whether a plan recomputes the stored steps from checkpoints. */
+    static boolean checkpointed(Storage.Plan storage) {
+        return storage != null && storage.mode() == Storage.Mode.CHECKPOINT;
+    }
+
+    private double[][] term(boolean streamed, boolean taped) {
+        return streamed ? new double[1][] : taped ? new double[][] {new double[size]} : term();
     }
 
     private double[][] term() {
@@ -84,12 +95,12 @@ final class History {
 
     /** The array holding a term's values of a slot, from {@link #offset(int)} on; null if the term is not stored or slot is -1. */
     double[] array(double[][] term, int slot) {
-        return term == null || slot < 0 ? null : term[stores != null ? 0 : slot / slotsPerArray];
+        return term == null || slot < 0 ? null : term[oneStep ? 0 : slot / slotsPerArray];
     }
 
     /** Where a slot's grid starts in its array. */
     int offset(int slot) {
-        return slot < 0 || stores != null ? 0 : slot % slotsPerArray * size;
+        return slot < 0 || oneStep ? 0 : slot % slotsPerArray * size;
     }
 
     /** Before the forward step of a stored slot: each streamed term's array is where the store takes it. */
@@ -131,9 +142,9 @@ final class History {
         }
     }
 
-    /** Whether it is pooled for reuse: its arrays are its own (not streamed). */
+    /** Whether it is pooled for reuse: its arrays are its own, a slot each. */
     boolean pooled() {
-        return stores == null;
+        return !oneStep;
     }
 
     /** Gives back the stores' buffers and removes their files. */
@@ -179,7 +190,7 @@ final class History {
             }
             return b;
         }
-        return bytes(kinds, slots, size, valueBytes);
+        return bytes(kinds, oneStep ? 1 : slots, size, valueBytes);
     }
 
     /** Bytes a history for these gradients takes. */
@@ -188,7 +199,15 @@ final class History {
     }
 
     private static long bytes(boolean[] kinds, int slots, int size, int valueBytes) {
-        int arrays = (kinds[0] ? 1 : 0) + (kinds[1] ? 1 : 0) + (kinds[2] ? 2 : 0) + (kinds[3] ? 1 : 0);
-        return (long) valueBytes * arrays * slots * size;
+        return (long) valueBytes * arrays(kinds) * slots * size;
+    }
+
+    /** Arrays a stored step of these gradients holds, each of the grid's size. */
+    static int arrays(Set<Coefficient> gradients) {
+        return arrays(kinds(gradients));
+    }
+
+    private static int arrays(boolean[] kinds) {
+        return (kinds[0] ? 1 : 0) + (kinds[1] ? 1 : 0) + (kinds[2] ? 2 : 0) + (kinds[3] ? 1 : 0);
     }
 }

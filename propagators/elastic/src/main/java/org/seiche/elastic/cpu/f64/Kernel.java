@@ -9,6 +9,7 @@ import org.seiche.elastic.ElasticShots;
 import org.seiche.elastic.cpu.Numerics;
 import org.seiche.elastic.cpu.ShotBatch;
 import org.seiche.wave.ShotMemory;
+import org.seiche.wave.storage.StoragePlanner;
 
 /**
  * The CPU kernel's numerics for one grid in this package's precision. Shot wavefields and
@@ -40,6 +41,18 @@ public final class Kernel implements Numerics {
                 + (adjoint ? History.bytes(steps, storeInterval, gradients, grid.size, VALUE_BYTES) : 0);
     }
 
+    /**
+     * A shot's wavefields, adjoint terms and gradients whatever the storage; a stored step's
+     * terms; a snapshot of the forward state; checkpointing's replay wavefields and taped step.
+     */
+    @Override
+    public StoragePlanner.Sizes storageSizes(int steps, Set<Coefficient> gradients, int storeInterval) {
+        long stepValues = (long) History.arrays(gradients) * grid.size;
+        return new StoragePlanner.Sizes(Wavefields.bytes(grid, 1, true, gradients.size(), VALUE_BYTES), stepValues,
+                VALUE_BYTES, steps, storeInterval, Wavefields.stateBytes(grid, VALUE_BYTES),
+                Wavefields.bytes(grid, 1, false, 0, VALUE_BYTES) + stepValues * VALUE_BYTES);
+    }
+
     /** Zeroed wavefields with row buffers for the chunks. */
     Wavefields wavefields(int chunks) {
         Wavefields w = memory.take(Wavefields.key(grid), Wavefields.class);
@@ -56,7 +69,7 @@ public final class Kernel implements Numerics {
 
     /** A history for the shots' gradients, kept as their storage plan says (pooled when in its own arrays). */
     History history(ElasticShots shots) {
-        if (History.streamed(shots.storage())) {
+        if (History.streamed(shots.storage()) || History.checkpointed(shots.storage())) {
             return new History(shots.steps(), shots.storeInterval(), shots.gradients(), grid.size, shots.storage(),
                     shots.storageDirectory());
         }

@@ -97,9 +97,24 @@ final class Wavefields {
         };
     }
 
+    /** The forward state a step reads and writes: the five wavefields and eight memory variables. */
+    private double[][][] stateFields() {
+        return new double[][][] {vy, vx, syy, sxx, sxy, mSyyY, mSxyX, mSxxX, mSxyY, mVyY, mVxX, mVyX, mVxY};
+    }
+
+    /** Every row of the forward state, as checkpointing copies it. */
+    double[][] state() {
+        return Arrays.stream(stateFields()).flatMap(Arrays::stream).toArray(double[][]::new);
+    }
+
+    /** Bytes of the forward state (a checkpoint's snapshot). */
+    static long stateBytes(Grid g, int valueBytes) {
+        return 13L * valueBytes * g.size;
+    }
+
     /** Zero state, and row buffers for the given number of row chunks. */
     void reset(int chunks) {
-        for (double[][] a : new double[][][] {vy, vx, syy, sxx, sxy, mSyyY, mSxyX, mSxxX, mSxyY, mVyY, mVxX, mVyX, mVxY}) {
+        for (double[][] a : stateFields()) {
             zero(a);
         }
         if (buffers.length < chunks) {
