@@ -77,7 +77,7 @@ class VolumeFiniteDifferenceTest {
     }
 
     /** Two shots: a force along the last dimension and a pressure source near the edges; velocity and pressure receivers. */
-    private static Survey survey(int[] shape, double dt) {
+    static Survey survey(int[] shape, double dt) {
         String force = shape.length == 1 ? "x" : "z";
         String receiver = shape.length == 1 ? "x" : "y";
         int last = shape[0] - 2;

@@ -1,6 +1,7 @@
 package org.seiche.elastic.internal;
 
 import java.nio.DoubleBuffer;
+import java.nio.file.Path;
 import java.util.Set;
 
 import org.seiche.api.Device;
@@ -11,6 +12,7 @@ import org.seiche.api.PropagatorSettings;
 import org.seiche.api.Simulation;
 import org.seiche.api.SimulationSetup;
 import org.seiche.api.StepListener;
+import org.seiche.api.Storage;
 import org.seiche.api.Survey;
 import org.seiche.elastic.ElasticGrid;
 import org.seiche.elastic.cpu.VolumeGrid;
@@ -22,6 +24,7 @@ import org.seiche.wave.Resampling;
 import org.seiche.wave.SurveySteps;
 import org.seiche.wave.Traces;
 import org.seiche.wave.VectorSupport;
+import org.seiche.wave.storage.StoragePlanner;
 
 /**
  * A 1-D or 3-D elastic survey prepared on a model (docs/elastic.md, "1-D and 3-D"): checked,
@@ -36,6 +39,7 @@ final class VolumeSimulation implements Simulation {
     private final VolumeGrid grid;
     private final VolumeNumerics numerics;
     private final StepListener listener;
+    private final Storage storage;
 
     VolumeSimulation(SimulationSetup setup) {
         Model model = setup.model();
@@ -62,6 +66,7 @@ final class VolumeSimulation implements Simulation {
                 staggered.shear(), staggered.buoyancy(), pml);
         this.numerics = numerics(grid, setup.precision(), setup.device());
         this.listener = FlushToZero.outside(setup.steps());
+        this.storage = settings.storage();
     }
 
     private static VolumeNumerics numerics(VolumeGrid grid, Precision precision, Device device) {
@@ -126,9 +131,10 @@ final class VolumeSimulation implements Simulation {
         double[][] amplitudes = Traces.upsampledAmplitudes(batch, placement, timing.resampling());
         int steps = steps();
         int receiverTraces = placement.receiverBase(batch.receivers().size());
+        VolumeTerms terms = request.any() ? terms(request.parameters()) : VolumeTerms.NONE;
         VolumeShots run = new VolumeShots(shots.length, steps, placement.sources(), Traces.scaled(amplitudes, placement, steps),
-                placement.receivers(), receiverTraces, request.any() ? terms(request.parameters()) : VolumeTerms.NONE,
-                gradientInterval, listener);
+                placement.receivers(), receiverTraces, terms, gradientInterval, listener,
+                terms.any() ? storagePlan(shots.length) : null, storage.directory() == null ? null : Path.of(storage.directory()));
         double[] receivers = new double[receiverTraces * steps];
         VolumeNumerics.VolumeAdjoint adjoint = numerics.forward(run, DoubleBuffer.wrap(receivers));
         return new VolumeForwardRun(this, batch, placement, amplitudes, receivers, adjoint, request, run.terms());
@@ -137,5 +143,11 @@ final class VolumeSimulation implements Simulation {
     @Override
     public long bytesPerShot(boolean forGradient) {
         return numerics.bytesPerShot(steps(), forGradient ? VolumeTerms.ALL : VolumeTerms.NONE, gradientInterval);
+    }
+
+    /** As propagator.storage asks, within its budget: memory (compressed or not), disk or checkpointing ({@link StoragePlanner}). */
+    @Override
+    public Storage.Plan storagePlan(int shotsAtOnce) {
+        return StoragePlanner.plan(storage, numerics.storageSizes(steps(), VolumeTerms.ALL, gradientInterval), shotsAtOnce);
     }
 }

@@ -1,5 +1,8 @@
 package org.seiche.elastic.cpu.f64;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * One shot's wavefields on a volume grid (forward, or adjoint in the same places): the
  * velocities v_d, normal stresses sigma_dd and shear stresses per pair, the C-PML memory
@@ -23,6 +26,18 @@ final class VolumeFields {
         velocityMemory = new double[k.ndim][k.ndim][k.size];
         strainMemory = new double[k.ndim][k.ndim][k.size];
         terms = adjoint ? new double[k.ndim][k.ndim][k.size] : null;
+    }
+
+    /** The forward state a step reads and writes, as checkpointing copies it: fields and memory variables. */
+    double[][] state() {
+        List<double[]> all = new ArrayList<>(List.of(velocity));
+        all.addAll(List.of(normal));
+        all.addAll(List.of(shear));
+        for (int d = 0; d < velocity.length; d++) {
+            all.addAll(List.of(velocityMemory[d]));
+            all.addAll(List.of(strainMemory[d]));
+        }
+        return all.toArray(new double[0][]);
     }
 
     /** Field of a point code: 0 .. ndim-1 the velocities, then the normal stresses. */

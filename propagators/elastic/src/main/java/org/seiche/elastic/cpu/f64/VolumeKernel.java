@@ -11,6 +11,7 @@ import org.seiche.elastic.cpu.VolumeNumerics;
 import org.seiche.elastic.cpu.VolumeShots;
 import org.seiche.elastic.cpu.VolumeTerms;
 import org.seiche.wave.FlushToZero;
+import org.seiche.wave.storage.StoragePlanner;
 
 /**
  * The 1-D / 3-D elastic kernel in this package's precision (docs/elastic.md, "1-D and 3-D"):
@@ -141,6 +142,14 @@ public final class VolumeKernel implements VolumeNumerics {
     public long bytesPerShot(int steps, VolumeTerms terms, int storeInterval) {
         long fields = VolumeFields.bytes(this, terms.any());
         return fields + (terms.any() ? VolumeHistory.bytes(steps, storeInterval, terms.count(ndim), size) : 0);
+    }
+
+    @Override
+    public StoragePlanner.Sizes storageSizes(int steps, VolumeTerms terms, int storeInterval) {
+        long stepValues = (long) terms.count(ndim) * size;
+        long state = VolumeFields.bytes(this, false);
+        return new StoragePlanner.Sizes(VolumeFields.bytes(this, true), stepValues, VALUE_BYTES, steps, storeInterval, state,
+                state + stepValues * VALUE_BYTES);
     }
 
     /** An array of the given length for a stored step, a spare one when there is one (its old values are all overwritten). */

@@ -2,6 +2,7 @@ package org.seiche.elastic.cpu.f64;
 
 import java.nio.DoubleBuffer;
 
+import org.seiche.api.Storage;
 import org.seiche.elastic.cpu.VolumeNumerics;
 import org.seiche.elastic.cpu.VolumePoints;
 import org.seiche.elastic.cpu.VolumeShots;
@@ -11,13 +12,16 @@ import org.seiche.wave.FlushToZero;
 /**
  * A batch of shots on a volume grid, one after another (each on every thread): the time
  * loop of docs/elastic.md (record, velocities, forces, stresses, pressure) and its
- * transpose run backward from each shot's history, once (each slot is released as it is used).
+ * transpose run backward from each shot's history, once (each slot is released as it is used),
+ * the history kept as the shots' storage plan says (memory, disk, compressed, or recomputed
+ * from checkpoints).
  */
 final class VolumeRun implements VolumeNumerics.VolumeAdjoint {
     private final VolumeKernel k;
     private final VolumeShots shots;
     private final double[] sources;
     private final VolumeHistory[] histories;
+    private final VolumeCheckpoints[] checkpoints;
     private long peak;
     private boolean adjointTaken;
 
@@ -26,40 +30,50 @@ final class VolumeRun implements VolumeNumerics.VolumeAdjoint {
         this.shots = shots;
         this.sources = Values.load(DoubleBuffer.wrap(shots.sourceTraces()));
         this.histories = new VolumeHistory[shots.count()];
+        this.checkpoints = new VolumeCheckpoints[shots.count()];
     }
 
     void forward(DoubleBuffer receiverTraces) {
         VolumeTerms terms = shots.terms();
         int steps = shots.steps();
         double[] receivers = new double[shots.receiverTraces() * steps];
+        boolean checkpointed = shots.storage() != null && shots.storage().mode() == Storage.Mode.CHECKPOINT;
         long stored = 0;
         for (int shot = 0; shot < shots.count(); shot++) {
             VolumeFields w = new VolumeFields(k, false);
-            VolumeHistory h = terms.any() ? new VolumeHistory(k, steps, shots.storeInterval(), terms.divergence(),
-                    terms.normal(), terms.shear()) : null;
+            VolumeHistory h = terms.any() ? new VolumeHistory(k, steps, shots.storeInterval(), terms, shots.storage(),
+                    shots.storageDirectory()) : null;
             histories[shot] = h;
-            if (h != null) {
-                stored += VolumeHistory.bytes(steps, shots.storeInterval(), terms.count(k.ndim), k.size);
-            }
+            VolumeCheckpoints c = h != null && checkpointed ? new VolumeCheckpoints(this, k, shot, h, w, steps,
+                    shots.storage().snapshots()) : null;
+            checkpoints[shot] = c;
             peak = Math.max(peak, stored + VolumeFields.bytes(k, false));
             VolumeSweeps sweeps = new VolumeSweeps(k, w);
             int s = shot;
             FlushToZero.run(() -> {
                 for (int t = 0; t < steps; t++) {
                     read(shots.receivers(), s, w, receivers, t, null);
-                    VolumeHistory.Slot slot = h == null ? null : h.at(t);
-                    int step = t;
-                    // the forces join each line's velocities before the stresses read them
-                    k.fused(lines -> {
-                        sweeps.velocities(lines, slot);
-                        inject(shots.sources(), s, w, sources, step, true, lines[0], lines[lines.length - 1]);
-                    }, lines -> sweeps.stresses(lines, slot));
-                    inject(shots.sources(), s, w, sources, t, false);
+                    step(sweeps, w, s, t, c != null ? c.forward(t) : h == null ? null : h.forward(t));
+                    if (h != null) {
+                        h.written(t);
+                    }
                     shots.listener().stepped(1);
                 }
             });
+            stored += (h != null ? h.bytes() : 0) + (c != null ? c.bytes() : 0);
+            peak = Math.max(peak, stored + VolumeFields.bytes(k, false));
         }
         Values.store(receivers, receiverTraces);
+    }
+
+    /** Steps shot's fields w from step t to t + 1, storing the terms in slot (null: none). */
+    void step(VolumeSweeps sweeps, VolumeFields w, int shot, int t, VolumeHistory.Slot slot) {
+        // the forces join each line's velocities before the stresses read them
+        k.fused(lines -> {
+            sweeps.velocities(lines, slot);
+            inject(shots.sources(), shot, w, sources, t, true, lines[0], lines[lines.length - 1]);
+        }, lines -> sweeps.stresses(lines, slot));
+        inject(shots.sources(), shot, w, sources, t, false);
     }
 
     @Override
@@ -74,17 +88,17 @@ final class VolumeRun implements VolumeNumerics.VolumeAdjoint {
         double scale = k.dt * shots.storeInterval();
         for (int shot = 0; shot < shots.count(); shot++) {
             VolumeFields w = new VolumeFields(k, true);
-            peak = Math.max(peak, VolumeFields.bytes(k, true));
             double[][] sums = new double[gradients.length][];
             for (int i = 0; i < sums.length; i++) {
                 sums[i] = gradients[i] == null ? null : new double[k.size];
             }
             VolumeHistory h = histories[shot];
+            VolumeCheckpoints c = checkpoints[shot];
             VolumeSweeps sweeps = new VolumeSweeps(k, w);
             int s = shot;
             FlushToZero.run(() -> {
                 for (int t = steps - 1; t >= 0; t--) {
-                    VolumeHistory.Slot slot = h == null ? null : h.at(t);
+                    VolumeHistory.Slot slot = c != null ? c.adjoint(t) : h == null ? null : h.adjoint(t);
                     read(shots.sources(), s, w, reads, t, false);
                     k.fused(lines -> sweeps.stressesAdjointTerms(lines, slot, sums), sweeps::stressesAdjointFields);
                     read(shots.sources(), s, w, reads, t, true);
@@ -96,7 +110,8 @@ final class VolumeRun implements VolumeNumerics.VolumeAdjoint {
                     shots.listener().stepped(1);
                 }
             });
-            histories[shot] = null;
+            peak = Math.max(peak, VolumeFields.bytes(k, true) + (h != null ? h.bytes() : 0) + (c != null ? c.bytes() : 0));
+            release(shot);
             for (int i = 0; i < sums.length; i++) {
                 if (sums[i] != null) {
                     // mu's sum is half its gradient (VolumeSweeps.stressesAdjointTerms)
@@ -145,10 +160,19 @@ final class VolumeRun implements VolumeNumerics.VolumeAdjoint {
     @Override
     public void close() {
         for (int shot = 0; shot < histories.length; shot++) {
-            if (histories[shot] != null) {
-                histories[shot].releaseAll();
-                histories[shot] = null;
-            }
+            release(shot);
+        }
+    }
+
+    /** Gives back what a shot's history and checkpoints hold, removing any files. */
+    private void release(int shot) {
+        if (histories[shot] != null) {
+            histories[shot].releaseAll();
+            histories[shot] = null;
+        }
+        if (checkpoints[shot] != null) {
+            checkpoints[shot].close();
+            checkpoints[shot] = null;
         }
     }
 }
