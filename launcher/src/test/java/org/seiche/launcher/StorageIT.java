@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.seiche.io.Npy;
 
 /**
- * propagator.storage through ./fwi on the scalar_quick (and born_small, elastic_small) reference case: disk and
+ * propagator.storage through ./fwi on the scalar_quick (and born_small, elastic_small, elastic_1d, elastic_3d_small) reference cases: disk and
  * checkpointing give memory mode's gradient to the bit, compression within Deepwave's own
  * error at a half (bf16) or about a quarter (int8) of the memory, and a disk run killed
  * mid-adjoint leaves files that the next run removes.
@@ -75,12 +75,13 @@ class StorageIT {
     }
 
     /**
-     * The elastic reference case's gradients (vp, vs, rho): disk mode gives memory mode's to
-     * the bit, int8 compression approximates them; checkpointing, which elastic does not give,
-     * is refused in one line before compute.
+     * The elastic reference case's gradients (vp, vs, rho): disk and checkpointing give memory
+     * mode's to the bit, int8 compression approximates them; a budget alone that memory mode
+     * exceeds picks checkpointing and says so on stderr and in summary.json; a checkpoint
+     * budget that holds not one snapshot is refused in one line before compute.
      */
     @Test
-    void elasticGivesMemoryModesGradientsOnDiskAndRefusesCheckpointing() throws IOException {
+    void elasticGivesMemoryModesGradientsInEveryMode() throws IOException {
         String elastic = "propagator: {name: elastic, accuracy: 4, pml_width: 20, pml_freq: 20.0";
         assertEquals(0, run("elastic_small", elastic, "elastic-memory", "").exit());
         Path steps = tmp.resolve("elastic-steps");
@@ -92,24 +93,53 @@ class StorageIT {
         }
         Fwi.Outcome int8 = run("elastic_small", elastic, "elastic-int8", ", storage: {mode: memory, compression: int8}");
         assertEquals(0, int8.exit(), int8.err());
+        Fwi.Outcome checkpoint = run("elastic_small", elastic, "elastic-checkpoint", ", storage: {mode: checkpoint, memory: 20 MB}");
+        assertEquals(0, checkpoint.exit(), checkpoint.err());
+        assertTrue(summary("elastic-checkpoint").contains("\"mode\" : \"checkpoint\""), summary("elastic-checkpoint"));
+        Fwi.Outcome budget = run("elastic_small", elastic, "elastic-budget", ", storage: {memory: 20 MB}");
+        assertEquals(0, budget.exit(), budget.err());
+        assertTrue(budget.err().contains("storage: checkpoint ("), budget.err());
+        assertTrue(summary("elastic-budget").contains("\"mode\" : \"checkpoint\""), summary("elastic-budget"));
+        assertTrue(number("elastic-budget", "memory_estimate_bytes") < number("elastic-memory", "memory_estimate_bytes") / 2,
+                "checkpointing plans less memory");
         for (String p : new String[] {"vp", "vs", "rho"}) {
             double[] exact = gradient("elastic-memory", p);
             assertArrayEquals(exact, gradient("elastic-disk", p), "disk " + p);
-            double[] approx = gradient("elastic-int8", p);
-            double num = 0;
-            double den = 0;
-            for (int i = 0; i < exact.length; i++) {
-                num += (approx[i] - exact[i]) * (approx[i] - exact[i]);
-                den += exact[i] * exact[i];
-            }
-            double e = Math.sqrt(num / den);
+            assertArrayEquals(exact, gradient("elastic-checkpoint", p), "checkpoint " + p);
+            assertArrayEquals(exact, gradient("elastic-budget", p), "budget " + p);
+            double e = ReferenceCasesIT.relativeL2(gradient("elastic-int8", p), exact);
             System.out.printf("elastic_small int8 %s: rel-L2 %.2e from the exact gradient%n", p, e);
             assertTrue(e > 0 && e < 0.01, "int8 " + p + ": " + e);
         }
-        Fwi.Outcome checkpoint = run("elastic_small", elastic, "elastic-checkpoint", ", storage: {mode: checkpoint, memory: 20 MB}");
-        assertEquals(1, checkpoint.exit());
-        assertTrue(checkpoint.err().contains("propagator.storage: the elastic propagator on device cpu does not give mode "
-                + "checkpoint"), checkpoint.err());
+        Fwi.Outcome tooSmall = run("elastic_small", elastic, "elastic-too-small", ", storage: {mode: checkpoint, memory: 1 MB}");
+        assertEquals(1, tooSmall.exit());
+        assertTrue(tooSmall.err().contains("propagator.storage.memory: checkpointing needs at least "), tooSmall.err());
+        assertFalse(Files.exists(tmp.resolve("elastic-too-small/out/summary.json")), "refused before compute");
+    }
+
+    /** The 1-D and 3-D elastic reference cases: disk (1-D) and checkpointing give memory mode's gradients to the bit. */
+    @Test
+    void elasticOneAndThreeDimensionsGiveMemoryModesGradients() throws IOException {
+        String line = "propagator: {name: elastic, accuracy: 4, pml_width: [20, 20], pml_freq: 20.0";
+        assertEquals(0, run("elastic_1d", line, "line-memory", "").exit());
+        Fwi.Outcome disk = run("elastic_1d", line, "line-disk", ", storage: {mode: disk}");
+        assertEquals(0, disk.exit(), disk.err());
+        Fwi.Outcome checkpoint = run("elastic_1d", line, "line-checkpoint", ", storage: {mode: checkpoint, memory: 100 KB}");
+        assertEquals(0, checkpoint.exit(), checkpoint.err());
+        for (String p : new String[] {"vp", "rho"}) {
+            assertArrayEquals(gradient("line-memory", p), gradient("line-disk", p), "1-D disk " + p);
+            assertArrayEquals(gradient("line-memory", p), gradient("line-checkpoint", p), "1-D checkpoint " + p);
+        }
+        String cube = "propagator: {name: elastic, accuracy: 4, pml_width: 10, pml_freq: 20.0";
+        assertEquals(0, run("elastic_3d_small", cube, "cube-memory", "").exit());
+        Fwi.Outcome cubeCheckpoint = run("elastic_3d_small", cube, "cube-checkpoint",
+                ", storage: {mode: checkpoint, memory: 200 MB}");
+        assertEquals(0, cubeCheckpoint.exit(), cubeCheckpoint.err());
+        assertTrue(number("cube-checkpoint", "memory_estimate_bytes") < number("cube-memory", "memory_estimate_bytes") / 2,
+                "checkpointing plans less memory");
+        for (String p : new String[] {"vp", "vs", "rho"}) {
+            assertArrayEquals(gradient("cube-memory", p), gradient("cube-checkpoint", p), "3-D checkpoint " + p);
+        }
     }
 
     private long number(String name, String key) throws IOException {
