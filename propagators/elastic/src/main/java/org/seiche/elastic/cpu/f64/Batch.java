@@ -2,7 +2,6 @@ package org.seiche.elastic.cpu.f64;
 
 import java.nio.DoubleBuffer;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.seiche.elastic.Coefficient;
@@ -21,7 +20,8 @@ final class Batch implements ShotBatch {
     private final Checkpoints[] checkpoints;
     private double[] receiverAdjoint;
     private double[] sourceAdjoint;
-    private final AtomicInteger running = new AtomicInteger();
+    /** Bytes of the wavefields in use now (several shots', or an adjoint's and checkpointing's replay). */
+    private final AtomicLong inUse = new AtomicLong();
     private final AtomicLong peak = new AtomicLong();
     private final AtomicLong stored = new AtomicLong();
 
@@ -94,13 +94,12 @@ final class Batch implements ShotBatch {
 
     /** Counts w as in use, for the peak. */
     private Wavefields take(Wavefields w) {
-        int n = running.incrementAndGet();
-        peak.accumulateAndGet(n * w.bytes(Kernel.VALUE_BYTES), Math::max);
+        peak.accumulateAndGet(inUse.addAndGet(w.bytes(Kernel.VALUE_BYTES)), Math::max);
         return w;
     }
 
     private void give(Wavefields w) {
-        running.decrementAndGet();
+        inUse.addAndGet(-w.bytes(Kernel.VALUE_BYTES));
         kernel.release(w);
     }
 
