@@ -24,7 +24,8 @@ import org.seiche.scalar.SnapshotTap;
  * v^2 dt^2 gradients) and Born (scattered and background samples, the ratio, source-term and
  * v^2 dt^2 gradients, with and without the background adjoint), relative L2 within
  * {@link CudaTesting#FLOAT32} and {@link CudaTesting#FLOAT64}; Born's adjoint against its forward run by a dot
- * product. Skipped, with the reason, where CUDA cannot run.
+ * product; 1-D and 3-D grids (with Deepwave's references); snapshot frames against the CPU's,
+ * and results unchanged by taking them. Skipped, with the reason, where CUDA cannot run.
  */
 class CudaParityTest {
     /** Inner steps between snapshot frames. */
