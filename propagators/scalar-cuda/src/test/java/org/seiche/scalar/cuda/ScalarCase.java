@@ -57,7 +57,7 @@ record ScalarCase(String name, double[] spacing, PropagatorSettings settings, do
      * The 1-D and 3-D cases: Deepwave's scalar_1d (float64, two shots), scalar_3d_small and
      * scalar_3d_freesurface (accuracy 8, free top, spacing per dimension), and synthetic ones
      * as {@link #synthetic()} (uneven PML, a free surface on one side, two shots, an unused
-     * source, a shared receiver cell) at accuracies 6 (1-D), 2 and 6 (3-D).
+     * source, a shared receiver cell) at accuracies 6 (1-D), 2, 4, 6 and 8 (3-D).
      */
     static Stream<ScalarCase> volumes() {
         return Stream.of(
@@ -66,6 +66,10 @@ record ScalarCase(String name, double[] spacing, PropagatorSettings settings, do
                 new ScalarCase("synthetic_3d_accuracy2", new double[] {5, 4, 6}, settings(2, 20, Double.NaN, 0, 4, 3, 5, 4, 3),
                         0.0008, 60, null),
                 new ScalarCase("synthetic_3d_accuracy6", new double[] {4, 5, 5}, settings(6, 20, Double.NaN, 3, 4, 0, 5, 4, 4),
+                        0.0008, 50, null),
+                new ScalarCase("synthetic_3d_accuracy4", new double[] {5, 5, 5}, settings(4, 25, Double.NaN, 4), 0.0008, 50,
+                        null),
+                new ScalarCase("synthetic_3d_accuracy8", new double[] {4, 5, 6}, settings(8, 25, Double.NaN, 0, 3, 4, 3, 3, 4),
                         0.0008, 50, null),
                 new ScalarCase("scalar_1d", new double[] {5}, settings(4, 20, Double.NaN, 15, 20), 0.001, 300, null),
                 new ScalarCase("scalar_3d_small", new double[] {5, 5, 5}, settings(4, 25, Double.NaN, 8), 0.0006, 250,
