@@ -3,13 +3,17 @@
 // the forward and adjoint steps, the imaging condition, recording and injection; and
 // Born's steps (the background with its scattered field, forward and adjoint).
 //
-// Layout: a padded 2-D grid of rows x cols cells, row-major; every wavefield holds all
-// shots of the batch one after the other (shot s at offset s * cells). Traces are
-// [shots, count, steps]. A step kernel runs one thread per domain cell and shot
-// (blockIdx.z = shot); the transducer kernels one thread per shot, looping over its
-// sources or receivers in order so that shared cells add up deterministically.
+// Layout: a padded grid of rows x cols cells (2-D; a 1-D grid is one row) or planes x rows
+// x cols cells (3-D, [z, y, x]), row-major; every wavefield holds all shots of the batch
+// one after the other (shot s at offset s * cells). Traces are [shots, count, steps]. A
+// step kernel runs one thread per domain cell and shot (blockIdx.z = shot; x along
+// threads' x, the domain's lines of cells along x along threads' y); the transducer
+// kernels one thread per shot, looping over its sources or receivers in order so that
+// shared cells add up deterministically. The steps of every dimension are one template
+// (Grid, Field: the flat arguments gathered); 3-D adds the z terms the CPU's
+// DoubleStencil3d adds, in its order.
 //
-// Stencil coefficients, per dimension d (0 = rows, 1 = columns), in coef:
+// Stencil coefficients, per dimension d (0 = rows, or planes in 3-D; the last = columns), in coef:
 // coef[d * 2 * (G + 1) + k] = first difference c1_k / h_d (k = 1..G, slot 0 unused),
 // coef[d * 2 * (G + 1) + G + 1 + k] = second difference c2_k / h_d^2 (k = 0..G).
 // Profiles a, b, db of dimension d are indexed by the padded coordinate along d.
@@ -17,27 +21,40 @@
 // No shared memory or barriers: the host-emulation test runs this file on the CPU by
 // looping over blockIdx and threadIdx (src/test/cuda/host_shim.h).
 
-// Grid geometry and coefficients, as every step kernel takes them first.
+// Grid geometry and coefficients, as every step kernel takes them first: 2-D (also a 1-D
+// grid, as one row: see stencil_strides) and 3-D ([z, y, x]).
+#define SEICHE_PROFILE_ARGS(T, D)                                                     \
+    const T *__restrict__ a##D, const T *__restrict__ b##D, const T *__restrict__ db##D
 #define SEICHE_GRID_ARGS(T)                                                           \
     int rows, int cols, int y0, int y1, int x0, int x1, int iy0, int iy1, int ix0, int ix1, \
-    const T *__restrict__ v2dt2, const T *__restrict__ coef,                          \
-    const T *__restrict__ ay, const T *__restrict__ by, const T *__restrict__ dby,    \
-    const T *__restrict__ ax, const T *__restrict__ bx, const T *__restrict__ dbx
+    const T *__restrict__ v2dt2, const T *__restrict__ coef, SEICHE_PROFILE_ARGS(T, y), SEICHE_PROFILE_ARGS(T, x)
+#define SEICHE_GRID3_ARGS(T)                                                          \
+    int planes, int rows, int cols, int z0, int z1, int y0, int y1, int x0, int x1,   \
+    int iz0, int iz1, int iy0, int iy1, int ix0, int ix1, const T *__restrict__ v2dt2, const T *__restrict__ coef, \
+    SEICHE_PROFILE_ARGS(T, z), SEICHE_PROFILE_ARGS(T, y), SEICHE_PROFILE_ARGS(T, x)
+// The same as a Grid.
+#define SEICHE_GRID(T)                                                                \
+    Grid<T, 2>{{rows, cols}, {y0, x0}, {y1, x1}, {iy0, ix0}, {iy1, ix1}, v2dt2, coef, {ay, ax}, {by, bx}, {dby, dbx}}
+#define SEICHE_GRID3(T)                                                               \
+    Grid<T, 3>{{planes, rows, cols}, {z0, y0, x0}, {z1, y1, x1}, {iz0, iy0, ix0}, {iz1, iy1, ix1}, v2dt2, coef, \
+               {az, ay, ax}, {bz, by, bx}, {dbz, dby, dbx}}
 
-// One wavefield's state: u, the previous u (overwritten with the next), psi and zeta of
-// rows and of columns with their next buffers. N names a second field (Born's scattered one).
+// One wavefield's state: u, the previous u (overwritten with the next), and per dimension
+// psi and zeta with their next buffers. N names a second field (Born's scattered one).
+#define SEICHE_MEMORY_ARGS(T, D, N)                                                   \
+    const T *__restrict__ p##D##N, T *__restrict__ p##D##Next##N, const T *__restrict__ z##D##N, T *__restrict__ z##D##Next##N
 #define SEICHE_FIELD_ARGS(T, N)                                                       \
-    const T *__restrict__ u##N, T *__restrict__ next##N,                              \
-    const T *__restrict__ py##N, T *__restrict__ pyNext##N, const T *__restrict__ zy##N, T *__restrict__ zyNext##N, \
-    const T *__restrict__ px##N, T *__restrict__ pxNext##N, const T *__restrict__ zx##N, T *__restrict__ zxNext##N
+    const T *__restrict__ u##N, T *__restrict__ next##N, SEICHE_MEMORY_ARGS(T, y, N), SEICHE_MEMORY_ARGS(T, x, N)
+#define SEICHE_FIELD3_ARGS(T, N)                                                      \
+    const T *__restrict__ u##N, T *__restrict__ next##N, SEICHE_MEMORY_ARGS(T, z, N), SEICHE_MEMORY_ARGS(T, y, N), \
+    SEICHE_MEMORY_ARGS(T, x, N)
+#define SEICHE_FIELD(T, N)                                                            \
+    Field<T, 2>{u##N, next##N, {py##N, px##N}, {pyNext##N, pxNext##N}, {zy##N, zx##N}, {zyNext##N, zxNext##N}}
+#define SEICHE_FIELD3(T, N)                                                           \
+    Field<T, 3>{u##N, next##N, {pz##N, py##N, px##N}, {pzNext##N, pyNext##N, pxNext##N}, {zz##N, zy##N, zx##N}, \
+                {zzNext##N, zyNext##N, zxNext##N}}
 
 #define SEICHE_STEP_ARGS(T) SEICHE_GRID_ARGS(T), SEICHE_FIELD_ARGS(T, ), T *__restrict__ spatial
-
-#define SEICHE_GRID_PASS rows, cols, y0, y1, x0, x1, iy0, iy1, ix0, ix1, v2dt2, coef, ay, by, dby, ax, bx, dbx
-#define SEICHE_FIELD_PASS(N) u##N, next##N, py##N, pyNext##N, zy##N, zyNext##N, px##N, pxNext##N, zx##N, zxNext##N
-// What spatial_term reads of the grid and of one field.
-#define SEICHE_TERM_PASS(N) cols, iy0, iy1, ix0, ix1, coef, ay, by, dby, ax, bx, dbx, u##N, py##N, pyNext##N, \
-    zy##N, zyNext##N, px##N, pxNext##N, zx##N, zxNext##N
 
 #include "flush.cuh"
 
@@ -109,65 +126,120 @@ __device__ void update(T *next, const T *u, T v2dt2, T s, T *spatial, size_t i) 
     }
 }
 
-// The cell (x, y) of shot blockIdx.z this thread updates; false outside the domain.
-__device__ inline bool domain_cell(int rows, int cols, int y0, int y1, int x0, int x1, int &y, int &x,
-                                   size_t &shot, size_t &i) {
-    x = x0 + blockIdx.x * blockDim.x + threadIdx.x;
-    y = y0 + blockIdx.y * blockDim.y + threadIdx.y;
-    shot = (size_t) blockIdx.z * rows * cols;
-    i = shot + (size_t) y * cols + x;
-    return x < x1 && y < y1;
+// A padded grid of D dimensions (dimension D - 1 along the rows in memory): its shape, the
+// domain [start, end) and the plain interior [inner0, inner1) per dimension, v^2 dt^2, the
+// stencil coefficients and the profiles of each dimension.
+template <typename T, int D>
+struct Grid {
+    int shape[D], start[D], end[D], inner0[D], inner1[D];
+    const T *v2dt2, *coef;
+    const T *a[D], *b[D], *db[D];
+};
+
+// A field's arrays: u, next (holding the previous u), and per dimension psi, zeta and their next buffers.
+template <typename T, int D>
+struct Field {
+    const T *u;
+    T *next;
+    const T *p[D];
+    T *pNext[D];
+    const T *z[D];
+    T *zNext[D];
+};
+
+// The cell c of shot blockIdx.z this thread updates, and its index i among all shots' cells:
+// x along threads' x, the domain's lines (cells along x) along threads' y; false outside the domain.
+template <typename T, int D>
+__device__ bool domain_cell(const Grid<T, D> &g, int *c, size_t &shot, size_t &i) {
+    c[D - 1] = g.start[D - 1] + blockIdx.x * blockDim.x + threadIdx.x;
+    int line = blockIdx.y * blockDim.y + threadIdx.y;
+    for (int d = D - 2; d > 0; d--) {
+        int n = g.end[d] - g.start[d];
+        c[d] = g.start[d] + line % n;
+        line /= n;
+    }
+    c[0] = g.start[0] + line;
+    size_t cells = 1;
+    size_t at = 0;
+    for (int d = 0; d < D; d++) {
+        cells *= g.shape[d];
+        at = at * g.shape[d] + c[d];
+    }
+    shot = (size_t) blockIdx.z * cells;
+    i = shot + at;
+    return c[D - 1] < g.end[D - 1] && c[0] < g.end[0];
 }
 
-// The spatial term S of one field at cell i = (y, x) of its shot, one term per dimension,
-// plain where no PML term reaches; the forward or adjoint PML terms elsewhere, which also
-// write the next PML memories.
-template <typename T, int G, bool ADJOINT>
-__device__ T spatial_term(int y, int x, size_t i, int cols, int iy0, int iy1, int ix0, int ix1, const T *coef,
-                          const T *ay, const T *by, const T *dby, const T *ax, const T *bx, const T *dbx,
-                          const T *u, const T *py, T *pyNext, const T *zy, T *zyNext,
-                          const T *px, T *pxNext, const T *zx, T *zxNext) {
-    const T *cy1 = coef;
-    const T *cy2 = coef + G + 1;
-    const T *cx1 = coef + 2 * (G + 1);
-    const T *cx2 = coef + 3 * (G + 1);
-    bool plainY = y >= iy0 && y < iy1;
-    bool plainX = x >= ix0 && x < ix1;
-    if (plainY && plainX) {
-        // the Laplacian, summed in the CPU kernel's order (DoubleStencil.interior)
-        T s = (cy2[0] + cx2[0]) * u[i];
+// The stencil's stride per dimension: a dimension one cell wide has none (0), so that a 1-D
+// grid, one row of a 2-D grid whose row terms have zero weights, reads only its own row (as
+// the CPU's DoubleCoefficients step it).
+template <typename T, int D>
+__device__ void stencil_strides(const Grid<T, D> &g, int *stride) {
+    int s = 1;
+    for (int d = D - 1; d >= 0; d--) {
+        stride[d] = g.shape[d] == 1 ? 0 : s;
+        s *= g.shape[d];
+    }
+}
+
+// The spatial term S of one field at cell c (index i): in the plain interior the Laplacian,
+// summed in the CPU kernel's order (DoubleStencil.interior, DoubleStencil3d.interior);
+// elsewhere one term per dimension, plain where no PML term reaches along it, else the
+// forward or adjoint PML term (which also writes the next PML memories), each added to
+// the sum of the dimensions before, as the CPU's row accumulator does.
+template <typename T, int D, int G, bool ADJOINT>
+__device__ T spatial_term(const Grid<T, D> &g, const int *c, size_t i, const Field<T, D> &f) {
+    int stride[D];
+    stencil_strides(g, stride);
+    bool interior = true;
+    for (int d = 0; d < D; d++) {
+        interior = interior && c[d] >= g.inner0[d] && c[d] < g.inner1[d];
+    }
+    const T *u = f.u;
+    if (interior) {
+        T centre = g.coef[G + 1];
+        for (int d = 1; d < D; d++) {
+            centre += g.coef[d * 2 * (G + 1) + G + 1];
+        }
+        T s = centre * u[i];
         for (int k = 1; k <= G; k++) {
-            s += cy2[k] * (u[i + k * cols] + u[i - k * cols]) + cx2[k] * (u[i + k] + u[i - k]);
+            T t = g.coef[G + 1 + k] * (u[i + k * stride[0]] + u[i - k * stride[0]]);
+            for (int d = 1; d < D; d++) {
+                t += g.coef[d * 2 * (G + 1) + G + 1 + k] * (u[i + k * stride[d]] + u[i - k * stride[d]]);
+            }
+            s += t;
         }
         return s;
     }
-    T sy;
-    if (plainY) {
-        sy = second_difference<T, G>(u, i, cols, cy2);
-    } else if (ADJOINT) {
-        sy = adjoint_pml<T, G>(0, u, py, pyNext, zy, zyNext, i, cols, y, ay, by, dby, cy1, cy2);
-    } else {
-        sy = forward_pml<T, G>(0, u, py, pyNext, zy, zyNext, i, cols, y, ay, by, dby, cy1, cy2);
+    T acc = 0;
+    for (int d = 0; d < D; d++) {
+        const T *c1 = g.coef + d * 2 * (G + 1);
+        const T *c2 = c1 + G + 1;
+        if (c[d] >= g.inner0[d] && c[d] < g.inner1[d]) {
+            T t = second_difference<T, G>(u, i, stride[d], c2);
+            acc = d == 0 ? t : acc + t;
+        } else if (ADJOINT) {
+            acc = adjoint_pml<T, G>(acc, u, f.p[d], f.pNext[d], f.z[d], f.zNext[d], i, stride[d], c[d], g.a[d], g.b[d],
+                                    g.db[d], c1, c2);
+        } else {
+            acc = forward_pml<T, G>(acc, u, f.p[d], f.pNext[d], f.z[d], f.zNext[d], i, stride[d], c[d], g.a[d], g.b[d],
+                                    g.db[d], c1, c2);
+        }
     }
-    if (plainX) {
-        return sy + second_difference<T, G>(u, i, 1, cx2);
-    } else if (ADJOINT) {
-        return adjoint_pml<T, G>(sy, u, px, pxNext, zx, zxNext, i, 1, x, ax, bx, dbx, cx1, cx2);
-    }
-    return forward_pml<T, G>(sy, u, px, pxNext, zx, zxNext, i, 1, x, ax, bx, dbx, cx1, cx2);
+    return acc;
 }
 
 // One step at one cell of one shot, forward or adjoint: next = v^2 dt^2 S + 2 u - next.
 // spatial, when given, gets S (the stored step of a gradient run).
-template <typename T, int G, bool ADJOINT>
-__device__ void step(SEICHE_STEP_ARGS(T)) {
-    int y, x;
+template <typename T, int D, int G, bool ADJOINT>
+__device__ void step(const Grid<T, D> &g, const Field<T, D> &f, T *spatial) {
+    int c[D];
     size_t shot, i;
-    if (!domain_cell(rows, cols, y0, y1, x0, x1, y, x, shot, i)) {
+    if (!domain_cell(g, c, shot, i)) {
         return;
     }
-    T s = spatial_term<T, G, ADJOINT>(y, x, i, SEICHE_TERM_PASS());
-    update(next, u, v2dt2[i - shot], s, spatial, i);
+    T s = spatial_term<T, D, G, ADJOINT>(g, c, i, f);
+    update(f.next, f.u, g.v2dt2[i - shot], s, spatial, i);
 }
 
 // Born (docs/born.md; the CPU's DoubleBornBatch): the background step and, alongside, the
@@ -175,52 +247,51 @@ __device__ void step(SEICHE_STEP_ARGS(T)) {
 // next1 = v^2 dt^2 S1 + 2 u1 - next1, then next1 += coupling S with coupling = r v^2 dt^2
 // (r = 2 scatter / v per padded cell). The source's share (r times the source term) is
 // injected into next1 by scalar_inject with r. spatial and spatial1, when given, get S and S1.
-template <typename T, int G>
-__device__ void born_step(SEICHE_STEP_ARGS(T), SEICHE_FIELD_ARGS(T, 1), T *__restrict__ spatial1,
-                          const T *__restrict__ coupling) {
-    int y, x;
+template <typename T, int D, int G>
+__device__ void born_step(const Grid<T, D> &g, const Field<T, D> &f, T *spatial, const Field<T, D> &f1, T *spatial1,
+                          const T *coupling) {
+    int c[D];
     size_t shot, i;
-    if (!domain_cell(rows, cols, y0, y1, x0, x1, y, x, shot, i)) {
+    if (!domain_cell(g, c, shot, i)) {
         return;
     }
-    T s = spatial_term<T, G, false>(y, x, i, SEICHE_TERM_PASS());
-    T s1 = spatial_term<T, G, false>(y, x, i, SEICHE_TERM_PASS(1));
-    T c = v2dt2[i - shot];
-    update(next, u, c, s, spatial, i);
-    update(next1, u1, c, s1, spatial1, i);
-    next1[i] = flush(next1[i] + coupling[i - shot] * s);
+    T s = spatial_term<T, D, G, false>(g, c, i, f);
+    T s1 = spatial_term<T, D, G, false>(g, c, i, f1);
+    T v = g.v2dt2[i - shot];
+    update(f.next, f.u, v, s, spatial, i);
+    update(f1.next, f1.u, v, s1, spatial1, i);
+    f1.next[i] = flush(f1.next[i] + coupling[i - shot] * s);
 }
 
 // Born's adjoint step with the background adjoint (for the velocity gradient), on mu1 and
 // mu0 = v^2 dt^2 lambda: both take the scalar adjoint step, and mu0 gets the transpose of
 // u1's source, coupling A1 (A1 = mu1's adjoint spatial term). The scattered adjoint alone
 // is scalar_adjoint; the imaging conditions are scalar_image.
-template <typename T, int G>
-__device__ void born_adjoint_step(SEICHE_GRID_ARGS(T), SEICHE_FIELD_ARGS(T, ), SEICHE_FIELD_ARGS(T, 1),
-                                  const T *__restrict__ coupling) {
-    int y, x;
+template <typename T, int D, int G>
+__device__ void born_adjoint_step(const Grid<T, D> &g, const Field<T, D> &f, const Field<T, D> &f1,
+                                  const T *coupling) {
+    int c[D];
     size_t shot, i;
-    if (!domain_cell(rows, cols, y0, y1, x0, x1, y, x, shot, i)) {
+    if (!domain_cell(g, c, shot, i)) {
         return;
     }
-    T a1 = spatial_term<T, G, true>(y, x, i, SEICHE_TERM_PASS(1));
-    T a = spatial_term<T, G, true>(y, x, i, SEICHE_TERM_PASS());
-    T c = v2dt2[i - shot];
-    update(next1, u1, c, a1, (T *) 0, i);
-    update(next, u, c, a, (T *) 0, i);
-    next[i] = flush(next[i] + coupling[i - shot] * a1);
+    T a1 = spatial_term<T, D, G, true>(g, c, i, f1);
+    T a = spatial_term<T, D, G, true>(g, c, i, f);
+    T v = g.v2dt2[i - shot];
+    update(f1.next, f1.u, v, a1, (T *) 0, i);
+    update(f.next, f.u, v, a, (T *) 0, i);
+    f.next[i] = flush(f.next[i] + coupling[i - shot] * a1);
 }
 
-// Imaging condition of the adjoint run: gradient += weight * mu * S over the domain, per shot.
-template <typename T>
-__device__ void image(int rows, int cols, int y0, int y1, int x0, int x1, T *gradient, const T *mu,
-                      const T *spatial, int weight) {
-    int x = x0 + blockIdx.x * blockDim.x + threadIdx.x;
-    int y = y0 + blockIdx.y * blockDim.y + threadIdx.y;
-    if (x >= x1 || y >= y1) {
+// Imaging condition of the adjoint run: gradient += weight * mu * S over the domain, per shot
+// (g: the geometry only).
+template <typename T, int D>
+__device__ void image(const Grid<T, D> &g, T *gradient, const T *mu, const T *spatial, int weight) {
+    int c[D];
+    size_t shot, i;
+    if (!domain_cell(g, c, shot, i)) {
         return;
     }
-    size_t i = (size_t) blockIdx.z * rows * cols + (size_t) y * cols + x;
     gradient[i] = flush(gradient[i] + weight * mu[i] * spatial[i]);
 }
 
@@ -291,31 +362,56 @@ __device__ void source_ratio(int shots, int count, int cells, int steps, int t, 
 }
 
 // Entry points with C names, one per precision (suffix f / d) and accuracy A (2, 4, 6, 8):
-// scalar_forward_f4 is the float step of accuracy 4.
-#define SEICHE_STEP_KERNELS(T, P, A)                                                  \
-    extern "C" __global__ void scalar_forward_##P##A(SEICHE_STEP_ARGS(T)) {           \
-        step<T, A / 2, false>(SEICHE_GRID_PASS, SEICHE_FIELD_PASS(), spatial);        \
+// scalar_forward_f4 is the 2-D (and 1-D) float step of accuracy 4, scalar3_forward_f4 the
+// 3-D one. D is the dimension, S the names' infix ("" for 2-D, 3 for 3-D); the entries
+// of a dimension take its flat arguments (SEICHE_GRID_ARGS or SEICHE_GRID3_ARGS, ...).
+#define SEICHE_GRID_ARGS_2 SEICHE_GRID_ARGS
+#define SEICHE_GRID_ARGS_3 SEICHE_GRID3_ARGS
+#define SEICHE_FIELD_ARGS_2 SEICHE_FIELD_ARGS
+#define SEICHE_FIELD_ARGS_3 SEICHE_FIELD3_ARGS
+#define SEICHE_GRID_2 SEICHE_GRID
+#define SEICHE_GRID_3 SEICHE_GRID3
+#define SEICHE_FIELD_2 SEICHE_FIELD
+#define SEICHE_FIELD_3 SEICHE_FIELD3
+
+#define SEICHE_STEP_KERNELS(T, P, A, D, S)                                            \
+    extern "C" __global__ void scalar##S##_forward_##P##A(SEICHE_GRID_ARGS_##D(T), SEICHE_FIELD_ARGS_##D(T, ), \
+                                                          T *__restrict__ spatial) {  \
+        step<T, D, A / 2, false>(SEICHE_GRID_##D(T), SEICHE_FIELD_##D(T, ), spatial); \
     }                                                                                 \
-    extern "C" __global__ void scalar_adjoint_##P##A(SEICHE_STEP_ARGS(T)) {           \
-        step<T, A / 2, true>(SEICHE_GRID_PASS, SEICHE_FIELD_PASS(), spatial);         \
+    extern "C" __global__ void scalar##S##_adjoint_##P##A(SEICHE_GRID_ARGS_##D(T), SEICHE_FIELD_ARGS_##D(T, ), \
+                                                          T *__restrict__ spatial) {  \
+        step<T, D, A / 2, true>(SEICHE_GRID_##D(T), SEICHE_FIELD_##D(T, ), spatial);  \
     }                                                                                 \
-    extern "C" __global__ void born_forward_##P##A(SEICHE_STEP_ARGS(T), SEICHE_FIELD_ARGS(T, 1), \
-                                                   T *__restrict__ spatial1, const T *__restrict__ coupling) { \
-        born_step<T, A / 2>(SEICHE_GRID_PASS, SEICHE_FIELD_PASS(), spatial, SEICHE_FIELD_PASS(1), spatial1, coupling); \
+    extern "C" __global__ void born##S##_forward_##P##A(SEICHE_GRID_ARGS_##D(T), SEICHE_FIELD_ARGS_##D(T, ), \
+                                                        T *__restrict__ spatial, SEICHE_FIELD_ARGS_##D(T, 1), \
+                                                        T *__restrict__ spatial1, const T *__restrict__ coupling) { \
+        born_step<T, D, A / 2>(SEICHE_GRID_##D(T), SEICHE_FIELD_##D(T, ), spatial, SEICHE_FIELD_##D(T, 1), spatial1, \
+                               coupling);                                             \
     }                                                                                 \
-    extern "C" __global__ void born_adjoint_##P##A(SEICHE_GRID_ARGS(T), SEICHE_FIELD_ARGS(T, ), \
-                                                   SEICHE_FIELD_ARGS(T, 1), const T *__restrict__ coupling) { \
-        born_adjoint_step<T, A / 2>(SEICHE_GRID_PASS, SEICHE_FIELD_PASS(), SEICHE_FIELD_PASS(1), coupling); \
+    extern "C" __global__ void born##S##_adjoint_##P##A(SEICHE_GRID_ARGS_##D(T), SEICHE_FIELD_ARGS_##D(T, ), \
+                                                        SEICHE_FIELD_ARGS_##D(T, 1), const T *__restrict__ coupling) { \
+        born_adjoint_step<T, D, A / 2>(SEICHE_GRID_##D(T), SEICHE_FIELD_##D(T, ), SEICHE_FIELD_##D(T, 1), coupling); \
     }
 
+#define SEICHE_DIMENSION_KERNELS(T, P, D, S)                                          \
+    SEICHE_STEP_KERNELS(T, P, 2, D, S)                                                \
+    SEICHE_STEP_KERNELS(T, P, 4, D, S)                                                \
+    SEICHE_STEP_KERNELS(T, P, 6, D, S)                                                \
+    SEICHE_STEP_KERNELS(T, P, 8, D, S)
+
 #define SEICHE_KERNELS(T, P)                                                          \
-    SEICHE_STEP_KERNELS(T, P, 2)                                                      \
-    SEICHE_STEP_KERNELS(T, P, 4)                                                      \
-    SEICHE_STEP_KERNELS(T, P, 6)                                                      \
-    SEICHE_STEP_KERNELS(T, P, 8)                                                      \
+    SEICHE_DIMENSION_KERNELS(T, P, 2, )                                               \
+    SEICHE_DIMENSION_KERNELS(T, P, 3, 3)                                              \
     extern "C" __global__ void scalar_image_##P(int rows, int cols, int y0, int y1, int x0, int x1, \
                                                  T *gradient, const T *mu, const T *spatial, int weight) { \
-        image<T>(rows, cols, y0, y1, x0, x1, gradient, mu, spatial, weight);          \
+        image<T, 2>(Grid<T, 2>{{rows, cols}, {y0, x0}, {y1, x1}, {}, {}, 0, 0, {}, {}, {}}, gradient, mu, spatial, weight); \
+    }                                                                                 \
+    extern "C" __global__ void scalar3_image_##P(int planes, int rows, int cols, int z0, int z1, int y0, int y1, \
+                                                  int x0, int x1, T *gradient, const T *mu, const T *spatial, \
+                                                  int weight) {                       \
+        image<T, 3>(Grid<T, 3>{{planes, rows, cols}, {z0, y0, x0}, {z1, y1, x1}, {}, {}, 0, 0, {}, {}, {}}, \
+                    gradient, mu, spatial, weight); \
     }                                                                                 \
     extern "C" __global__ void scalar_record_##P(int shots, int count, int cells, int steps, int t, \
                                                   const int *cell, const T *u, T *out) { \

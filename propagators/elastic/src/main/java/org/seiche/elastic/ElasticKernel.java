@@ -16,4 +16,12 @@ public interface ElasticKernel {
 
     /** Prepares the stepping of a grid in a precision on a device (float32 must compute in float). */
     ElasticSolver prepare(ElasticGrid grid, Precision precision, Device device);
+
+    /**
+     * Whether this kernel's recordings offer their wavefields to the batch's snapshots
+     * ({@link ElasticShots#snapshots()}); the propagator refuses snapshots on a kernel that does not.
+     */
+    default boolean takesSnapshots() {
+        return false;
+    }
 }

@@ -26,6 +26,11 @@ public final class CudaElasticKernel extends GpuKernel implements ElasticKernel 
     }
 
     @Override
+    public boolean takesSnapshots() {
+        return true;
+    }
+
+    @Override
     public ElasticSolver prepare(ElasticGrid grid, Precision precision, Device device) {
         return new CudaElasticSolver(grid, precision, context(device, "elastic"));
     }

@@ -1,5 +1,6 @@
 package org.seiche.elastic.cuda;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +18,8 @@ import org.seiche.elastic.Coefficient;
 import org.seiche.elastic.ElasticGradient;
 import org.seiche.elastic.ElasticRecording;
 import org.seiche.elastic.ElasticShots;
+import org.seiche.elastic.ElasticTap;
+import org.seiche.elastic.Field;
 
 /**
  * An elastic batch on the GPU: the forward run (at construction) in the order of the CPU's
@@ -84,6 +87,7 @@ final class CudaElasticRecording extends ShotRounds implements ElasticRecording 
                     cells(fn.stress, group, prefix, stored(StoredTerm.STRAIN_YY, t, first),
                             stored(StoredTerm.STRAIN_XX, t, first), stored(StoredTerm.SHEAR, t, first));
                     points(fn.inject, sources, first, group, t, PointArrays.STRESSES, arrays, traces, state);
+                    offer(first, group, t + 1, false, state, arrays);
                 }
             });
             return recorded.download();
@@ -124,6 +128,8 @@ final class CudaElasticRecording extends ShotRounds implements ElasticRecording 
                 if (grad != null) {
                     grad.zero();
                 }
+                // the adjoint fields of the last step (zero) keep the frames those of the forward run
+                offer(first, group, steps, true, state, arrays);
                 for (int t = steps - 1; t >= 0; t--) {
                     points(fn.record, sources, first, group, t, PointArrays.STRESSES, arrays, state, sourceAdjoint);
                     cells(fn.stressTerms, group, prefix, sumsOnGpu, mask, stored(StoredTerm.STRAIN_YY, t, first),
@@ -133,6 +139,7 @@ final class CudaElasticRecording extends ShotRounds implements ElasticRecording 
                     points(fn.record, sources, first, group, t, PointArrays.VELOCITIES, arrays, state, sourceAdjoint);
                     cells(fn.adjointStresses, group, prefix);
                     points(fn.inject, receivers, first, group, t, PointArrays.ALL, arrays, adjoint, state);
+                    offer(first, group, t, true, state, arrays);
                 }
                 if (grad != null) {
                     addSums(grad.download(), group, sums);
@@ -154,6 +161,31 @@ final class CudaElasticRecording extends ShotRounds implements ElasticRecording 
                 int at = (s * ElasticLayout.COEFFICIENTS + e.getKey().ordinal()) * size;
                 for (int p = 0; p < size; p++) {
                     out[p] += DeviceArray.round(precision, scale * gathered[at + p]);
+                }
+            }
+        }
+    }
+
+    /**
+     * Offers every field of the group's shots after inner step {@code step} to the batch's
+     * snapshots, as the CPU's loops do; a shot's field is copied from the GPU (state: the
+     * group's arrays, the fields first in Field's order) only when a frame of it is wanted.
+     */
+    private void offer(int first, int group, int step, boolean adjoint, DeviceArray state, int arrays) {
+        ElasticTap tap = batch.snapshots();
+        if (tap == null) {
+            return;
+        }
+        int stride = solver.layout.nx + solver.layout.accuracy;
+        for (int k = 0; k < group; k++) {
+            for (Field f : Field.values()) {
+                if (tap.due(first + k, step, f, adjoint)) {
+                    double[] grid = state.download(((long) k * arrays + f.ordinal()) * size, size);
+                    double[][] rows = new double[size / stride][];
+                    for (int r = 0; r < rows.length; r++) {
+                        rows[r] = Arrays.copyOfRange(grid, r * stride, (r + 1) * stride);
+                    }
+                    tap.offer(first + k, step, f, adjoint, rows);
                 }
             }
         }

@@ -22,6 +22,7 @@ import org.seiche.api.PropagatorSettings;
 import org.seiche.api.ReceiverGroup;
 import org.seiche.api.Simulation;
 import org.seiche.api.SimulationSetup;
+import org.seiche.api.Snapshots;
 import org.seiche.api.SourceGroup;
 import org.seiche.api.Survey;
 import org.seiche.elastic.ElasticKernel;
@@ -152,9 +153,14 @@ record ElasticCase(String name, Map<String, NdArray> model, double spacing, Surv
      * it (null: the CPU kernel, its portable loops), forward and adjoint.
      */
     Result run(Device device, ElasticKernel kernel, Precision precision) {
+        return run(device, kernel, precision, null);
+    }
+
+    /** As {@link #run(Device, ElasticKernel, Precision)}, taking the given snapshots (null: none). */
+    Result run(Device device, ElasticKernel kernel, Precision precision, Snapshots snapshots) {
         ElasticPropagator propagator = new ElasticPropagator(kernel == null ? new CpuElasticKernel() : kernel);
         SimulationSetup setup = new SimulationSetup(new Model(new double[] {spacing, spacing}, model), survey, settings,
-                device, precision);
+                device, precision).withSnapshots(snapshots);
         String vector = System.setProperty("seiche.vector", "false");
         try (Simulation sim = propagator.prepare(setup);
              ForwardRun run = sim.forward(shots(), gradientWrt())) {

@@ -24,6 +24,11 @@ public final class CpuElasticKernel implements ElasticKernel {
     }
 
     @Override
+    public boolean takesSnapshots() {
+        return true;
+    }
+
+    @Override
     public ElasticSolver prepare(ElasticGrid grid, Precision precision, Device device) {
         boolean vectors = VectorSupport.available();
         Numerics numerics = precision == Precision.FLOAT64

@@ -17,7 +17,6 @@ import org.seiche.api.Simulation;
 import org.seiche.api.SimulationSetup;
 import org.seiche.elastic.ElasticKernel;
 import org.seiche.elastic.ElasticTap;
-import org.seiche.elastic.cpu.CpuElasticKernel;
 
 /**
  * The 1-D, 2-D and 3-D isotropic elastic propagator (velocity-stress, staggered grid, C-PML) of
@@ -77,7 +76,7 @@ public final class ElasticPropagator implements Propagator {
                         + "' (kernels for: " + String.join(", ", kernelDevices()) + ")"));
         if (setup.snapshots() != null) {
             setup.snapshots().check(name(), ElasticTap.fieldNames(), setup.survey().shots());
-            if (!(kernel instanceof CpuElasticKernel)) {
+            if (!kernel.takesSnapshots()) {
                 throw new SeicheException("snapshots: the elastic kernel of device " + device + " takes none (use device cpu)");
             }
         }

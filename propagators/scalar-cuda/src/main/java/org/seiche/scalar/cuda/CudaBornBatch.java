@@ -5,6 +5,7 @@ import org.seiche.device.cuda.spi.DeviceArray;
 import org.seiche.device.cuda.spi.DeviceMemory;
 import org.seiche.device.cuda.spi.StoredSteps;
 import org.seiche.scalar.BornBatch;
+import org.seiche.scalar.SnapshotTap;
 import org.seiche.scalar.Transducers;
 
 /**
@@ -29,14 +30,14 @@ final class CudaBornBatch extends CudaShots implements BornBatch {
     private NdArray sourceTerms;
 
     CudaBornBatch(CudaScalarOperator op, Transducers sources, Transducers receivers, int steps, int storeInterval,
-                  NdArray ratio, boolean velocity) {
+                  NdArray ratio, boolean velocity, SnapshotTap snapshots) {
         super(op, sources, receivers, steps, storeInterval, fieldBytes(op, storeInterval, velocity),
-                storedTerms(storeInterval, velocity) * op.storedBytes(steps, storeInterval));
+                storedTerms(storeInterval, velocity) * op.storedBytes(steps, storeInterval), snapshots);
         this.velocity = velocity && storeInterval > 0;
         try {
             long values = (long) plan.shotsAtOnce() * cells;
-            background = new ScalarFields(precision, values);
-            scattered = new ScalarFields(precision, values);
+            background = new ScalarFields(precision, op.layout.dims, values);
+            scattered = new ScalarFields(precision, op.layout.dims, values);
             this.ratio = DeviceArray.of(precision, ratio.data());
             double[] r = this.ratio.download();
             double[] c = new double[cells];
@@ -62,7 +63,7 @@ final class CudaBornBatch extends CudaShots implements BornBatch {
 
     /** Both fields, and the gradient accumulators of the adjoint (d / d r, and d / d v^2 dt^2). */
     private static long fieldBytes(CudaScalarOperator op, int storeInterval, boolean velocity) {
-        return (2L * ScalarFields.ARRAYS + storedTerms(storeInterval, velocity)) * op.arrayBytes();
+        return (2L * ScalarFields.arrays(op.layout.dims) + storedTerms(storeInterval, velocity)) * op.arrayBytes();
     }
 
     @Override
@@ -92,6 +93,7 @@ final class CudaBornBatch extends CudaShots implements BornBatch {
                     injectSources(first, group, t, ratio, terms, scattered.next());
                     background.advance();
                     scattered.advance();
+                    offerBoth(first, group, t + 1, false, true);
                 }
             });
             System.arraycopy(scatteredOut.download(), 0, scatteredSamples.data(), 0, scatteredSamples.size());
@@ -127,6 +129,8 @@ final class CudaBornBatch extends CudaShots implements BornBatch {
                     background.zero();
                     v2dt2Sums.zero();
                 }
+                // the adjoint fields of the last step (zero) keep the frames those of the forward run
+                offerBoth(first, group, steps, true, withBackground);
                 for (int t = steps - 1; t >= 0; t--) {
                     sourceRatio(first, group, t, scattered.u(), terms, ratioSums);
                     if (withBackground) {
@@ -150,6 +154,7 @@ final class CudaBornBatch extends CudaShots implements BornBatch {
                         background.advance();
                         injectReceivers(first, group, t, coupling, adjoint, background.u());
                     }
+                    offerBoth(first, group, t, true, withBackground);
                 }
                 addPerShot(ratioSums.download(), group, ratioGradient);
                 if (withBackground) {
@@ -160,6 +165,14 @@ final class CudaBornBatch extends CudaShots implements BornBatch {
                 System.arraycopy(termGradient.download(), 0, sourceTermGradient.data(), 0, sourceTermGradient.size());
             }
         }
+    }
+
+    /** Offers the background (when it runs) and the scattered field, as the CPU's Born batch does. */
+    private void offerBoth(int first, int group, int step, boolean adjoint, boolean withBackground) {
+        if (withBackground) {
+            offer(first, group, step, SnapshotTap.WAVEFIELD, adjoint, background.u());
+        }
+        offer(first, group, step, SnapshotTap.SCATTERED, adjoint, scattered.u());
     }
 
     @Override

@@ -6,6 +6,7 @@ import org.seiche.device.cuda.spi.DeviceMemory;
 import org.seiche.device.cuda.spi.StoredSteps;
 import org.seiche.device.cuda.spi.MemoryPlan;
 import org.seiche.scalar.ScalarBatch;
+import org.seiche.scalar.SnapshotTap;
 import org.seiche.scalar.Transducers;
 
 /**
@@ -17,10 +18,11 @@ final class CudaScalarBatch extends CudaShots implements ScalarBatch {
     private final ScalarFields fields;
     private StoredSteps stored;
 
-    CudaScalarBatch(CudaScalarOperator op, Transducers sources, Transducers receivers, int steps, int storeInterval) {
+    CudaScalarBatch(CudaScalarOperator op, Transducers sources, Transducers receivers, int steps, int storeInterval,
+                    SnapshotTap snapshots) {
         super(op, sources, receivers, steps, storeInterval, op.fieldBytes(storeInterval > 0),
-                op.storedBytes(steps, storeInterval));
-        this.fields = new ScalarFields(precision, (long) plan.shotsAtOnce() * cells);
+                op.storedBytes(steps, storeInterval), snapshots);
+        this.fields = new ScalarFields(precision, op.layout.dims, (long) plan.shotsAtOnce() * cells);
         try {
             this.stored = store();
         } catch (RuntimeException e) {
@@ -44,6 +46,7 @@ final class CudaScalarBatch extends CudaShots implements ScalarBatch {
                     step(fn.forward, group, fields.arguments(), stored(stored, t, first));
                     injectSources(first, group, t, null, terms, fields.next());
                     fields.advance();
+                    offer(first, group, t + 1, SnapshotTap.WAVEFIELD, false, fields.u());
                 }
             });
             System.arraycopy(samples.download(), 0, receiverSamples.data(), 0, receiverSamples.size());
@@ -64,6 +67,8 @@ final class CudaScalarBatch extends CudaShots implements ScalarBatch {
                 if (gradient != null) {
                     gradient.zero();
                 }
+                // the adjoint field of the last step (zero) keeps the frames those of the forward run
+                offer(first, group, steps, SnapshotTap.WAVEFIELD, true, fields.u());
                 for (int t = steps - 1; t >= 0; t--) {
                     // here u holds mu[t + 1] = v^2 dt^2 d loss / d u[t + 1]
                     sourceGradient(first, group, t, fields.u(), termGradient);
@@ -73,6 +78,7 @@ final class CudaScalarBatch extends CudaShots implements ScalarBatch {
                     step(fn.adjoint, group, fields.arguments(), null);
                     fields.advance();
                     injectReceivers(first, group, t, op.v2dt2, adjoint, fields.u());
+                    offer(first, group, t, SnapshotTap.WAVEFIELD, true, fields.u());
                 }
                 if (gradient != null) {
                     addQuotients(gradient.download(), group, v2dt2Gradient);

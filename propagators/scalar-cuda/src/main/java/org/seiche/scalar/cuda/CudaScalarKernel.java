@@ -14,7 +14,7 @@ import org.seiche.scalar.ScalarOperator;
 
 /**
  * The scalar propagator's kernels on the GPU (src/main/cuda/scalar.cu), float32 or float64,
- * 2-D; Born's too. Registered while the cuda device is, whose context it takes from the
+ * 1-D, 2-D and 3-D; Born's too. Registered while the cuda device is, whose context it takes from the
  * device's CUDA SPI.
  */
 @Component(service = ScalarKernel.class, property = {ScalarKernel.PROPERTY + "=" + CudaGpu.DEVICE,
@@ -27,7 +27,7 @@ public final class CudaScalarKernel extends GpuKernel implements ScalarKernel {
 
     @Override
     public boolean supports(int ndim) {
-        return ndim == 2;
+        return ndim >= 1 && ndim <= 3;
     }
 
     @Override

@@ -12,9 +12,10 @@ import org.seiche.scalar.BornBatch;
 import org.seiche.scalar.ScalarBatch;
 import org.seiche.scalar.ScalarGrid;
 import org.seiche.scalar.ScalarOperator;
+import org.seiche.scalar.SnapshotTap;
 import org.seiche.scalar.Transducers;
 
-/** A 2-D grid's coefficients in device memory, in one precision; opens batches of shots on them. */
+/** A grid's coefficients in device memory, in one precision; opens batches of shots on them. */
 final class CudaScalarOperator implements ScalarOperator {
     final CudaContext context;
     final Precision precision;
@@ -31,7 +32,7 @@ final class CudaScalarOperator implements ScalarOperator {
         this.precision = precision;
         this.layout = new ScalarLayout(grid);
         context.use();
-        this.functions = new ScalarFunctions(context, precision, layout.accuracy);
+        this.functions = new ScalarFunctions(context, precision, layout.accuracy, layout.dims);
         this.v2dt2 = DeviceArray.of(precision, grid.v2dt2());
         this.v2dt2Values = v2dt2.download();
         this.coefficients = DeviceArray.of(precision, layout.coefficients);
@@ -42,15 +43,27 @@ final class CudaScalarOperator implements ScalarOperator {
 
     @Override
     public ScalarBatch open(Transducers sources, Transducers receivers, int steps, int storeInterval) {
+        return open(sources, receivers, steps, storeInterval, null);
+    }
+
+    @Override
+    public ScalarBatch open(Transducers sources, Transducers receivers, int steps, int storeInterval,
+                            SnapshotTap snapshots) {
         context.use();
-        return new CudaScalarBatch(this, sources, receivers, steps, storeInterval);
+        return new CudaScalarBatch(this, sources, receivers, steps, storeInterval, snapshots);
     }
 
     @Override
     public BornBatch openBorn(Transducers sources, Transducers receivers, int steps, int storeInterval, NdArray ratio,
                               boolean velocityGradient) {
+        return openBorn(sources, receivers, steps, storeInterval, ratio, velocityGradient, null);
+    }
+
+    @Override
+    public BornBatch openBorn(Transducers sources, Transducers receivers, int steps, int storeInterval, NdArray ratio,
+                              boolean velocityGradient, SnapshotTap snapshots) {
         context.use();
-        return new CudaBornBatch(this, sources, receivers, steps, storeInterval, ratio, velocityGradient);
+        return new CudaBornBatch(this, sources, receivers, steps, storeInterval, ratio, velocityGradient, snapshots);
     }
 
     @Override
@@ -60,7 +73,7 @@ final class CudaScalarOperator implements ScalarOperator {
 
     /** One shot's wavefields, and the gradient accumulator of a gradient run. */
     long fieldBytes(boolean gradient) {
-        return (ScalarFields.ARRAYS + (gradient ? 1 : 0)) * arrayBytes();
+        return (ScalarFields.arrays(layout.dims) + (gradient ? 1 : 0)) * arrayBytes();
     }
 
     /** One shot's stored steps of one term. */

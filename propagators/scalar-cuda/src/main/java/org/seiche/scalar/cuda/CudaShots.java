@@ -10,6 +10,7 @@ import org.seiche.device.cuda.spi.IntArray;
 import org.seiche.device.cuda.spi.DeviceMemory;
 import org.seiche.device.cuda.spi.StoredSteps;
 import org.seiche.device.cuda.spi.ShotRounds;
+import org.seiche.scalar.SnapshotTap;
 import org.seiche.scalar.Transducers;
 
 /**
@@ -22,21 +23,25 @@ abstract class CudaShots extends ShotRounds {
     final Transducers sources;
     final Transducers receivers;
     final int cells;
+    /** Where the time loops offer their fields; null when no snapshots were asked for. */
+    private final SnapshotTap snapshots;
     private final IntArray sourceCells;
     private final IntArray receiverCells;
 
     /**
      * @param fieldBytes  one shot's wavefields and gradient accumulators
      * @param storedBytes one shot's stored steps
+     * @param snapshots   where the fields go after the steps snapshots want; null: nowhere
      */
     CudaShots(CudaScalarOperator op, Transducers sources, Transducers receivers, int steps, int storeInterval,
-              long fieldBytes, long storedBytes) {
+              long fieldBytes, long storedBytes, SnapshotTap snapshots) {
         super(op.context, op.precision, sources.shots(), steps, storeInterval, fieldBytes, storedBytes);
         this.op = op;
         this.fn = op.functions;
         this.sources = sources;
         this.receivers = receivers;
         this.cells = op.layout.cells();
+        this.snapshots = snapshots;
         this.sourceCells = new IntArray(sources.cells());
         this.receiverCells = new IntArray(receivers.cells());
     }
@@ -85,14 +90,28 @@ abstract class CudaShots extends ShotRounds {
     /** gradient += weight * mu * stored S over the domain, for the group's shots. */
     void image(int group, DeviceArray gradient, DeviceArray mu, CUdeviceptr spatial) {
         ScalarLayout l = op.layout;
-        Launch.cells(fn.image, l.domainColumns(), l.domainRows(), group, l.rows(), l.columns(), l.domainRow(),
-                l.domainRow() + l.domainRows(), l.domainColumn(), l.domainColumn() + l.domainColumns(), gradient.pointer(),
+        Launch.cells(fn.image, l.domainColumns(), l.domainLines(), group, l.imageGeometry(), gradient.pointer(),
                 mu.pointer(), spatial, storeInterval);
     }
 
     /** A step kernel over the domain cells of the group's shots: the operator's prefix, then the given arguments. */
     void step(Kernel kernel, int group, Object... args) {
-        Launch.cells(kernel, op.layout.domainColumns(), op.layout.domainRows(), group, op.stepPrefix().toArray(), args);
+        Launch.cells(kernel, op.layout.domainColumns(), op.layout.domainLines(), group, op.stepPrefix().toArray(), args);
+    }
+
+    /**
+     * Offers field (the group's shots one after another) after inner step {@code step} to the
+     * snapshots, copying a shot's grid to the host only when a frame of it is wanted.
+     */
+    void offer(int first, int group, int step, String name, boolean adjoint, DeviceArray field) {
+        if (snapshots == null) {
+            return;
+        }
+        for (int k = 0; k < group; k++) {
+            if (snapshots.wants(first + k, step, name, adjoint)) {
+                snapshots.offer(first + k, step, name, adjoint, field.download((long) k * cells, cells));
+            }
+        }
     }
 
     /** The transducer cells of the group starting at shot first. */

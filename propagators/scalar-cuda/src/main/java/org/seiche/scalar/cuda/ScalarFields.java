@@ -10,15 +10,20 @@ import org.seiche.device.cuda.spi.DeviceMemory;
  * The adjoint run reuses them for its own fields.
  */
 final class ScalarFields implements DeviceMemory {
-    static final int ARRAYS = 10;
+    /** In the step kernels' order: u, next, then psi, psi next, zeta, zeta next of each dimension. */
+    private final DeviceArray[] a;
 
-    /** In the step kernels' order: u, next, then psi, psi next, zeta, zeta next of rows, then of columns. */
-    private final DeviceArray[] a = new DeviceArray[ARRAYS];
-
-    ScalarFields(Precision precision, long values) {
-        for (int i = 0; i < ARRAYS; i++) {
+    /** For a grid the kernels step in dims dimensions (ScalarLayout.dims). */
+    ScalarFields(Precision precision, int dims, long values) {
+        a = new DeviceArray[arrays(dims)];
+        for (int i = 0; i < a.length; i++) {
             a[i] = new DeviceArray(precision, values);
         }
+    }
+
+    /** The arrays of one field stepped in dims dimensions. */
+    static int arrays(int dims) {
+        return 2 + 4 * dims;
     }
 
     DeviceArray u() {
@@ -38,8 +43,8 @@ final class ScalarFields implements DeviceMemory {
 
     /** The fields' pointers in the step kernels' order (SEICHE_FIELD_ARGS). */
     Object[] arguments() {
-        Object[] args = new Object[ARRAYS];
-        for (int i = 0; i < ARRAYS; i++) {
+        Object[] args = new Object[a.length];
+        for (int i = 0; i < a.length; i++) {
             args[i] = a[i].pointer();
         }
         return args;
@@ -47,7 +52,7 @@ final class ScalarFields implements DeviceMemory {
 
     /** After a step: every "next" buffer becomes the current one and the other way round. */
     void advance() {
-        for (int i = 0; i < ARRAYS; i += 2) {
+        for (int i = 0; i < a.length; i += 2) {
             DeviceArray t = a[i];
             a[i] = a[i + 1];
             a[i + 1] = t;
@@ -55,7 +60,7 @@ final class ScalarFields implements DeviceMemory {
     }
 
     long bytes() {
-        return ARRAYS * a[0].bytes();
+        return a.length * a[0].bytes();
     }
 
     @Override

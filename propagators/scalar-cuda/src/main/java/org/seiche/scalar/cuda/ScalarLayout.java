@@ -4,64 +4,95 @@ import org.seiche.scalar.PmlProfile;
 import org.seiche.scalar.ScalarGrid;
 
 /**
- * A 2-D scalar grid as the kernels of scalar.cu take it: the geometry arguments of a step
- * kernel, the stencil coefficients packed per dimension, and the profiles. Plain Java, so
- * the host-emulation test feeds the kernels exactly what the GPU would get.
+ * A scalar grid as the kernels of scalar.cu take it: the geometry arguments of a step
+ * kernel, the stencil coefficients packed per dimension, and the profiles. A 1-D grid is
+ * stepped as one row of a 2-D grid whose row dimension is one cell wide, with zero weights
+ * and profiles (as the CPU's DoubleCoefficients does); 3-D grids have kernels of their own.
+ * Plain Java, so the host-emulation test feeds the kernels exactly what the GPU would get.
  */
 final class ScalarLayout {
-    /** rows, cols, then per dimension the domain [start, end), then the plain interior [start, end). */
+    /** The dimensions the kernels step: 2 (1-D and 2-D grids) or 3. */
+    final int dims;
+    /** The padded shape, then per dimension the domain [start, end), then the plain interior [start, end). */
     final int[] geometry;
     /** Per dimension: 0, c1_1..c1_G (over h), c2_0..c2_G (over h^2). */
     final double[] coefficients;
-    /** a, b, D b of rows, then of columns. */
+    /** a, b, D b of each dimension in turn. */
     final double[][] profiles;
     final int accuracy;
 
     ScalarLayout(ScalarGrid grid) {
-        if (grid.ndim() != 2) {
-            throw new IllegalArgumentException("the CUDA scalar kernels are 2-D only, got a " + grid.ndim() + "-D grid");
-        }
         int[] shape = grid.paddedShape();
-        PmlProfile y = grid.profile(0);
-        PmlProfile x = grid.profile(1);
-        geometry = new int[] {shape[0], shape[1], y.domainStart(), y.domainEnd(), x.domainStart(), x.domainEnd(),
-            y.interiorStart(), y.interiorEnd(), x.interiorStart(), x.interiorEnd()};
+        if (shape.length > 3) {
+            throw new IllegalArgumentException("the CUDA scalar kernels step 1-D, 2-D and 3-D grids, got a " + shape.length
+                    + "-D grid");
+        }
+        boolean line = shape.length == 1;
+        dims = line ? 2 : shape.length;
         accuracy = grid.accuracy();
         int g = grid.guard();
-        coefficients = new double[4 * (g + 1)];
-        for (int d = 0; d < 2; d++) {
-            System.arraycopy(grid.firstDerivative(d), 0, coefficients, d * 2 * (g + 1) + 1, g);
-            System.arraycopy(grid.secondDerivative(d), 0, coefficients, d * 2 * (g + 1) + g + 1, g + 1);
+        geometry = new int[5 * dims];
+        coefficients = new double[dims * 2 * (g + 1)];
+        profiles = new double[3 * dims][];
+        for (int d = 0; d < dims; d++) {
+            if (line && d == 0) {
+                // the row dimension of a 1-D grid: one cell, domain and interior, no terms
+                geometry[d] = 1;
+                geometry[dims + 1] = 1;
+                geometry[3 * dims + 1] = 1;
+                profiles[0] = new double[1];
+                profiles[1] = new double[1];
+                profiles[2] = new double[1];
+                continue;
+            }
+            int along = line ? 0 : d;
+            PmlProfile p = grid.profile(along);
+            geometry[d] = shape[along];
+            geometry[dims + 2 * d] = p.domainStart();
+            geometry[dims + 2 * d + 1] = p.domainEnd();
+            geometry[3 * dims + 2 * d] = p.interiorStart();
+            geometry[3 * dims + 2 * d + 1] = p.interiorEnd();
+            System.arraycopy(grid.firstDerivative(along), 0, coefficients, d * 2 * (g + 1) + 1, g);
+            System.arraycopy(grid.secondDerivative(along), 0, coefficients, d * 2 * (g + 1) + g + 1, g + 1);
+            profiles[3 * d] = p.a();
+            profiles[3 * d + 1] = p.b();
+            profiles[3 * d + 2] = p.db();
         }
-        profiles = new double[][] {y.a(), y.b(), y.db(), x.a(), x.b(), x.db()};
-    }
-
-    int rows() {
-        return geometry[0];
-    }
-
-    int columns() {
-        return geometry[1];
     }
 
     int cells() {
-        return rows() * columns();
+        int n = 1;
+        for (int d = 0; d < dims; d++) {
+            n *= geometry[d];
+        }
+        return n;
     }
 
-    /** First updated row and column, and the extent of the updated block. */
-    int domainRow() {
-        return geometry[2];
+    /** Domain cells along dimension d. */
+    private int domainExtent(int d) {
+        return geometry[dims + 2 * d + 1] - geometry[dims + 2 * d];
     }
 
-    int domainRows() {
-        return geometry[3] - geometry[2];
-    }
-
-    int domainColumn() {
-        return geometry[4];
-    }
-
+    /** Domain cells along a row (the last dimension): the step kernels' threads along x. */
     int domainColumns() {
-        return geometry[5] - geometry[4];
+        return domainExtent(dims - 1);
+    }
+
+    /** The domain's rows of cells (rows x planes in 3-D): the step kernels' threads along y. */
+    int domainLines() {
+        int n = 1;
+        for (int d = 0; d < dims - 1; d++) {
+            n *= domainExtent(d);
+        }
+        return n;
+    }
+
+    /** The imaging kernel's geometry arguments: the padded shape and the domain. */
+    Object[] imageGeometry() {
+        Object[] args = new Object[3 * dims];
+        for (int k = 0; k < args.length; k++) {
+            args[k] = geometry[k];
+        }
+        return args;
     }
 }

@@ -1,5 +1,6 @@
 package org.seiche.scalar.cuda;
 
+import java.util.Arrays;
 import java.util.Random;
 
 import org.seiche.api.NdArray;
@@ -7,6 +8,7 @@ import org.seiche.device.cuda.CudaTesting;
 import org.seiche.scalar.BornBatch;
 import org.seiche.scalar.ScalarGrid;
 import org.seiche.scalar.ScalarOperator;
+import org.seiche.scalar.SnapshotTap;
 
 /**
  * What a Born kernel gives for a scalar case and a scatter ratio r: the scattered and the
@@ -17,6 +19,12 @@ record BornKernelRun(NdArray scattered, NdArray background, NdArray ratioGradien
                      NdArray v2dt2Gradient) {
     static BornKernelRun of(ScalarOperator operator, ScalarCase.Prepared p, NdArray ratio, NdArray adjoint,
                             boolean velocity) {
+        return of(operator, p, ratio, adjoint, velocity, null);
+    }
+
+    /** As above, the batch offering its fields to snapshots (null: none). */
+    static BornKernelRun of(ScalarOperator operator, ScalarCase.Prepared p, NdArray ratio, NdArray adjoint,
+                            boolean velocity, SnapshotTap snapshots) {
         var problem = p.problem();
         int steps = problem.steps().steps();
         int shots = problem.sources().shots();
@@ -25,7 +33,7 @@ record BornKernelRun(NdArray scattered, NdArray background, NdArray ratioGradien
         NdArray ratioGradient = NdArray.zeros(problem.grid().paddedShape());
         NdArray termGradient = velocity ? NdArray.zeros(shots, problem.sources().perShot(), steps) : null;
         NdArray v2dt2Gradient = velocity ? NdArray.zeros(problem.grid().paddedShape()) : null;
-        try (BornBatch batch = operator.openBorn(problem.sources(), problem.receivers(), steps, 1, ratio, velocity)) {
+        try (BornBatch batch = operator.openBorn(problem.sources(), problem.receivers(), steps, 1, ratio, velocity, snapshots)) {
             batch.forward(p.injection().terms(), scattered, background);
             batch.backward(adjoint, termGradient, ratioGradient, v2dt2Gradient);
         }
@@ -54,17 +62,23 @@ record BornKernelRun(NdArray scattered, NdArray background, NdArray ratioGradien
 
     /**
      * A scatter of 50 m/s at the model's centre, Gaussian, zero on its edge cells (so that
-     * extending it with zeros and extending it with its edge values agree).
+     * extending it with zeros and extending it with its edge values agree); any dimension.
      */
     static double[] scatter(int[] shape) {
-        double[] s = new double[shape[0] * shape[1]];
-        double sigma = Math.min(shape[0], shape[1]) / 6.0;
-        for (int y = 1; y < shape[0] - 1; y++) {
-            for (int x = 1; x < shape[1] - 1; x++) {
-                double dy = y - shape[0] / 2.0;
-                double dx = x - shape[1] / 2.0;
-                s[y * shape[1] + x] = 50 * Math.exp(-(dy * dy + dx * dx) / (2 * sigma * sigma));
+        double[] s = new double[(int) NdArray.size(shape)];
+        double sigma = Arrays.stream(shape).min().getAsInt() / 6.0;
+        for (int i = 0; i < s.length; i++) {
+            int rest = i;
+            boolean edge = false;
+            double r2 = 0;
+            for (int d = shape.length - 1; d >= 0; d--) {
+                int x = rest % shape[d];
+                rest /= shape[d];
+                edge |= x == 0 || x == shape[d] - 1;
+                double dx = x - shape[d] / 2.0;
+                r2 += dx * dx;
             }
+            s[i] = edge ? 0 : 50 * Math.exp(-r2 / (2 * sigma * sigma));
         }
         return s;
     }

@@ -3,10 +3,15 @@ package org.seiche.scalar.cuda;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.seiche.api.NdArray;
 import org.seiche.device.cuda.CudaTesting;
+import org.seiche.io.Npy;
 import org.seiche.scalar.ScalarBatch;
 import org.seiche.scalar.ScalarOperator;
+import org.seiche.scalar.SnapshotTap;
 
 /**
  * What a scalar kernel gives for a case: receiver samples at the inner steps, d loss /
@@ -15,13 +20,18 @@ import org.seiche.scalar.ScalarOperator;
  */
 record KernelRun(NdArray samples, NdArray termGradient, NdArray v2dt2Gradient) {
     static KernelRun of(ScalarOperator operator, ScalarCase.Prepared p, NdArray innerAdjoint) {
+        return of(operator, p, innerAdjoint, null);
+    }
+
+    /** As above, the batch offering its fields to snapshots (null: none). */
+    static KernelRun of(ScalarOperator operator, ScalarCase.Prepared p, NdArray innerAdjoint, SnapshotTap snapshots) {
         var problem = p.problem();
         int steps = problem.steps().steps();
         int shots = problem.sources().shots();
         NdArray samples = NdArray.zeros(shots, problem.receivers().perShot(), steps);
         NdArray termGradient = NdArray.zeros(shots, problem.sources().perShot(), steps);
         NdArray v2dt2Gradient = NdArray.zeros(problem.grid().paddedShape());
-        try (ScalarBatch batch = operator.open(problem.sources(), problem.receivers(), steps, 1)) {
+        try (ScalarBatch batch = operator.open(problem.sources(), problem.receivers(), steps, 1, snapshots)) {
             batch.forward(p.injection().terms(), samples);
             if (innerAdjoint != null) {
                 batch.backward(innerAdjoint, termGradient, v2dt2Gradient);
@@ -51,6 +61,28 @@ record KernelRun(NdArray samples, NdArray termGradient, NdArray v2dt2Gradient) {
         double[] padded = v2dt2Gradient.data().clone();
         p.injection().addV2dt2Gradient(termGradient, padded);
         return new NdArray(p.problem().grid().modelShape(), p.problem().grid().velocityGradient(padded));
+    }
+
+    /**
+     * For a reference case: the receiver data within 1e-3 and the gradients within 1e-2
+     * (relative L2) of Deepwave's, as compare.py holds them; nothing for a synthetic case.
+     */
+    void assertNearDeepwave(ScalarCase.Prepared p, String what) throws Exception {
+        if (!p.source().isReference()) {
+            return;
+        }
+        Path expected = p.source().folder().resolve("expected");
+        CudaTesting.within(what + " vs Deepwave receiver data", data(p), Npy.read(expected.resolve("receiver_data.npy")),
+                1e-3);
+        if (Files.exists(expected.resolve("gradient_v.npy"))) {
+            CudaTesting.within(what + " vs Deepwave gradient_v", velocityGradient(p),
+                    Npy.read(expected.resolve("gradient_v.npy")), 1e-2);
+        }
+        if (Files.exists(expected.resolve("gradient_source_amplitudes.npy"))) {
+            CudaTesting.within(what + " vs Deepwave gradient_source_amplitudes",
+                    p.injection().amplitudeGradient(termGradient), Npy.read(expected.resolve("gradient_source_amplitudes.npy")),
+                    1e-2);
+        }
     }
 
     /** Asserts each output within a relative L2 error of the other run's, and prints the figures. */

@@ -23,11 +23,15 @@ class PtxTest {
      * Per kernel of ScalarFunctions.names: forward, adjoint, image, record, inject,
      * source_gradient; Born's forward (the scalar step's arguments, the scattered field's ten
      * arrays, its spatial term, the coupling), adjoint (grid, two fields, coupling) and
-     * source_ratio.
+     * source_ratio: for 1-D and 2-D grids (ten geometry ints, ten arrays a field) ...
      */
     private static final List<String> SCALAR = List.of("i".repeat(10) + "p".repeat(19), "i".repeat(10) + "p".repeat(19),
             "iiiiiipppi", "iiiiippp", "iiiiipppp", "iiiiipppp", "i".repeat(10) + "p".repeat(31),
             "i".repeat(10) + "p".repeat(29), "iiiiippppp");
+    /** ... and for 3-D grids (fifteen geometry ints, eleven coefficient and profile arrays, fourteen a field). */
+    private static final List<String> SCALAR3 = List.of("i".repeat(15) + "p".repeat(26), "i".repeat(15) + "p".repeat(26),
+            "iiiiiiiiipppi", "iiiiippp", "iiiiipppp", "iiiiipppp", "i".repeat(15) + "p".repeat(42),
+            "i".repeat(15) + "p".repeat(40), "iiiiippppp");
 
     @Test
     void everyLaunchedKernelIsInThePtxWithItsSignature() {
@@ -38,12 +42,15 @@ class PtxTest {
         }
         Map<String, String> scalar = Kernel.signatures(new String(Ptx.read(ScalarFunctions.class, ScalarFunctions.PTX),
                 StandardCharsets.US_ASCII));
-        assertEquals(42, scalar.size(), scalar.keySet().toString());
+        assertEquals(76, scalar.size(), scalar.keySet().toString());
         for (Precision precision : Precision.values()) {
             for (int accuracy = 2; accuracy <= 8; accuracy += 2) {
-                List<String> names = ScalarFunctions.names(precision, accuracy);
-                for (int k = 0; k < names.size(); k++) {
-                    assertEquals(SCALAR.get(k), scalar.get(names.get(k)), names.get(k));
+                for (int dims = 2; dims <= 3; dims++) {
+                    List<String> names = ScalarFunctions.names(precision, accuracy, dims);
+                    List<String> expected = dims == 3 ? SCALAR3 : SCALAR;
+                    for (int k = 0; k < names.size(); k++) {
+                        assertEquals(expected.get(k), scalar.get(names.get(k)), names.get(k));
+                    }
                 }
             }
         }

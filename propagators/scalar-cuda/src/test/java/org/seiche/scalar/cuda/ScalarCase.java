@@ -53,6 +53,31 @@ record ScalarCase(String name, double[] spacing, PropagatorSettings settings, do
                 120, null);
     }
 
+    /**
+     * The 1-D and 3-D cases: Deepwave's scalar_1d (float64, two shots), scalar_3d_small and
+     * scalar_3d_freesurface (accuracy 8, free top, spacing per dimension), and synthetic ones
+     * as {@link #synthetic()} (uneven PML, a free surface on one side, two shots, an unused
+     * source, a shared receiver cell) at accuracies 6 (1-D), 2, 4, 6 and 8 (3-D).
+     */
+    static Stream<ScalarCase> volumes() {
+        return Stream.of(
+                new ScalarCase("synthetic_1d_accuracy6", new double[] {5}, settings(6, 20, Double.NaN, 0, 7), 0.001, 150,
+                        null),
+                new ScalarCase("synthetic_3d_accuracy2", new double[] {5, 4, 6}, settings(2, 20, Double.NaN, 0, 4, 3, 5, 4, 3),
+                        0.0008, 60, null),
+                new ScalarCase("synthetic_3d_accuracy6", new double[] {4, 5, 5}, settings(6, 20, Double.NaN, 3, 4, 0, 5, 4, 4),
+                        0.0008, 50, null),
+                new ScalarCase("synthetic_3d_accuracy4", new double[] {5, 5, 5}, settings(4, 25, Double.NaN, 4), 0.0008, 50,
+                        null),
+                new ScalarCase("synthetic_3d_accuracy8", new double[] {4, 5, 6}, settings(8, 25, Double.NaN, 0, 3, 4, 3, 3, 4),
+                        0.0008, 50, null),
+                new ScalarCase("scalar_1d", new double[] {5}, settings(4, 20, Double.NaN, 15, 20), 0.001, 300, null),
+                new ScalarCase("scalar_3d_small", new double[] {5, 5, 5}, settings(4, 25, Double.NaN, 8), 0.0006, 250,
+                        new double[] {25, 0.05}),
+                new ScalarCase("scalar_3d_freesurface", new double[] {4, 5, 6}, settings(8, 25, Double.NaN, 0, 8, 8, 8, 8, 8),
+                        0.0006, 260, null));
+    }
+
     private static PropagatorSettings settings(int accuracy, double pmlFreq, double maxVel, int... widths) {
         return new PropagatorSettings(accuracy, widths, pmlFreq, maxVel, 1, Map.of());
     }
@@ -84,16 +109,23 @@ record ScalarCase(String name, double[] spacing, PropagatorSettings settings, do
         if (isReference()) {
             Path dir = folder();
             v = Files.exists(dir.resolve("v.npy")) ? Npy.read(dir.resolve("v.npy")) : NdArray.filled(1600, 50, 100);
-            sources = Npy.readLocations(dir.resolve("source_locations.npy"), 2);
-            receivers = Npy.readLocations(dir.resolve("receiver_locations.npy"), 2);
+            sources = Npy.readLocations(dir.resolve("source_locations.npy"), spacing.length);
+            receivers = Npy.readLocations(dir.resolve("receiver_locations.npy"), spacing.length);
             amplitudes = ricker != null ? ricker(sources) : Npy.read(dir.resolve("source_amplitudes.npy"));
         } else {
-            v = NdArray.zeros(24, 30);
+            int dims = spacing.length;
+            v = NdArray.zeros(dims == 1 ? new int[] {40} : dims == 2 ? new int[] {24, 30} : new int[] {10, 11, 12});
             for (int i = 0; i < v.size(); i++) {
                 v.data()[i] = 1500 + 500 * random.nextDouble();
             }
-            sources = new Locations(2, 2, 2, new int[] {0, 3, 10, 20, 5, 5, -1, -1});
-            receivers = new Locations(2, 3, 2, new int[] {0, 0, 23, 29, 12, 1, 1, 28, 1, 28, 20, 15});
+            // shot 0: a corner cell and an inner one; shot 1: the far corner and an unused source
+            sources = new Locations(2, 2, dims, dims == 1 ? new int[] {0, 17, 39, -1}
+                    : dims == 2 ? new int[] {0, 3, 10, 20, 5, 5, -1, -1}
+                    : new int[] {0, 3, 4, 5, 6, 7, 9, 10, 11, -1, -1, -1});
+            // each shot: corners and inner cells, shot 1 two receivers in one cell
+            receivers = new Locations(2, 3, dims, dims == 1 ? new int[] {0, 39, 20, 5, 5, 30}
+                    : dims == 2 ? new int[] {0, 0, 23, 29, 12, 1, 1, 28, 1, 28, 20, 15}
+                    : new int[] {0, 0, 0, 9, 10, 11, 4, 5, 6, 1, 1, 1, 1, 1, 1, 8, 2, 9});
             amplitudes = NdArray.zeros(2, 2, nt);
             for (int i = 0; i < amplitudes.size(); i++) {
                 amplitudes.data()[i] = random.nextGaussian();

@@ -1,6 +1,5 @@
 package org.seiche.scalar.cuda;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
@@ -10,7 +9,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.seiche.api.NdArray;
 import org.seiche.api.Precision;
 import org.seiche.device.cuda.CudaTesting;
-import org.seiche.io.Npy;
 
 /**
  * No GPU here, so the CUDA kernels' indexing and arithmetic are checked on the CPU: the
@@ -39,22 +37,7 @@ class ScalarHostEmulationTest {
     @MethodSource("cases")
     void float32KernelsMatchTheCpuKernelsAndTheReference(ScalarCase c) throws Exception {
         ScalarCase.Prepared p = c.prepare(Precision.FLOAT32);
-        KernelRun emulated = compare(p, CudaTesting.FLOAT32);
-        if (!c.isReference()) {
-            return;
-        }
-        Path expected = c.folder().resolve("expected");
-        CudaTesting.within(c + " emulated vs Deepwave receiver data", emulated.data(p),
-                Npy.read(expected.resolve("receiver_data.npy")), 1e-3);
-        if (Files.exists(expected.resolve("gradient_v.npy"))) {
-            CudaTesting.within(c + " emulated vs Deepwave gradient_v", emulated.velocityGradient(p),
-                    Npy.read(expected.resolve("gradient_v.npy")), 1e-2);
-        }
-        if (Files.exists(expected.resolve("gradient_source_amplitudes.npy"))) {
-            NdArray g = p.injection().amplitudeGradient(emulated.termGradient());
-            CudaTesting.within(c + " emulated vs Deepwave gradient_source_amplitudes", g,
-                    Npy.read(expected.resolve("gradient_source_amplitudes.npy")), 1e-2);
-        }
+        compare(p, CudaTesting.FLOAT32).assertNearDeepwave(p, c + " emulated");
     }
 
     @ParameterizedTest

@@ -64,12 +64,18 @@ public final class DeviceArray implements DeviceMemory {
 
     /** The values, as doubles. */
     public double[] download() {
-        double[] out = new double[Math.toIntExact(length)];
+        return download(0, Math.toIntExact(length));
+    }
+
+    /** count values from value first on (one shot's grid of a group's array, say), as doubles. */
+    public double[] download(long first, int count) {
+        double[] out = new double[count];
+        long bytes = (long) count * bytesPerValue(precision);
         if (precision == Precision.FLOAT64) {
-            JCudaDriver.cuMemcpyDtoH(Pointer.to(out), pointer, bytes());
+            JCudaDriver.cuMemcpyDtoH(Pointer.to(out), at(first), bytes);
         } else {
-            float[] f = new float[out.length];
-            JCudaDriver.cuMemcpyDtoH(Pointer.to(f), pointer, bytes());
+            float[] f = new float[count];
+            JCudaDriver.cuMemcpyDtoH(Pointer.to(f), at(first), bytes);
             for (int i = 0; i < f.length; i++) {
                 out[i] = f[i];
             }
