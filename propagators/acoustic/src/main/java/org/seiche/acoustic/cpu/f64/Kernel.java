@@ -7,7 +7,9 @@ import org.seiche.acoustic.spi.AcousticShots;
 import org.seiche.acoustic.cpu.Layout;
 import org.seiche.acoustic.cpu.Numerics;
 import org.seiche.acoustic.cpu.ShotBatch;
+import org.seiche.api.Storage;
 import org.seiche.wave.ShotMemory;
+import org.seiche.wave.storage.StoragePlanner;
 
 /**
  * The CPU kernel's numerics for one grid in this package's precision: the grid's
@@ -101,14 +103,29 @@ public final class Kernel implements Numerics {
         memory.give(f.key(), f);
     }
 
-    /** A history for these terms, from the pool when it has one (its slots are written before they are read). */
-    History history(int steps, int interval, boolean k, boolean buoyancy) {
-        History h = memory.take(History.key(layout, steps, interval, k, buoyancy), History.class);
-        return h != null ? h : new History(layout, steps, interval, k, buoyancy);
+    /**
+     * A history for the batch's terms as its storage plan says; in memory uncompressed from
+     * the pool when it has one (its slots are written before they are read).
+     */
+    History history(AcousticShots shots) {
+        int steps = shots.steps();
+        int interval = shots.storeInterval();
+        Storage.Plan plan = shots.storage();
+        if (plan != null && (plan.mode() != Storage.Mode.MEMORY || plan.compression() != Storage.Compression.NONE)) {
+            return new History(layout, steps, interval, shots.gradientK(), shots.gradientBuoyancy(), plan, shots.directory());
+        }
+        History h = memory.take(History.key(layout, steps, interval, shots.gradientK(), shots.gradientBuoyancy()),
+                History.class);
+        return h != null ? h : new History(layout, steps, interval, shots.gradientK(), shots.gradientBuoyancy());
     }
 
+    /** Pools a history in memory, or gives back its stores and removes their files. */
     void release(History h) {
-        memory.give(h.key(), h);
+        if (h.pooled()) {
+            memory.give(h.key(), h);
+        } else {
+            h.close();
+        }
     }
 
     @Override
@@ -126,5 +143,18 @@ public final class Kernel implements Numerics {
             fields += (1 + 5L * ndim) * size + (long) ((steps + storeInterval - 1) / storeInterval) * (1 + ndim) * size;
         }
         return (long) VALUE_BYTES * fields;
+    }
+
+    @Override
+    public StoragePlanner.Sizes storageSizes(int steps, int storeInterval) {
+        long size = layout.grid.size();
+        int ndim = layout.ndim;
+        long stepValues = (1 + ndim) * size;
+        long units = (steps + storeInterval - 1) / storeInterval;
+        long fields = bytesPerShot(steps, true, storeInterval) - VALUE_BYTES * units * stepValues;
+        // a snapshot: p and each axis's v, phi and psi; replaying adds such a state and the taped step's terms
+        long snapshot = VALUE_BYTES * (1 + 3L * ndim) * size;
+        return new StoragePlanner.Sizes(fields, stepValues, VALUE_BYTES, steps, storeInterval, snapshot,
+                snapshot + VALUE_BYTES * stepValues);
     }
 }

@@ -56,43 +56,45 @@ final class Steps {
 
     void forward(AcousticShots shots, int shot, double[] sources, double[] receivers) {
         int steps = shots.steps();
-        int size = layout.grid.size();
         for (int t = 0; t < steps; t++) {
             points(shots.receivers(), shot, receivers, steps, t, true, true, false);
             int slot = h == null ? -1 : h.slot(t);
+            step(shots, shot, sources, t, slot < 0 ? -1 : h.beginForward(slot, f));
             if (slot >= 0) {
-                allocate(slot, size);
+                h.endForward(slot);
             }
-            bands.run(band -> velocities(band, slot));
-            points(shots.sources(), shot, sources, steps, t, false, true, true);
-            bands.run(band -> pressure(band, slot));
-            points(shots.sources(), shot, sources, steps, t, true, false, true);
             shots.listener().stepped(1);
         }
     }
 
-    void adjoint(AcousticShots shots, int shot, double[] receiverAdjoint, double[] sourceAdjoint) {
+    /** Forward step t, sources included, keeping the terms of stored step slot (-1: none). */
+    private void step(AcousticShots shots, int shot, double[] sources, int t, int slot) {
         int steps = shots.steps();
+        bands.run(band -> velocities(band, slot));
+        points(shots.sources(), shot, sources, steps, t, false, true, true);
+        bands.run(band -> pressure(band, slot));
+        points(shots.sources(), shot, sources, steps, t, true, false, true);
+    }
+
+    /** The adjoint steps; {@code sources} (the forward traces) for the steps checkpointing recomputes. */
+    void adjoint(AcousticShots shots, int shot, double[] sources, double[] receiverAdjoint, double[] sourceAdjoint) {
+        int steps = shots.steps();
+        Steps replay = h != null && h.checkpointed() ? new Steps(kn, h.replay(), h, bands) : null;
         for (int t = steps - 1; t >= 0; t--) {
             points(shots.sources(), shot, sourceAdjoint, steps, t, true, false, false);
             int slot = h == null ? -1 : h.slot(t);
+            if (slot >= 0) {
+                h.beginAdjoint(slot, replay == null ? null : (tr, kept) -> replay.step(shots, shot, sources, tr, kept));
+            }
             bands.run(this::adjointTerms);
             bands.run(band -> adjointVelocities(band, slot));
             points(shots.sources(), shot, sourceAdjoint, steps, t, false, true, false);
             bands.run(band -> adjointPressure(band, slot));
             points(shots.receivers(), shot, receiverAdjoint, steps, t, true, true, true);
-            shots.listener().stepped(1);
-        }
-    }
-
-    private void allocate(int slot, int size) {
-        if (h.divergence != null && h.divergence[slot] == null) {
-            h.divergence[slot] = new double[size];
-        }
-        for (int axis = 0; axis < 3; axis++) {
-            if (h.gradient[axis] != null && layout.present[axis] && h.gradient[axis][slot] == null) {
-                h.gradient[axis][slot] = new double[size];
+            if (slot >= 0) {
+                h.endAdjoint(slot);
             }
+            shots.listener().stepped(1);
         }
     }
 
@@ -197,7 +199,7 @@ final class Steps {
         double[] g = derivative[band];
         double[][] stores = store[band];
         for (int axis = 0; axis < 3; axis++) {
-            stores[axis] = slot < 0 || h.gradient[axis] == null ? null : h.gradient[axis][slot];
+            stores[axis] = slot < 0 ? null : h.gradient(axis, slot);
         }
         int[] x = kn.runsHalf[2][0][1];
         for (int l = bands.from(band); l < bands.to(band); l++) {
@@ -262,7 +264,7 @@ final class Steps {
     private void pressure(int band, int slot) {
         double[] g = derivative[band];
         double[] div = sum[band];
-        double[] store = slot < 0 || h.divergence == null ? null : h.divergence[slot];
+        double[] store = slot < 0 ? null : h.divergence(slot);
         int[] x = kn.runsInt[2][0][1];
         int nx = layout.nx;
         for (int l = bands.from(band); l < bands.to(band); l++) {
@@ -371,7 +373,7 @@ final class Steps {
         double[] g = derivative[band];
         double[][] stored = store[band];
         for (int axis = 0; axis < 3; axis++) {
-            stored[axis] = slot < 0 || h.gradient[axis] == null ? null : h.gradient[axis][slot];
+            stored[axis] = slot < 0 ? null : h.gradient(axis, slot);
         }
         int[] x = kn.runsHalf[2][0][1];
         for (int l = bands.from(band); l < bands.to(band); l++) {
@@ -446,7 +448,7 @@ final class Steps {
      */
     private void adjointPressure(int band, int slot) {
         double[] total = sum[band];
-        double[] stored = slot < 0 || h.divergence == null ? null : h.divergence[slot];
+        double[] stored = slot < 0 ? null : h.divergence(slot);
         int[] x = kn.runsInt[2][0][1];
         for (int l = bands.from(band); l < bands.to(band); l++) {
             int base = layout.lineStart(l);
