@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.seiche.io.Npy;
 
 /**
- * propagator.storage through ./fwi on the scalar_quick (and born_small, elastic_small) reference case: disk and
+ * propagator.storage through ./fwi on the scalar_quick (and born_small, elastic_small, acoustic_*) reference cases: disk and
  * checkpointing give memory mode's gradient to the bit, compression within Deepwave's own
  * error at a half (bf16) or about a quarter (int8) of the memory, and a disk run killed
  * mid-adjoint leaves files that the next run removes.
@@ -110,6 +110,47 @@ class StorageIT {
         assertEquals(1, checkpoint.exit());
         assertTrue(checkpoint.err().contains("propagator.storage: the elastic propagator on device cpu does not give mode "
                 + "checkpoint"), checkpoint.err());
+    }
+
+    /**
+     * The acoustic reference cases' gradients (v and rho) in 1-, 2- and 3-D (float64 in 1-D,
+     * float32 else): disk and checkpointing give memory mode's to the bit, leaving no file; a
+     * budget alone chooses checkpointing and says so; int8 compression approximates them.
+     */
+    @Test
+    void acousticGivesMemoryModesGradientsInEveryMode() throws IOException {
+        String[][] cases = {
+            {"acoustic_1d", "propagator: {name: acoustic, accuracy: 6, pml_width: 20, pml_freq: 20.0", "1 MB"},
+            {"acoustic_2d_small", "propagator: {name: acoustic, accuracy: 4, pml_width: 20, pml_freq: 25.0", "5 MB"},
+            {"acoustic_3d_small", "propagator: {name: acoustic, accuracy: 4, pml_width: 8, pml_freq: 25.0", "60 MB"}};
+        for (String[] c : cases) {
+            String name = c[0];
+            assertEquals(0, run(name, c[1], name + "-memory", "").exit());
+            Path steps = tmp.resolve(name + "-steps");
+            Fwi.Outcome disk = run(name, c[1], name + "-disk", ", storage: {mode: disk, directory: " + steps + "}");
+            assertEquals(0, disk.exit(), disk.err());
+            assertTrue(summary(name + "-disk").contains("\"mode\" : \"disk\""), summary(name + "-disk"));
+            try (Stream<Path> left = Files.list(steps)) {
+                assertEquals(List.of(), left.toList(), name + ": no stored steps left on disk");
+            }
+            Fwi.Outcome budget = run(name, c[1], name + "-budget", ", storage: {memory: " + c[2] + "}");
+            assertEquals(0, budget.exit(), budget.err());
+            assertTrue(budget.err().contains("storage: checkpoint ("), name + ": " + budget.err());
+            assertTrue(summary(name + "-budget").contains("\"mode\" : \"checkpoint\""), summary(name + "-budget"));
+            assertTrue(number(name + "-budget", "recomputed_steps") > 0, name);
+            assertTrue(number(name + "-budget", "memory_estimate_bytes") < number(name + "-memory", "memory_estimate_bytes"),
+                    name + ": checkpointing plans less memory");
+            Fwi.Outcome int8 = run(name, c[1], name + "-int8", ", storage: {mode: memory, compression: int8}");
+            assertEquals(0, int8.exit(), int8.err());
+            for (String p : new String[] {"v", "rho"}) {
+                double[] exact = gradient(name + "-memory", p);
+                assertArrayEquals(exact, gradient(name + "-disk", p), name + " disk " + p);
+                assertArrayEquals(exact, gradient(name + "-budget", p), name + " checkpoint " + p);
+                double rel = ReferenceCasesIT.relativeL2(gradient(name + "-int8", p), exact);
+                System.out.printf("%s int8 %s: rel-L2 %.2e from the exact gradient%n", name, p, rel);
+                assertTrue(rel > 0 && rel < 0.02, name + " int8 " + p + ": " + rel);
+            }
+        }
     }
 
     private long number(String name, String key) throws IOException {

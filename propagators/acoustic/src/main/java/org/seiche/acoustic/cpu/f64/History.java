@@ -242,7 +242,10 @@ final class History {
             return b;
         }
         if (cursor != null) {
-            return snapshots.bytes() + replay.bytes(valueBytes) + (long) valueBytes * current.length * size;
+            // the snapshots as planned: they are taken one by one during the forward run
+            long state = replay.state().length;
+            return valueBytes * ((cursor.usedSnapshots() - 1L) * state * size + current.length * (long) size)
+                    + replay.bytes(valueBytes);
         }
         long arrays = divergence == null ? 0 : divergence.length;
         for (double[][] g : gradient) {
