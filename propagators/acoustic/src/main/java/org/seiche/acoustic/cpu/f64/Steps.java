@@ -33,11 +33,18 @@ final class Steps {
     private final double[][] derivative;
     private final double[][] sum;
     /**
-     * Whether lines with PML take the SIMD loops: in 2-D only. In 3-D the PML loops, with a
-     * third axis, box their vectors (1.3 GB of garbage a second on 140^3, twice the time of
-     * the portable loops there, measured under load), so 3-D takes only the interior's.
+     * Whether lines with PML take the fused SIMD loops: in 2-D only. In 3-D those loops, with
+     * a third axis, boxed their vectors (1.3 GB of garbage a second on 140^3, twice the time
+     * of the portable loops there, measured under load), so 3-D takes the fused loops for the
+     * interior only and the single-axis ones ({@link #simdRuns}) for the rest.
      */
     private final boolean pmlSimd;
+    /**
+     * Whether the runs the fused loops leave (3-D lines with PML along z or y, the x strips)
+     * take the single-axis SIMD loops, which agree with the portable ones to the bit; the
+     * system property seiche.vector.pml=false keeps them portable.
+     */
+    private final boolean simdRuns;
     /** Per band: where each axis's velocity bracket is stored this step (null: not stored). */
     private final double[][][] store;
 
@@ -52,6 +59,7 @@ final class Steps {
         this.sum = new double[bands.count()][layout.nx];
         this.store = new double[bands.count()][3][];
         this.pmlSimd = kernel.interior != null && layout.ndim == 2;
+        this.simdRuns = kernel.interior != null && layout.ndim == 3 && !"false".equals(System.getProperty("seiche.vector.pml"));
     }
 
     void forward(AcousticShots shots, int shot, double[] sources, double[] receivers) {
@@ -236,6 +244,9 @@ final class Steps {
 
     /** The velocity along an axis at the half points [from, to) of the line at base, in profile q's PML or none. */
     private void velocityRun(int axis, int base, int from, int to, int q, double[] g, double[] store) {
+        if (simdRuns && from < to) {
+            from = kn.interior.velocityRun(f, axis, base, from, to, q, store);
+        }
         if (from >= to) {
             return;
         }
@@ -310,6 +321,9 @@ final class Steps {
             for (int[] r : runs(l, axis, false)) {
                 int lo = Math.max(r[0], from);
                 int hi = Math.min(r[1], to);
+                if (simdRuns && lo < hi) {
+                    lo = kn.interior.pressureRun(f, axis, base, lo, hi, r[2], div);
+                }
                 if (lo >= hi) {
                     continue;
                 }
@@ -408,6 +422,9 @@ final class Steps {
     }
 
     private void adjointVelocityRun(int axis, int base, int from, int to, int q, double[] g, double[] stored) {
+        if (simdRuns && from < to) {
+            from = kn.interior.adjointVelocityRun(f, axis, base, from, to, q, stored);
+        }
         if (from >= to) {
             return;
         }
@@ -494,6 +511,9 @@ final class Steps {
             for (int[] r : runs(l, axis, false)) {
                 int lo = Math.max(r[0], from);
                 int hi = Math.min(r[1], to);
+                if (simdRuns && lo < hi) {
+                    lo = kn.interior.adjointPressureRun(f, axis, base, lo, hi, r[2], total);
+                }
                 if (lo >= hi) {
                     continue;
                 }
