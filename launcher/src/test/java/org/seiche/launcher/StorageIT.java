@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,6 +38,12 @@ class StorageIT {
 
     /** Runs a reference case whose propagator line starts so with the storage given into out/name. */
     private Fwi.Outcome run(String reference, String propagator, String name, String storage) throws IOException {
+        return runWith(Map.of(), reference, propagator, name, storage);
+    }
+
+    /** As {@link #run(String, String, String, String)} with these environment variables. */
+    private Fwi.Outcome runWith(Map<String, String> env, String reference, String propagator, String name, String storage)
+            throws IOException {
         Path dir = tmp.resolve(name);
         Files.createDirectories(dir);
         try (Stream<Path> files = Files.list(CASES.resolve(reference))) {
@@ -47,7 +54,7 @@ class StorageIT {
         String yaml = Files.readString(dir.resolve("pipeline.yaml"));
         assertTrue(yaml.contains(propagator + "}"), yaml);
         Files.writeString(dir.resolve("pipeline.yaml"), yaml.replace(propagator + "}", propagator + storage + "}"));
-        return Fwi.runIn(dir, "run", "pipeline.yaml", "--out", "out", "--quiet");
+        return Fwi.runWith(dir, env, "run", "pipeline.yaml", "--out", "out", "--quiet");
     }
 
     private double[] gradient(String name) {
@@ -151,6 +158,31 @@ class StorageIT {
                 assertTrue(rel > 0 && rel < 0.02, name + " int8 " + p + ": " + rel);
             }
         }
+    }
+
+    /**
+     * The acoustic memory plan: acoustic_3d_small's gradient (0.61 GB in memory mode) is
+     * refused before compute on a 200 MB heap, in one line naming propagator.storage among
+     * the keys; a budget alone then picks checkpointing, and the run fits that heap.
+     */
+    @Test
+    void anAcousticRunThatCannotFitIsRefusedAndABudgetMakesItFit() throws IOException {
+        String acoustic = "propagator: {name: acoustic, accuracy: 4, pml_width: 8, pml_freq: 25.0";
+        Map<String, String> small = Map.of("SEICHE_JAVA_OPTS", "-Xmx200m");
+        Fwi.Outcome refused = runWith(small, "acoustic_3d_small", acoustic, "acoustic-refused", "");
+        assertEquals(1, refused.exit(), refused.err());
+        String err = refused.err().strip();
+        assertFalse(err.contains("\n"), "one line: " + err);
+        for (String s : new String[] {"memory: the run needs about", "the Java heap holds at most", "propagator.storage",
+            "shots_per_batch"}) {
+            assertTrue(err.contains(s), s + " in " + err);
+        }
+        assertFalse(Files.exists(tmp.resolve("acoustic-refused/out/summary.json")), "nothing written");
+        Fwi.Outcome fits = runWith(small, "acoustic_3d_small", acoustic, "acoustic-fits", ", storage: {memory: 60 MB}");
+        assertEquals(0, fits.exit(), fits.err());
+        assertTrue(fits.err().contains("storage: checkpoint ("), fits.err());
+        assertTrue(number("acoustic-fits", "memory_estimate_bytes") < 100_000_000L, summary("acoustic-fits"));
+        assertTrue(number("acoustic-fits", "peak_memory_bytes") < 100_000_000L, summary("acoustic-fits"));
     }
 
     private long number(String name, String key) throws IOException {
