@@ -72,7 +72,8 @@ final class History {
         boolean perSlot = !streamed && !checkpointed;
         this.divergence = k && perSlot ? new double[slots][] : null;
         for (int axis = 0; buoyancy && perSlot && axis < 3; axis++) {
-            gradient[axis] = new double[slots][];
+            // an axis the grid lacks has no term (counting one overstated a 2-D gradient's peak by a third)
+            gradient[axis] = layout.present[axis] ? new double[slots][] : null;
         }
         this.stores = streamed ? new DoubleSteps[terms] : null;
         for (int t = 0; streamed && t < terms; t++) {
