@@ -16,15 +16,18 @@ import org.seiche.wave.storage.RevolveCursor;
  * update's bracket (the pressure gradient with its PML term, for that axis's buoyancy).
  * Kept as the storage plan says:
  * <ul>
- * <li>in memory uncompressed (no plan): an array per term and slot, made when the slot is
- * first stored and kept while the history is pooled;</li>
- * <li>on disk or compressed: a store of steps per term (see DoubleSteps), the term's array
- * the one step being written or read;</li>
+ * <li>in memory, on disk or compressed: a store of steps per term (see DoubleSteps). In
+ * memory uncompressed its arrays hold many steps each, so large that the garbage collector
+ * allocates them outside its young generation and never copies them (one array per step
+ * cost 6.6 of 37.7 s of collector pauses on the 500 x 500 gradient bench case, under
+ * load); the history is then pooled across simulations;</li>
  * <li>checkpointed: one array per term, the taped step's, recomputed in the adjoint from
  * revolve's snapshots of the state (p, v, phi, psi) by {@link #beginAdjoint}.</li>
  * </ul>
- * The time loops call {@link #beginForward}/{@link #endForward} and
- * {@link #beginAdjoint}/{@link #endAdjoint} around each stored step and read a slot's arrays
+ * The kernels index a step's terms from 0: a store's step that starts elsewhere in its
+ * array is written in a buffer of the term and copied (forward), or copied into it
+ * (adjoint). The time loops call {@link #beginForward}/{@link #endForward} and
+ * {@link #beginAdjoint}/{@link #endAdjoint} around each stored step and read its arrays
  * with {@link #divergence} and {@link #gradient}.
  */
 final class History {
@@ -39,23 +42,20 @@ final class History {
     private final boolean k;
     private final boolean buoyancy;
     private final Object key;
-    /** Memory mode: [slot][grid], [axis][slot][grid]; an absent term's null. */
-    private final double[][] divergence;
-    private final double[][][] gradient = new double[3][][];
-    /** Streamed: a store per term (divergence first, then the axes'), and the arrays of the step at hand. */
+    private final boolean pooled;
+    /** A store per term (divergence first, then the axes'; null when checkpointed), and each term's array of the step at hand. */
     private final DoubleSteps[] stores;
     private final double[][] current;
+    /** Per term, where a step is written or read when its store's does not start at 0 (null: not made yet). */
+    private final double[][] buffers;
+    /** Per term, where in the store's array the step at hand goes (-1: in place). */
+    private final int[] copyAt;
     /** Checkpointed: the schedule, the snapshots and the state the adjoint recomputes in. */
     private final RevolveCursor cursor;
     private final DoubleSnapshots snapshots;
     private final Fields replay;
 
-    /** In memory, an array per slot (pooled). */
-    History(Layout layout, int steps, int interval, boolean k, boolean buoyancy) {
-        this(layout, steps, interval, k, buoyancy, null, null);
-    }
-
-    /** Kept as {@code plan} says (null or memory uncompressed: arrays per slot), disk files in directory. */
+    /** Kept as {@code plan} says (null: in memory, uncompressed), disk files in directory. */
     History(Layout layout, int steps, int interval, boolean k, boolean buoyancy, Storage.Plan plan, Path directory) {
         this.key = key(layout, steps, interval, k, buoyancy);
         this.layout = layout;
@@ -63,23 +63,18 @@ final class History {
         this.slots = (steps + interval - 1) / interval;
         this.k = k;
         this.buoyancy = buoyancy;
+        this.pooled = inMemory(plan);
         int size = layout.grid.size();
-        Storage.Mode mode = plan == null ? Storage.Mode.MEMORY : plan.mode();
-        boolean streamed = plan != null && (mode == Storage.Mode.DISK
-                || (mode == Storage.Mode.MEMORY && plan.compression() != Storage.Compression.NONE));
-        boolean checkpointed = mode == Storage.Mode.CHECKPOINT;
         int terms = (k ? 1 : 0) + (buoyancy ? layout.ndim : 0);
-        boolean perSlot = !streamed && !checkpointed;
-        this.divergence = k && perSlot ? new double[slots][] : null;
-        for (int axis = 0; buoyancy && perSlot && axis < 3; axis++) {
-            // an axis the grid lacks has no term (counting one overstated a 2-D gradient's peak by a third)
-            gradient[axis] = layout.present[axis] ? new double[slots][] : null;
+        boolean checkpointed = plan != null && plan.mode() == Storage.Mode.CHECKPOINT;
+        current = new double[terms][];
+        buffers = new double[terms][];
+        copyAt = new int[terms];
+        stores = checkpointed ? null : new DoubleSteps[terms];
+        for (int t = 0; !checkpointed && t < terms; t++) {
+            stores[t] = pooled ? DoubleSteps.inMemory(size, slots, ArraySource.NEW)
+                    : DoubleSteps.of(plan, size, slots, directory, ArraySource.NEW);
         }
-        this.stores = streamed ? new DoubleSteps[terms] : null;
-        for (int t = 0; streamed && t < terms; t++) {
-            stores[t] = DoubleSteps.of(plan, size, slots, directory, ArraySource.NEW);
-        }
-        this.current = perSlot ? null : new double[terms][];
         if (checkpointed) {
             for (int t = 0; t < terms; t++) {
                 current[t] = new double[size];
@@ -94,7 +89,12 @@ final class History {
         }
     }
 
-    /** What a history is pooled under: its grid, slots and terms. */
+    /** Whether a plan keeps the terms in memory, uncompressed (null: so). */
+    static boolean inMemory(Storage.Plan plan) {
+        return plan == null || plan.mode() == Storage.Mode.MEMORY && plan.compression() == Storage.Compression.NONE;
+    }
+
+    /** What an in-memory history is pooled under: its grid, slots and terms. */
     static Object key(Layout layout, int steps, int interval, boolean k, boolean buoyancy) {
         return List.of(History.class, layout.ndim, layout.grid.size(), (steps + interval - 1) / interval, interval, k, buoyancy);
     }
@@ -103,9 +103,9 @@ final class History {
         return key;
     }
 
-    /** Whether it is pooled for reuse: its arrays are its own, one per slot. */
+    /** Whether it is pooled for reuse (in memory, uncompressed: its steps are written before they are read). */
     boolean pooled() {
-        return current == null;
+        return pooled;
     }
 
     /** The slot step t is stored in, or -1. */
@@ -118,41 +118,22 @@ final class History {
         return (k ? 1 : 0) + layout.dimension(axis);
     }
 
-    /** The array slot's pressure bracket is written to or read from (at offset 0), or null if not kept. */
+    /** The array slot's pressure bracket is written to or read from (from index 0), or null if not kept. */
     double[] divergence(int slot) {
-        if (!k || slot < 0) {
-            return null;
-        }
-        return current == null ? divergence[slot] : current[0];
+        return k && slot >= 0 ? current[0] : null;
     }
 
     /** As {@link #divergence} for the velocity bracket along an axis. */
     double[] gradient(int axis, int slot) {
-        if (!buoyancy || slot < 0 || !layout.present[axis]) {
-            return null;
-        }
-        return current == null ? gradient[axis][slot] : current[term(axis)];
+        return buoyancy && slot >= 0 && layout.present[axis] ? current[term(axis)] : null;
     }
 
     /**
-     * Before the forward step of stored step slot, on the forward state f: makes the slot's
-     * arrays (memory), takes them from the stores (streamed) or saves f as the schedule says
-     * (checkpointed). Gives the slot whose terms the step keeps, or -1 (checkpointing keeps
-     * only the last one's).
+     * Before the forward step of stored step slot, on the forward state f: the terms' arrays
+     * from their stores, or f saved as the schedule says (checkpointed). Gives the slot whose
+     * terms the step keeps, or -1 (checkpointing keeps only the last one's).
      */
     int beginForward(int slot, Fields f) {
-        int size = layout.grid.size();
-        if (current == null) {
-            if (divergence != null && divergence[slot] == null) {
-                divergence[slot] = new double[size];
-            }
-            for (int axis = 0; axis < 3; axis++) {
-                if (gradient[axis] != null && layout.present[axis] && gradient[axis][slot] == null) {
-                    gradient[axis][slot] = new double[size];
-                }
-            }
-            return slot;
-        }
         if (cursor != null) {
             int s = cursor.forwardSave(slot);
             if (s >= 0) {
@@ -161,8 +142,9 @@ final class History {
             return cursor.forwardKeeps(slot) ? slot : -1;
         }
         for (int t = 0; t < stores.length; t++) {
-            current[t] = stores[t].target(slot);
-            atZero(stores[t].targetOffset(slot));
+            int at = stores[t].targetOffset(slot);
+            current[t] = at == 0 ? stores[t].target(slot) : buffer(t);
+            copyAt[t] = at == 0 ? -1 : at;
         }
         return slot;
     }
@@ -170,13 +152,16 @@ final class History {
     /** After the forward step of stored step slot. */
     void endForward(int slot) {
         for (int t = 0; stores != null && t < stores.length; t++) {
+            if (copyAt[t] >= 0) {
+                System.arraycopy(current[t], 0, stores[t].target(slot), copyAt[t], current[t].length);
+            }
             stores[t].written(slot);
             current[t] = null;
         }
     }
 
     /**
-     * Before the adjoint step of stored step slot: its terms read back (streamed) or
+     * Before the adjoint step of stored step slot: its terms read back from the stores or
      * recomputed (checkpointed: {@code replaying} steps the replay state of {@link #replay()}).
      */
     void beginAdjoint(int slot, Stepper replaying) {
@@ -197,10 +182,17 @@ final class History {
                     replaying.step(t, taped ? slot : -1);
                 }
             });
+            return;
         }
-        for (int t = 0; stores != null && t < stores.length; t++) {
-            current[t] = stores[t].source(slot);
-            atZero(stores[t].sourceOffset(slot));
+        for (int t = 0; t < stores.length; t++) {
+            double[] from = stores[t].source(slot);
+            int at = stores[t].sourceOffset(slot);
+            if (at == 0) {
+                current[t] = from;
+            } else {
+                current[t] = buffer(t);
+                System.arraycopy(from, at, current[t], 0, current[t].length);
+            }
         }
     }
 
@@ -210,6 +202,13 @@ final class History {
             stores[t].read(slot);
             current[t] = null;
         }
+    }
+
+    private double[] buffer(int t) {
+        if (buffers[t] == null) {
+            buffers[t] = new double[layout.grid.size()];
+        }
+        return buffers[t];
     }
 
     /** Whether the adjoint recomputes the terms (in {@link #replay()}'s state). */
@@ -227,35 +226,21 @@ final class History {
         return cursor == null ? 0 : cursor.recomputed();
     }
 
-    /** Disk and compressed stores hand out a step's own buffer. */
-    private static void atZero(int offset) {
-        if (offset != 0) {
-            throw new IllegalStateException("a streamed store's step starts at " + offset + ", not 0");
-        }
-    }
-
     long bytes(int size, int valueBytes) {
-        if (stores != null) {
-            long b = 0;
-            for (DoubleSteps s : stores) {
-                b += s.bytes();
-            }
-            return b;
-        }
         if (cursor != null) {
             // the snapshots as planned: they are taken one by one during the forward run
             long state = replay.state().length;
             return valueBytes * ((cursor.usedSnapshots() - 1L) * state * size + current.length * (long) size)
                     + replay.bytes(valueBytes);
         }
-        long arrays = divergence == null ? 0 : divergence.length;
-        for (double[][] g : gradient) {
-            arrays += g == null ? 0 : g.length;
+        long b = 0;
+        for (DoubleSteps s : stores) {
+            b += s.bytes();
         }
-        return valueBytes * arrays * size;
+        return b + (pooled ? valueBytes * (long) current.length * size : 0);
     }
 
-    /** Gives back the stores' buffers and removes their files (a pooled history keeps its arrays). */
+    /** Gives back the stores' buffers and removes their files. */
     void close() {
         for (int t = 0; stores != null && t < stores.length; t++) {
             stores[t].close();

@@ -9,6 +9,7 @@ import org.seiche.acoustic.cpu.Numerics;
 import org.seiche.acoustic.cpu.ShotBatch;
 import org.seiche.api.Storage;
 import org.seiche.wave.ShotMemory;
+import org.seiche.wave.storage.DoubleSteps;
 import org.seiche.wave.storage.StoragePlanner;
 
 /**
@@ -111,12 +112,11 @@ public final class Kernel implements Numerics {
         int steps = shots.steps();
         int interval = shots.storeInterval();
         Storage.Plan plan = shots.storage();
-        if (plan != null && (plan.mode() != Storage.Mode.MEMORY || plan.compression() != Storage.Compression.NONE)) {
-            return new History(layout, steps, interval, shots.gradientK(), shots.gradientBuoyancy(), plan, shots.directory());
-        }
-        History h = memory.take(History.key(layout, steps, interval, shots.gradientK(), shots.gradientBuoyancy()),
-                History.class);
-        return h != null ? h : new History(layout, steps, interval, shots.gradientK(), shots.gradientBuoyancy());
+        History h = History.inMemory(plan)
+                ? memory.take(History.key(layout, steps, interval, shots.gradientK(), shots.gradientBuoyancy()), History.class)
+                : null;
+        return h != null ? h : new History(layout, steps, interval, shots.gradientK(), shots.gradientBuoyancy(), plan,
+                shots.directory());
     }
 
     /** Pools a history in memory, or gives back its stores and removes their files. */
@@ -137,12 +137,18 @@ public final class Kernel implements Numerics {
     public long bytesPerShot(int steps, boolean storing, int storeInterval) {
         int size = layout.grid.size();
         int ndim = layout.ndim;
-        long fields = (1 + 3L * ndim) * size;
-        if (storing) {
-            // the adjoint's fields and its two helper arrays per axis, the stored terms
-            fields += (1 + 5L * ndim) * size + (long) ((steps + storeInterval - 1) / storeInterval) * (1 + ndim) * size;
+        if (!storing) {
+            return (long) VALUE_BYTES * (1 + 3L * ndim) * size;
         }
-        return (long) VALUE_BYTES * fields;
+        // the stored terms in arrays of many steps, and a buffer per term
+        return fieldBytes() + (1 + ndim) * (DoubleSteps.memoryBytes(size, (steps + storeInterval - 1) / storeInterval)
+                + (long) VALUE_BYTES * size);
+    }
+
+    /** A gradient shot's fields: the forward's, the adjoint's and its two helper arrays per axis. */
+    private long fieldBytes() {
+        int ndim = layout.ndim;
+        return (long) VALUE_BYTES * ((1 + 3L * ndim) + (1 + 5L * ndim)) * layout.grid.size();
     }
 
     @Override
@@ -150,11 +156,9 @@ public final class Kernel implements Numerics {
         long size = layout.grid.size();
         int ndim = layout.ndim;
         long stepValues = (1 + ndim) * size;
-        long units = (steps + storeInterval - 1) / storeInterval;
-        long fields = bytesPerShot(steps, true, storeInterval) - VALUE_BYTES * units * stepValues;
         // a snapshot: p and each axis's v, phi and psi; replaying adds such a state and the taped step's terms
         long snapshot = VALUE_BYTES * (1 + 3L * ndim) * size;
-        return new StoragePlanner.Sizes(fields, stepValues, VALUE_BYTES, steps, storeInterval, snapshot,
+        return new StoragePlanner.Sizes(fieldBytes(), stepValues, VALUE_BYTES, steps, storeInterval, snapshot,
                 snapshot + VALUE_BYTES * stepValues);
     }
 }
