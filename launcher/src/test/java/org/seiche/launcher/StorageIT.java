@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.seiche.io.Npy;
 
 /**
- * propagator.storage through ./fwi on the scalar_quick (and born_small, elastic_small, elastic_1d, elastic_3d_small) reference cases: disk and
+ * propagator.storage through ./fwi on the scalar_quick (and born_small, elastic_small, elastic_1d, elastic_3d_small, acoustic_*) reference cases: disk and
  * checkpointing give memory mode's gradient to the bit, compression within Deepwave's own
  * error at a half (bf16) or about a quarter (int8) of the memory, and a disk run killed
  * mid-adjoint leaves files that the next run removes.
@@ -37,6 +38,12 @@ class StorageIT {
 
     /** Runs a reference case whose propagator line starts so with the storage given into out/name. */
     private Fwi.Outcome run(String reference, String propagator, String name, String storage) throws IOException {
+        return runWith(Map.of(), reference, propagator, name, storage);
+    }
+
+    /** As {@link #run(String, String, String, String)} with these environment variables. */
+    private Fwi.Outcome runWith(Map<String, String> env, String reference, String propagator, String name, String storage)
+            throws IOException {
         Path dir = tmp.resolve(name);
         Files.createDirectories(dir);
         try (Stream<Path> files = Files.list(CASES.resolve(reference))) {
@@ -47,7 +54,7 @@ class StorageIT {
         String yaml = Files.readString(dir.resolve("pipeline.yaml"));
         assertTrue(yaml.contains(propagator + "}"), yaml);
         Files.writeString(dir.resolve("pipeline.yaml"), yaml.replace(propagator + "}", propagator + storage + "}"));
-        return Fwi.runIn(dir, "run", "pipeline.yaml", "--out", "out", "--quiet");
+        return Fwi.runWith(dir, env, "run", "pipeline.yaml", "--out", "out", "--quiet");
     }
 
     private double[] gradient(String name) {
@@ -140,6 +147,72 @@ class StorageIT {
         for (String p : new String[] {"vp", "vs", "rho"}) {
             assertArrayEquals(gradient("cube-memory", p), gradient("cube-checkpoint", p), "3-D checkpoint " + p);
         }
+    }
+
+    /**
+     * The acoustic reference cases' gradients (v and rho) in 1-, 2- and 3-D (float64 in 1-D,
+     * float32 else): disk and checkpointing give memory mode's to the bit, leaving no file; a
+     * budget alone chooses checkpointing and says so; int8 compression approximates them.
+     */
+    @Test
+    void acousticGivesMemoryModesGradientsInEveryMode() throws IOException {
+        String[][] cases = {
+            {"acoustic_1d", "propagator: {name: acoustic, accuracy: 6, pml_width: 20, pml_freq: 20.0", "1 MB"},
+            {"acoustic_2d_small", "propagator: {name: acoustic, accuracy: 4, pml_width: 20, pml_freq: 25.0", "5 MB"},
+            {"acoustic_3d_small", "propagator: {name: acoustic, accuracy: 4, pml_width: 8, pml_freq: 25.0", "60 MB"}};
+        for (String[] c : cases) {
+            String name = c[0];
+            assertEquals(0, run(name, c[1], name + "-memory", "").exit());
+            Path steps = tmp.resolve(name + "-steps");
+            Fwi.Outcome disk = run(name, c[1], name + "-disk", ", storage: {mode: disk, directory: " + steps + "}");
+            assertEquals(0, disk.exit(), disk.err());
+            assertTrue(summary(name + "-disk").contains("\"mode\" : \"disk\""), summary(name + "-disk"));
+            try (Stream<Path> left = Files.list(steps)) {
+                assertEquals(List.of(), left.toList(), name + ": no stored steps left on disk");
+            }
+            Fwi.Outcome budget = run(name, c[1], name + "-budget", ", storage: {memory: " + c[2] + "}");
+            assertEquals(0, budget.exit(), budget.err());
+            assertTrue(budget.err().contains("storage: checkpoint ("), name + ": " + budget.err());
+            assertTrue(summary(name + "-budget").contains("\"mode\" : \"checkpoint\""), summary(name + "-budget"));
+            assertTrue(number(name + "-budget", "recomputed_steps") > 0, name);
+            assertTrue(number(name + "-budget", "memory_estimate_bytes") < number(name + "-memory", "memory_estimate_bytes"),
+                    name + ": checkpointing plans less memory");
+            Fwi.Outcome int8 = run(name, c[1], name + "-int8", ", storage: {mode: memory, compression: int8}");
+            assertEquals(0, int8.exit(), int8.err());
+            for (String p : new String[] {"v", "rho"}) {
+                double[] exact = gradient(name + "-memory", p);
+                assertArrayEquals(exact, gradient(name + "-disk", p), name + " disk " + p);
+                assertArrayEquals(exact, gradient(name + "-budget", p), name + " checkpoint " + p);
+                double rel = ReferenceCasesIT.relativeL2(gradient(name + "-int8", p), exact);
+                System.out.printf("%s int8 %s: rel-L2 %.2e from the exact gradient%n", name, p, rel);
+                assertTrue(rel > 0 && rel < 0.02, name + " int8 " + p + ": " + rel);
+            }
+        }
+    }
+
+    /**
+     * The acoustic memory plan: acoustic_3d_small's gradient (0.61 GB in memory mode) is
+     * refused before compute on a 200 MB heap, in one line naming propagator.storage among
+     * the keys; a budget alone then picks checkpointing, and the run fits that heap.
+     */
+    @Test
+    void anAcousticRunThatCannotFitIsRefusedAndABudgetMakesItFit() throws IOException {
+        String acoustic = "propagator: {name: acoustic, accuracy: 4, pml_width: 8, pml_freq: 25.0";
+        Map<String, String> small = Map.of("SEICHE_JAVA_OPTS", "-Xmx200m");
+        Fwi.Outcome refused = runWith(small, "acoustic_3d_small", acoustic, "acoustic-refused", "");
+        assertEquals(1, refused.exit(), refused.err());
+        String err = refused.err().strip();
+        assertFalse(err.contains("\n"), "one line: " + err);
+        for (String s : new String[] {"memory: the run needs about", "the Java heap holds at most", "propagator.storage",
+            "shots_per_batch"}) {
+            assertTrue(err.contains(s), s + " in " + err);
+        }
+        assertFalse(Files.exists(tmp.resolve("acoustic-refused/out/summary.json")), "nothing written");
+        Fwi.Outcome fits = runWith(small, "acoustic_3d_small", acoustic, "acoustic-fits", ", storage: {memory: 60 MB}");
+        assertEquals(0, fits.exit(), fits.err());
+        assertTrue(fits.err().contains("storage: checkpoint ("), fits.err());
+        assertTrue(number("acoustic-fits", "memory_estimate_bytes") < 100_000_000L, summary("acoustic-fits"));
+        assertTrue(number("acoustic-fits", "peak_memory_bytes") < 100_000_000L, summary("acoustic-fits"));
     }
 
     private long number(String name, String key) throws IOException {

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.seiche.api.Device;
 import org.seiche.api.ForwardRun;
@@ -44,9 +45,9 @@ class SimdAgreementTest {
     @ParameterizedTest(name = "{0}-D shape, accuracy {1}, {2}")
     @MethodSource("cases")
     void simdAgreesWithPortableLoops(int[] shape, int accuracy, Precision precision) {
-        double[] portable = run(shape, accuracy, precision, new TestDevice(2), false);
-        double[] simd = run(shape, accuracy, precision, new TestDevice(2), true);
-        double[] oneThread = run(shape, accuracy, precision, new TestDevice(1), true);
+        double[] portable = run(shape, accuracy, precision, new TestDevice(2), "seiche.vector", false);
+        double[] simd = run(shape, accuracy, precision, new TestDevice(2), "seiche.vector", true);
+        double[] oneThread = run(shape, accuracy, precision, new TestDevice(1), "seiche.vector", true);
         double diff = 0;
         double norm = 0;
         for (int i = 0; i < simd.length; i++) {
@@ -59,10 +60,24 @@ class SimdAgreementTest {
         assertArrayEquals(simd, oneThread, "1 and 2 threads must give the same bits");
     }
 
-    /** Receiver data, then the v and rho gradients, of one shot, concatenated. */
-    private static double[] run(int[] shape, int accuracy, Precision precision, Device device, boolean vector) {
-        String before = System.getProperty("seiche.vector");
-        System.setProperty("seiche.vector", Boolean.toString(vector));
+    /**
+     * In 3-D the runs the fused loops leave (lines with PML along z or y, the x strips) take
+     * single-axis SIMD loops that give the portable loops' bits (seiche.vector.pml=false),
+     * at every accuracy, in both precisions.
+     */
+    @ParameterizedTest(name = "accuracy {0}, {1}")
+    @CsvSource({"2, FLOAT64", "4, FLOAT32", "4, FLOAT64", "6, FLOAT32", "8, FLOAT64"})
+    void theSingleAxisRunsGiveThePortableLoopsBits(int accuracy, Precision precision) {
+        int[] shape = {14, 15, 17};
+        assertArrayEquals(run(shape, accuracy, precision, new TestDevice(2), "seiche.vector.pml", false),
+                run(shape, accuracy, precision, new TestDevice(2), "seiche.vector.pml", true));
+    }
+
+    /** Receiver data, then the v and rho gradients, of one shot, concatenated, with a system property set so. */
+    private static double[] run(int[] shape, int accuracy, Precision precision, Device device, String property,
+                                boolean value) {
+        String before = System.getProperty(property);
+        System.setProperty(property, Boolean.toString(value));
         try {
             Random r = new Random(11);
             int[] source = new int[shape.length];
@@ -91,9 +106,9 @@ class SimdAgreementTest {
             }
         } finally {
             if (before == null) {
-                System.clearProperty("seiche.vector");
+                System.clearProperty(property);
             } else {
-                System.setProperty("seiche.vector", before);
+                System.setProperty(property, before);
             }
         }
     }

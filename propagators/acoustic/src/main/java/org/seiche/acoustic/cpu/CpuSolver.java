@@ -13,6 +13,7 @@ import org.seiche.acoustic.spi.AcousticSolver;
 import org.seiche.api.Device;
 import org.seiche.wave.FlushToZero;
 import org.seiche.wave.StepTeam;
+import org.seiche.wave.storage.StoragePlanner;
 
 /**
  * Runs batches on the CPU: shots in parallel when there are at least as many as threads
@@ -65,6 +66,11 @@ final class CpuSolver implements AcousticSolver {
     @Override
     public long bytesPerShot(int steps, boolean storing, int storeInterval) {
         return numerics.bytesPerShot(steps, storing, storeInterval);
+    }
+
+    @Override
+    public StoragePlanner.Sizes storageSizes(int steps, int storeInterval) {
+        return numerics.storageSizes(steps, storeInterval);
     }
 
     /** A forward batch's traces and its adjoint. */
@@ -142,6 +148,11 @@ final class CpuSolver implements AcousticSolver {
         @Override
         public long peakBytes() {
             return batch.peakBytes() + 2L * Double.BYTES * (receivers.length + shots.sourceTraces().length);
+        }
+
+        @Override
+        public long recomputedSteps() {
+            return batch.recomputedSteps();
         }
 
         @Override

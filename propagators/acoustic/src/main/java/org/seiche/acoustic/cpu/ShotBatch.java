@@ -26,6 +26,9 @@ public interface ShotBatch {
     /** Largest number of bytes the batch held at once. */
     long peakBytes();
 
+    /** Forward steps checkpointing recomputed in the adjoints run so far, summed over the shots. */
+    long recomputedSteps();
+
     /** Drops the stored terms. */
     void release();
 }

@@ -86,6 +86,11 @@ final class AcousticForwardRun implements ForwardRun {
         return out;
     }
 
+    /** Forward steps checkpointing recomputed in the adjoint. */
+    long recomputedSteps() {
+        return recording.recomputedSteps();
+    }
+
     @Override
     public long peakMemoryBytes() {
         return recording.peakBytes() + Double.BYTES * Traces.values(amplitudes);

@@ -1,5 +1,6 @@
 package org.seiche.acoustic.internal;
 
+import java.nio.file.Path;
 import java.util.Set;
 
 import org.seiche.acoustic.spi.AcousticGrid;
@@ -10,15 +11,18 @@ import org.seiche.acoustic.spi.AcousticSolver;
 import org.seiche.api.ForwardRun;
 import org.seiche.api.Model;
 import org.seiche.api.PropagatorSettings;
+import org.seiche.api.SeicheException;
 import org.seiche.api.Simulation;
 import org.seiche.api.SimulationSetup;
 import org.seiche.api.StepListener;
+import org.seiche.api.Storage;
 import org.seiche.api.Survey;
 import org.seiche.wave.FlushToZero;
 import org.seiche.wave.Resampling;
 import org.seiche.wave.StaggeredPml;
 import org.seiche.wave.SurveySteps;
 import org.seiche.wave.Traces;
+import org.seiche.wave.storage.StoragePlanner;
 
 /**
  * An acoustic survey prepared on a model: everything is checked, converted, averaged onto
@@ -33,6 +37,7 @@ final class AcousticSimulation implements Simulation {
     private final AcousticGrid grid;
     private final AcousticSolver solver;
     private final StepListener listener;
+    private final Storage storage;
 
     AcousticSimulation(SimulationSetup setup, AcousticKernel kernel) {
         Model model = setup.model();
@@ -60,6 +65,7 @@ final class AcousticSimulation implements Simulation {
         this.solver = kernel.prepare(grid, setup.precision(), setup.device());
         // told of steps from inside the kernels' flush-to-zero window: run in the caller's mode
         this.listener = FlushToZero.outside(setup.steps());
+        this.storage = settings.storage();
     }
 
     @Override
@@ -102,7 +108,8 @@ final class AcousticSimulation implements Simulation {
         double[] traces = Traces.scaled(amplitudes, placement, steps);
         AcousticShots toRun = new AcousticShots(shots.length, steps, placement.sources(), traces, placement.receivers(),
                 placement.receiverBase(batch.receivers().size()), request.k(), request.buoyancy(), gradientInterval,
-                listener);
+                listener, request.k() || request.buoyancy() ? storagePlan(shots.length) : null,
+                storage.directory() == null ? null : Path.of(storage.directory()));
         AcousticRecording recording = solver.forward(toRun);
         return new AcousticForwardRun(this, batch, placement, amplitudes, recording, request);
     }
@@ -110,6 +117,27 @@ final class AcousticSimulation implements Simulation {
     @Override
     public long bytesPerShot(boolean forGradient) {
         return solver.bytesPerShot(steps(), forGradient, gradientInterval);
+    }
+
+    /**
+     * Memory (compressed or not), disk or checkpointing as asked, or as the budget alone
+     * chooses (StoragePlanner), for the kernel's sizes. A kernel that keeps every step in
+     * memory plans memory, and a budget its steps exceed is refused naming the key.
+     */
+    @Override
+    public Storage.Plan storagePlan(int shotsAtOnce) {
+        StoragePlanner.Sizes sizes = solver.storageSizes(steps(), gradientInterval);
+        if (sizes != null) {
+            return StoragePlanner.plan(storage, sizes, shotsAtOnce);
+        }
+        long perShot = bytesPerShot(true);
+        long stored = shotsAtOnce * (perShot - bytesPerShot(false));
+        if (storage.memoryBytes() > 0 && stored > storage.memoryBytes()) {
+            throw new SeicheException("propagator.storage.memory: this device's acoustic kernel keeps every stored step in "
+                    + "memory, " + StoragePlanner.bytes(stored) + " for " + shotsAtOnce + " shot(s) at once, but the budget is "
+                    + StoragePlanner.bytes(storage.memoryBytes()) + "; raise it, lower shots_per_batch, or use device cpu");
+        }
+        return new Storage.Plan(Storage.Mode.MEMORY, Storage.Compression.NONE, 0, 0, perShot);
     }
 
     @Override

@@ -17,6 +17,11 @@ public interface AcousticRecording extends AutoCloseable {
     /** Largest number of bytes this batch held at once (wavefields, stored terms, traces). */
     long peakBytes();
 
+    /** Forward steps checkpointing recomputed in the adjoint (0 in other storage modes). */
+    default long recomputedSteps() {
+        return 0;
+    }
+
     /** Releases what was stored. */
     @Override
     void close();

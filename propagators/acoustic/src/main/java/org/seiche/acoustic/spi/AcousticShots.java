@@ -1,5 +1,8 @@
 package org.seiche.acoustic.spi;
 
+import java.nio.file.Path;
+
+import org.seiche.api.Storage;
 import org.seiche.api.StepListener;
 
 /**
@@ -8,11 +11,13 @@ import org.seiche.api.StepListener;
  * velocity), the receiver points and how many receiver traces they fill, and for a later
  * adjoint whether it must give the gradient of K and of the buoyancies, from the forward
  * terms stored every {@code storeInterval} steps. {@code listener} hears of every inner step
- * of every shot, forward and adjoint.
+ * of every shot, forward and adjoint. {@code storage} is how the stored terms are kept (null:
+ * in memory, uncompressed; a kernel that keeps them only so plans memory, see
+ * {@link AcousticSolver#storageSizes}), {@code directory} disk mode's folder (null: a temporary one).
  */
 public record AcousticShots(int count, int steps, PointSet sources, double[] sourceTraces, PointSet receivers,
                             int receiverTraces, boolean gradientK, boolean gradientBuoyancy, int storeInterval,
-                            StepListener listener) {
+                            StepListener listener, Storage.Plan storage, Path directory) {
     public AcousticShots {
         listener = listener == null ? StepListener.NONE : listener;
         if (sources.shots() != count || receivers.shots() != count) {
@@ -22,6 +27,14 @@ public record AcousticShots(int count, int steps, PointSet sources, double[] sou
         if (storeInterval < 1) {
             throw new IllegalArgumentException("store interval must be >= 1, got " + storeInterval);
         }
+    }
+
+    /** Stored terms in memory, uncompressed. */
+    public AcousticShots(int count, int steps, PointSet sources, double[] sourceTraces, PointSet receivers,
+                         int receiverTraces, boolean gradientK, boolean gradientBuoyancy, int storeInterval,
+                         StepListener listener) {
+        this(count, steps, sources, sourceTraces, receivers, receiverTraces, gradientK, gradientBuoyancy, storeInterval,
+                listener, null, null);
     }
 
     /** Whether a later adjoint must give model gradients (and the forward run must store terms for them). */

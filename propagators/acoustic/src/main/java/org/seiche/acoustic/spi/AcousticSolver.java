@@ -1,6 +1,7 @@
 package org.seiche.acoustic.spi;
 
 import org.osgi.annotation.versioning.ConsumerType;
+import org.seiche.wave.storage.StoragePlanner;
 
 /** A kernel prepared for one grid and precision; runs batches of shots, possibly concurrently. */
 @ConsumerType
@@ -12,6 +13,15 @@ public interface AcousticSolver extends AutoCloseable {
      * {@code storing}, the adjoint's fields and the terms stored every {@code storeInterval} steps.
      */
     long bytesPerShot(int steps, boolean storing, int storeInterval);
+
+    /**
+     * What one shot of a gradient run holds, for planning the storage of its terms (disk,
+     * compression, checkpointing; see StoragePlanner); null: the kernel keeps every stored
+     * step in memory, uncompressed, whatever {@link AcousticShots#storage()} says.
+     */
+    default StoragePlanner.Sizes storageSizes(int steps, int storeInterval) {
+        return null;
+    }
 
     @Override
     default void close() {

@@ -9,5 +9,5 @@
  * refused, naming the propagator and the device. Interfaces and records only.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.seiche.acoustic.spi;

@@ -44,8 +44,7 @@ final class Batch implements ShotBatch {
 
     @Override
     public void forward(int shot, Bands bands) {
-        History h = shots.storing()
-                ? kernel.history(shots.steps(), shots.storeInterval(), shots.gradientK(), shots.gradientBuoyancy()) : null;
+        History h = shots.storing() ? kernel.history(shots) : null;
         histories[shot] = h;
         Fields f = kernel.fields(false);
         count(f.bytes(Kernel.VALUE_BYTES) + (h == null ? 0 : h.bytes(kernel.layout.grid.size(), Kernel.VALUE_BYTES)));
@@ -69,7 +68,7 @@ final class Batch implements ShotBatch {
     public void adjoint(int shot, Bands bands, DoubleBuffer k, DoubleBuffer[] buoyancy) {
         Fields f = kernel.fields(true);
         count(f.bytes(Kernel.VALUE_BYTES));
-        new Steps(kernel, f, histories[shot], bands).adjoint(shots, shot, receiverAdjoint, sourceAdjoint);
+        new Steps(kernel, f, histories[shot], bands).adjoint(shots, shot, sources, receiverAdjoint, sourceAdjoint);
         if (k != null) {
             add(f.gradientK, k);
         }
@@ -100,6 +99,15 @@ final class Batch implements ShotBatch {
     @Override
     public long peakBytes() {
         return peak.get() + (long) Kernel.VALUE_BYTES * (sources.length + receivers.length);
+    }
+
+    @Override
+    public long recomputedSteps() {
+        long n = 0;
+        for (History h : histories) {
+            n += h == null ? 0 : h.recomputed();
+        }
+        return n;
     }
 
     @Override

@@ -54,6 +54,20 @@ final class Fields {
         return key;
     }
 
+    /** The arrays a forward step reads and writes (p, then v, phi and psi of each axis): what a checkpoint holds. */
+    double[][] state() {
+        java.util.List<double[]> out = new java.util.ArrayList<>();
+        out.add(p);
+        for (double[][] set : new double[][][] {v, phi, psi}) {
+            for (double[] a : set) {
+                if (a != null) {
+                    out.add(a);
+                }
+            }
+        }
+        return out.toArray(new double[0][]);
+    }
+
     /** Zeroes every array (pooled fields come back dirty). */
     void clear() {
         java.util.Arrays.fill(p, 0);

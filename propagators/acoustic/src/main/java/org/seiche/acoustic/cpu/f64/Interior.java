@@ -50,6 +50,30 @@ abstract class Interior {
      */
     abstract int pmlAdjointPressure(Fields f, int base, int from, int to, double[] stored, double ya);
 
+    /**
+     * One axis's velocity at the half points [from, to) of the line at base, in profile q's
+     * PML (Steps.COLUMN: x's by column; Steps.NONE: none), as Steps' portable velocity run
+     * computes it, to the bit: the derivative summed term by term without fused multiply-adds.
+     * For 3-D lines with PML along z or y and for the x strips, where the fused loops above
+     * would need a third axis's memory variables in one loop body (which boxed their vectors).
+     */
+    abstract int velocityRun(Fields f, int axis, int base, int from, int to, int q, double[] store);
+
+    /**
+     * One axis's share of the pressure bracket at the cells [from, to): div += D_a v_a, or in
+     * the PML phi_a = a phi_a + b D_a v_a and div += D_a v_a + phi_a; div by line position.
+     */
+    abstract int pressureRun(Fields f, int axis, int base, int from, int to, int q, double[] div);
+
+    /** One axis's adjoint at the half points [from, to), as Steps' portable adjoint velocity run, to the bit. */
+    abstract int adjointVelocityRun(Fields f, int axis, int base, int from, int to, int q, double[] stored);
+
+    /**
+     * One axis's share of the adjoint pressure at the cells [from, to): in the PML
+     * phi_a = a (phi_a - dt K p), then total += D_a u_a; total by line position.
+     */
+    abstract int adjointPressureRun(Fields f, int axis, int base, int from, int to, int q, double[] total);
+
     /** The loops for this kernel's accuracy, or null without the Vector API or in 1-D (lines along x only). */
     static Interior of(Kernel kn) {
         if (kn.layout.ndim < 2 || !VectorSupport.available()) {

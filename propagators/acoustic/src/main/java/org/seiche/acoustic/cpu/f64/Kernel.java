@@ -7,7 +7,10 @@ import org.seiche.acoustic.spi.AcousticShots;
 import org.seiche.acoustic.cpu.Layout;
 import org.seiche.acoustic.cpu.Numerics;
 import org.seiche.acoustic.cpu.ShotBatch;
+import org.seiche.api.Storage;
 import org.seiche.wave.ShotMemory;
+import org.seiche.wave.storage.DoubleSteps;
+import org.seiche.wave.storage.StoragePlanner;
 
 /**
  * The CPU kernel's numerics for one grid in this package's precision: the grid's
@@ -101,14 +104,28 @@ public final class Kernel implements Numerics {
         memory.give(f.key(), f);
     }
 
-    /** A history for these terms, from the pool when it has one (its slots are written before they are read). */
-    History history(int steps, int interval, boolean k, boolean buoyancy) {
-        History h = memory.take(History.key(layout, steps, interval, k, buoyancy), History.class);
-        return h != null ? h : new History(layout, steps, interval, k, buoyancy);
+    /**
+     * A history for the batch's terms as its storage plan says; in memory uncompressed from
+     * the pool when it has one (its slots are written before they are read).
+     */
+    History history(AcousticShots shots) {
+        int steps = shots.steps();
+        int interval = shots.storeInterval();
+        Storage.Plan plan = shots.storage();
+        History h = History.inMemory(plan)
+                ? memory.take(History.key(layout, steps, interval, shots.gradientK(), shots.gradientBuoyancy()), History.class)
+                : null;
+        return h != null ? h : new History(layout, steps, interval, shots.gradientK(), shots.gradientBuoyancy(), plan,
+                shots.directory());
     }
 
+    /** Pools a history in memory, or gives back its stores and removes their files. */
     void release(History h) {
-        memory.give(h.key(), h);
+        if (h.pooled()) {
+            memory.give(h.key(), h);
+        } else {
+            h.close();
+        }
     }
 
     @Override
@@ -120,11 +137,28 @@ public final class Kernel implements Numerics {
     public long bytesPerShot(int steps, boolean storing, int storeInterval) {
         int size = layout.grid.size();
         int ndim = layout.ndim;
-        long fields = (1 + 3L * ndim) * size;
-        if (storing) {
-            // the adjoint's fields and its two helper arrays per axis, the stored terms
-            fields += (1 + 5L * ndim) * size + (long) ((steps + storeInterval - 1) / storeInterval) * (1 + ndim) * size;
+        if (!storing) {
+            return (long) VALUE_BYTES * (1 + 3L * ndim) * size;
         }
-        return (long) VALUE_BYTES * fields;
+        // the stored terms in arrays of many steps, and a buffer per term
+        return fieldBytes() + (1 + ndim) * (DoubleSteps.memoryBytes(size, (steps + storeInterval - 1) / storeInterval)
+                + (long) VALUE_BYTES * size);
+    }
+
+    /** A gradient shot's fields: the forward's, the adjoint's and its two helper arrays per axis. */
+    private long fieldBytes() {
+        int ndim = layout.ndim;
+        return (long) VALUE_BYTES * ((1 + 3L * ndim) + (1 + 5L * ndim)) * layout.grid.size();
+    }
+
+    @Override
+    public StoragePlanner.Sizes storageSizes(int steps, int storeInterval) {
+        long size = layout.grid.size();
+        int ndim = layout.ndim;
+        long stepValues = (1 + ndim) * size;
+        // a snapshot: p and each axis's v, phi and psi; replaying adds such a state and the taped step's terms
+        long snapshot = VALUE_BYTES * (1 + 3L * ndim) * size;
+        return new StoragePlanner.Sizes(fieldBytes(), stepValues, VALUE_BYTES, steps, storeInterval, snapshot,
+                snapshot + VALUE_BYTES * stepValues);
     }
 }

@@ -33,11 +33,18 @@ final class Steps {
     private final double[][] derivative;
     private final double[][] sum;
     /**
-     * Whether lines with PML take the SIMD loops: in 2-D only. In 3-D the PML loops, with a
-     * third axis, box their vectors (1.3 GB of garbage a second on 140^3, twice the time of
-     * the portable loops there, measured under load), so 3-D takes only the interior's.
+     * Whether lines with PML take the fused SIMD loops: in 2-D only. In 3-D those loops, with
+     * a third axis, boxed their vectors (1.3 GB of garbage a second on 140^3, twice the time
+     * of the portable loops there, measured under load), so 3-D takes the fused loops for the
+     * interior only and the single-axis ones ({@link #simdRuns}) for the rest.
      */
     private final boolean pmlSimd;
+    /**
+     * Whether the runs the fused loops leave (3-D lines with PML along z or y, the x strips)
+     * take the single-axis SIMD loops, which agree with the portable ones to the bit; the
+     * system property seiche.vector.pml=false keeps them portable.
+     */
+    private final boolean simdRuns;
     /** Per band: where each axis's velocity bracket is stored this step (null: not stored). */
     private final double[][][] store;
 
@@ -52,47 +59,50 @@ final class Steps {
         this.sum = new double[bands.count()][layout.nx];
         this.store = new double[bands.count()][3][];
         this.pmlSimd = kernel.interior != null && layout.ndim == 2;
+        this.simdRuns = kernel.interior != null && layout.ndim == 3 && !"false".equals(System.getProperty("seiche.vector.pml"));
     }
 
     void forward(AcousticShots shots, int shot, double[] sources, double[] receivers) {
         int steps = shots.steps();
-        int size = layout.grid.size();
         for (int t = 0; t < steps; t++) {
             points(shots.receivers(), shot, receivers, steps, t, true, true, false);
             int slot = h == null ? -1 : h.slot(t);
+            step(shots, shot, sources, t, slot < 0 ? -1 : h.beginForward(slot, f));
             if (slot >= 0) {
-                allocate(slot, size);
+                h.endForward(slot);
             }
-            bands.run(band -> velocities(band, slot));
-            points(shots.sources(), shot, sources, steps, t, false, true, true);
-            bands.run(band -> pressure(band, slot));
-            points(shots.sources(), shot, sources, steps, t, true, false, true);
             shots.listener().stepped(1);
         }
     }
 
-    void adjoint(AcousticShots shots, int shot, double[] receiverAdjoint, double[] sourceAdjoint) {
+    /** Forward step t, sources included, keeping the terms of stored step slot (-1: none). */
+    private void step(AcousticShots shots, int shot, double[] sources, int t, int slot) {
         int steps = shots.steps();
+        bands.run(band -> velocities(band, slot));
+        points(shots.sources(), shot, sources, steps, t, false, true, true);
+        bands.run(band -> pressure(band, slot));
+        points(shots.sources(), shot, sources, steps, t, true, false, true);
+    }
+
+    /** The adjoint steps; {@code sources} (the forward traces) for the steps checkpointing recomputes. */
+    void adjoint(AcousticShots shots, int shot, double[] sources, double[] receiverAdjoint, double[] sourceAdjoint) {
+        int steps = shots.steps();
+        Steps replay = h != null && h.checkpointed() ? new Steps(kn, h.replay(), h, bands) : null;
         for (int t = steps - 1; t >= 0; t--) {
             points(shots.sources(), shot, sourceAdjoint, steps, t, true, false, false);
             int slot = h == null ? -1 : h.slot(t);
+            if (slot >= 0) {
+                h.beginAdjoint(slot, replay == null ? null : (tr, kept) -> replay.step(shots, shot, sources, tr, kept));
+            }
             bands.run(this::adjointTerms);
             bands.run(band -> adjointVelocities(band, slot));
             points(shots.sources(), shot, sourceAdjoint, steps, t, false, true, false);
             bands.run(band -> adjointPressure(band, slot));
             points(shots.receivers(), shot, receiverAdjoint, steps, t, true, true, true);
-            shots.listener().stepped(1);
-        }
-    }
-
-    private void allocate(int slot, int size) {
-        if (h.divergence != null && h.divergence[slot] == null) {
-            h.divergence[slot] = new double[size];
-        }
-        for (int axis = 0; axis < 3; axis++) {
-            if (h.gradient[axis] != null && layout.present[axis] && h.gradient[axis][slot] == null) {
-                h.gradient[axis][slot] = new double[size];
+            if (slot >= 0) {
+                h.endAdjoint(slot);
             }
+            shots.listener().stepped(1);
         }
     }
 
@@ -197,7 +207,7 @@ final class Steps {
         double[] g = derivative[band];
         double[][] stores = store[band];
         for (int axis = 0; axis < 3; axis++) {
-            stores[axis] = slot < 0 || h.gradient[axis] == null ? null : h.gradient[axis][slot];
+            stores[axis] = slot < 0 ? null : h.gradient(axis, slot);
         }
         int[] x = kn.runsHalf[2][0][1];
         for (int l = bands.from(band); l < bands.to(band); l++) {
@@ -234,6 +244,9 @@ final class Steps {
 
     /** The velocity along an axis at the half points [from, to) of the line at base, in profile q's PML or none. */
     private void velocityRun(int axis, int base, int from, int to, int q, double[] g, double[] store) {
+        if (simdRuns && from < to) {
+            from = kn.interior.velocityRun(f, axis, base, from, to, q, store);
+        }
         if (from >= to) {
             return;
         }
@@ -262,7 +275,7 @@ final class Steps {
     private void pressure(int band, int slot) {
         double[] g = derivative[band];
         double[] div = sum[band];
-        double[] store = slot < 0 || h.divergence == null ? null : h.divergence[slot];
+        double[] store = slot < 0 ? null : h.divergence(slot);
         int[] x = kn.runsInt[2][0][1];
         int nx = layout.nx;
         for (int l = bands.from(band); l < bands.to(band); l++) {
@@ -308,6 +321,9 @@ final class Steps {
             for (int[] r : runs(l, axis, false)) {
                 int lo = Math.max(r[0], from);
                 int hi = Math.min(r[1], to);
+                if (simdRuns && lo < hi) {
+                    lo = kn.interior.pressureRun(f, axis, base, lo, hi, r[2], div);
+                }
                 if (lo >= hi) {
                     continue;
                 }
@@ -371,7 +387,7 @@ final class Steps {
         double[] g = derivative[band];
         double[][] stored = store[band];
         for (int axis = 0; axis < 3; axis++) {
-            stored[axis] = slot < 0 || h.gradient[axis] == null ? null : h.gradient[axis][slot];
+            stored[axis] = slot < 0 ? null : h.gradient(axis, slot);
         }
         int[] x = kn.runsHalf[2][0][1];
         for (int l = bands.from(band); l < bands.to(band); l++) {
@@ -406,6 +422,9 @@ final class Steps {
     }
 
     private void adjointVelocityRun(int axis, int base, int from, int to, int q, double[] g, double[] stored) {
+        if (simdRuns && from < to) {
+            from = kn.interior.adjointVelocityRun(f, axis, base, from, to, q, stored);
+        }
         if (from >= to) {
             return;
         }
@@ -446,7 +465,7 @@ final class Steps {
      */
     private void adjointPressure(int band, int slot) {
         double[] total = sum[band];
-        double[] stored = slot < 0 || h.divergence == null ? null : h.divergence[slot];
+        double[] stored = slot < 0 ? null : h.divergence(slot);
         int[] x = kn.runsInt[2][0][1];
         for (int l = bands.from(band); l < bands.to(band); l++) {
             int base = layout.lineStart(l);
@@ -492,6 +511,9 @@ final class Steps {
             for (int[] r : runs(l, axis, false)) {
                 int lo = Math.max(r[0], from);
                 int hi = Math.min(r[1], to);
+                if (simdRuns && lo < hi) {
+                    lo = kn.interior.adjointPressureRun(f, axis, base, lo, hi, r[2], total);
+                }
                 if (lo >= hi) {
                     continue;
                 }

@@ -29,6 +29,14 @@ final class VectorInterior2 extends Interior {
     private final double[] bHx;
     private final double[] aIx;
     private final double[] bIx;
+    /** Per axis (z, y, x; null for an absent one): buoyancy, profiles, stride and weights, for the single-axis runs. */
+    private final double[][] buoyancy;
+    private final double[][] aHalf;
+    private final double[][] bHalf;
+    private final double[][] aInt;
+    private final double[][] bInt;
+    private final int[] strides;
+    private final double[][] weights;
     /** Strides along z (0 in 2-D) and y. */
     private final int sz;
     private final int sy;
@@ -47,6 +55,13 @@ final class VectorInterior2 extends Interior {
         bIx = kn.bInt[2];
         sz = kn.layout.present[0] ? kn.layout.stride[0] : 0;
         sy = kn.layout.stride[1];
+        buoyancy = kn.buoyancy;
+        aHalf = kn.aHalf;
+        bHalf = kn.bHalf;
+        aInt = kn.aInt;
+        bInt = kn.bInt;
+        strides = kn.layout.stride;
+        weights = new double[][] {weights(kn.stencil[0]), weights(kn.stencil[1]), weights(kn.stencil[2])};
         double[] cz = weights(kn.stencil[0]);
         double[] cy = weights(kn.stencil[1]);
         double[] cx = weights(kn.stencil[2]);
@@ -292,6 +307,153 @@ final class VectorInterior2 extends Interior {
             pi.sub(total.add(whole(ux, i, 1, x0, x1, x2, x3))).intoArray(p, i);
         }
         return j;
+    }
+
+    @Override
+    int velocityRun(Fields f, int axis, int base, int from, int to, int q, double[] store) {
+        final double[] p = f.p;
+        final double[] v = f.v[axis];
+        final double[] psi = f.psi[axis];
+        final double[] b = buoyancy[axis];
+        final double[] ah = aHalf[axis];
+        final double[] bh = bHalf[axis];
+        final int s = strides[axis];
+        final double c0 = weights[axis][0];
+        final double c1 = weights[axis][1];
+        final double c2 = weights[axis][2];
+        final double c3 = weights[axis][3];
+        final boolean column = q == Steps.COLUMN;
+        final DoubleVector a = DoubleVector.broadcast(LANES, q >= 0 ? ah[q] : 0);
+        final DoubleVector bq = DoubleVector.broadcast(LANES, q >= 0 ? bh[q] : 0);
+        int j = from;
+        for (; j <= to - N; j += N) {
+            int i = base + j;
+            DoubleVector g = sum(DoubleVector.zero(LANES), p, i, s, c0, c1, c2, c3);
+            if (q != Steps.NONE) {
+                g = column ? memory(psi, i, DoubleVector.fromArray(LANES, ah, j), DoubleVector.fromArray(LANES, bh, j), g)
+                        : memory(psi, i, a, bq, g);
+            }
+            if (store != null) {
+                g.intoArray(store, i);
+            }
+            step(v, b, i, g);
+        }
+        return j;
+    }
+
+    @Override
+    int pressureRun(Fields f, int axis, int base, int from, int to, int q, double[] div) {
+        final double[] v = f.v[axis];
+        final double[] phi = f.phi[axis];
+        final double[] ai = aInt[axis];
+        final double[] bi = bInt[axis];
+        final int s = strides[axis];
+        final double c0 = weights[axis][0];
+        final double c1 = weights[axis][1];
+        final double c2 = weights[axis][2];
+        final double c3 = weights[axis][3];
+        final boolean column = q == Steps.COLUMN;
+        final DoubleVector a = DoubleVector.broadcast(LANES, q >= 0 ? ai[q] : 0);
+        final DoubleVector bq = DoubleVector.broadcast(LANES, q >= 0 ? bi[q] : 0);
+        int j = from;
+        for (; j <= to - N; j += N) {
+            int i = base + j;
+            DoubleVector d = DoubleVector.fromArray(LANES, div, j);
+            if (q == Steps.NONE) {
+                d = sum(d, v, i - s, s, c0, c1, c2, c3);
+            } else {
+                DoubleVector g = sum(DoubleVector.zero(LANES), v, i - s, s, c0, c1, c2, c3);
+                d = d.add(column ? memory(phi, i, DoubleVector.fromArray(LANES, ai, j), DoubleVector.fromArray(LANES, bi, j), g)
+                        : memory(phi, i, a, bq, g));
+            }
+            d.intoArray(div, j);
+        }
+        return j;
+    }
+
+    @Override
+    int adjointVelocityRun(Fields f, int axis, int base, int from, int to, int q, double[] stored) {
+        final double[] v = f.v[axis];
+        final double[] u = f.u[axis];
+        final double[] psi = f.psi[axis];
+        final double[] w = f.w[axis];
+        final double[] sum = f.gradientB[axis];
+        final double[] b = buoyancy[axis];
+        final double[] ah = aHalf[axis];
+        final double[] bh = bHalf[axis];
+        final int s = strides[axis];
+        final double c0 = weights[axis][0];
+        final double c1 = weights[axis][1];
+        final double c2 = weights[axis][2];
+        final double c3 = weights[axis][3];
+        final boolean column = q == Steps.COLUMN;
+        final DoubleVector a = DoubleVector.broadcast(LANES, q >= 0 ? ah[q] : 0);
+        final DoubleVector bq = DoubleVector.broadcast(LANES, q >= 0 ? bh[q] : 0);
+        int j = from;
+        for (; j <= to - N; j += N) {
+            int i = base + j;
+            DoubleVector vi = DoubleVector.fromArray(LANES, v, i).sub(sum(DoubleVector.zero(LANES), w, i, s, c0, c1, c2, c3));
+            vi.intoArray(v, i);
+            if (stored != null) {
+                DoubleVector.fromArray(LANES, sum, i).add(vi.mul(DoubleVector.fromArray(LANES, stored, i))).intoArray(sum, i);
+            }
+            // dt B v, in the portable loops' order
+            DoubleVector bv = DoubleVector.fromArray(LANES, b, i).mul(dt).mul(vi);
+            if (q == Steps.NONE) {
+                bv.neg().intoArray(u, i);
+            } else {
+                DoubleVector aa = column ? DoubleVector.fromArray(LANES, ah, j) : a;
+                DoubleVector bb = column ? DoubleVector.fromArray(LANES, bh, j) : bq;
+                DoubleVector m = DoubleVector.fromArray(LANES, psi, i);
+                bb.mul(m).sub(bb.add(1).mul(bv)).intoArray(u, i);
+                aa.mul(m.sub(bv)).intoArray(psi, i);
+            }
+        }
+        return j;
+    }
+
+    @Override
+    int adjointPressureRun(Fields f, int axis, int base, int from, int to, int q, double[] total) {
+        final double[] p = f.p;
+        final double[] u = f.u[axis];
+        final double[] phi = f.phi[axis];
+        final double[] ai = aInt[axis];
+        final int s = strides[axis];
+        final double c0 = weights[axis][0];
+        final double c1 = weights[axis][1];
+        final double c2 = weights[axis][2];
+        final double c3 = weights[axis][3];
+        final boolean column = q == Steps.COLUMN;
+        final DoubleVector a = DoubleVector.broadcast(LANES, q >= 0 ? ai[q] : 0);
+        int j = from;
+        for (; j <= to - N; j += N) {
+            int i = base + j;
+            if (q != Steps.NONE) {
+                DoubleVector kp = DoubleVector.fromArray(LANES, k, i).mul(dt).mul(DoubleVector.fromArray(LANES, p, i));
+                decay(phi, i, column ? DoubleVector.fromArray(LANES, ai, j) : a, kp);
+            }
+            sum(DoubleVector.fromArray(LANES, total, j), u, i - s, s, c0, c1, c2, c3).intoArray(total, j);
+        }
+        return j;
+    }
+
+    /**
+     * start + sum_k c_k (x[i + (k + 1) s] - x[i - k s]) in Steps' portable order: each term
+     * multiplied, then added, from start, with no fused multiply-add, so that the two agree to the bit.
+     */
+    private static DoubleVector sum(DoubleVector start, double[] x, int i, int s, double c0, double c1, double c2,
+                                    double c3) {
+        DoubleVector d = start.add(pair(x, i + s, i).mul(c0));
+        if (G > 1) {
+            d = d.add(pair(x, i + 2 * s, i - s).mul(c1));
+        }
+        if (G > 2) {
+            d = d.add(pair(x, i + 3 * s, i - 2 * s).mul(c2));
+        }
+        if (G > 3) {
+            d = d.add(pair(x, i + 4 * s, i - 3 * s).mul(c3));
+        }
+        return d;
     }
 
     /** x[i] -= dt w[i] d over one vector. */
