@@ -9,7 +9,7 @@ import org.seiche.api.NdArray;
 import org.seiche.api.Precision;
 import org.seiche.device.cuda.CudaDevice;
 import org.seiche.device.cuda.CudaTesting;
-import org.seiche.scalar.ScalarOperator;
+import org.seiche.scalar.spi.ScalarOperator;
 
 /**
  * The scalar CUDA kernels on a real GPU against the Java CPU kernels in their default mode
