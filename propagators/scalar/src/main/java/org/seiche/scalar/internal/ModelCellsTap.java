@@ -50,15 +50,18 @@ final class ModelCellsTap implements SnapshotTap {
         return null;
     }
 
-    /** Whether a field taken after inner step {@code step} of batch shot s may be wanted. */
-    private boolean due(int s, int step, String field, boolean adjoint) {
+    /**
+     * Whether a field taken after inner step {@code step} of batch shot s is wanted: a kernel
+     * whose fields are not in host memory (CUDA) copies one out only then.
+     */
+    public boolean wants(int s, int step, String field, boolean adjoint) {
         return step > 0 && step % request.every() == 0 && (!adjoint || request.adjoint()) && request.fields().contains(field)
                 && request.hears(shots[s]);
     }
 
     @Override
     public void offer(int s, int step, String field, boolean adjoint, double[] padded) {
-        if (due(s, step, field, adjoint)) {
+        if (wants(s, step, field, adjoint)) {
             double[] out = new double[rowStarts.length * rowLength];
             for (int r = 0; r < rowStarts.length; r++) {
                 System.arraycopy(padded, rowStarts[r], out, r * rowLength, rowLength);
@@ -69,7 +72,7 @@ final class ModelCellsTap implements SnapshotTap {
 
     @Override
     public void offer(int s, int step, String field, boolean adjoint, float[] padded) {
-        if (due(s, step, field, adjoint)) {
+        if (wants(s, step, field, adjoint)) {
             double[] out = new double[rowStarts.length * rowLength];
             for (int r = 0; r < rowStarts.length; r++) {
                 for (int i = 0; i < rowLength; i++) {

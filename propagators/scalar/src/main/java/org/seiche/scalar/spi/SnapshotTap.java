@@ -15,6 +15,12 @@ public interface SnapshotTap {
     /** A Born run's scattered (first-order) field u1; its background is {@link #WAVEFIELD}. */
     String SCATTERED = "scattered";
 
+    /**
+     * Whether a field taken after inner step {@code step} of batch shot s is wanted: a kernel
+     * whose fields are not in host memory copies one out only then.
+     */
+    boolean wants(int s, int step, String field, boolean adjoint);
+
     /** Offers the padded field of batch shot s after inner step {@code step} (the adjoint's when adjoint). */
     void offer(int s, int step, String field, boolean adjoint, double[] padded);
 
