@@ -10,7 +10,7 @@ import org.seiche.scalar.spi.SnapshotTap;
  * offered is due, the shot heard and the field asked for, its model cells (the padding cut
  * off) go to the listener.
  */
-final class ModelCellsTap implements SnapshotTap {
+public final class ModelCellsTap implements SnapshotTap {
     private final Snapshots request;
     private final int[] shots;
     private final int[] modelShape;
@@ -18,7 +18,7 @@ final class ModelCellsTap implements SnapshotTap {
     private final int rowLength;
 
     /** For the batch of the given shots (survey indices), on a grid padded as given. */
-    private ModelCellsTap(Snapshots request, int[] shots, ScalarGrid grid) {
+    public ModelCellsTap(Snapshots request, int[] shots, ScalarGrid grid) {
         this.request = request;
         this.shots = shots.clone();
         this.modelShape = grid.modelShape();
