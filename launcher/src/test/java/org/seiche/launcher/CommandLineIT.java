@@ -99,7 +99,7 @@ class CommandLineIT {
         assertTrue(o.out().matches("(?s).*loss\\s+mse\\s+seiche-losses.*"), o.out());
         assertTrue(o.out().matches("(?s).*executor\\s+local\\s+seiche-pipeline.*"), o.out());
         String[][] builtIn = {
-            {"propagator", "scalar", "seiche-propagator-scalar"}, {"propagator", "born", "seiche-propagator-born"},
+            {"propagator", "scalar", "seiche-propagator-scalar"}, {"propagator", "born", "seiche-propagator-scalar"},
             {"propagator", "elastic", "seiche-propagator-elastic"}, {"device", "cuda", "seiche-device-cuda"},
             {"propagator", "acoustic", "seiche-propagator-acoustic"},
             {"loss", "l1", "seiche-losses"}, {"loss", "ncc", "seiche-losses"}, {"loss", "envelope", "seiche-losses"},

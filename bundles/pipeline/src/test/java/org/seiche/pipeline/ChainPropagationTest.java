@@ -25,7 +25,7 @@ import org.seiche.losses.MeanSquaredError;
 import org.seiche.mappings.basic.BoundsMapping;
 import org.seiche.mappings.basic.RelativeMapping;
 import org.seiche.optimisers.lbfgs.LbfgsOptimiser;
-import org.seiche.scalar.ScalarPropagator;
+import org.seiche.scalar.internal.ScalarPropagator;
 import org.seiche.scalar.cpu.CpuScalarKernel;
 
 /**

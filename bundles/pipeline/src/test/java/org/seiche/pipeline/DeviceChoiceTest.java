@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,9 @@ import org.seiche.api.SeicheException;
 import org.seiche.api.Simulation;
 import org.seiche.api.SimulationSetup;
 import org.seiche.device.cpu.CpuDevice;
+import org.seiche.scalar.cpu.CpuScalarKernel;
+import org.seiche.scalar.internal.BornPropagator;
+import org.seiche.scalar.internal.ScalarPropagator;
 import org.seiche.testing.NamedDevice;
 
 /** One rule for a missing kernel: a named device refused naming the propagator; auto takes the best device with kernels. */
@@ -46,6 +50,17 @@ class DeviceChoiceTest {
     void autoTakesTheBestDeviceWithKernelsForThePropagator() {
         assertEquals("cpu", services().device(Named.of("auto"), 0, new WithKernels(Set.of("cpu"))).name());
         assertEquals("gpu", services().device(Named.of("auto"), 0, new WithKernels(Set.of("cpu", "gpu"))).name());
+    }
+
+    @Test
+    void theScalarFamilyFollowsTheRule() {
+        CpuScalarKernel cpu = new CpuScalarKernel();
+        for (Propagator p : List.of(new ScalarPropagator(cpu), new BornPropagator(cpu))) {
+            assertEquals("cpu", services().device(Named.of("auto"), 0, p).name(), p.name() + ": the gpu has no kernel");
+            SeicheException e = assertThrows(SeicheException.class, () -> services().device(Named.of("gpu"), 0, p));
+            assertEquals("device: the " + p.name() + " propagator has no kernel for device 'gpu' (kernels for: cpu)",
+                    e.getMessage());
+        }
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.seiche.api.Precision;
 import org.seiche.device.cpu.CpuDevice;
 import org.seiche.io.Npy;
 import org.seiche.losses.MeanSquaredError;
-import org.seiche.scalar.ScalarPropagator;
+import org.seiche.scalar.internal.ScalarPropagator;
 import org.seiche.scalar.cpu.CpuScalarKernel;
 
 /**

@@ -21,7 +21,7 @@ import org.seiche.api.Named;
 import org.seiche.api.PipelineSpec;
 import org.seiche.api.PropagatorSettings;
 import org.seiche.api.SeicheException;
-import org.seiche.born.BornPropagator;
+import org.seiche.scalar.internal.BornPropagator;
 import org.seiche.device.cpu.CpuDevice;
 import org.seiche.elastic.internal.ElasticPropagator;
 import org.seiche.losses.EnvelopeMisfit;
@@ -43,7 +43,7 @@ import org.seiche.optimisers.firstorder.SgdOptimiser;
 import org.seiche.optimisers.lbfgs.LbfgsOptimiser;
 import org.seiche.optimisers.newton.NewtonOptimiser;
 import org.seiche.optimisers.newton.TruncatedNewtonOptimiser;
-import org.seiche.scalar.ScalarPropagator;
+import org.seiche.scalar.internal.ScalarPropagator;
 
 /**
  * Every key of a pipeline file is checked where it stands, against the framework's keys

@@ -30,7 +30,7 @@ import org.seiche.elastic.cpu.CpuElasticKernel;
 import org.seiche.elastic.internal.ElasticPropagator;
 import org.seiche.io.Npy;
 import org.seiche.losses.MeanSquaredError;
-import org.seiche.scalar.ScalarPropagator;
+import org.seiche.scalar.internal.ScalarPropagator;
 import org.seiche.scalar.cpu.CpuScalarKernel;
 
 /**

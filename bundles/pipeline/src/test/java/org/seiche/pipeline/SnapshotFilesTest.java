@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.seiche.api.NdArray;
 import org.seiche.api.SeicheException;
 import org.seiche.io.Npy;
-import org.seiche.scalar.ScalarPropagator;
+import org.seiche.scalar.internal.ScalarPropagator;
 import org.seiche.scalar.cpu.CpuScalarKernel;
 
 /** snapshots: through a pipeline on the scalar propagator: the files, their frames, and what is refused. */

@@ -26,7 +26,7 @@ import org.seiche.api.SeicheException;
 import org.seiche.device.cpu.CpuDevice;
 import org.seiche.io.Npy;
 import org.seiche.losses.MeanSquaredError;
-import org.seiche.scalar.ScalarPropagator;
+import org.seiche.scalar.internal.ScalarPropagator;
 import org.seiche.scalar.cpu.CpuScalarKernel;
 
 /**

@@ -15,6 +15,7 @@ import org.seiche.api.NdArray;
 import org.seiche.api.Precision;
 import org.seiche.api.Simulation;
 import org.seiche.api.SimulationSetup;
+import org.seiche.scalar.internal.ScalarPropagator;
 import org.seiche.testing.TestDevice;
 
 /**

@@ -19,9 +19,11 @@ import org.seiche.api.ForwardRun;
 import org.seiche.api.NdArray;
 import org.seiche.api.Precision;
 import org.seiche.api.Simulation;
-import org.seiche.api.Storage;
 import org.seiche.api.Storage.Compression;
 import org.seiche.api.Storage.Mode;
+import org.seiche.api.Storage;
+import org.seiche.scalar.internal.ScalarForwardRun;
+import org.seiche.scalar.internal.ScalarPropagator;
 
 /**
  * The Hessian's second-order runs keep the adjoint's history as the forward run's plan

@@ -19,6 +19,7 @@ import org.seiche.api.PropagatorSettings;
 import org.seiche.api.Simulation;
 import org.seiche.api.SimulationSetup;
 import org.seiche.scalar.cpu.CpuScalarKernel;
+import org.seiche.scalar.internal.ScalarPropagator;
 
 /**
  * The SIMD loops (Vector API) and the portable reference loops give the same receiver data

@@ -20,6 +20,8 @@ import org.seiche.api.PropagatorSettings;
 import org.seiche.api.Simulation;
 import org.seiche.api.SimulationSetup;
 import org.seiche.scalar.cpu.CpuScalarKernel;
+import org.seiche.scalar.internal.ScalarPropagator;
+import org.seiche.scalar.spi.SnapshotTap;
 import org.seiche.wave.Wavelets;
 
 /**

@@ -16,6 +16,7 @@ import org.seiche.api.SimulationSetup;
 import org.seiche.api.SourceGroup;
 import org.seiche.api.Survey;
 import org.seiche.scalar.cpu.CpuScalarKernel;
+import org.seiche.scalar.internal.ScalarPropagator;
 import org.seiche.testing.TestDevice;
 
 /** Building blocks of the tests' simulations. */

@@ -23,6 +23,7 @@ import org.seiche.api.SeicheException;
 import org.seiche.api.Simulation;
 import org.seiche.api.SimulationSetup;
 import org.seiche.api.Snapshots;
+import org.seiche.scalar.spi.SnapshotTap;
 import org.seiche.wave.Wavelets;
 
 /**

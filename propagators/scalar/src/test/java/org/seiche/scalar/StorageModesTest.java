@@ -24,10 +24,17 @@ import org.seiche.api.Precision;
 import org.seiche.api.PropagatorSettings;
 import org.seiche.api.SeicheException;
 import org.seiche.api.Simulation;
-import org.seiche.api.Storage;
 import org.seiche.api.Storage.Compression;
 import org.seiche.api.Storage.Mode;
+import org.seiche.api.Storage;
 import org.seiche.scalar.cpu.CpuScalarKernel;
+import org.seiche.scalar.internal.ScalarForwardRun;
+import org.seiche.scalar.internal.ScalarPropagator;
+import org.seiche.scalar.spi.ScalarBatch;
+import org.seiche.scalar.spi.ScalarGrid;
+import org.seiche.scalar.spi.ScalarKernel;
+import org.seiche.scalar.spi.ScalarOperator;
+import org.seiche.scalar.spi.Transducers;
 import org.seiche.wave.Wavelets;
 import org.seiche.wave.storage.Revolve;
 

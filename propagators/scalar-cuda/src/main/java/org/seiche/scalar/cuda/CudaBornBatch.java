@@ -4,9 +4,9 @@ import org.seiche.api.NdArray;
 import org.seiche.device.cuda.spi.DeviceArray;
 import org.seiche.device.cuda.spi.DeviceMemory;
 import org.seiche.device.cuda.spi.StoredSteps;
-import org.seiche.scalar.BornBatch;
-import org.seiche.scalar.SnapshotTap;
-import org.seiche.scalar.Transducers;
+import org.seiche.scalar.spi.BornBatch;
+import org.seiche.scalar.spi.SnapshotTap;
+import org.seiche.scalar.spi.Transducers;
 
 /**
  * Born's time loops on the GPU, in the order and arithmetic of the CPU's DoubleBornBatch.

@@ -5,9 +5,9 @@ import org.seiche.device.cuda.spi.DeviceArray;
 import org.seiche.device.cuda.spi.DeviceMemory;
 import org.seiche.device.cuda.spi.StoredSteps;
 import org.seiche.device.cuda.spi.MemoryPlan;
-import org.seiche.scalar.ScalarBatch;
-import org.seiche.scalar.SnapshotTap;
-import org.seiche.scalar.Transducers;
+import org.seiche.scalar.spi.ScalarBatch;
+import org.seiche.scalar.spi.SnapshotTap;
+import org.seiche.scalar.spi.Transducers;
 
 /**
  * The time loops of a batch of shots on the GPU, step by step as the CPU kernels do them

@@ -8,9 +8,9 @@ import org.seiche.api.Precision;
 import org.seiche.api.Propagator;
 import org.seiche.device.cuda.spi.CudaGpu;
 import org.seiche.device.cuda.spi.GpuKernel;
-import org.seiche.scalar.ScalarGrid;
-import org.seiche.scalar.ScalarKernel;
-import org.seiche.scalar.ScalarOperator;
+import org.seiche.scalar.spi.ScalarGrid;
+import org.seiche.scalar.spi.ScalarKernel;
+import org.seiche.scalar.spi.ScalarOperator;
 
 /**
  * The scalar propagator's kernels on the GPU (src/main/cuda/scalar.cu), float32 or float64,

@@ -8,12 +8,12 @@ import org.seiche.api.Precision;
 import org.seiche.device.cuda.spi.CudaContext;
 import org.seiche.device.cuda.spi.DeviceArray;
 import org.seiche.device.cuda.spi.ShotRounds;
-import org.seiche.scalar.BornBatch;
-import org.seiche.scalar.ScalarBatch;
-import org.seiche.scalar.ScalarGrid;
-import org.seiche.scalar.ScalarOperator;
-import org.seiche.scalar.SnapshotTap;
-import org.seiche.scalar.Transducers;
+import org.seiche.scalar.spi.BornBatch;
+import org.seiche.scalar.spi.ScalarBatch;
+import org.seiche.scalar.spi.ScalarGrid;
+import org.seiche.scalar.spi.ScalarOperator;
+import org.seiche.scalar.spi.SnapshotTap;
+import org.seiche.scalar.spi.Transducers;
 
 /** A grid's coefficients in device memory, in one precision; opens batches of shots on them. */
 final class CudaScalarOperator implements ScalarOperator {

@@ -10,8 +10,8 @@ import org.seiche.device.cuda.spi.IntArray;
 import org.seiche.device.cuda.spi.DeviceMemory;
 import org.seiche.device.cuda.spi.StoredSteps;
 import org.seiche.device.cuda.spi.ShotRounds;
-import org.seiche.scalar.SnapshotTap;
-import org.seiche.scalar.Transducers;
+import org.seiche.scalar.spi.SnapshotTap;
+import org.seiche.scalar.spi.Transducers;
 
 /**
  * What the scalar and Born batches share: the grid's operator and kernels, the transducer

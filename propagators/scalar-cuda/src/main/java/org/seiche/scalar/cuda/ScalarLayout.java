@@ -1,7 +1,7 @@
 package org.seiche.scalar.cuda;
 
-import org.seiche.scalar.PmlProfile;
-import org.seiche.scalar.ScalarGrid;
+import org.seiche.scalar.spi.PmlProfile;
+import org.seiche.scalar.spi.ScalarGrid;
 
 /**
  * A scalar grid as the kernels of scalar.cu take it: the geometry arguments of a step

@@ -9,11 +9,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.seiche.api.NdArray;
 import org.seiche.api.Precision;
 import org.seiche.device.cuda.CudaTesting;
-import org.seiche.scalar.ScalarBatch;
-import org.seiche.scalar.ScalarGrid;
-import org.seiche.scalar.ScalarOperator;
-import org.seiche.scalar.SourceInjection;
 import org.seiche.scalar.cpu.CpuScalarKernel;
+import org.seiche.scalar.internal.ScalarGrids;
+import org.seiche.scalar.internal.SourceInjection;
+import org.seiche.scalar.spi.ScalarBatch;
+import org.seiche.scalar.spi.ScalarGrid;
+import org.seiche.scalar.spi.ScalarOperator;
 
 /**
  * Born's forward kernel (born_forward_*, no Java driver yet: the Born propagator has no
@@ -58,7 +59,7 @@ class BornHostEmulationTest {
     private static NdArray forward(ScalarCase.Prepared p, double[] v, double maxVel) {
         var problem = p.problem();
         ScalarGrid base = problem.grid();
-        ScalarGrid grid = ScalarGrid.of(v, base.modelShape(), new double[] {base.spacing(0), base.spacing(1)},
+        ScalarGrid grid = ScalarGrids.of(v, base.modelShape(), new double[] {base.spacing(0), base.spacing(1)},
                 p.source().settings(), problem.steps().dt(), maxVel);
         NdArray terms = new SourceInjection(grid, problem.steps(), problem.sources(), problem.amplitudes()).terms();
         NdArray samples = NdArray.zeros(problem.receivers().shots(), problem.receivers().perShot(), problem.steps().steps());

@@ -5,10 +5,10 @@ import java.util.Random;
 
 import org.seiche.api.NdArray;
 import org.seiche.device.cuda.CudaTesting;
-import org.seiche.scalar.BornBatch;
-import org.seiche.scalar.ScalarGrid;
-import org.seiche.scalar.ScalarOperator;
-import org.seiche.scalar.SnapshotTap;
+import org.seiche.scalar.spi.BornBatch;
+import org.seiche.scalar.spi.ScalarGrid;
+import org.seiche.scalar.spi.ScalarOperator;
+import org.seiche.scalar.spi.SnapshotTap;
 
 /**
  * What a Born kernel gives for a scalar case and a scatter ratio r: the scattered and the

@@ -13,9 +13,9 @@ import org.seiche.device.cuda.CudaDevice;
 import org.seiche.device.cuda.CudaTesting;
 import org.seiche.device.cuda.SnapshotFrames;
 import org.seiche.device.cuda.spi.DeviceArray;
-import org.seiche.scalar.ScalarGrid;
-import org.seiche.scalar.ScalarOperator;
-import org.seiche.scalar.SnapshotTap;
+import org.seiche.scalar.spi.ScalarGrid;
+import org.seiche.scalar.spi.ScalarOperator;
+import org.seiche.scalar.spi.SnapshotTap;
 
 /**
  * The scalar CUDA kernels on a real GPU against the Java CPU kernels in their default mode

@@ -4,8 +4,9 @@ import java.util.Set;
 
 import org.seiche.api.Snapshots;
 import org.seiche.device.cuda.SnapshotFrames;
-import org.seiche.scalar.ScalarGrid;
-import org.seiche.scalar.SnapshotTap;
+import org.seiche.scalar.internal.ModelCellsTap;
+import org.seiche.scalar.spi.ScalarGrid;
+import org.seiche.scalar.spi.SnapshotTap;
 
 /**
  * A batch's tap asking for the given fields of the given shots every few steps, forward and
@@ -19,6 +20,6 @@ record Frames(SnapshotFrames heard, SnapshotTap tap) {
             batch[s] = s;
         }
         SnapshotFrames heard = new SnapshotFrames();
-        return new Frames(heard, new SnapshotTap(new Snapshots(every, fields, shots, true, heard), batch, grid));
+        return new Frames(heard, new ModelCellsTap(new Snapshots(every, fields, shots, true, heard), batch, grid));
     }
 }

@@ -9,9 +9,10 @@ import java.nio.file.Path;
 import org.seiche.api.NdArray;
 import org.seiche.device.cuda.CudaTesting;
 import org.seiche.io.Npy;
-import org.seiche.scalar.ScalarBatch;
-import org.seiche.scalar.ScalarOperator;
-import org.seiche.scalar.SnapshotTap;
+import org.seiche.scalar.internal.ScalarGrids;
+import org.seiche.scalar.spi.ScalarBatch;
+import org.seiche.scalar.spi.ScalarOperator;
+import org.seiche.scalar.spi.SnapshotTap;
 
 /**
  * What a scalar kernel gives for a case: receiver samples at the inner steps, d loss /
@@ -60,7 +61,7 @@ record KernelRun(NdArray samples, NdArray termGradient, NdArray v2dt2Gradient) {
     NdArray velocityGradient(ScalarCase.Prepared p) {
         double[] padded = v2dt2Gradient.data().clone();
         p.injection().addV2dt2Gradient(termGradient, padded);
-        return new NdArray(p.problem().grid().modelShape(), p.problem().grid().velocityGradient(padded));
+        return new NdArray(p.problem().grid().modelShape(), ScalarGrids.velocityGradient(p.problem().grid(), padded));
     }
 
     /**

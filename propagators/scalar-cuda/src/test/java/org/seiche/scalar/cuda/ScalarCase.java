@@ -20,9 +20,9 @@ import org.seiche.api.SourceGroup;
 import org.seiche.api.Survey;
 import org.seiche.device.cpu.CpuDevice;
 import org.seiche.io.Npy;
-import org.seiche.scalar.ScalarKernel;
-import org.seiche.scalar.ScalarProblem;
-import org.seiche.scalar.SourceInjection;
+import org.seiche.scalar.spi.ScalarKernel;
+import org.seiche.scalar.internal.ScalarProblem;
+import org.seiche.scalar.internal.SourceInjection;
 import org.seiche.scalar.cpu.CpuScalarKernel;
 import org.seiche.wave.Wavelets;
 

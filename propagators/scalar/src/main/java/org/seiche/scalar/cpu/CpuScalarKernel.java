@@ -5,9 +5,9 @@ import org.seiche.api.Device;
 import org.seiche.api.Precision;
 import org.seiche.api.Propagator;
 import org.seiche.api.StepListener;
-import org.seiche.scalar.ScalarGrid;
-import org.seiche.scalar.ScalarKernel;
-import org.seiche.scalar.ScalarOperator;
+import org.seiche.scalar.spi.ScalarGrid;
+import org.seiche.scalar.spi.ScalarKernel;
+import org.seiche.scalar.spi.ScalarOperator;
 import org.seiche.wave.VectorSupport;
 
 /**

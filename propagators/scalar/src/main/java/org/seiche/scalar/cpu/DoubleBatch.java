@@ -6,9 +6,9 @@ import java.util.function.IntConsumer;
 
 import org.seiche.api.NdArray;
 import org.seiche.api.Storage;
-import org.seiche.scalar.ScalarBatch;
-import org.seiche.scalar.SecondOrderBatch;
-import org.seiche.scalar.SnapshotTap;
+import org.seiche.scalar.spi.ScalarBatch;
+import org.seiche.scalar.spi.SecondOrderBatch;
+import org.seiche.scalar.spi.SnapshotTap;
 import org.seiche.wave.storage.DoubleSteps;
 
 /**

@@ -6,8 +6,8 @@ import java.util.function.IntConsumer;
 
 import org.seiche.api.NdArray;
 import org.seiche.api.Storage;
-import org.seiche.scalar.BornBatch;
-import org.seiche.scalar.SnapshotTap;
+import org.seiche.scalar.spi.BornBatch;
+import org.seiche.scalar.spi.SnapshotTap;
 import org.seiche.wave.storage.DoubleSteps;
 
 /**

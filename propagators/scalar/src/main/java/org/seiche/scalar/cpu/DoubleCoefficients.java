@@ -1,7 +1,7 @@
 package org.seiche.scalar.cpu;
 
-import org.seiche.scalar.PmlProfile;
-import org.seiche.scalar.ScalarGrid;
+import org.seiche.scalar.spi.PmlProfile;
+import org.seiche.scalar.spi.ScalarGrid;
 
 /**
  * A grid's coefficients in the kernel's precision: v^2 dt^2 per padded cell, and per

@@ -6,12 +6,12 @@ import org.seiche.api.Device;
 import org.seiche.api.Storage;
 import org.seiche.api.NdArray;
 import org.seiche.api.StepListener;
-import org.seiche.scalar.BornBatch;
-import org.seiche.scalar.ScalarBatch;
-import org.seiche.scalar.ScalarGrid;
-import org.seiche.scalar.ScalarOperator;
-import org.seiche.scalar.SnapshotTap;
-import org.seiche.scalar.Transducers;
+import org.seiche.scalar.spi.BornBatch;
+import org.seiche.scalar.spi.ScalarBatch;
+import org.seiche.scalar.spi.ScalarGrid;
+import org.seiche.scalar.spi.ScalarOperator;
+import org.seiche.scalar.spi.SnapshotTap;
+import org.seiche.scalar.spi.Transducers;
 import org.seiche.wave.storage.DoubleSteps;
 import org.seiche.wave.storage.StoragePlanner;
 

@@ -7,7 +7,7 @@ import org.seiche.api.NdArray;
 import org.seiche.api.StepListener;
 import org.seiche.api.Storage;
 import org.seiche.wave.storage.DoubleSteps;
-import org.seiche.scalar.SecondOrderBatch;
+import org.seiche.scalar.spi.SecondOrderBatch;
 import org.seiche.wave.FlushToZero;
 
 /**

@@ -7,8 +7,8 @@ import java.util.function.IntConsumer;
 import org.seiche.api.Device;
 import org.seiche.api.NdArray;
 import org.seiche.api.StepListener;
-import org.seiche.scalar.SnapshotTap;
-import org.seiche.scalar.Transducers;
+import org.seiche.scalar.spi.SnapshotTap;
+import org.seiche.scalar.spi.Transducers;
 import org.seiche.wave.FlushToZero;
 import org.seiche.wave.StepTeam;
 

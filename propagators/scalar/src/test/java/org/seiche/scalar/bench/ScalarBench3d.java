@@ -17,7 +17,7 @@ import org.seiche.api.Simulation;
 import org.seiche.api.SimulationSetup;
 import org.seiche.api.SourceGroup;
 import org.seiche.api.Survey;
-import org.seiche.scalar.ScalarPropagator;
+import org.seiche.scalar.internal.ScalarPropagator;
 import org.seiche.scalar.cpu.CpuScalarKernel;
 import org.seiche.testing.TestDevice;
 import org.seiche.wave.Wavelets;

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.osgi.framework.FrameworkUtil;
 import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.service.ServiceExtension;
 import org.seiche.api.Device;
@@ -27,6 +28,9 @@ import org.seiche.api.ShotExecutor;
 class PluginsInFrameworkTest {
     @InjectService(filter = "(" + Propagator.PROPERTY + "=scalar)", timeout = 10_000)
     Propagator scalar;
+
+    @InjectService(filter = "(" + Propagator.PROPERTY + "=born)", timeout = 10_000)
+    Propagator born;
 
     @InjectService(filter = "(" + Device.PROPERTY + "=cpu)", timeout = 10_000)
     Device cpu;
@@ -48,6 +52,17 @@ class PluginsInFrameworkTest {
         assertEquals("scalar", scalar.name());
         assertTrue(scalar.parameterNames().contains("v"), "scalar reads v: " + scalar.parameterNames());
         assertTrue(scalar.kernelDevices().contains("cpu"), "the cpu kernel is registered: " + scalar.kernelDevices());
+    }
+
+    /** Born is the scalar family's second component: the same bundle, the same kernels. */
+    @Test
+    void bornComesFromTheScalarBundleWithItsKernels() {
+        assertEquals("born", born.name());
+        assertTrue(born.parameterNames().containsAll(List.of("v", "scatter")),
+                "born reads v and scatter: " + born.parameterNames());
+        assertEquals(scalar.kernelDevices(), born.kernelDevices());
+        assertEquals("seiche-propagator-scalar", FrameworkUtil.getBundle(born.getClass()).getSymbolicName());
+        assertEquals(FrameworkUtil.getBundle(scalar.getClass()), FrameworkUtil.getBundle(born.getClass()));
     }
 
     @Test
