@@ -8,7 +8,6 @@ import java.util.Map;
 
 import org.seiche.api.InversionSpec;
 import org.seiche.api.Mapping;
-import org.seiche.api.Model;
 import org.seiche.api.NdArray;
 import org.seiche.api.PipelineSpec;
 import org.seiche.api.SeicheException;
@@ -20,18 +19,27 @@ import org.seiche.api.SeicheException;
  * A link projects in its own space: the links before it take x to its input, it projects
  * there, and their inverses, last first, take the result back. That needs exact inverses, so
  * a projecting link after one without is refused here, when the inversion is prepared.
+ * A parameter given per shot has a model per shot in x (shot after shot), each its own
+ * unknowns, each taken through the parameter's chain alone.
  */
 final class Chains {
-    private final PipelineSpec spec;
+    /** The pipeline's model as given: the start, and the parameters not inverted. */
+    private final ShotModels.Split given;
     private final List<String> parameters;
     private final Map<String, List<Mapping.Link>> chains = new LinkedHashMap<>();
     private final int cells;
+    /** Where parameter k starts in x; the last is x's length. */
+    private final int[] offsets;
 
     Chains(PipelineSpec spec, List<Mapping> mappings) {
-        this.spec = spec;
+        this.given = ShotModels.of(spec);
         InversionSpec inv = spec.inversion();
         this.parameters = inv.parameters();
         this.cells = spec.model().parameter(parameters.get(0)).size();
+        this.offsets = new int[parameters.size() + 1];
+        for (int k = 0; k < parameters.size(); k++) {
+            offsets[k + 1] = offsets[k] + given.models(parameters.get(k)) * cells;
+        }
         for (String p : parameters) {
             List<Mapping.Link> chain = new ArrayList<>();
             String inexact = null;
@@ -66,45 +74,61 @@ final class Chains {
     }
 
     int size() {
-        return parameters.size() * cells;
+        return offsets[parameters.size()];
     }
 
     /** The model for a point of inversion space. */
-    Model toModel(double[] x) {
+    ShotModels.Split toModel(double[] x) {
         Map<String, NdArray> m = new LinkedHashMap<>();
         for (int k = 0; k < parameters.size(); k++) {
-            NdArray xi = slice(x, k);
-            for (Mapping.Link link : chains.get(parameters.get(k))) {
-                xi = link.toSimulation(xi);
+            double[] whole = new double[offsets[k + 1] - offsets[k]];
+            for (int j = 0; j < models(k); j++) {
+                NdArray xi = block(x, k, j);
+                for (Mapping.Link link : chains.get(parameters.get(k))) {
+                    xi = link.toSimulation(xi);
+                }
+                System.arraycopy(xi.data(), 0, whole, j * cells, cells);
             }
-            m.put(parameters.get(k), xi);
+            m.put(parameters.get(k), new NdArray(given.parameter(parameters.get(k)).shape(), whole));
         }
-        return spec.model().with(m);
+        return given.with(m);
     }
 
-    /** Parameter k of x as an array of the model's shape. */
+    /** Parameter k of x as an array of the model's shape, or [shots, *shape] when it is per shot. */
     NdArray slice(double[] x, int k) {
-        double[] d = new double[cells];
-        System.arraycopy(x, k * cells, d, 0, cells);
-        return new NdArray(spec.model().shape(), d);
+        return new NdArray(given.parameter(parameters.get(k)).shape(), Arrays.copyOfRange(x, offsets[k], offsets[k + 1]));
     }
 
-    /** d loss / d x from d loss / d m. */
+    /** Parameter k's models in x: the shots when it is per shot, else 1. */
+    private int models(int k) {
+        return (offsets[k + 1] - offsets[k]) / cells;
+    }
+
+    /** Model j of parameter k in x (the shot's when it is per shot) as an array of the model's shape. */
+    private NdArray block(double[] x, int k, int j) {
+        int from = offsets[k] + j * cells;
+        return new NdArray(given.model().shape(), Arrays.copyOfRange(x, from, from + cells));
+    }
+
+    /** d loss / d x from d loss / d m (a per-shot parameter's gradient [shots, *shape]). */
     double[] toInversionGradient(double[] x, Map<String, NdArray> gradients) {
         double[] g = new double[x.length];
         for (int k = 0; k < parameters.size(); k++) {
             List<Mapping.Link> chain = chains.get(parameters.get(k));
-            List<NdArray> inputs = new ArrayList<>();
-            NdArray xi = slice(x, k);
-            for (Mapping.Link link : chain) {
-                inputs.add(xi);
-                xi = link.toSimulation(xi);
+            double[] gm = gradients.get(parameters.get(k)).data();
+            for (int j = 0; j < models(k); j++) {
+                List<NdArray> inputs = new ArrayList<>();
+                NdArray xi = block(x, k, j);
+                for (Mapping.Link link : chain) {
+                    inputs.add(xi);
+                    xi = link.toSimulation(xi);
+                }
+                NdArray gi = new NdArray(given.model().shape(), Arrays.copyOfRange(gm, j * cells, (j + 1) * cells));
+                for (int i = chain.size() - 1; i >= 0; i--) {
+                    gi = chain.get(i).gradientToInversion(inputs.get(i), gi);
+                }
+                System.arraycopy(gi.data(), 0, g, offsets[k] + j * cells, cells);
             }
-            NdArray gi = gradients.get(parameters.get(k));
-            for (int i = chain.size() - 1; i >= 0; i--) {
-                gi = chain.get(i).gradientToInversion(inputs.get(i), gi);
-            }
-            System.arraycopy(gi.data(), 0, g, k * cells, cells);
         }
         return g;
     }
@@ -113,12 +137,15 @@ final class Chains {
     double[] start() {
         double[] x = new double[size()];
         for (int k = 0; k < parameters.size(); k++) {
-            NdArray m = spec.model().parameter(parameters.get(k));
+            double[] whole = given.parameter(parameters.get(k)).data();
             List<Mapping.Link> chain = chains.get(parameters.get(k));
-            for (int i = chain.size() - 1; i >= 0; i--) {
-                m = chain.get(i).toInversion(m);
+            for (int j = 0; j < models(k); j++) {
+                NdArray m = new NdArray(given.model().shape(), Arrays.copyOfRange(whole, j * cells, (j + 1) * cells));
+                for (int i = chain.size() - 1; i >= 0; i--) {
+                    m = chain.get(i).toInversion(m);
+                }
+                System.arraycopy(m.data(), 0, x, offsets[k] + j * cells, cells);
             }
-            System.arraycopy(m.data(), 0, x, k * cells, cells);
         }
         return x;
     }
@@ -132,25 +159,27 @@ final class Chains {
         double[] out = x.clone();
         for (int k = 0; k < parameters.size(); k++) {
             List<Mapping.Link> chain = chains.get(parameters.get(k));
-            NdArray xi = slice(out, k);
-            for (int i = 0; i < chain.size(); i++) {
-                if (!chain.get(i).projects()) {
-                    continue;
+            for (int j = 0; j < models(k); j++) {
+                NdArray xi = block(out, k, j);
+                for (int i = 0; i < chain.size(); i++) {
+                    if (!chain.get(i).projects()) {
+                        continue;
+                    }
+                    NdArray y = xi;
+                    for (int l = 0; l < i; l++) {
+                        y = chain.get(l).toSimulation(y);
+                    }
+                    NdArray projected = chain.get(i).project(y);
+                    if (Arrays.equals(projected.data(), y.data())) {
+                        continue;
+                    }
+                    for (int l = i - 1; l >= 0; l--) {
+                        projected = chain.get(l).toInversion(projected);
+                    }
+                    xi = projected;
                 }
-                NdArray y = xi;
-                for (int j = 0; j < i; j++) {
-                    y = chain.get(j).toSimulation(y);
-                }
-                NdArray projected = chain.get(i).project(y);
-                if (Arrays.equals(projected.data(), y.data())) {
-                    continue;
-                }
-                for (int j = i - 1; j >= 0; j--) {
-                    projected = chain.get(j).toInversion(projected);
-                }
-                xi = projected;
+                System.arraycopy(xi.data(), 0, out, offsets[k] + j * cells, cells);
             }
-            System.arraycopy(xi.data(), 0, out, k * cells, cells);
         }
         return out;
     }

@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import org.seiche.api.InversionSpec;
-import org.seiche.api.Model;
 import org.seiche.api.NdArray;
 import org.seiche.api.Objective;
 import org.seiche.api.Optimiser;
@@ -97,7 +96,7 @@ final class Inversion {
         @Override
         public Evaluation evaluate(double[] x) {
             if (latest == null || !Arrays.equals(x, latestX)) {
-                Model model = chains.toModel(x);
+                ShotModels.Split model = chains.toModel(x);
                 long t0 = System.nanoTime();
                 Evaluator.Evaluation e = evaluator.evaluate(model, batches, wrt, Compute.GRADIENT);
                 modellingNanos += System.nanoTime() - t0;
@@ -125,7 +124,7 @@ final class Inversion {
 
         @Override
         public double[][] hessianVectors(double[] x, double[][] ws) {
-            Model at = chains.toModel(x);
+            ShotModels.Split at = chains.toModel(x);
             List<Map<String, NdArray>> directions = new ArrayList<>();
             for (double[] w : ws) {
                 // J w of the chain by differences: exact for the affine mappings
@@ -133,7 +132,7 @@ final class Inversion {
                 for (int i = 0; i < xw.length; i++) {
                     xw[i] += w[i];
                 }
-                Model shifted = chains.toModel(xw);
+                ShotModels.Split shifted = chains.toModel(xw);
                 Map<String, NdArray> direction = new LinkedHashMap<>();
                 for (String p : chains.parameters()) {
                     direction.put(p, difference(shifted.parameter(p), at.parameter(p)));
@@ -227,7 +226,7 @@ final class Inversion {
             for (int i = 0; i < dx.length; i++) {
                 dx[i] -= before[i];
             }
-            Model model = chains.toModel(x);
+            ShotModels.Split model = chains.toModel(x);
             if (out != null) {
                 writeIteration(out, it + 1, atStart, chains.toModel(before), model);
             }
@@ -258,7 +257,7 @@ final class Inversion {
                         truth.isEmpty() ? "" : String.format("  error %.4f", h.get("model_error")), seconds, duration(eta));
             }
         }
-        Model fin = chains.toModel(x);
+        ShotModels.Split fin = chains.toModel(x);
         evaluator.stage("the final model");
         // the loss of the model written, by one forward run (the same whether the run was resumed or not)
         double finalLoss = evaluator.evaluate(fin, prepared.batches(), Set.of(), Compute.LOSS).loss();
@@ -364,7 +363,7 @@ final class Inversion {
     }
 
     /** sqrt of the summed squared differences to the true model over its parameters. */
-    private double distance(Model m) {
+    private double distance(ShotModels.Split m) {
         double s = 0;
         for (Map.Entry<String, NdArray> e : truth.entrySet()) {
             double[] a = m.parameter(e.getKey()).data();
@@ -384,7 +383,8 @@ final class Inversion {
         return new NdArray(a.shape(), d);
     }
 
-    private void writeIteration(Path out, int iteration, Evaluator.Evaluation atStart, Model before, Model model) {
+    private void writeIteration(Path out, int iteration, Evaluator.Evaluation atStart, ShotModels.Split before,
+                                ShotModels.Split model) {
         Path dir = out.resolve("iterations");
         try {
             Files.createDirectories(dir);

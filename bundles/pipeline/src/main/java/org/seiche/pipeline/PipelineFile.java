@@ -220,7 +220,7 @@ final class PipelineFile {
         // a gradient task with an inversion block also writes the gradient the inversion would step with
         if (task == Task.INVERT || task == Task.GRADIENT && root.has("inversion")) {
             b.inversion(inversion(root, arrays, model));
-            b.trueModel(trueModel(root.get("inversion").get("true_model"), arrays, model));
+            b.trueModel(trueModel(root.get("inversion").get("true_model"), arrays, read));
         }
         return b.build();
     }
@@ -370,20 +370,25 @@ final class PipelineFile {
         return new InversionSpec(params, iterations, perBatch, mode, mappings, Named.of(optimiser), optConfig, every);
     }
 
-    /** inversion.true_model: {name: array}, of the inverted parameters, for the model error per iteration. */
-    private static Map<String, NdArray> trueModel(Field f, ArrayInputs arrays, Model model) {
+    /**
+     * inversion.true_model: {name: array}, of the inverted parameters, for the model error per
+     * iteration; of a parameter given per shot, [shots, *shape] as well.
+     */
+    private static Map<String, NdArray> trueModel(Field f, ArrayInputs arrays, ShotModels.Split model) {
         Map<String, NdArray> out = new LinkedHashMap<>();
         if (!f.present()) {
             return out;
         }
         f.requireObject();
         for (String k : f.keys()) {
-            if (!model.parameters().containsKey(k)) {
-                throw f.get(k).fail("not a model parameter (have " + model.parameters().keySet() + ")");
+            if (!model.model().parameters().containsKey(k)) {
+                throw f.get(k).fail("not a model parameter (have " + model.model().parameters().keySet() + ")");
             }
             NdArray a = arrays.array(f.get(k));
-            if (!Arrays.equals(a.shape(), model.shape())) {
-                throw f.get(k).fail("shape " + a.shapeString() + " differs from the model's " + Arrays.toString(model.shape()));
+            int[] shape = model.parameter(k).shape();
+            if (!Arrays.equals(a.shape(), shape)) {
+                throw f.get(k).fail("shape " + a.shapeString() + " differs from the model's " + Arrays.toString(shape)
+                        + (model.perShot().containsKey(k) ? " (" + k + " is given per shot)" : ""));
             }
             out.put(k, a);
         }

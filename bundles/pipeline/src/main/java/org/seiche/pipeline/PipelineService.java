@@ -89,7 +89,7 @@ public final class PipelineService implements Pipeline {
                     .threads(threads).output(null).quiet(true).resume(false).executor("local", Map.of()).build();
             return new Sent(spec, new Runner(spec, services, Progress.silent()).check());
         });
-        return new BatchRunner(s.spec(), s.prepared(), work, s.spec().model().with(work.model()), Progress.silent(), null,
+        return new BatchRunner(s.spec(), s.prepared(), work, ShotModels.ofWork(s.spec().model(), work.model()), Progress.silent(), null,
                 MemoryPlan.ofThisJvm(), (sim, storage) -> { }, Evaluator.LOCAL);
     }
 

@@ -155,7 +155,7 @@ final class Runner {
         for (Map.Entry<String, NdArray> e : spec.model().parameters().entrySet()) {
             refuseNonFinite("model.parameters." + e.getKey(), e.getValue());
         }
-        for (Map.Entry<String, NdArray> e : ShotModels.of(spec).entrySet()) {
+        for (Map.Entry<String, NdArray> e : ShotModels.of(spec).perShot().entrySet()) {
             refuseNonFinite("model.parameters." + e.getKey(), e.getValue());
         }
         for (int g = 0; g < spec.survey().sources().size(); g++) {
@@ -214,7 +214,7 @@ final class Runner {
         Map<String, Object> ranges = new LinkedHashMap<>();
         for (Map.Entry<String, NdArray> e : spec.model().parameters().entrySet()) {
             // a parameter given per shot is written whole, [shots, *shape]
-            NdArray a = ShotModels.of(spec).getOrDefault(e.getKey(), e.getValue());
+            NdArray a = ShotModels.of(spec).parameter(e.getKey());
             arrays.put("model_" + e.getKey(), a);
             DoubleSummaryStatistics st = Arrays.stream(a.data()).summaryStatistics();
             Map<String, Object> range = new LinkedHashMap<>();
@@ -241,7 +241,7 @@ final class Runner {
         // with an inversion block, the gradient at the inversion's start model, also mapped to inversion space
         Chains chains = spec.inversion() == null ? null : new Chains(spec, p.mappings());
         double[] x0 = chains == null ? null : chains.start();
-        Model model = chains == null ? spec.model() : chains.toModel(x0);
+        ShotModels.Split model = chains == null ? ShotModels.of(spec) : chains.toModel(x0);
         Compute want = switch (spec.task()) {
             case FORWARD -> Compute.DATA;
             case HESSIAN -> Compute.HESSIAN;
@@ -278,10 +278,9 @@ final class Runner {
         }
         summary.putAll(describe(spec, p, start, e.stepRatio()));
         summary.putAll(shots.report());
-        if (!ShotModels.of(spec).isEmpty()) {
+        if (!model.perShot().isEmpty()) {
             // the one velocity every shot's step and PML were set by
-            summary.put("max_vel", ShotModels.settings(spec.settings(), p.propagator(), model, ShotModels.of(spec),
-                    spec.survey().shots()).maxVel());
+            summary.put("max_vel", ShotModels.settings(spec.settings(), p.propagator(), model, spec.survey().shots()).maxVel());
         }
         summary.put("peak_memory_bytes", e.peakBytes() + inputBytes(spec));
         summary.put("memory_estimate_bytes", e.estimateBytes());
@@ -330,8 +329,8 @@ final class Runner {
             summary.put("subnormals", FlushToZero.SUBNORMALS);
         }
         summary.put("shots", spec.survey().shots());
-        if (!ShotModels.of(spec).isEmpty()) {
-            summary.put("shot_models", List.copyOf(ShotModels.of(spec).keySet()));
+        if (!ShotModels.of(spec).perShot().isEmpty()) {
+            summary.put("shot_models", List.copyOf(ShotModels.of(spec).perShot().keySet()));
         }
         summary.put("batches", p.batches().length);
         summary.put("step_ratio", stepRatio);

@@ -11,13 +11,13 @@ import org.seiche.api.PipelineSpec;
 import org.seiche.api.Propagator;
 import org.seiche.api.PropagatorSettings;
 import org.seiche.api.SeicheException;
-import org.seiche.api.Task;
 
 /**
  * A model per shot (Deepwave's batched models): a parameter array with one more leading
  * axis than the model's dimension gives shot s the model array[s]. The run's {@link Model}
  * holds such a parameter at shot 0 (for its shape and checks); the whole arrays travel in
- * the spec's option {@value #OPTION}, and each shot propagates in its own model.
+ * the spec's option {@value #OPTION} as read, and whole in each piece of shot work as an
+ * inversion has them; each shot propagates in its own model.
  */
 final class ShotModels {
     /** Spec option: the per-shot parameters by name, each of shape [shots, *model_shape]. */
@@ -26,8 +26,79 @@ final class ShotModels {
     private ShotModels() {
     }
 
-    /** The parameters as read, split into the run's model and the per-shot arrays. */
+    /**
+     * A model some of whose parameters may be given per shot: the run's {@link Model} holds
+     * those at shot 0 (for its shape and checks), perShot holds them whole, [shots, *shape].
+     */
     record Split(Model model, Map<String, NdArray> perShot) {
+        Split {
+            perShot = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(perShot));
+        }
+
+        /** A parameter as given: whole, [shots, *shape], when it is per shot. */
+        NdArray parameter(String name) {
+            NdArray a = perShot.get(name);
+            return a != null ? a : model.parameter(name);
+        }
+
+        /** Every parameter as given (per-shot ones whole), in the model's order: what travels to other processes. */
+        Map<String, NdArray> parameters() {
+            Map<String, NdArray> all = new LinkedHashMap<>();
+            model.parameters().keySet().forEach(k -> all.put(k, parameter(k)));
+            return all;
+        }
+
+        /** This model with some parameters replaced, each given as {@link #parameter} gives it. */
+        Split with(Map<String, NdArray> replaced) {
+            Map<String, NdArray> atShot0 = new LinkedHashMap<>();
+            Map<String, NdArray> whole = new LinkedHashMap<>(perShot);
+            replaced.forEach((k, a) -> {
+                if (perShot.containsKey(k)) {
+                    whole.put(k, a);
+                    atShot0.put(k, shot(a, 0));
+                } else {
+                    atShot0.put(k, a);
+                }
+            });
+            return new Split(model.with(atShot0), whole);
+        }
+
+        /** The model shot s propagates in: every per-shot parameter at s. */
+        Model forShot(int s) {
+            return model.with(atShot(perShot, s));
+        }
+
+        /** Arrays by parameter, each as {@link #parameter} gives it, those of per-shot parameters taken at shot s. */
+        Map<String, NdArray> atShot(Map<String, NdArray> arrays, int s) {
+            Map<String, NdArray> at = new LinkedHashMap<>();
+            arrays.forEach((k, a) -> at.put(k, perShot.containsKey(k) ? shot(a, s) : a));
+            return at;
+        }
+
+        /** The number of models a parameter has: the shots when it is per shot, else 1. */
+        int models(String name) {
+            NdArray a = perShot.get(name);
+            return a == null ? 1 : a.dim(0);
+        }
+    }
+
+    /** A model with every parameter shared by the shots. */
+    static Split shared(Model model) {
+        return new Split(model, Map.of());
+    }
+
+    /**
+     * The model of some shot work, base's parameters replaced by the work's: one with an axis
+     * more than base's are per shot.
+     */
+    static Split ofWork(Model base, Map<String, NdArray> parameters) {
+        Map<String, NdArray> perShot = new LinkedHashMap<>();
+        parameters.forEach((k, a) -> {
+            if (a.ndim() == base.shape().length + 1) {
+                perShot.put(k, a);
+            }
+        });
+        return new Split(base, perShot).with(parameters);
     }
 
     /**
@@ -81,14 +152,15 @@ final class ShotModels {
         return out;
     }
 
+    /** The pipeline's model as given. */
     @SuppressWarnings("unchecked")
-    static Map<String, NdArray> of(PipelineSpec spec) {
-        return (Map<String, NdArray>) spec.options().getOrDefault(OPTION, Map.of());
+    static Split of(PipelineSpec spec) {
+        return new Split(spec.model(), (Map<String, NdArray>) spec.options().getOrDefault(OPTION, Map.of()));
     }
 
-    /** Refuses, before any propagation, a shot axis that is not the survey's shots and the tasks that cannot take one. */
+    /** Refuses, before any propagation, a shot axis that is not the survey's shots. */
     static void check(PipelineSpec spec) {
-        Map<String, NdArray> perShot = of(spec);
+        Map<String, NdArray> perShot = of(spec).perShot();
         if (perShot.isEmpty()) {
             return;
         }
@@ -98,17 +170,6 @@ final class ShotModels {
             throw new SeicheException("model.parameters." + name + ": leading (shot) axis " + perShot.get(name).dim(0)
                     + " but the survey has " + shots + (shots == 1 ? " shot" : " shots") + " (a model per shot needs one model each)");
         }
-        if (spec.task() == Task.INVERT || spec.inversion() != null) {
-            throw new SeicheException("model.parameters." + name + ": a model per shot works with tasks forward, gradient"
-                    + " and hessian (without an inversion block), not " + (spec.task() == Task.INVERT ? "invert" : "with inversion:"));
-        }
-    }
-
-    /** The model shot s propagates in: base with every per-shot parameter at s. */
-    static Model forShot(Model base, Map<String, NdArray> perShot, int s) {
-        Map<String, NdArray> at = new LinkedHashMap<>();
-        perShot.forEach((k, a) -> at.put(k, shot(a, s)));
-        return base.with(at);
     }
 
     /**
@@ -116,14 +177,13 @@ final class ShotModels {
      * gives over the shots' models (as Deepwave takes max |v| over the whole batched
      * model), so that all shots take the same time step and PML.
      */
-    static PropagatorSettings settings(PropagatorSettings s, Propagator propagator, Model base, Map<String, NdArray> perShot,
-                                       int shots) {
+    static PropagatorSettings settings(PropagatorSettings s, Propagator propagator, Split model, int shots) {
         if (!Double.isNaN(s.maxVel())) {
             return s;
         }
         double max = 0;
         for (int shot = 0; shot < shots; shot++) {
-            double v = propagator.maxVelocity(forShot(base, perShot, shot));
+            double v = propagator.maxVelocity(model.forShot(shot));
             if (Double.isNaN(v)) {
                 throw new SeicheException("propagator." + propagator.name() + ": does not give its max_vel for a model per shot;"
                         + " set propagator.max_vel");

@@ -76,7 +76,7 @@ class ChainPropagationTest {
     private static NdArray modelled(PipelineSpec spec, NdArray v) {
         PipelineSpec forward = spec.toBuilder().task("forward").build();
         Runner.Prepared p = new Runner(forward, services(), Progress.silent()).check();
-        return new Evaluator(forward, p, Progress.silent()).evaluate(forward.model().with(Map.of("v", v)), p.batches(),
+        return new Evaluator(forward, p, Progress.silent()).evaluate(ShotModels.shared(forward.model().with(Map.of("v", v))), p.batches(),
                 Set.of(), org.seiche.api.ShotWork.Compute.DATA).data().get(0);
     }
 

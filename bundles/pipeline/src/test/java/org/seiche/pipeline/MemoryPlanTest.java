@@ -95,7 +95,7 @@ class MemoryPlanTest {
         services.losses.put("mse", new MeanSquaredError());
         Runner.Prepared prepared = new Runner(spec, services, Progress.silent()).check();
         Evaluator tight = new Evaluator(spec, prepared, Progress.silent(), new MemoryPlan(100_000));
-        SeicheException e = assertThrows(SeicheException.class, () -> tight.evaluate(spec.model(), prepared.batches(),
+        SeicheException e = assertThrows(SeicheException.class, () -> tight.evaluate(ShotModels.shared(spec.model()), prepared.batches(),
                 prepared.gradientWrt(), org.seiche.api.ShotWork.Compute.GRADIENT));
         assertTrue(e.getMessage().startsWith("memory: the run needs about 0.00 GB"), e.getMessage());
     }

@@ -164,7 +164,7 @@ class OffGridAnalyticTest {
         PipelineSpec spec = PipelineFile.read(dir.resolve("p.yaml"), new Services(), w -> { });
         Runner.Prepared services = new Runner.Prepared(new CpuDevice(2), new ScalarPropagator(new CpuScalarKernel()),
                 new MeanSquaredError(), Set.of(), new int[][] {{0}}, List.of(), null, new LocalShotExecutor());
-        NdArray data = new Evaluator(spec, services, Progress.silent()).evaluate(spec.model(), services.batches(), Set.of(),
+        NdArray data = new Evaluator(spec, services, Progress.silent()).evaluate(ShotModels.shared(spec.model()), services.batches(), Set.of(),
                 org.seiche.api.ShotWork.Compute.DATA).data().get(0);
         double num = 0;
         double den = 0;
