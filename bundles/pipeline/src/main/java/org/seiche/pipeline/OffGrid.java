@@ -18,15 +18,18 @@ import org.seiche.api.SeicheException;
 final class OffGrid {
     /** The cells handed to the propagator. */
     final Locations cells;
+    /** The points as given, [shots, perShot, ndim] in cells. */
+    private final NdArray points;
     private final int perShot;
     /** Point p = shot * perShot + i owns entries start[p] .. start[p + 1] of index and weight. */
     private final int[] start;
     private final int[] index;
     private final double[] weight;
 
-    private OffGrid(Locations cells, int perShot, int[] start, int[] index, double[] weight) {
+    private OffGrid(Locations cells, NdArray points, int[] start, int[] index, double[] weight) {
         this.cells = cells;
-        this.perShot = perShot;
+        this.points = points;
+        this.perShot = points.dim(1);
         this.start = start;
         this.index = index;
         this.weight = weight;
@@ -82,7 +85,7 @@ final class OffGrid {
         for (int s = 0; s < shots; s++) {
             System.arraycopy(shotCells[s], 0, all, s * widest * ndim, shotCells[s].length);
         }
-        return new OffGrid(new Locations(shots, widest, ndim, all), perShot, start, index.toArray(), weight.toArray());
+        return new OffGrid(new Locations(shots, widest, ndim, all), coordinates, start, index.toArray(), weight.toArray());
     }
 
     private static Hicks.Axis axis(String what, int shot, int point, double coordinate, int a, int[] shape,
@@ -177,6 +180,12 @@ final class OffGrid {
             }
         }
         return new NdArray(new int[] {shots.length, perShot, nt}, out);
+    }
+
+    /** Point i of a shot's coordinate along axis a, in cells. */
+    double coordinate(int shot, int point, int a) {
+        int ndim = cells.ndim();
+        return points.data()[(shot * perShot + point) * ndim + a];
     }
 
     /** The weights of one point, in the order of its cells (the product over the axes, last axis fastest). */

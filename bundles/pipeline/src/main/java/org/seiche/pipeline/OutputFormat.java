@@ -113,7 +113,10 @@ final class OutputFormat {
         return name.matches("receiver_data_\\d+") ? Integer.parseInt(name.substring("receiver_data_".length())) : -1;
     }
 
-    /** The survey in metres: the first source of each shot, the receivers of group g; unused receivers left out. */
+    /**
+     * The survey in metres: the first source of each shot, the receivers of group g; unused
+     * receivers left out; points off the grid where they are, not at their nearest cells.
+     */
     private static Geometry geometry(PipelineSpec spec, int g) {
         Survey survey = spec.survey();
         Locations src = survey.sources().get(0).locations();
@@ -122,6 +125,12 @@ final class OutputFormat {
         double[] spacing = (double[]) spec.options().getOrDefault(SEGY_SPACING, spec.model().spacing());
         double[] origin = (double[]) spec.options().getOrDefault(SEGY_ORIGIN, new double[ndim]);
         int[] records = (int[]) spec.options().get(SEGY_FIELD_RECORDS);
+        OffGrid srcOff = null;
+        OffGrid recOff = null;
+        if (spec.options().get(OffGridTransducers.OPTION) instanceof OffGridTransducers off) {
+            srcOff = off.sources().get(0);
+            recOff = off.receivers().get(g);
+        }
         int shots = rec.shots();
         if (records == null || records.length != shots) {
             records = new int[shots];
@@ -135,22 +144,26 @@ final class OutputFormat {
             while (first < src.perShot() - 1 && src.unused(s, first)) {
                 first++;
             }
-            position(src, s, first, origin, spacing, source, 3 * s);
+            position(src, srcOff, s, first, origin, spacing, source, 3 * s);
             for (int k = 0; k < rec.perShot(); k++) {
                 if (!rec.unused(s, k)) {
-                    position(rec, s, k, origin, spacing, receiver, 3 * (s * rec.perShot() + k));
+                    position(rec, recOff, s, k, origin, spacing, receiver, 3 * (s * rec.perShot() + k));
                 }
             }
         }
         return new Geometry(records, source, rec.perShot(), receiver, null);
     }
 
-    /** {depth, y, x} in metres of a location: 2-D models are (depth, x), 3-D (depth, y, x), 1-D (x). */
-    private static void position(Locations loc, int s, int i, double[] origin, double[] spacing, double[] out, int at) {
+    /**
+     * {depth, y, x} in metres of a location (of its point when the group is off the grid, offGrid
+     * not null): 2-D models are (depth, x), 3-D (depth, y, x), 1-D (x).
+     */
+    private static void position(Locations loc, OffGrid offGrid, int s, int i, double[] origin, double[] spacing, double[] out,
+                                 int at) {
         int ndim = loc.ndim();
         Arrays.fill(out, at, at + 3, 0.0);
         for (int d = 0; d < ndim; d++) {
-            double metres = origin[d] + loc.coordinate(s, i, d) * spacing[d];
+            double metres = origin[d] + (offGrid == null ? loc.coordinate(s, i, d) : offGrid.coordinate(s, i, d)) * spacing[d];
             int slot = ndim == 1 ? 2 : d == 0 ? 0 : ndim == 2 ? 2 : d;
             out[at + slot] = metres;
         }

@@ -460,7 +460,8 @@ final class PipelineFile {
         List<Locations> srcLocations = new ArrayList<>();
         List<OffGrid> srcOffGrid = new ArrayList<>();
         for (Field g : srcGroups) {
-            srcLocations.add(segy != null ? segyGroup(g, segy.sources()) : place(g, arrays, model, freeSurface, srcOffGrid));
+            srcLocations.add(segy != null ? segyGroup(g, f.get("from_segy"), segy.sources(), model, freeSurface, srcOffGrid)
+                    : place(g, arrays, model, freeSurface, srcOffGrid));
         }
         List<SourceGroup> sources = new ArrayList<>();
         for (int i = 0; i < srcGroups.size(); i++) {
@@ -499,7 +500,8 @@ final class PipelineFile {
         List<OffGrid> recOffGrid = new ArrayList<>();
         for (Field g : recGroups) {
             receivers.add(new ReceiverGroup(g.get("component").text(""),
-                    segy != null ? segyGroup(g, segy.receivers()) : place(g, arrays, model, freeSurface, recOffGrid)));
+                    segy != null ? segyGroup(g, f.get("from_segy"), segy.receivers(), model, freeSurface, recOffGrid)
+                            : place(g, arrays, model, freeSurface, recOffGrid)));
         }
         if (srcOffGrid.stream().anyMatch(java.util.Objects::nonNull) || recOffGrid.stream().anyMatch(java.util.Objects::nonNull)) {
             b.option(OffGridTransducers.OPTION, new OffGridTransducers(srcOffGrid, recOffGrid));
@@ -524,6 +526,12 @@ final class PipelineFile {
      * halfwidth, beta} sets the window (Deepwave's defaults).
      */
     private static Locations place(Field g, ArrayInputs arrays, Model model, boolean[] freeSurface, List<OffGrid> offGrid) {
+        Field loc = g.required("locations");
+        return place(g, loc, arrays.coordinates(loc, model.shape().length), model, freeSurface, offGrid);
+    }
+
+    /** A group's locations from coordinates c [shots, n, ndim] in cells, which from names in messages. */
+    private static Locations place(Field g, Field from, NdArray c, Model model, boolean[] freeSurface, List<OffGrid> offGrid) {
         Field ip = g.get("interpolation");
         int halfwidth = Hicks.DEFAULT_HALFWIDTH;
         double beta = Hicks.defaultBeta(halfwidth);
@@ -542,20 +550,18 @@ final class PipelineFile {
                 throw ip.get("beta").fail("must be a finite number >= 0, got " + beta);
             }
         }
-        Field loc = g.required("locations");
         int ndim = model.shape().length;
-        NdArray c = arrays.coordinates(loc, ndim);
         double[] d = c.data();
         int[] nearest = new int[d.length];
         boolean whole = true;
         for (int i = 0; i < d.length; i++) {
             whole &= d[i] == Math.rint(d[i]);
             if (Math.abs(d[i]) > Integer.MAX_VALUE) {
-                throw loc.fail("location " + d[i] + " is outside any model");
+                throw from.fail("location " + d[i] + " is outside any model");
             }
             nearest[i] = (int) Math.rint(d[i]);
         }
-        offGrid.add(whole ? null : OffGrid.expand(loc.path(), c, model.shape(), freeSurface, halfwidth, beta));
+        offGrid.add(whole ? null : OffGrid.expand(from.path(), c, model.shape(), freeSurface, halfwidth, beta));
         return new Locations(c.dim(0), c.dim(1), ndim, nearest);
     }
 
@@ -567,15 +573,19 @@ final class PipelineFile {
         return inFile;
     }
 
-    /** A sources or receivers group under from_segy: one group, its locations from the file. */
-    private static Locations segyGroup(Field g, Locations fromFile) {
+    /**
+     * A sources or receivers group under from_segy: one group, its locations the file's
+     * positions in cells, placed (whole cells, or off the grid) as locations given in metres.
+     */
+    private static Locations segyGroup(Field g, Field file, NdArray fromFile, Model model, boolean[] freeSurface,
+                                       List<OffGrid> offGrid) {
         if (g.path().endsWith("]")) {
             throw g.fail("with from_segy, give one sources group and one receivers group (the file's geometry), not a list");
         }
         if (g.has("locations")) {
             throw g.get("locations").fail("comes from survey.from_segy; leave it out");
         }
-        return fromFile;
+        return place(g, file, fromFile, model, freeSurface, offGrid);
     }
 
     private static NdArray wavelet(Field w, Locations loc, int nt, double dt) {

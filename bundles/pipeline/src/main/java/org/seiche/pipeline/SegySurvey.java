@@ -1,7 +1,6 @@
 package org.seiche.pipeline;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -14,19 +13,21 @@ import org.seiche.segy.SegyReader;
 
 /**
  * survey: {from_segy: data.sgy, shots_by, origin: [..], spacing: ..}: one source per shot
- * and the receivers of each shot from the trace headers, mapped to grid cells by
+ * and the receivers of each shot from the trace headers, as coordinates in cells by
  * cell = (position - origin) / spacing per model dimension (2-D: depth and x; 3-D: depth,
- * y, x; 1-D: x). Positions must fall on whole cells. A source outside the model is refused;
- * receivers outside it are reported in one warning and marked unused (-1), as are the empty
- * slots of shots with fewer traces, and their observed traces are zeroed so that the loss
- * does not compare them. dt and nt default to the file's.
+ * y, x; 1-D: x): whole cells where the positions fall on them, else points between cells
+ * that the pipeline spreads over their Hicks cells, as float locations given in metres. A
+ * source outside the model is refused; receivers outside it are reported in one warning and
+ * marked unused (-1), as are the empty slots of shots with fewer traces, and their observed
+ * traces are zeroed so that the loss does not compare them. dt and nt default to the file's.
  */
 final class SegySurvey {
     static final Set<String> KEYS = Set.of("from_segy", "shots_by", "origin", "spacing");
     /** Relative distance from a whole cell still taken as on it: positions are stored in centimetres or finer. */
     private static final double ON_CELL = 1e-6;
 
-    record Result(double dt, int nt, Locations sources, Locations receivers, double[] origin, double[] spacing, int[] fieldRecords) {
+    /** sources [shots, 1, ndim] and receivers [shots, per shot, ndim] in cells, -1 where unused. */
+    record Result(double dt, int nt, NdArray sources, NdArray receivers, double[] origin, double[] spacing, int[] fieldRecords) {
     }
 
     private SegySurvey() {
@@ -55,15 +56,15 @@ final class SegySurvey {
             nt = r.samples();
         }
         Mapper m = new Mapper(from, model.shape(), origin, spacing);
-        int[] src = new int[g.shots() * ndim];
-        int[] rec = new int[g.shots() * g.perShot() * ndim];
+        double[] src = new double[g.shots() * ndim];
+        double[] rec = new double[g.shots() * g.perShot() * ndim];
         int[] records = new int[g.shots()];
         int outside = 0;
         String first = null;
         for (int s = 0; s < g.shots(); s++) {
             records[s] = g.fieldRecord(s);
             int trace = g.trace(s, 0);
-            if (!m.map(g.source(s), src, s * ndim, "trace " + (trace + 1) + ": source")) {
+            if (!m.map(g.source(s), src, s * ndim)) {
                 throw from.fail("trace " + (trace + 1) + " (field record " + g.fieldRecord(s) + "): source at " + m.describe(g.source(s))
                         + " lies outside the model " + Arrays.toString(model.shape()) + "; move origin or cut the file");
             }
@@ -72,7 +73,7 @@ final class SegySurvey {
                 int at = (s * g.perShot() + k) * ndim;
                 if (p == null) {
                     Arrays.fill(rec, at, at + ndim, -1);
-                } else if (!m.map(p, rec, at, "trace " + (g.trace(s, k) + 1) + ": receiver")) {
+                } else if (!m.map(p, rec, at)) {
                     Arrays.fill(rec, at, at + ndim, -1);
                     if (outside++ == 0) {
                         first = "trace " + (g.trace(s, k) + 1) + " at " + m.describe(p);
@@ -84,8 +85,8 @@ final class SegySurvey {
             warn.accept(from.path() + ": " + outside + " receiver traces lie outside the model " + Arrays.toString(model.shape())
                     + " and are left unused, their observed traces not compared (first: " + first + ")");
         }
-        return new Result(dt, nt, new Locations(g.shots(), 1, ndim, src), new Locations(g.shots(), g.perShot(), ndim, rec), origin,
-                spacing, records);
+        return new Result(dt, nt, new NdArray(new int[] {g.shots(), 1, ndim}, src),
+                new NdArray(new int[] {g.shots(), g.perShot(), ndim}, rec), origin, spacing, records);
     }
 
     /** Observed data [shots, receivers, nt] with the traces of unused receivers zeroed (a copy); other shapes as they are. */
@@ -114,19 +115,20 @@ final class SegySurvey {
             return ndim == 1 ? p[2] : d == 0 ? p[0] : ndim == 2 ? p[2] : p[d];
         }
 
-        /** Writes the cells into out at; false when outside the model. */
-        boolean map(double[] p, int[] out, int at, String what) {
+        /**
+         * Writes the coordinates in cells into out at (a position within ON_CELL of a whole
+         * cell is that cell); false when outside the model [0, n - 1] along any dimension.
+         */
+        boolean map(double[] p, double[] out, int at) {
             boolean inside = true;
             for (int d = 0; d < shape.length; d++) {
                 double cell = (coordinate(p, d) - origin[d]) / spacing[d];
                 double whole = Math.rint(cell);
-                if (Math.abs(cell - whole) > ON_CELL * Math.max(1, Math.abs(cell))) {
-                    throw field.fail(String.format(Locale.ROOT, "%s at %s is cell %.4f along dimension %d (origin %s, spacing %s),"
-                            + " not a whole cell; off-grid positions are not read yet", what, describe(p), cell, d,
-                            Arrays.toString(origin), Arrays.toString(spacing)));
+                if (Math.abs(cell - whole) <= ON_CELL * Math.max(1, Math.abs(cell))) {
+                    cell = whole;
                 }
-                inside &= whole >= 0 && whole < shape[d];
-                out[at + d] = (int) whole;
+                inside &= cell >= 0 && cell <= shape[d] - 1;
+                out[at + d] = cell;
             }
             return inside;
         }
