@@ -26,6 +26,9 @@ import org.seiche.api.ShotWork.Compute;
 import org.seiche.api.Simulation;
 import org.seiche.api.SimulationSetup;
 import org.seiche.api.Storage;
+import org.seiche.pipeline.file.Finite;
+import org.seiche.pipeline.file.OffGridTransducers;
+import org.seiche.pipeline.file.ShotModels;
 
 /**
  * Runs batches of one piece of shot work in this process: the executor's local path and a

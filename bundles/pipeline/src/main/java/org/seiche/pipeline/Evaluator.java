@@ -20,6 +20,9 @@ import org.seiche.api.Simulation;
 import org.seiche.api.Storage;
 import org.seiche.api.Survey;
 import org.seiche.wave.storage.StoragePlanner;
+import org.seiche.pipeline.file.Finite;
+import org.seiche.pipeline.file.ShipPipeline;
+import org.seiche.pipeline.file.ShotModels;
 
 /**
  * Models batches of shots on a model and, when asked, runs their adjoints, through the run's
@@ -28,7 +31,7 @@ import org.seiche.wave.storage.StoragePlanner;
  * Hessians), per-shot data and source gradients placed at their shots, so a result is the
  * same bits whatever ran where and on how many threads.
  */
-final class Evaluator {
+public final class Evaluator {
     private final PipelineSpec spec;
     private final Runner.Prepared services;
     private final Progress progress;
@@ -42,7 +45,7 @@ final class Evaluator {
     /** Whether the storage chosen by the budget was said on stderr. */
     private boolean storageSaid;
 
-    Evaluator(PipelineSpec spec, Runner.Prepared services, Progress progress) {
+    public Evaluator(PipelineSpec spec, Runner.Prepared services, Progress progress) {
         this(spec, services, progress, MemoryPlan.ofThisJvm());
     }
 
@@ -60,22 +63,22 @@ final class Evaluator {
     }
 
     /** Runs the shots of every evaluation from now on through this executor session. */
-    Evaluator shots(ShotExecutor.Session session) {
+    public Evaluator shots(ShotExecutor.Session session) {
         shots = session;
         return this;
     }
 
     /** Names where the run stands from now on, e.g. "iteration 3", for the message when a value goes non-finite. */
-    void stage(String where) {
+    public void stage(String where) {
         stage = where;
     }
 
     /** What modelling some batches gave, and the bytes planned for it before it ran. */
-    record Evaluation(double loss, Map<String, NdArray> gradients, List<NdArray> data, NdArray hessian,
+    public record Evaluation(double loss, Map<String, NdArray> gradients, List<NdArray> data, NdArray hessian,
                       long peakBytes, int stepRatio, long bytesPerShot, Map<String, NdArray> extraData, long estimateBytes,
                       Storage.Plan storage) {
         /** The plan as summary.json gives it; null for a run without an adjoint (or none run in this process). */
-        Map<String, Object> storageSummary() {
+        public Map<String, Object> storageSummary() {
             if (storage == null) {
                 return null;
             }
@@ -89,7 +92,7 @@ final class Evaluator {
     }
 
     /** Models the batches on the model (its per-shot parameters whole), with the adjoint and more as want asks. */
-    Evaluation evaluate(ShotModels.Split model, int[][] batches, Set<String> wrt, Compute want) {
+    public Evaluation evaluate(ShotModels.Split model, int[][] batches, Set<String> wrt, Compute want) {
         // an optimiser's step (or a mapping) that left the model non-finite is named as such, not by its data
         for (Map.Entry<String, NdArray> p : model.parameters().entrySet()) {
             String problem = Finite.problem(p.getValue());
@@ -269,7 +272,7 @@ final class Evaluator {
      * H w for each direction (in the model parameters), summed over the batches in order:
      * one forward and adjoint run per batch serves every product.
      */
-    List<Map<String, NdArray>> hessianVectors(ShotModels.Split model, int[][] batches, List<Map<String, NdArray>> directions) {
+    public List<Map<String, NdArray>> hessianVectors(ShotModels.Split model, int[][] batches, List<Map<String, NdArray>> directions) {
         List<Map<String, NdArray>> total = new ArrayList<>();
         for (int i = 0; i < directions.size(); i++) {
             total.add(new LinkedHashMap<>());

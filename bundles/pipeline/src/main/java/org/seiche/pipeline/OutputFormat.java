@@ -20,6 +20,9 @@ import org.seiche.hdf5.Hdf5;
 import org.seiche.io.Npy;
 import org.seiche.segy.Geometry;
 import org.seiche.segy.SegyWriter;
+import org.seiche.pipeline.file.OffGrid;
+import org.seiche.pipeline.file.OffGridTransducers;
+import org.seiche.pipeline.file.OutputKeys;
 
 /**
  * output: DIR, or {directory: DIR, format: npy | segy | hdf5}. npy writes one .npy per
@@ -30,50 +33,9 @@ import org.seiche.segy.SegyWriter;
  * (as read, extends merged) and the summary as attributes.
  */
 final class OutputFormat {
-    static final Set<String> KEYS = Set.of("directory", "format");
-    static final String OPTION = "output_format";
-    static final String PIPELINE_TEXT = "pipeline_text";
-    static final String SEGY_ORIGIN = "segy_origin";
-    static final String SEGY_SPACING = "segy_spacing";
-    static final String SEGY_FIELD_RECORDS = "segy_field_records";
     static final String ARCHIVE = "results.h5";
 
     private OutputFormat() {
-    }
-
-    static void read(Field root, Path base, PipelineSpec.Builder b) {
-        Field out = root.get("output");
-        String format = "npy";
-        String dir = "out";
-        if (out.present() && out.node().isObject()) {
-            dir = out.get("directory").text("out");
-            format = out.get("format").text("npy");
-            if (!Set.of("npy", "segy", "hdf5").contains(format)) {
-                throw out.get("format").fail("'" + format + "' is not npy, segy or hdf5");
-            }
-        } else if (out.present()) {
-            dir = out.text();
-        }
-        b.output(base.resolve(dir).normalize());
-        b.option(OPTION, format);
-        if (format.equals("hdf5")) {
-            try {
-                b.option(PIPELINE_TEXT, new ObjectMapper(new YAMLFactory()).writeValueAsString(root.node()));
-            } catch (JsonProcessingException e) {
-                throw out.fail("cannot keep the pipeline for the archive (" + e.getOriginalMessage() + ")");
-            }
-        }
-    }
-
-    /** Refuses, before any computation, a survey the format cannot write. */
-    static void check(Field root, Survey survey) {
-        Field out = root.get("output");
-        if (out.present() && out.node().isObject() && "segy".equals(out.get("format").text("npy"))) {
-            String bad = SegyWriter.intervalProblem(survey.dt());
-            if (bad != null) {
-                throw out.get("format").fail("survey.dt: " + bad);
-            }
-        }
     }
 
     /**
@@ -81,11 +43,11 @@ final class OutputFormat {
      * written into a path (the caller chooses where, and when it is renamed into place).
      */
     static Map<String, Consumer<Path>> files(PipelineSpec spec, Map<String, NdArray> arrays, Map<String, Object> summary) {
-        String format = (String) spec.options().getOrDefault(OPTION, "npy");
+        String format = (String) spec.options().getOrDefault(OutputKeys.OPTION, "npy");
         Map<String, Consumer<Path>> files = new LinkedHashMap<>();
         if (format.equals("hdf5")) {
             Map<String, String> attributes = new LinkedHashMap<>();
-            attributes.put("pipeline", (String) spec.options().getOrDefault(PIPELINE_TEXT, ""));
+            attributes.put("pipeline", (String) spec.options().getOrDefault(OutputKeys.PIPELINE_TEXT, ""));
             try {
                 attributes.put("summary", Results.JSON.writeValueAsString(summary));
             } catch (JsonProcessingException e) {
@@ -122,9 +84,9 @@ final class OutputFormat {
         Locations src = survey.sources().get(0).locations();
         Locations rec = survey.receivers().get(g).locations();
         int ndim = rec.ndim();
-        double[] spacing = (double[]) spec.options().getOrDefault(SEGY_SPACING, spec.model().spacing());
-        double[] origin = (double[]) spec.options().getOrDefault(SEGY_ORIGIN, new double[ndim]);
-        int[] records = (int[]) spec.options().get(SEGY_FIELD_RECORDS);
+        double[] spacing = (double[]) spec.options().getOrDefault(OutputKeys.SEGY_SPACING, spec.model().spacing());
+        double[] origin = (double[]) spec.options().getOrDefault(OutputKeys.SEGY_ORIGIN, new double[ndim]);
+        int[] records = (int[]) spec.options().get(OutputKeys.SEGY_FIELD_RECORDS);
         OffGrid srcOff = null;
         OffGrid recOff = null;
         if (spec.options().get(OffGridTransducers.OPTION) instanceof OffGridTransducers off) {

@@ -27,6 +27,10 @@ import org.seiche.io.Npy;
 import org.seiche.segy.Geometry;
 import org.seiche.segy.SegyReader;
 import org.seiche.segy.SegyWriter;
+import org.seiche.pipeline.file.OutputKeys;
+import org.seiche.pipeline.file.PipelineFile;
+import org.seiche.pipeline.file.SegyOffGridTest;
+import org.seiche.pipeline.file.Services;
 
 /** survey.from_segy, {segy: ..} and {hdf5: ..} arrays, and output formats npy, segy and hdf5. */
 class FieldDataTest {
@@ -127,76 +131,19 @@ class FieldDataTest {
     }
 
     /**
-     * Positions between cells in the headers (cm and dm, with their scalars): the points go
-     * off the grid with their Hicks weights, and the data are those of the same points given
-     * as a metres array, to the bit; written as SEG-Y, the points come back where they were.
+     * Positions between cells in the headers (cm and dm, with their scalars): the data are those
+     * of the same points given as a metres array, to the bit (SegyOffGridTest: their Hicks
+     * weights); written as SEG-Y, the points come back where they were.
      */
     @Test
-    void offGridHeadersGoThroughHicksAsTheSameMetresArrayDoes() throws IOException {
-        // depth 40 m (cell 10) and x 58 m, 62.6 m (cells 14.5, 15.65); receivers at depth 21.3 m, x 33 m + 12.4 m r
-        double[] source = {40, 0, 58, 40, 0, 62.6};
-        double[] receiver = new double[2 * 3 * 3];
-        for (int s = 0; s < 2; s++) {
-            for (int r = 0; r < 3; r++) {
-                receiver[3 * (s * 3 + r)] = 21.3;
-                receiver[3 * (s * 3 + r) + 2] = 33 + 12.4 * r + 0.05 * s;
-            }
-        }
-        SegyWriter.write(dir.resolve("off.sgy"), NdArray.zeros(2, 3, 120), 0.0005,
-                new Geometry(new int[] {1, 2}, source, 3, receiver, null));
-        // the metres array holds the positions the headers give (45.45 m is 4545 cm, not 33 + 12.4 + 0.05)
-        double[] src = new double[4];
-        double[] rec = new double[12];
-        try (SegyReader in = SegyReader.open(dir.resolve("off.sgy"))) {
-            Geometry g = Geometry.read(in, Geometry.ShotsBy.FIELD_RECORD);
-            for (int s = 0; s < 2; s++) {
-                src[2 * s] = g.source(s)[0];
-                src[2 * s + 1] = g.source(s)[2];
-                for (int r = 0; r < 3; r++) {
-                    rec[2 * (3 * s + r)] = g.receiver(s, r)[0];
-                    rec[2 * (3 * s + r) + 1] = g.receiver(s, r)[2];
-                }
-            }
-        }
-        assertEquals(45.45, rec[9], "positions as the headers give them");
-        Npy.write(dir.resolve("src_m.npy"), new NdArray(new int[] {2, 1, 2}, src), Precision.FLOAT64);
-        Npy.write(dir.resolve("rec_m.npy"), new NdArray(new int[] {2, 3, 2}, rec), Precision.FLOAT64);
-        String head = """
-                task: forward
-                precision: float64
-                device: cpu
-                model: {spacing: 4.0, parameters: {v: {constant: 1500.0, shape: [20, 30]}}}
-                propagator: {name: scalar, accuracy: 4, pml_width: 10}
-                survey:
-                """;
-        String wavelet = "    wavelet: {type: ricker, freq: 40.0}\n";
+    void offGridHeadersGiveTheDataOfTheSameMetresArray() throws IOException {
+        SegyOffGridTest.writeSurvey(dir);
         PipelineService runtime = scalarRuntime();
-        PipelineSpec segy = runtime.read(write(head + "  from_segy: off.sgy\n  sources:\n" + wavelet
-                + "output: {directory: sg, format: segy}\n"));
-        PipelineSpec metres = runtime.read(write(head + "  dt: 0.0005\n  nt: 120\n  sources:\n    locations: {file: src_m.npy,"
-                + " units: metres}\n" + wavelet + "  receivers: {locations: {file: rec_m.npy, units: metres}}\n"));
-
-        OffGridTransducers off = (OffGridTransducers) segy.options().get(OffGridTransducers.OPTION);
-        OffGrid receivers = off.receivers().get(0);
-        // receiver 1 of shot 0 at cells (5.325, 11.35): the product of each axis' Hicks weights
-        Hicks.Axis z = Hicks.axis(21.3 / 4, 4, Hicks.defaultBeta(4), 20, false, false);
-        Hicks.Axis x = Hicks.axis(45.4 / 4, 4, Hicks.defaultBeta(4), 30, false, false);
-        double[] expected = new double[z.weights().length * x.weights().length];
-        for (int i = 0; i < z.weights().length; i++) {
-            for (int j = 0; j < x.weights().length; j++) {
-                expected[i * x.weights().length + j] = z.weights()[i] * x.weights()[j];
-            }
-        }
-        assertArrayEquals(expected, receivers.weights(0, 1), "Hicks weights of the receiver at 21.3 m, 45.4 m");
-        assertEquals(64, expected.length, "spread over 8 x 8 cells");
-        assertArrayEquals(new int[] {5, 8, 5, 11, 5, 14, 5, 8, 5, 11, 5, 14},
-                segy.survey().receivers().get(0).locations().cells(), "the survey keeps the nearest cells");
-        assertTrue(off.sources().get(0) != null, "the sources between cells go off the grid too");
-        PipelineSpec narrow = runtime.read(write(head + "  from_segy: off.sgy\n  sources:\n" + wavelet
-                + "  receivers: {interpolation: {halfwidth: 2}}\n"));
-        assertEquals(16, ((OffGridTransducers) narrow.options().get(OffGridTransducers.OPTION)).receivers().get(0).weights(0, 1).length,
-                "the receivers group's interpolation applies");
-
+        PipelineSpec segy = runtime.read(write(SegyOffGridTest.HEAD + "  from_segy: off.sgy\n  sources:\n"
+                + SegyOffGridTest.WAVELET + "output: {directory: sg, format: segy}\n"));
+        PipelineSpec metres = runtime.read(write(SegyOffGridTest.HEAD + "  dt: 0.0005\n  nt: 120\n  sources:\n"
+                + "    locations: {file: src_m.npy, units: metres}\n" + SegyOffGridTest.WAVELET
+                + "  receivers: {locations: {file: rec_m.npy, units: metres}}\n"));
         Pipeline.Result fromSegy = runtime.run(segy);
         NdArray data = fromSegy.arrays().get("receiver_data");
         assertArrayEquals(runtime.run(metres.toBuilder().output(null).build()).arrays().get("receiver_data").data(), data.data(),
@@ -274,7 +221,7 @@ class FieldDataTest {
                 + "output: {directory: out, format: segy}\n");
         PipelineSpec spec = read("extends: base/base.yaml\n");
         assertEquals(dir.resolve("base/out"), spec.output());
-        assertEquals("segy", spec.options().get(OutputFormat.OPTION));
+        assertEquals("segy", spec.options().get(OutputKeys.OPTION));
         assertArrayEquals(new int[] {2, 3, 8}, spec.observed().get(0).shape());
     }
 

@@ -19,6 +19,8 @@ import org.seiche.api.SimulationSetup;
 import org.seiche.api.Storage;
 import org.seiche.device.cpu.CpuDevice;
 import org.seiche.losses.MeanSquaredError;
+import org.seiche.pipeline.file.Services;
+import org.seiche.pipeline.file.ShotModels;
 
 class MemoryPlanTest {
     @TempDir
@@ -84,7 +86,7 @@ class MemoryPlanTest {
         Path p = PipelineTestSupport.pipeline(dir, "task: gradient\nprecision: float64\ngradient_wrt: [v]\n" + PipelineTestSupport.SURVEY);
         PipelineService runtime = PipelineTestSupport.runtime();
         PipelineSpec spec = runtime.read(p).toBuilder().output(null).build();
-        Services services = new Services();
+        Services services = LocalShotExecutor.registry();
         services.propagators.put("linear", new LinearPropagator() {
             @Override
             public Simulation prepare(SimulationSetup setup) {

@@ -18,6 +18,9 @@ import org.seiche.io.Npy;
 import org.seiche.losses.MeanSquaredError;
 import org.seiche.scalar.ScalarPropagator;
 import org.seiche.scalar.cpu.CpuScalarKernel;
+import org.seiche.pipeline.file.PipelineFile;
+import org.seiche.pipeline.file.Services;
+import org.seiche.pipeline.file.ShotModels;
 
 /**
  * A source between cells against the analytic 2-D Green's function (as the reference case

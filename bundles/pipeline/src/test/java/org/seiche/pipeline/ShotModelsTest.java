@@ -32,6 +32,8 @@ import org.seiche.io.Npy;
 import org.seiche.losses.MeanSquaredError;
 import org.seiche.scalar.ScalarPropagator;
 import org.seiche.scalar.cpu.CpuScalarKernel;
+import org.seiche.pipeline.file.Services;
+import org.seiche.pipeline.file.ShotModels;
 
 /**
  * A model per shot: each shot's data and gradient are those of a run of that shot alone in
@@ -45,8 +47,8 @@ class ShotModelsTest {
     @TempDir
     Path dir;
 
-    private static Services services() {
-        Services s = new Services();
+    static Services services() {
+        Services s = LocalShotExecutor.registry();
         s.optimisers.put("descent", new PipelineTestSupport.Descent());
         s.mappings.put("scale", new PipelineTestSupport.Scale());
         s.propagators.put("scalar", new ScalarPropagator(new CpuScalarKernel()));
@@ -56,7 +58,7 @@ class ShotModelsTest {
         return s;
     }
 
-    private static PipelineService runtime() {
+    static PipelineService runtime() {
         PipelineService p = new PipelineService();
         Services s = services();
         s.propagators.values().forEach(x -> p.addPropagator(x, Map.of()));
@@ -68,7 +70,7 @@ class ShotModelsTest {
     }
 
     /** A layered model whose values differ by shot: base + step below row NZ/2 + shot * perShot. */
-    private static NdArray layered(int shots, double base, double step, double perShot) {
+    static NdArray layered(int shots, double base, double step, double perShot) {
         int[] shape = shots == 0 ? new int[] {NZ, NX} : new int[] {shots, NZ, NX};
         NdArray a = NdArray.zeros(shape);
         int cells = NZ * NX;
@@ -80,13 +82,13 @@ class ShotModelsTest {
         return a;
     }
 
-    private Path write(String name, NdArray a) {
+    Path write(String name, NdArray a) {
         Path p = dir.resolve(name);
         Npy.write(p, a, Precision.FLOAT64);
         return p;
     }
 
-    private static String survey(String propagator, String component) {
+    static String survey(String propagator, String component) {
         return """
                 propagator: {name: %s, accuracy: 4, pml_width: 8, pml_freq: 25.0}
                 survey:
@@ -104,7 +106,7 @@ class ShotModelsTest {
                 """.formatted(propagator, component, component);
     }
 
-    private PipelineSpec read(String yaml) throws IOException {
+    PipelineSpec read(String yaml) throws IOException {
         double[] obs = new double[SHOTS * 3 * 90];
         for (int i = 0; i < obs.length; i++) {
             obs[i] = 1e-3 * Math.sin(i * 0.3);
@@ -116,17 +118,17 @@ class ShotModelsTest {
     }
 
     /** Shot s alone (batch {s}) on the spec's survey, every parameter given as shared. */
-    private static Evaluator.Evaluation alone(PipelineSpec spec, int s) {
+    static Evaluator.Evaluation alone(PipelineSpec spec, int s) {
         return alone(spec, s, Compute.GRADIENT);
     }
 
-    private static Evaluator.Evaluation alone(PipelineSpec spec, int s, Compute want) {
+    static Evaluator.Evaluation alone(PipelineSpec spec, int s, Compute want) {
         Runner.Prepared p = new Runner(spec, services(), Progress.silent()).check();
         return new Evaluator(spec, p, Progress.silent()).evaluate(ShotModels.shared(spec.model()), new int[][] {{s}},
                 new LinkedHashSet<>(spec.gradientWrt()), want);
     }
 
-    private static NdArray shot(NdArray a, int s) {
+    static NdArray shot(NdArray a, int s) {
         NdArray one = Batches.selectShots(a, new int[] {s});
         return new NdArray(java.util.Arrays.copyOfRange(a.shape(), 1, a.ndim()), one.data());
     }
@@ -230,83 +232,6 @@ class ShotModelsTest {
         assertFalse(java.util.Arrays.equals(shot(h, 0).data(), shot(h, 1).data()), "the shots' models differ");
     }
 
-    /** Observed data of the survey modelled in a true model per shot (so that a small step lowers every shot's loss). */
-    private void observedOf(NdArray trueV, String survey) throws IOException {
-        write("true_v.npy", trueV);
-        Path p = dir.resolve("observed.yaml");
-        Files.writeString(p, "task: forward\nprecision: float64\nmodel: {spacing: 5.0, parameters: {v: {file: true_v.npy}}}\n"
-                + survey.replace("observed: {file: observed_true.npy}\n", ""));
-        NdArray data = runtime().run(runtime().read(p).toBuilder().output(null).build()).arrays().get("receiver_data");
-        write("observed_true.npy", data);
-    }
-
-    /**
-     * An inversion with a model per shot is one inversion per shot where the objective
-     * separates: with plain gradient descent through a mapping, each shot's block after two
-     * iterations is, to the bit, that of the inversion of that shot alone in its own model.
-     */
-    @Test
-    void eachShotsModelInvertsAsThatShotAlone() throws IOException {
-        String survey = survey("scalar", "").replace("pml_freq: 25.0}", "pml_freq: 25.0, max_vel: 2500}")
-                .replace("observed.npy", "observed_true.npy");
-        observedOf(layered(SHOTS, 1500, 400, 150), survey);
-        NdArray v = layered(SHOTS, 1480, 350, 160);
-        write("v.npy", v);
-        String head = "task: invert\nprecision: float64\nmodel: {spacing: 5.0, parameters: {v: {file: %s}}}\n"
-                + "inversion: {parameters: [v], iterations: 2, mappings: [{name: scale, factor: 100.0}],"
-                + " optimiser: {name: descent, lr: %s}}\n";
-        // a step of about 5 m/s where the first shot's gradient is largest
-        double lr = 5 / 100.0 / 100.0 / maxAbs(gradient(shot(v, 0), survey));
-        Pipeline.Result r = runtime().run(read(head.formatted("v.npy", lr) + survey));
-        NdArray inverted = r.arrays().get("model_v");
-        assertArrayEquals(v.shape(), inverted.shape(), "the written model keeps its shot axis");
-        assertEquals(2, r.summary().get("iterations_done"));
-        for (int s = 0; s < SHOTS; s++) {
-            write("v" + s + ".npy", shot(v, s));
-            PipelineSpec one = read(head.formatted("v" + s + ".npy", lr) + survey);
-            Runner.Prepared p = new Runner(one, services(), Progress.silent()).check();
-            Runner.Prepared alone = new Runner.Prepared(p.device(), p.propagator(), p.loss(), p.gradientWrt(), new int[][] {{s}},
-                    p.mappings(), p.optimiser(), p.executor());
-            NdArray expected = new Inversion(one, alone, LocalShotExecutor.SESSION).run().arrays().get("model_v");
-            assertArrayEquals(expected.data(), shot(inverted, s).data(), "shot " + s + "'s model");
-            assertTrue(maxAbsDifference(expected, shot(v, s)) > 1, "shot " + s + "'s model moved");
-        }
-    }
-
-    /** A shared parameter beside one per shot: the first step moves each shot's vp by its own gradient, rho by their sum. */
-    @Test
-    void aSharedParameterStepsWithTheSumOfTheShotsGradients() throws IOException {
-        NdArray vp = layered(SHOTS, 2000, 500, 200);
-        write("vp.npy", vp);
-        write("vs.npy", layered(0, 1100, 300, 0));
-        NdArray rho = layered(0, 2000, 200, 0);
-        write("rho.npy", rho);
-        String model = "model: {spacing: 5.0, parameters: {vp: {file: %s}, vs: {file: vs.npy}, rho: {file: rho.npy}}}\n";
-        String survey = survey("elastic", "component: \"y\"").replace("pml_freq: 25.0}", "pml_freq: 25.0, max_vel: 3000}");
-        Pipeline.Result g = runtime().run(read("task: gradient\nprecision: float64\ngradient_wrt: [vp, rho]\n"
-                + model.formatted("vp.npy") + survey));
-        // a step of about 1 m/s (or kg/m^3) where the gradient is largest
-        double lr = 1 / Math.max(maxAbs(g.arrays().get("gradient_vp")), maxAbs(g.arrays().get("gradient_rho")));
-        Pipeline.Result r = runtime().run(read("task: invert\nprecision: float64\n" + model.formatted("vp.npy")
-                + "inversion: {parameters: [vp, rho], iterations: 1, optimiser: {name: descent, lr: " + lr + "}}\n" + survey));
-        NdArray stepVp = r.arrays().get("model_vp");
-        NdArray stepRho = r.arrays().get("model_rho");
-        assertArrayEquals(vp.shape(), stepVp.shape());
-        assertArrayEquals(rho.shape(), stepRho.shape());
-        NdArray rhoGradient = null;
-        for (int s = 0; s < SHOTS; s++) {
-            write("vp" + s + ".npy", shot(vp, s));
-            PipelineSpec one = read("task: gradient\nprecision: float64\ngradient_wrt: [vp, rho]\n" + model.formatted("vp" + s + ".npy")
-                    + survey);
-            Evaluator.Evaluation e = alone(one, s);
-            assertArrayEquals(descent(shot(vp, s), e.gradients().get("vp"), lr).data(), shot(stepVp, s).data(),
-                    "vp of shot " + s);
-            rhoGradient = Evaluator.add(rhoGradient, e.gradients().get("rho"));
-        }
-        assertArrayEquals(descent(rho, rhoGradient, lr).data(), stepRho.data(), "rho by the gradients summed in shot order");
-        assertTrue(maxAbsDifference(stepRho, rho) > 0);
-    }
-
     /** Hessian products (Newton's) of a model per shot: each shot's block is the product of that shot alone, to the bit. */
     @Test
     void perShotHessianProductsAreThoseOfSeparateRuns() throws IOException {
@@ -332,23 +257,6 @@ class ShotModelsTest {
             assertArrayEquals(alone.data(), shot(hw, s).data(), "product of shot " + s);
             assertTrue(maxAbs(alone) > 0);
         }
-    }
-
-    /** One step of the test's plain descent: m - lr g. */
-    private static NdArray descent(NdArray m, NdArray g, double lr) {
-        double[] out = m.data().clone();
-        for (int i = 0; i < out.length; i++) {
-            out[i] -= lr / 1 * g.data()[i];
-        }
-        return new NdArray(m.shape(), out);
-    }
-
-    /** The gradient of shot 0's loss alone w.r.t. its model v. */
-    private NdArray gradient(NdArray v, String survey) throws IOException {
-        write("v_alone.npy", v);
-        PipelineSpec one = read("task: gradient\nprecision: float64\ngradient_wrt: [v]\nmodel: {spacing: 5.0, parameters: "
-                + "{v: {file: v_alone.npy}}}\n" + survey);
-        return alone(one, 0).gradients().get("v");
     }
 
     @Test
@@ -381,15 +289,6 @@ class ShotModelsTest {
         assertArrayEquals(new int[] {SHOTS, NZ, NX}, ShotModels.of(spec).perShot().get("v").shape());
     }
 
-    @Test
-    void aThreeDimensionalModelIsNotTakenForModelsPerShot() {
-        Map<String, NdArray> p = Map.of("v", NdArray.zeros(3, NZ, NX));
-        assertEquals(3, ShotModels.dimension(1, p, 3), "locations with three axes: a 3-D model");
-        assertEquals(2, ShotModels.dimension(1, p, 2), "locations with two axes: a 2-D model per shot");
-        assertEquals(3, ShotModels.dimension(3, p, 2), "three spacing values: 3-D");
-        assertEquals(3, ShotModels.dimension(1, p, -1), "locations not from an array: as the arrays are");
-    }
-
     /** The max_vel every shot runs with: the largest the propagator gives over the shots' models. */
     private static double largest(Propagator propagator, PipelineSpec spec, String name, NdArray perShot) {
         double max = 0;
@@ -399,7 +298,7 @@ class ShotModelsTest {
         return max;
     }
 
-    private static double maxAbsDifference(NdArray a, NdArray b) {
+    static double maxAbsDifference(NdArray a, NdArray b) {
         double m = 0;
         for (int i = 0; i < a.size(); i++) {
             m = Math.max(m, Math.abs(a.data()[i] - b.data()[i]));
@@ -407,7 +306,7 @@ class ShotModelsTest {
         return m;
     }
 
-    private static double maxAbs(NdArray a) {
+    static double maxAbs(NdArray a) {
         double m = 0;
         for (double x : a.data()) {
             m = Math.max(m, Math.abs(x));
