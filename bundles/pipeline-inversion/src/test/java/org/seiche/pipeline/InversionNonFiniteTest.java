@@ -1,31 +1,15 @@
 package org.seiche.pipeline;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.seiche.api.ForwardRun;
-import org.seiche.api.NdArray;
-import org.seiche.api.PipelineSpec;
-import org.seiche.api.Precision;
-import org.seiche.api.Propagator;
 import org.seiche.api.SeicheException;
-import org.seiche.api.Simulation;
-import org.seiche.api.SimulationSetup;
-import org.seiche.io.Npy;
-import org.seiche.pipeline.file.Finite;
 import org.seiche.pipeline.inversion.InversionTestSupport;
 
 /** A NaN or an infinity is refused where it enters: at load, naming the file and index, or in a run, naming the shot. */

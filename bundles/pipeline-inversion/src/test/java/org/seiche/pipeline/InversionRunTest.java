@@ -3,22 +3,18 @@ package org.seiche.pipeline;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seiche.api.NdArray;
 import org.seiche.api.Pipeline;
 import org.seiche.api.PipelineSpec;
-import org.seiche.api.Precision;
-import org.seiche.api.SeicheException;
 import org.seiche.io.Npy;
 import org.seiche.pipeline.inversion.InversionTestSupport;
 

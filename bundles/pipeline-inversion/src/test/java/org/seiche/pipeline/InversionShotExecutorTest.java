@@ -1,34 +1,18 @@
 package org.seiche.pipeline;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.seiche.api.NdArray;
 import org.seiche.api.Pipeline;
-import org.seiche.api.PipelineImage;
-import org.seiche.api.PipelineSpec;
-import org.seiche.api.SeicheException;
 import org.seiche.api.ShotExecutor;
-import org.seiche.api.ShotResult;
-import org.seiche.api.ShotRunner;
 import org.seiche.api.ShotWork;
 import org.seiche.api.ShotWork.Compute;
-import org.seiche.pipeline.file.ShipPipeline;
 import org.seiche.pipeline.inversion.InversionTestSupport;
 
 /** Every task's shots go through the executor the pipeline names, and a result is the same bits wherever its batches ran. */

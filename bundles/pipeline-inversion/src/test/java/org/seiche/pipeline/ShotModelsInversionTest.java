@@ -2,39 +2,18 @@ package org.seiche.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.seiche.api.Batches;
 import org.seiche.api.NdArray;
 import org.seiche.api.Pipeline;
 import org.seiche.api.PipelineSpec;
-import org.seiche.api.Precision;
-import org.seiche.api.Propagator;
-import org.seiche.api.SeicheException;
-import org.seiche.api.ShotWork.Compute;
-import org.seiche.device.cpu.CpuDevice;
-import org.seiche.elastic.cpu.CpuElasticKernel;
-import org.seiche.elastic.internal.ElasticPropagator;
-import org.seiche.io.Npy;
-import org.seiche.losses.MeanSquaredError;
-import org.seiche.scalar.ScalarPropagator;
-import org.seiche.scalar.cpu.CpuScalarKernel;
 import org.seiche.pipeline.inversion.InversionService;
-import org.seiche.pipeline.file.Services;
-import org.seiche.pipeline.file.ShotModels;
 
 /**
  * A model per shot: each shot's data and gradient are those of a run of that shot alone in

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.seiche.api.Locations;
-import org.seiche.api.Model;
 import org.seiche.api.NdArray;
 import org.seiche.api.PipelineSpec;
 import org.seiche.plot.Axis;

@@ -16,7 +16,6 @@ import org.seiche.api.Device;
 import org.seiche.api.InversionSpec;
 import org.seiche.api.Loss;
 import org.seiche.api.Mapping;
-import org.seiche.api.Model;
 import org.seiche.api.Optimiser;
 import org.seiche.api.NdArray;
 import org.seiche.api.PipelineSpec;

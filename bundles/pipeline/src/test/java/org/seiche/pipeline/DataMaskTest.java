@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
-import org.seiche.api.Locations;
 import org.seiche.api.NdArray;
 import org.seiche.losses.MeanSquaredError;
 

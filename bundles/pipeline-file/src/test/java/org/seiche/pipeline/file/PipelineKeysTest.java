@@ -9,17 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.seiche.api.InversionSpec;
-import org.seiche.api.Named;
 import org.seiche.api.PipelineSpec;
-import org.seiche.api.PropagatorSettings;
 import org.seiche.api.SeicheException;
 import org.seiche.born.BornPropagator;
 import org.seiche.device.cpu.CpuDevice;
