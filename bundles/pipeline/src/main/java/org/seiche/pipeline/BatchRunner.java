@@ -26,6 +26,9 @@ import org.seiche.api.ShotWork.Compute;
 import org.seiche.api.Simulation;
 import org.seiche.api.SimulationSetup;
 import org.seiche.api.Storage;
+import org.seiche.pipeline.file.Finite;
+import org.seiche.pipeline.file.OffGridTransducers;
+import org.seiche.pipeline.file.ShotModels;
 
 /**
  * Runs batches of one piece of shot work in this process: the executor's local path and a
@@ -42,13 +45,15 @@ final class BatchRunner implements ShotRunner {
     private final PipelineSpec spec;
     private final Runner.Prepared services;
     private final ShotWork work;
+    /** The model of the work, with the parameters it gives per shot. */
+    private final ShotModels.Split models;
+    /** The run's model (per-shot parameters at shot 0): the shapes and sizes. */
     private final Model model;
     private final Set<String> wrt;
     private final Progress progress;
     private final SnapshotFiles snapshots;
     private final MemoryPlan plan;
     private final Start start;
-    private final Map<String, NdArray> perShot;
     private final String member;
     private Warmup warmup;
     private Simulation shared;
@@ -56,19 +61,19 @@ final class BatchRunner implements ShotRunner {
     /** The plan of the stored forward wavefield, made at the first simulation; null without an adjoint. */
     private Storage.Plan storage;
 
-    BatchRunner(PipelineSpec spec, Runner.Prepared services, ShotWork work, Model model, Progress progress, SnapshotFiles snapshots,
-                MemoryPlan plan, Start start, String member) {
+    BatchRunner(PipelineSpec spec, Runner.Prepared services, ShotWork work, ShotModels.Split models, Progress progress,
+                SnapshotFiles snapshots, MemoryPlan plan, Start start, String member) {
         this.spec = spec;
         this.services = services;
         this.work = work;
-        this.model = model;
+        this.models = models;
+        this.model = models.model();
         this.wrt = work.compute() == Compute.HESSIAN_PRODUCTS ? work.directions().get(0).keySet()
                 : new LinkedHashSet<>(work.wrt());
         this.progress = progress;
         this.snapshots = snapshots;
         this.plan = plan;
         this.start = start;
-        this.perShot = ShotModels.of(spec);
         this.member = member;
     }
 
@@ -82,7 +87,7 @@ final class BatchRunner implements ShotRunner {
                     : Warmup.start(spec, services, work.compute().adjoint());
         }
         Simulation sim;
-        if (perShot.isEmpty()) {
+        if (models.perShot().isEmpty()) {
             if (shared == null) {
                 shared = prepare(model, spec.settings());
             }
@@ -92,8 +97,8 @@ final class BatchRunner implements ShotRunner {
             if (batch.length != 1) {
                 throw new IllegalStateException("a model per shot runs one shot per batch, got " + Arrays.toString(batch));
             }
-            sim = prepare(ShotModels.forShot(model, perShot, batch[0]),
-                    ShotModels.settings(spec.settings(), services.propagator(), model, perShot, spec.survey().shots()));
+            sim = prepare(models.forShot(batch[0]),
+                    ShotModels.settings(spec.settings(), services.propagator(), models, spec.survey().shots()));
         }
         try {
             long estimate = 0;
@@ -182,7 +187,9 @@ final class BatchRunner implements ShotRunner {
                 adjointSources.add(loss(g, batch).adjointSource(data.get(g), observed.get(g), shots));
             }
             run.adjoint(adjointSources);
-            List<Map<String, NdArray>> products = products(run, directions.size(), directions::get, adjointSources,
+            // a model per shot: one shot per batch, a per-shot parameter's direction taken at that shot
+            IntFunction<Map<String, NdArray>> direction = i -> models.atShot(directions.get(i), batch[0]);
+            List<Map<String, NdArray>> products = products(run, directions.size(), direction, adjointSources,
                     curvature(data, observed, batch));
             for (Map<String, NdArray> p : products) {
                 for (Map.Entry<String, NdArray> e : p.entrySet()) {

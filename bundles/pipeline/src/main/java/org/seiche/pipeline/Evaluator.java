@@ -20,6 +20,9 @@ import org.seiche.api.Simulation;
 import org.seiche.api.Storage;
 import org.seiche.api.Survey;
 import org.seiche.wave.storage.StoragePlanner;
+import org.seiche.pipeline.file.Finite;
+import org.seiche.pipeline.file.ShipPipeline;
+import org.seiche.pipeline.file.ShotModels;
 
 /**
  * Models batches of shots on a model and, when asked, runs their adjoints, through the run's
@@ -28,7 +31,7 @@ import org.seiche.wave.storage.StoragePlanner;
  * Hessians), per-shot data and source gradients placed at their shots, so a result is the
  * same bits whatever ran where and on how many threads.
  */
-final class Evaluator {
+public final class Evaluator {
     private final PipelineSpec spec;
     private final Runner.Prepared services;
     private final Progress progress;
@@ -42,7 +45,7 @@ final class Evaluator {
     /** Whether the storage chosen by the budget was said on stderr. */
     private boolean storageSaid;
 
-    Evaluator(PipelineSpec spec, Runner.Prepared services, Progress progress) {
+    public Evaluator(PipelineSpec spec, Runner.Prepared services, Progress progress) {
         this(spec, services, progress, MemoryPlan.ofThisJvm());
     }
 
@@ -60,22 +63,22 @@ final class Evaluator {
     }
 
     /** Runs the shots of every evaluation from now on through this executor session. */
-    Evaluator shots(ShotExecutor.Session session) {
+    public Evaluator shots(ShotExecutor.Session session) {
         shots = session;
         return this;
     }
 
     /** Names where the run stands from now on, e.g. "iteration 3", for the message when a value goes non-finite. */
-    void stage(String where) {
+    public void stage(String where) {
         stage = where;
     }
 
     /** What modelling some batches gave, and the bytes planned for it before it ran. */
-    record Evaluation(double loss, Map<String, NdArray> gradients, List<NdArray> data, NdArray hessian,
+    public record Evaluation(double loss, Map<String, NdArray> gradients, List<NdArray> data, NdArray hessian,
                       long peakBytes, int stepRatio, long bytesPerShot, Map<String, NdArray> extraData, long estimateBytes,
                       Storage.Plan storage) {
         /** The plan as summary.json gives it; null for a run without an adjoint (or none run in this process). */
-        Map<String, Object> storageSummary() {
+        public Map<String, Object> storageSummary() {
             if (storage == null) {
                 return null;
             }
@@ -88,7 +91,8 @@ final class Evaluator {
         }
     }
 
-    Evaluation evaluate(Model model, int[][] batches, Set<String> wrt, Compute want) {
+    /** Models the batches on the model (its per-shot parameters whole), with the adjoint and more as want asks. */
+    public Evaluation evaluate(ShotModels.Split model, int[][] batches, Set<String> wrt, Compute want) {
         // an optimiser's step (or a mapping) that left the model non-finite is named as such, not by its data
         for (Map.Entry<String, NdArray> p : model.parameters().entrySet()) {
             String problem = Finite.problem(p.getValue());
@@ -97,9 +101,7 @@ final class Evaluator {
                         + problem);
             }
         }
-        // with a model per shot each run holds one shot, in batch order
-        int[][] runs = ShotModels.of(spec).isEmpty() ? batches : Arrays.stream(batches).flatMapToInt(Arrays::stream)
-                .mapToObj(s -> new int[] {s}).toArray(int[][]::new);
+        int[][] runs = runs(model, batches);
         ShotWork work = work(model, runs, wrt, want, List.of());
         Totals t = new Totals(model, wrt, want);
         try (BatchRunner here = new BatchRunner(spec, services, work, model, progress, snapshots, plan, t::started, LOCAL)) {
@@ -110,10 +112,17 @@ final class Evaluator {
                 t.storage);
     }
 
+    /** The batches as they run: with a model per shot each run holds one shot, in batch order. */
+    private static int[][] runs(ShotModels.Split model, int[][] batches) {
+        return model.perShot().isEmpty() ? batches : Arrays.stream(batches).flatMapToInt(Arrays::stream)
+                .mapToObj(s -> new int[] {s}).toArray(int[][]::new);
+    }
+
     /** The name results made in this process carry. */
     static final String LOCAL = "local";
 
-    private ShotWork work(Model model, int[][] batches, Set<String> wrt, Compute want, List<Map<String, NdArray>> directions) {
+    private ShotWork work(ShotModels.Split model, int[][] batches, Set<String> wrt, Compute want,
+                          List<Map<String, NdArray>> directions) {
         return ShipPipeline.work(spec, services.device().name(), want, List.copyOf(wrt), model.parameters(), directions, batches, stage);
     }
 
@@ -122,7 +131,7 @@ final class Evaluator {
         private final Model model;
         private final Set<String> wrt;
         private final Compute want;
-        private final Set<String> perShot = ShotModels.of(spec).keySet();
+        private final Set<String> perShot;
         private final int shots = spec.survey().shots();
         private final List<NdArray> data = new ArrayList<>();
         private final Map<String, NdArray> gradients = new LinkedHashMap<>();
@@ -136,8 +145,9 @@ final class Evaluator {
         private Storage.Plan storage;
         private boolean barStarted;
 
-        Totals(Model model, Set<String> wrt, Compute want) {
-            this.model = model;
+        Totals(ShotModels.Split model, Set<String> wrt, Compute want) {
+            this.model = model.model();
+            this.perShot = model.perShot().keySet();
             this.wrt = wrt;
             this.want = want;
             Survey survey = spec.survey();
@@ -213,21 +223,26 @@ final class Evaluator {
             }
         }
 
-        /**
-         * Sums model gradients over batches; places per-shot source gradients, and the
-         * gradients of a model given per shot (one shot per batch), at their shots.
-         */
         private void accumulate(Map<String, NdArray> batchGradients, int[] batch) {
-            for (Map.Entry<String, NdArray> e : batchGradients.entrySet()) {
-                NdArray g = e.getValue();
-                boolean sources = e.getKey().startsWith(Simulation.SOURCE_AMPLITUDES);
-                if (sources || perShot.contains(e.getKey())) {
-                    int[] shape = sources ? g.shape() : prepend(shots, g.shape());
-                    shape[0] = shots;
-                    Batches.scatterShots(g, batch, gradients.computeIfAbsent(e.getKey(), k -> NdArray.zeros(shape)));
-                } else {
-                    gradients.merge(e.getKey(), g, Evaluator::add);
-                }
+            Evaluator.accumulate(gradients, batchGradients, batch, perShot, shots);
+        }
+    }
+
+    /**
+     * Sums a batch's model gradients (or Hessian products) into total; places per-shot source
+     * gradients, and those of a model given per shot (one shot per batch), at their shots.
+     */
+    private static void accumulate(Map<String, NdArray> total, Map<String, NdArray> batchGradients, int[] batch,
+                                   Set<String> perShot, int shots) {
+        for (Map.Entry<String, NdArray> e : batchGradients.entrySet()) {
+            NdArray g = e.getValue();
+            boolean sources = e.getKey().startsWith(Simulation.SOURCE_AMPLITUDES);
+            if (sources || perShot.contains(e.getKey())) {
+                int[] shape = sources ? g.shape() : prepend(shots, g.shape());
+                shape[0] = shots;
+                Batches.scatterShots(g, batch, total.computeIfAbsent(e.getKey(), k -> NdArray.zeros(shape)));
+            } else {
+                total.merge(e.getKey(), g, Evaluator::add);
             }
         }
     }
@@ -257,18 +272,17 @@ final class Evaluator {
      * H w for each direction (in the model parameters), summed over the batches in order:
      * one forward and adjoint run per batch serves every product.
      */
-    List<Map<String, NdArray>> hessianVectors(Model model, int[][] batches, List<Map<String, NdArray>> directions) {
+    public List<Map<String, NdArray>> hessianVectors(ShotModels.Split model, int[][] batches, List<Map<String, NdArray>> directions) {
         List<Map<String, NdArray>> total = new ArrayList<>();
         for (int i = 0; i < directions.size(); i++) {
             total.add(new LinkedHashMap<>());
         }
-        ShotWork work = work(model, batches, directions.get(0).keySet(), Compute.HESSIAN_PRODUCTS, directions);
+        int[][] runs = runs(model, batches);
+        ShotWork work = work(model, runs, directions.get(0).keySet(), Compute.HESSIAN_PRODUCTS, directions);
         try (BatchRunner here = new BatchRunner(spec, services, work, model, Progress.silent(), null, plan, (sim, storage) -> { }, LOCAL)) {
             shots.run(work, here, r -> {
                 for (int i = 0; i < directions.size(); i++) {
-                    for (Map.Entry<String, NdArray> e : r.products().get(i).entrySet()) {
-                        total.get(i).merge(e.getKey(), e.getValue(), Evaluator::add);
-                    }
+                    accumulate(total.get(i), r.products().get(i), runs[r.batch()], model.perShot().keySet(), spec.survey().shots());
                 }
             });
         }

@@ -9,6 +9,7 @@ import org.seiche.api.ShotExecutor;
 import org.seiche.api.ShotResult;
 import org.seiche.api.ShotRunner;
 import org.seiche.api.ShotWork;
+import org.seiche.pipeline.file.Services;
 
 /**
  * The default executor: every batch in this process, one after another (each batch's shots
@@ -17,7 +18,7 @@ import org.seiche.api.ShotWork;
 @Component(service = ShotExecutor.class, property = ShotExecutor.PROPERTY + "=local")
 public final class LocalShotExecutor implements ShotExecutor {
     /** The one session this executor has: it holds nothing. */
-    static final Session SESSION = new Session() {
+    public static final Session SESSION = new Session() {
         @Override
         public void run(ShotWork work, ShotRunner here, Consumer<ShotResult> inOrder) {
             for (int b = 0; b < work.batches().length; b++) {
@@ -30,6 +31,13 @@ public final class LocalShotExecutor implements ShotExecutor {
             // nothing was opened
         }
     };
+
+    /** A registry of services holding this executor, there before (and whatever) the framework registers. */
+    public static Services registry() {
+        Services s = new Services();
+        s.executors.put("local", new LocalShotExecutor());
+        return s;
+    }
 
     @Override
     public String name() {

@@ -4,12 +4,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import org.seiche.api.Locations;
 import org.seiche.api.NdArray;
@@ -20,6 +17,9 @@ import org.seiche.hdf5.Hdf5;
 import org.seiche.io.Npy;
 import org.seiche.segy.Geometry;
 import org.seiche.segy.SegyWriter;
+import org.seiche.pipeline.file.OffGrid;
+import org.seiche.pipeline.file.OffGridTransducers;
+import org.seiche.pipeline.file.OutputKeys;
 
 /**
  * output: DIR, or {directory: DIR, format: npy | segy | hdf5}. npy writes one .npy per
@@ -30,50 +30,9 @@ import org.seiche.segy.SegyWriter;
  * (as read, extends merged) and the summary as attributes.
  */
 final class OutputFormat {
-    static final Set<String> KEYS = Set.of("directory", "format");
-    static final String OPTION = "output_format";
-    static final String PIPELINE_TEXT = "pipeline_text";
-    static final String SEGY_ORIGIN = "segy_origin";
-    static final String SEGY_SPACING = "segy_spacing";
-    static final String SEGY_FIELD_RECORDS = "segy_field_records";
     static final String ARCHIVE = "results.h5";
 
     private OutputFormat() {
-    }
-
-    static void read(Field root, Path base, PipelineSpec.Builder b) {
-        Field out = root.get("output");
-        String format = "npy";
-        String dir = "out";
-        if (out.present() && out.node().isObject()) {
-            dir = out.get("directory").text("out");
-            format = out.get("format").text("npy");
-            if (!Set.of("npy", "segy", "hdf5").contains(format)) {
-                throw out.get("format").fail("'" + format + "' is not npy, segy or hdf5");
-            }
-        } else if (out.present()) {
-            dir = out.text();
-        }
-        b.output(base.resolve(dir).normalize());
-        b.option(OPTION, format);
-        if (format.equals("hdf5")) {
-            try {
-                b.option(PIPELINE_TEXT, new ObjectMapper(new YAMLFactory()).writeValueAsString(root.node()));
-            } catch (JsonProcessingException e) {
-                throw out.fail("cannot keep the pipeline for the archive (" + e.getOriginalMessage() + ")");
-            }
-        }
-    }
-
-    /** Refuses, before any computation, a survey the format cannot write. */
-    static void check(Field root, Survey survey) {
-        Field out = root.get("output");
-        if (out.present() && out.node().isObject() && "segy".equals(out.get("format").text("npy"))) {
-            String bad = SegyWriter.intervalProblem(survey.dt());
-            if (bad != null) {
-                throw out.get("format").fail("survey.dt: " + bad);
-            }
-        }
     }
 
     /**
@@ -81,11 +40,11 @@ final class OutputFormat {
      * written into a path (the caller chooses where, and when it is renamed into place).
      */
     static Map<String, Consumer<Path>> files(PipelineSpec spec, Map<String, NdArray> arrays, Map<String, Object> summary) {
-        String format = (String) spec.options().getOrDefault(OPTION, "npy");
+        String format = (String) spec.options().getOrDefault(OutputKeys.OPTION, "npy");
         Map<String, Consumer<Path>> files = new LinkedHashMap<>();
         if (format.equals("hdf5")) {
             Map<String, String> attributes = new LinkedHashMap<>();
-            attributes.put("pipeline", (String) spec.options().getOrDefault(PIPELINE_TEXT, ""));
+            attributes.put("pipeline", (String) spec.options().getOrDefault(OutputKeys.PIPELINE_TEXT, ""));
             try {
                 attributes.put("summary", Results.JSON.writeValueAsString(summary));
             } catch (JsonProcessingException e) {
@@ -113,15 +72,24 @@ final class OutputFormat {
         return name.matches("receiver_data_\\d+") ? Integer.parseInt(name.substring("receiver_data_".length())) : -1;
     }
 
-    /** The survey in metres: the first source of each shot, the receivers of group g; unused receivers left out. */
+    /**
+     * The survey in metres: the first source of each shot, the receivers of group g; unused
+     * receivers left out; points off the grid where they are, not at their nearest cells.
+     */
     private static Geometry geometry(PipelineSpec spec, int g) {
         Survey survey = spec.survey();
         Locations src = survey.sources().get(0).locations();
         Locations rec = survey.receivers().get(g).locations();
         int ndim = rec.ndim();
-        double[] spacing = (double[]) spec.options().getOrDefault(SEGY_SPACING, spec.model().spacing());
-        double[] origin = (double[]) spec.options().getOrDefault(SEGY_ORIGIN, new double[ndim]);
-        int[] records = (int[]) spec.options().get(SEGY_FIELD_RECORDS);
+        double[] spacing = (double[]) spec.options().getOrDefault(OutputKeys.SEGY_SPACING, spec.model().spacing());
+        double[] origin = (double[]) spec.options().getOrDefault(OutputKeys.SEGY_ORIGIN, new double[ndim]);
+        int[] records = (int[]) spec.options().get(OutputKeys.SEGY_FIELD_RECORDS);
+        OffGrid srcOff = null;
+        OffGrid recOff = null;
+        if (spec.options().get(OffGridTransducers.OPTION) instanceof OffGridTransducers off) {
+            srcOff = off.sources().get(0);
+            recOff = off.receivers().get(g);
+        }
         int shots = rec.shots();
         if (records == null || records.length != shots) {
             records = new int[shots];
@@ -135,22 +103,26 @@ final class OutputFormat {
             while (first < src.perShot() - 1 && src.unused(s, first)) {
                 first++;
             }
-            position(src, s, first, origin, spacing, source, 3 * s);
+            position(src, srcOff, s, first, origin, spacing, source, 3 * s);
             for (int k = 0; k < rec.perShot(); k++) {
                 if (!rec.unused(s, k)) {
-                    position(rec, s, k, origin, spacing, receiver, 3 * (s * rec.perShot() + k));
+                    position(rec, recOff, s, k, origin, spacing, receiver, 3 * (s * rec.perShot() + k));
                 }
             }
         }
         return new Geometry(records, source, rec.perShot(), receiver, null);
     }
 
-    /** {depth, y, x} in metres of a location: 2-D models are (depth, x), 3-D (depth, y, x), 1-D (x). */
-    private static void position(Locations loc, int s, int i, double[] origin, double[] spacing, double[] out, int at) {
+    /**
+     * {depth, y, x} in metres of a location (of its point when the group is off the grid, offGrid
+     * not null): 2-D models are (depth, x), 3-D (depth, y, x), 1-D (x).
+     */
+    private static void position(Locations loc, OffGrid offGrid, int s, int i, double[] origin, double[] spacing, double[] out,
+                                 int at) {
         int ndim = loc.ndim();
         Arrays.fill(out, at, at + 3, 0.0);
         for (int d = 0; d < ndim; d++) {
-            double metres = origin[d] + loc.coordinate(s, i, d) * spacing[d];
+            double metres = origin[d] + (offGrid == null ? loc.coordinate(s, i, d) : offGrid.coordinate(s, i, d)) * spacing[d];
             int slot = ndim == 1 ? 2 : d == 0 ? 0 : ndim == 2 ? 2 : d;
             out[at + slot] = metres;
         }

@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.seiche.api.Locations;
-import org.seiche.api.Model;
 import org.seiche.api.NdArray;
 import org.seiche.api.PipelineSpec;
 import org.seiche.plot.Axis;
 import org.seiche.plot.Png;
+import org.seiche.pipeline.file.PictureKeys;
 
 /**
  * The PNG pictures of a run's results, next to their .npy files: every model, gradient and
@@ -20,47 +20,16 @@ import org.seiche.plot.Png;
  * page, receivers across, as a shot gather is drawn; in 3-D, when the receivers cover a grid
  * of y and x, as a cube [time, y, x] in three slices); axes in metres and seconds.
  */
-final class Pictures {
-    /** Option: int[3], the cell [z, y, x] the slices of 3-D pictures pass through. */
-    static final String SLICE_AT = "pictures_slice_at";
-
+public final class Pictures {
     private Pictures() {
     }
 
-    /** pictures: {slice_at: [z, y, x]}, cell indices inside a 3-D model. */
-    static void read(Field root, Model model, PipelineSpec.Builder b) {
-        if (!root.has("pictures")) {
-            return;
-        }
-        Field f = root.get("pictures");
-        f.requireObject();
-        if (!f.has("slice_at")) {
-            return;
-        }
-        Field at = f.get("slice_at");
-        int[] cell = at.integers();
-        int[] shape = model.shape();
-        if (shape.length != 3) {
-            throw at.fail("slices are drawn of 3-D models only; this model is " + shape.length + "-D");
-        }
-        if (cell.length != 3) {
-            throw at.fail("expected 3 cell indices [z, y, x], got " + cell.length);
-        }
-        for (int d = 0; d < 3; d++) {
-            if (cell[d] < 0 || cell[d] >= shape[d]) {
-                throw at.fail("cell " + Arrays.toString(cell) + " is outside the model " + Arrays.toString(shape)
-                        + " (indices from 0)");
-            }
-        }
-        b.option(SLICE_AT, cell);
-    }
-
     /** Writers by file stem for the arrays that have a picture. */
-    static Map<String, Consumer<Path>> of(Map<String, NdArray> arrays, PipelineSpec spec) {
+    public static Map<String, Consumer<Path>> of(Map<String, NdArray> arrays, PipelineSpec spec) {
         Map<String, Consumer<Path>> out = new LinkedHashMap<>();
         Axis[] axes = Axis.model(spec.model().spacing());
         int[] shape = spec.model().shape();
-        int[] at = (int[]) spec.options().get(SLICE_AT);
+        int[] at = (int[]) spec.options().get(PictureKeys.SLICE_AT);
         for (Map.Entry<String, NdArray> e : arrays.entrySet()) {
             String name = e.getKey();
             NdArray a = e.getValue();
@@ -96,7 +65,7 @@ final class Pictures {
     }
 
     /** The colour bar's label of a model parameter: its name and unit. */
-    static String quantity(String parameter) {
+    public static String quantity(String parameter) {
         String unit = switch (parameter) {
             case "v", "vp", "vs", "scatter" -> "m/s";
             case "rho" -> "kg/m³";
@@ -108,7 +77,7 @@ final class Pictures {
     }
 
     /** A perturbation (Born's scatter, an image) has both signs: white at 0; a velocity or density does not. */
-    static Png.Colours modelColours(NdArray a) {
+    public static Png.Colours modelColours(NdArray a) {
         boolean negative = false;
         boolean positive = false;
         for (double v : a.data()) {
@@ -188,7 +157,7 @@ final class Pictures {
     }
 
     /** [receivers, nt] of shot 0 of [shots, receivers, nt]. */
-    static NdArray firstShot(NdArray d) {
+    public static NdArray firstShot(NdArray d) {
         int n = d.dim(1) * d.dim(2);
         double[] out = new double[n];
         System.arraycopy(d.data(), 0, out, 0, n);
@@ -196,7 +165,7 @@ final class Pictures {
     }
 
     /** [nt, receivers]: time down the page. */
-    static NdArray gather(NdArray a) {
+    public static NdArray gather(NdArray a) {
         int r = a.dim(0);
         int c = a.dim(1);
         double[] out = new double[r * c];

@@ -18,6 +18,10 @@ import org.seiche.api.ShotExecutor;
 import org.seiche.api.ShotRunner;
 import org.seiche.api.ShotWork;
 import org.seiche.api.Task;
+import org.seiche.pipeline.file.PipelineFile;
+import org.seiche.pipeline.file.Services;
+import org.seiche.pipeline.file.ShipPipeline;
+import org.seiche.pipeline.file.ShotModels;
 
 /**
  * The pipeline runtime: tracks every propagator, device, loss, mapping, optimiser and shot
@@ -25,7 +29,7 @@ import org.seiche.api.Task;
  */
 @Component(service = Pipeline.class)
 public final class PipelineService implements Pipeline {
-    final Services services = new Services();
+    final Services services = LocalShotExecutor.registry();
 
     @Override
     public PipelineSpec read(Path pipelineFile) {
@@ -41,7 +45,7 @@ public final class PipelineService implements Pipeline {
         } else {
             Runner.Prepared p = runner.check();
             try (ShotExecutor.Session shots = p.executor().open(spec.executorConfig())) {
-                outcome = runner.run(p, shots);
+                outcome = runner.run(p, shots, inversion);
             }
         }
         Map<String, Object> summary = new java.util.LinkedHashMap<>(outcome.summary());
@@ -89,61 +93,75 @@ public final class PipelineService implements Pipeline {
                     .threads(threads).output(null).quiet(true).resume(false).executor("local", Map.of()).build();
             return new Sent(spec, new Runner(spec, services, Progress.silent()).check());
         });
-        return new BatchRunner(s.spec(), s.prepared(), work, s.spec().model().with(work.model()), Progress.silent(), null,
+        return new BatchRunner(s.spec(), s.prepared(), work, ShotModels.ofWork(s.spec().model(), work.model()), Progress.silent(), null,
                 MemoryPlan.ofThisJvm(), (sim, storage) -> { }, Evaluator.LOCAL);
     }
 
+    /** The inversion loop, when its bundle is there. */
+    private volatile InversionLoop inversion;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    public void addInversion(InversionLoop loop) {
+        inversion = loop;
+    }
+
+    public void removeInversion(InversionLoop loop) {
+        if (inversion == loop) {
+            inversion = null;
+        }
+    }
+
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addPropagator(Propagator p, Map<String, Object> props) {
+    public void addPropagator(Propagator p, Map<String, Object> props) {
         services.propagators.put(name(props, Propagator.PROPERTY, p.name()), p);
     }
 
-    void removePropagator(Propagator p, Map<String, Object> props) {
+    public void removePropagator(Propagator p, Map<String, Object> props) {
         services.propagators.remove(name(props, Propagator.PROPERTY, p.name()), p);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addDevice(Device d, Map<String, Object> props) {
+    public void addDevice(Device d, Map<String, Object> props) {
         services.devices.put(name(props, Device.PROPERTY, d.name()), d);
     }
 
-    void removeDevice(Device d, Map<String, Object> props) {
+    public void removeDevice(Device d, Map<String, Object> props) {
         services.devices.remove(name(props, Device.PROPERTY, d.name()), d);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addLoss(Loss l, Map<String, Object> props) {
+    public void addLoss(Loss l, Map<String, Object> props) {
         services.losses.put(name(props, Loss.PROPERTY, l.name()), l);
     }
 
-    void removeLoss(Loss l, Map<String, Object> props) {
+    public void removeLoss(Loss l, Map<String, Object> props) {
         services.losses.remove(name(props, Loss.PROPERTY, l.name()), l);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addMapping(Mapping m, Map<String, Object> props) {
+    public void addMapping(Mapping m, Map<String, Object> props) {
         services.mappings.put(name(props, Mapping.PROPERTY, m.name()), m);
     }
 
-    void removeMapping(Mapping m, Map<String, Object> props) {
+    public void removeMapping(Mapping m, Map<String, Object> props) {
         services.mappings.remove(name(props, Mapping.PROPERTY, m.name()), m);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addOptimiser(Optimiser o, Map<String, Object> props) {
+    public void addOptimiser(Optimiser o, Map<String, Object> props) {
         services.optimisers.put(name(props, Optimiser.PROPERTY, o.name()), o);
     }
 
-    void removeOptimiser(Optimiser o, Map<String, Object> props) {
+    public void removeOptimiser(Optimiser o, Map<String, Object> props) {
         services.optimisers.remove(name(props, Optimiser.PROPERTY, o.name()), o);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addExecutor(ShotExecutor e, Map<String, Object> props) {
+    public void addExecutor(ShotExecutor e, Map<String, Object> props) {
         services.executors.put(name(props, ShotExecutor.PROPERTY, e.name()), e);
     }
 
-    void removeExecutor(ShotExecutor e, Map<String, Object> props) {
+    public void removeExecutor(ShotExecutor e, Map<String, Object> props) {
         services.executors.remove(name(props, ShotExecutor.PROPERTY, e.name()), e);
     }
 

@@ -11,7 +11,7 @@ import org.seiche.api.StepListener;
  * of shots as the propagators report them (from any thread); silent when stderr is not a
  * terminal or the run is quiet. Redrawn at most a few times a second.
  */
-final class Progress {
+public final class Progress {
     private static final long DELAY_NANOS = 2_000_000_000L;
     private static final long REDRAW_NANOS = 200_000_000L;
     private final PrintStream out;
@@ -40,7 +40,7 @@ final class Progress {
         this.clock = clock;
     }
 
-    static Progress silent() {
+    public static Progress silent() {
         return new Progress(System.err, false);
     }
 

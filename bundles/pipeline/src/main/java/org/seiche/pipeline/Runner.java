@@ -16,7 +16,6 @@ import org.seiche.api.Device;
 import org.seiche.api.InversionSpec;
 import org.seiche.api.Loss;
 import org.seiche.api.Mapping;
-import org.seiche.api.Model;
 import org.seiche.api.Optimiser;
 import org.seiche.api.NdArray;
 import org.seiche.api.PipelineSpec;
@@ -28,29 +27,34 @@ import org.seiche.api.SeicheException;
 import org.seiche.api.Simulation;
 import org.seiche.api.Survey;
 import org.seiche.wave.FlushToZero;
+import org.seiche.pipeline.file.Finite;
+import org.seiche.pipeline.file.PipelineKeys;
+import org.seiche.pipeline.file.Services;
+import org.seiche.pipeline.file.ShotModels;
+import org.seiche.pipeline.file.SnapshotPlan;
 
 /**
  * Runs one pipeline: checks every input against the chosen services, then models the
  * shots batch by batch, summing losses and gradients in batch order so that results do
  * not depend on the number of threads.
  */
-final class Runner {
+public final class Runner {
     private final PipelineSpec spec;
     private final Services services;
     private final Progress progress;
 
-    Runner(PipelineSpec spec, Services services, Progress progress) {
+    public Runner(PipelineSpec spec, Services services, Progress progress) {
         this.spec = spec;
         this.services = services;
         this.progress = progress;
     }
 
     /** What the task needs, checked before any propagation. */
-    record Prepared(Device device, Propagator propagator, Loss loss, Set<String> gradientWrt, int[][] batches,
+    public record Prepared(Device device, Propagator propagator, Loss loss, Set<String> gradientWrt, int[][] batches,
                     List<Mapping> mappings, Optimiser optimiser, ShotExecutor executor) {
     }
 
-    Prepared check() {
+    public Prepared check() {
         if (spec.model() == null) {
             throw new SeicheException("model: is missing");
         }
@@ -155,7 +159,7 @@ final class Runner {
         for (Map.Entry<String, NdArray> e : spec.model().parameters().entrySet()) {
             refuseNonFinite("model.parameters." + e.getKey(), e.getValue());
         }
-        for (Map.Entry<String, NdArray> e : ShotModels.of(spec).entrySet()) {
+        for (Map.Entry<String, NdArray> e : ShotModels.of(spec).perShot().entrySet()) {
             refuseNonFinite("model.parameters." + e.getKey(), e.getValue());
         }
         for (int g = 0; g < spec.survey().sources().size(); g++) {
@@ -193,9 +197,9 @@ final class Runner {
     }
 
     /** Arrays by file stem, their pictures, the run's summary and other JSON files. */
-    record Outcome(Map<String, NdArray> arrays, Map<String, Consumer<Path>> pictures, Map<String, Object> summary,
+    public record Outcome(Map<String, NdArray> arrays, Map<String, Consumer<Path>> pictures, Map<String, Object> summary,
                    Map<String, Object> jsonFiles, Map<String, Path> folders) {
-        Outcome(Map<String, NdArray> arrays, Map<String, Consumer<Path>> pictures, Map<String, Object> summary,
+        public Outcome(Map<String, NdArray> arrays, Map<String, Consumer<Path>> pictures, Map<String, Object> summary,
                 Map<String, Object> jsonFiles) {
             this(arrays, pictures, summary, jsonFiles, Map.of());
         }
@@ -214,7 +218,7 @@ final class Runner {
         Map<String, Object> ranges = new LinkedHashMap<>();
         for (Map.Entry<String, NdArray> e : spec.model().parameters().entrySet()) {
             // a parameter given per shot is written whole, [shots, *shape]
-            NdArray a = ShotModels.of(spec).getOrDefault(e.getKey(), e.getValue());
+            NdArray a = ShotModels.of(spec).parameter(e.getKey());
             arrays.put("model_" + e.getKey(), a);
             DoubleSummaryStatistics st = Arrays.stream(a.data()).summaryStatistics();
             Map<String, Object> range = new LinkedHashMap<>();
@@ -232,16 +236,23 @@ final class Runner {
         return new Outcome(arrays, Pictures.of(arrays, spec), summary, Map.of());
     }
 
-    /** Runs the checked task with its shots on the executor's session (closed by the caller). */
-    Outcome run(Prepared p, ShotExecutor.Session shots) {
+    /**
+     * Runs the checked task with its shots on the executor's session (closed by the caller);
+     * task invert and an inversion block go through the inversion loop, null when its bundle
+     * is not there.
+     */
+    public Outcome run(Prepared p, ShotExecutor.Session shots, InversionLoop inversion) {
+        if ((spec.task() == Task.INVERT || spec.inversion() != null) && inversion == null) {
+            throw new SeicheException((spec.task() == Task.INVERT ? "task: invert" : "inversion")
+                    + ": needs the inversion loop (bundle seiche-pipeline-inversion), which is not installed");
+        }
         if (spec.task() == Task.INVERT) {
-            return new Inversion(spec, p, shots).run();
+            return inversion.invert(spec, p, shots);
         }
         long start = System.nanoTime();
         // with an inversion block, the gradient at the inversion's start model, also mapped to inversion space
-        Chains chains = spec.inversion() == null ? null : new Chains(spec, p.mappings());
-        double[] x0 = chains == null ? null : chains.start();
-        Model model = chains == null ? spec.model() : chains.toModel(x0);
+        InversionLoop.StartPoint x0 = spec.inversion() == null ? null : inversion.start(spec, p.mappings());
+        ShotModels.Split model = x0 == null ? ShotModels.of(spec) : x0.model();
         Compute want = switch (spec.task()) {
             case FORWARD -> Compute.DATA;
             case HESSIAN -> Compute.HESSIAN;
@@ -262,11 +273,8 @@ final class Runner {
         for (Map.Entry<String, NdArray> g : e.gradients().entrySet()) {
             arrays.put("gradient_" + g.getKey(), g.getValue());
         }
-        if (chains != null) {
-            double[] mapped = chains.toInversionGradient(x0, e.gradients());
-            for (int k = 0; k < chains.parameters().size(); k++) {
-                arrays.put("mapped_gradient_" + chains.parameters().get(k), chains.slice(mapped, k));
-            }
+        if (x0 != null) {
+            x0.mapped(e.gradients()).forEach((k, g) -> arrays.put("mapped_gradient_" + k, g));
         }
         if (e.hessian() != null) {
             arrays.put("hessian_" + p.gradientWrt().stream().filter(spec.model().parameters()::containsKey)
@@ -278,10 +286,9 @@ final class Runner {
         }
         summary.putAll(describe(spec, p, start, e.stepRatio()));
         summary.putAll(shots.report());
-        if (!ShotModels.of(spec).isEmpty()) {
+        if (!model.perShot().isEmpty()) {
             // the one velocity every shot's step and PML were set by
-            summary.put("max_vel", ShotModels.settings(spec.settings(), p.propagator(), model, ShotModels.of(spec),
-                    spec.survey().shots()).maxVel());
+            summary.put("max_vel", ShotModels.settings(spec.settings(), p.propagator(), model, spec.survey().shots()).maxVel());
         }
         summary.put("peak_memory_bytes", e.peakBytes() + inputBytes(spec));
         summary.put("memory_estimate_bytes", e.estimateBytes());
@@ -310,14 +317,14 @@ final class Runner {
     /** The writer of the snapshots the pipeline asks for; null when it asks for none or writes no output. */
     private SnapshotFiles snapshotFiles() {
         Object plan = spec.options().get(SnapshotFiles.FOLDER);
-        if (!(plan instanceof SnapshotFiles.Plan snapshots) || spec.output() == null) {
+        if (!(plan instanceof SnapshotPlan snapshots) || spec.output() == null) {
             return null;
         }
         return new SnapshotFiles(snapshots, spec.output(), spec.model().shape(), spec.precision());
     }
 
     /** The summary fields every task writes. */
-    static Map<String, Object> describe(PipelineSpec spec, Prepared p, long startNanos, int stepRatio) {
+    public static Map<String, Object> describe(PipelineSpec spec, Prepared p, long startNanos, int stepRatio) {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("task", spec.task().label());
         summary.put("propagator", p.propagator().name());
@@ -330,8 +337,8 @@ final class Runner {
             summary.put("subnormals", FlushToZero.SUBNORMALS);
         }
         summary.put("shots", spec.survey().shots());
-        if (!ShotModels.of(spec).isEmpty()) {
-            summary.put("shot_models", List.copyOf(ShotModels.of(spec).keySet()));
+        if (!ShotModels.of(spec).perShot().isEmpty()) {
+            summary.put("shot_models", List.copyOf(ShotModels.of(spec).perShot().keySet()));
         }
         summary.put("batches", p.batches().length);
         summary.put("step_ratio", stepRatio);

@@ -16,6 +16,7 @@ import org.seiche.api.Precision;
 import org.seiche.api.SeicheException;
 import org.seiche.api.Snapshots;
 import org.seiche.api.WavefieldListener;
+import org.seiche.pipeline.file.SnapshotPlan;
 import org.seiche.io.NpyFrames;
 import org.seiche.plot.Gif;
 import org.seiche.plot.Png;
@@ -29,19 +30,13 @@ import org.seiche.plot.Png;
  * folder, moved into it as snapshots/ with the other results, or removed if the run fails.
  */
 final class SnapshotFiles implements WavefieldListener {
-    static final String FOLDER = "snapshots";
-    static final Set<String> KEYS = Set.of("every", "fields", "shots", "format", "adjoint");
-    static final Set<String> FORMATS = Set.of("npy", "png", "gif");
+    static final String FOLDER = SnapshotPlan.FOLDER;
     /** GIF frame delay: 10 frames a second. */
     private static final int DELAY_CENTISECONDS = 10;
     /** The clip of a movie: the largest of its frames' 99th percentiles of |value| (a source cell's spike aside). */
     private static final double CLIP_PERCENTILE = 0.99;
 
-    /** What the pipeline file asked for. */
-    record Plan(int every, List<String> fields, int[] shots, String format, boolean adjoint) {
-    }
-
-    private final Plan plan;
+    private final SnapshotPlan plan;
     private final Path folder;
     private final int[] modelShape;
     private final Precision precision;
@@ -75,7 +70,7 @@ final class SnapshotFiles implements WavefieldListener {
         }
     }
 
-    SnapshotFiles(Plan plan, Path output, int[] modelShape, Precision precision) {
+    SnapshotFiles(SnapshotPlan plan, Path output, int[] modelShape, Precision precision) {
         this.plan = plan;
         Path abs = output.toAbsolutePath();
         this.folder = abs.resolveSibling("." + abs.getFileName() + "." + FOLDER + "-partial-" + ProcessHandle.current().pid());

@@ -19,6 +19,8 @@ import org.seiche.api.SimulationSetup;
 import org.seiche.api.Storage;
 import org.seiche.device.cpu.CpuDevice;
 import org.seiche.losses.MeanSquaredError;
+import org.seiche.pipeline.file.Services;
+import org.seiche.pipeline.file.ShotModels;
 
 class MemoryPlanTest {
     @TempDir
@@ -84,7 +86,7 @@ class MemoryPlanTest {
         Path p = PipelineTestSupport.pipeline(dir, "task: gradient\nprecision: float64\ngradient_wrt: [v]\n" + PipelineTestSupport.SURVEY);
         PipelineService runtime = PipelineTestSupport.runtime();
         PipelineSpec spec = runtime.read(p).toBuilder().output(null).build();
-        Services services = new Services();
+        Services services = LocalShotExecutor.registry();
         services.propagators.put("linear", new LinearPropagator() {
             @Override
             public Simulation prepare(SimulationSetup setup) {
@@ -95,7 +97,7 @@ class MemoryPlanTest {
         services.losses.put("mse", new MeanSquaredError());
         Runner.Prepared prepared = new Runner(spec, services, Progress.silent()).check();
         Evaluator tight = new Evaluator(spec, prepared, Progress.silent(), new MemoryPlan(100_000));
-        SeicheException e = assertThrows(SeicheException.class, () -> tight.evaluate(spec.model(), prepared.batches(),
+        SeicheException e = assertThrows(SeicheException.class, () -> tight.evaluate(ShotModels.shared(spec.model()), prepared.batches(),
                 prepared.gradientWrt(), org.seiche.api.ShotWork.Compute.GRADIENT));
         assertTrue(e.getMessage().startsWith("memory: the run needs about 0.00 GB"), e.getMessage());
     }

@@ -18,6 +18,9 @@ import org.seiche.io.Npy;
 import org.seiche.losses.MeanSquaredError;
 import org.seiche.scalar.internal.ScalarPropagator;
 import org.seiche.scalar.cpu.CpuScalarKernel;
+import org.seiche.pipeline.file.PipelineFile;
+import org.seiche.pipeline.file.Services;
+import org.seiche.pipeline.file.ShotModels;
 
 /**
  * A source between cells against the analytic 2-D Green's function (as the reference case
@@ -164,7 +167,7 @@ class OffGridAnalyticTest {
         PipelineSpec spec = PipelineFile.read(dir.resolve("p.yaml"), new Services(), w -> { });
         Runner.Prepared services = new Runner.Prepared(new CpuDevice(2), new ScalarPropagator(new CpuScalarKernel()),
                 new MeanSquaredError(), Set.of(), new int[][] {{0}}, List.of(), null, new LocalShotExecutor());
-        NdArray data = new Evaluator(spec, services, Progress.silent()).evaluate(spec.model(), services.batches(), Set.of(),
+        NdArray data = new Evaluator(spec, services, Progress.silent()).evaluate(ShotModels.shared(spec.model()), services.batches(), Set.of(),
                 org.seiche.api.ShotWork.Compute.DATA).data().get(0);
         double num = 0;
         double den = 0;

@@ -28,6 +28,11 @@ import org.seiche.io.Npy;
 import org.seiche.losses.MeanSquaredError;
 import org.seiche.scalar.internal.ScalarPropagator;
 import org.seiche.scalar.cpu.CpuScalarKernel;
+import org.seiche.pipeline.file.HicksTest;
+import org.seiche.pipeline.file.OffGridTransducers;
+import org.seiche.pipeline.file.PipelineFile;
+import org.seiche.pipeline.file.Services;
+import org.seiche.pipeline.file.ShotModels;
 
 /**
  * Gradients with sources and receivers off the grid, through the pipeline (its file, its
@@ -89,7 +94,7 @@ class OffGridGradientTest {
     }
 
     private static Evaluator.Evaluation evaluate(PipelineSpec spec, Model model) {
-        return new Evaluator(spec, services(), Progress.silent()).evaluate(model, services().batches(),
+        return new Evaluator(spec, services(), Progress.silent()).evaluate(ShotModels.shared(model), services().batches(),
                 Set.of("v", Simulation.SOURCE_AMPLITUDES), org.seiche.api.ShotWork.Compute.GRADIENT);
     }
 
@@ -131,7 +136,7 @@ class OffGridGradientTest {
         for (int i = 0; i < w.size(); i++) {
             w.data()[i] = Math.sin(0.23 * i);
         }
-        NdArray hw = new Evaluator(spec, services(), Progress.silent()).hessianVectors(spec.model(), services().batches(),
+        NdArray hw = new Evaluator(spec, services(), Progress.silent()).hessianVectors(ShotModels.shared(spec.model()), services().batches(),
                 List.of(Map.of("v", w))).get(0).get("v");
         double h = 0.5;
         NdArray plus = evaluate(spec, spec.model().with(Map.of("v", add(spec.model().parameter("v"), w, h)))).gradients().get("v");

@@ -20,6 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.seiche.api.NdArray;
 import org.seiche.api.PipelineSpec;
 import org.seiche.api.SeicheException;
+import org.seiche.pipeline.file.PictureKeys;
+import org.seiche.pipeline.file.PipelineFile;
+import org.seiche.pipeline.file.Services;
 
 /** pictures: {slice_at}, and which arrays get which picture. */
 class PicturesTest {
@@ -41,8 +44,8 @@ class PicturesTest {
     @Test
     void theSlicePointIsReadAndChecked() throws IOException {
         assertArrayEquals(new int[] {1, 2, 3}, (int[]) read(cube("pictures: {slice_at: [1, 2, 3]}\n")).options()
-                .get(Pictures.SLICE_AT));
-        assertNull(read(cube("")).options().get(Pictures.SLICE_AT), "the centre unless given");
+                .get(PictureKeys.SLICE_AT));
+        assertNull(read(cube("")).options().get(PictureKeys.SLICE_AT), "the centre unless given");
         String outside = assertThrows(SeicheException.class, () -> read(cube("pictures: {slice_at: [1, 5, 3]}\n")))
                 .getMessage();
         assertEquals("pictures.slice_at: cell [1, 5, 3] is outside the model [4, 5, 6] (indices from 0)", outside);

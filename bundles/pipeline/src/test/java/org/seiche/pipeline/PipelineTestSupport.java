@@ -16,11 +16,11 @@ import org.seiche.device.cpu.CpuDevice;
 import org.seiche.losses.MeanSquaredError;
 
 /** A pipeline runtime wired by hand with test services, and a small survey on disk. */
-final class PipelineTestSupport {
+public final class PipelineTestSupport {
     private PipelineTestSupport() {
     }
 
-    static PipelineService runtime() {
+    public static PipelineService runtime() {
         PipelineService p = new PipelineService();
         p.addPropagator(new LinearPropagator(), Map.of());
         p.addDevice(new CpuDevice(2), Map.of());
@@ -31,7 +31,7 @@ final class PipelineTestSupport {
     }
 
     /** An optimiser run with nothing to keep between steps: only its step is written. */
-    interface Stateless extends Optimiser.Run {
+    public interface Stateless extends Optimiser.Run {
         @Override
         default Map<String, Object> state() {
             return Map.of();
@@ -43,7 +43,7 @@ final class PipelineTestSupport {
     }
 
     /** Plain gradient descent with a fixed rate; its state is the step count (to test resume). */
-    static final class Descent implements Optimiser {
+    public static final class Descent implements Optimiser {
         @Override
         public String name() {
             return "descent";
@@ -84,7 +84,7 @@ final class PipelineTestSupport {
     }
 
     /** m = factor * x. */
-    static final class Scale implements Mapping {
+    public static final class Scale implements Mapping {
         @Override
         public String name() {
             return "scale";
@@ -125,7 +125,7 @@ final class PipelineTestSupport {
         }
     }
 
-    static final String SURVEY = """
+    public static final String SURVEY = """
             model:
               spacing: 4.0
               parameters:
@@ -143,7 +143,7 @@ final class PipelineTestSupport {
             """;
 
     /** Writes the inputs and the given pipeline file into dir; returns the pipeline file. */
-    static Path pipeline(Path dir, String yaml) throws IOException {
+    public static Path pipeline(Path dir, String yaml) throws IOException {
         writeInputs(dir);
         Path p = dir.resolve("pipeline.yaml");
         Files.writeString(p, yaml);
@@ -151,7 +151,7 @@ final class PipelineTestSupport {
     }
 
     /** Writes v.npy (3 x 3) and observed data from a true model into dir. */
-    static void writeInputs(Path dir) throws IOException {
+    public static void writeInputs(Path dir) throws IOException {
         Files.createDirectories(dir);
         double[] v = {1.0, 1.1, 1.2, 1.3, 1.4, 1.5, 1.6, 1.7, 1.8};
         org.seiche.io.Npy.write(dir.resolve("v.npy"), new NdArray(new int[] {3, 3}, v), org.seiche.api.Precision.FLOAT64);

@@ -28,6 +28,7 @@ import org.seiche.api.ShotResult;
 import org.seiche.api.ShotRunner;
 import org.seiche.api.ShotWork;
 import org.seiche.api.ShotWork.Compute;
+import org.seiche.pipeline.file.ShipPipeline;
 
 /** Every task's shots go through the executor the pipeline names, and a result is the same bits wherever its batches ran. */
 class ShotExecutorTest {
@@ -90,7 +91,7 @@ class ShotExecutorTest {
         }
     }
 
-    private static final String GRADIENT = "task: gradient\nprecision: float64\ngradient_wrt: [v]\nshots_per_batch: 1\n";
+    static final String GRADIENT = "task: gradient\nprecision: float64\ngradient_wrt: [v]\nshots_per_batch: 1\n";
 
     @Test
     void everyTaskRunsItsShotsThroughTheLocalExecutorByDefault() throws IOException {
@@ -100,24 +101,20 @@ class ShotExecutorTest {
         Path p = PipelineTestSupport.pipeline(dir, GRADIENT + PipelineTestSupport.SURVEY);
         PipelineSpec gradient = runtime.read(p);
         runtime.run(gradient.toBuilder().task("forward").output(null).build());
-        runtime.run(gradient.toBuilder().output(null).build());
-        Pipeline.Result r = runtime.run(runtime.read(PipelineTestSupport.pipeline(dir, """
-                task: invert
-                precision: float64
-                inversion: {parameters: [v], iterations: 2, optimiser: {name: descent, lr: 0.5}}
-                """ + PipelineTestSupport.SURVEY)).toBuilder().output(null).build());
+        Pipeline.Result r = runtime.run(gradient.toBuilder().output(null).build());
         assertEquals("local", r.summary().get("executor"));
-        assertEquals(Compute.DATA, local.seen.get(0).compute());
-        assertEquals(Compute.GRADIENT, local.seen.get(1).compute());
-        assertEquals(List.of(Compute.GRADIENT), local.seen.subList(2, local.seen.size() - 1).stream()
-                .map(ShotWork::compute).distinct().toList(), "the inversion's evaluations");
-        assertEquals(Compute.LOSS, local.seen.get(local.seen.size() - 1).compute(), "the final model's loss");
-        for (ShotWork w : local.seen) {
+        assertEquals(List.of(Compute.DATA, Compute.GRADIENT), local.seen.stream().map(ShotWork::compute).toList());
+        everyShot(local.seen);
+        assertEquals(3, local.seen.get(1).batches().length, "one shot per batch");
+    }
+
+    /** Each piece of work holds every shot of the survey. */
+    static void everyShot(List<ShotWork> seen) {
+        for (ShotWork w : seen) {
             TreeSet<Integer> shots = new TreeSet<>();
             Arrays.stream(w.batches()).flatMapToInt(Arrays::stream).forEach(shots::add);
             assertEquals(Set.of(0, 1, 2), shots, "every shot of " + w.compute());
         }
-        assertEquals(3, local.seen.get(1).batches().length, "one shot per batch");
     }
 
     @Test

@@ -32,6 +32,8 @@ import org.seiche.io.Npy;
 import org.seiche.losses.MeanSquaredError;
 import org.seiche.scalar.internal.ScalarPropagator;
 import org.seiche.scalar.cpu.CpuScalarKernel;
+import org.seiche.pipeline.file.Services;
+import org.seiche.pipeline.file.ShotModels;
 
 /**
  * A model per shot: each shot's data and gradient are those of a run of that shot alone in
@@ -45,8 +47,10 @@ class ShotModelsTest {
     @TempDir
     Path dir;
 
-    private static Services services() {
-        Services s = new Services();
+    static Services services() {
+        Services s = LocalShotExecutor.registry();
+        s.optimisers.put("descent", new PipelineTestSupport.Descent());
+        s.mappings.put("scale", new PipelineTestSupport.Scale());
         s.propagators.put("scalar", new ScalarPropagator(new CpuScalarKernel()));
         s.propagators.put("elastic", new ElasticPropagator(new CpuElasticKernel()));
         s.devices.put("cpu", new CpuDevice(2));
@@ -54,17 +58,19 @@ class ShotModelsTest {
         return s;
     }
 
-    private static PipelineService runtime() {
+    static PipelineService runtime() {
         PipelineService p = new PipelineService();
         Services s = services();
         s.propagators.values().forEach(x -> p.addPropagator(x, Map.of()));
         p.addDevice(new CpuDevice(2), Map.of());
         p.addLoss(new MeanSquaredError(), Map.of());
+        p.addOptimiser(new PipelineTestSupport.Descent(), Map.of());
+        p.addMapping(new PipelineTestSupport.Scale(), Map.of());
         return p;
     }
 
     /** A layered model whose values differ by shot: base + step below row NZ/2 + shot * perShot. */
-    private static NdArray layered(int shots, double base, double step, double perShot) {
+    static NdArray layered(int shots, double base, double step, double perShot) {
         int[] shape = shots == 0 ? new int[] {NZ, NX} : new int[] {shots, NZ, NX};
         NdArray a = NdArray.zeros(shape);
         int cells = NZ * NX;
@@ -76,13 +82,13 @@ class ShotModelsTest {
         return a;
     }
 
-    private Path write(String name, NdArray a) {
+    Path write(String name, NdArray a) {
         Path p = dir.resolve(name);
         Npy.write(p, a, Precision.FLOAT64);
         return p;
     }
 
-    private static String survey(String propagator, String component) {
+    static String survey(String propagator, String component) {
         return """
                 propagator: {name: %s, accuracy: 4, pml_width: 8, pml_freq: 25.0}
                 survey:
@@ -100,7 +106,7 @@ class ShotModelsTest {
                 """.formatted(propagator, component, component);
     }
 
-    private PipelineSpec read(String yaml) throws IOException {
+    PipelineSpec read(String yaml) throws IOException {
         double[] obs = new double[SHOTS * 3 * 90];
         for (int i = 0; i < obs.length; i++) {
             obs[i] = 1e-3 * Math.sin(i * 0.3);
@@ -112,17 +118,17 @@ class ShotModelsTest {
     }
 
     /** Shot s alone (batch {s}) on the spec's survey, every parameter given as shared. */
-    private static Evaluator.Evaluation alone(PipelineSpec spec, int s) {
+    static Evaluator.Evaluation alone(PipelineSpec spec, int s) {
         return alone(spec, s, Compute.GRADIENT);
     }
 
-    private static Evaluator.Evaluation alone(PipelineSpec spec, int s, Compute want) {
+    static Evaluator.Evaluation alone(PipelineSpec spec, int s, Compute want) {
         Runner.Prepared p = new Runner(spec, services(), Progress.silent()).check();
-        return new Evaluator(spec, p, Progress.silent()).evaluate(spec.model(), new int[][] {{s}},
+        return new Evaluator(spec, p, Progress.silent()).evaluate(ShotModels.shared(spec.model()), new int[][] {{s}},
                 new LinkedHashSet<>(spec.gradientWrt()), want);
     }
 
-    private static NdArray shot(NdArray a, int s) {
+    static NdArray shot(NdArray a, int s) {
         NdArray one = Batches.selectShots(a, new int[] {s});
         return new NdArray(java.util.Arrays.copyOfRange(a.shape(), 1, a.ndim()), one.data());
     }
@@ -226,14 +232,31 @@ class ShotModelsTest {
         assertFalse(java.util.Arrays.equals(shot(h, 0).data(), shot(h, 1).data()), "the shots' models differ");
     }
 
+    /** Hessian products (Newton's) of a model per shot: each shot's block is the product of that shot alone, to the bit. */
     @Test
-    void theInvertTaskIsRefused() throws IOException {
-        write("v.npy", layered(SHOTS, 1500, 400, 150));
-        PipelineSpec spec = read("task: invert\ngradient_wrt: [v]\nmodel: {spacing: 5.0, parameters: {v: {file: v.npy}}}\n"
-                + "loss: mse\ninversion: {iterations: 1}\n" + survey("scalar", ""));
-        SeicheException e = assertThrows(SeicheException.class, () -> runtime().run(spec));
-        assertEquals("model.parameters.v: a model per shot works with tasks forward, gradient and hessian (without an inversion"
-                + " block), not invert", e.getMessage());
+    void perShotHessianProductsAreThoseOfSeparateRuns() throws IOException {
+        NdArray v = layered(SHOTS, 1500, 400, 150);
+        write("v.npy", v);
+        String survey = survey("scalar", "").replace("pml_freq: 25.0}", "pml_freq: 25.0, max_vel: 2500}");
+        String head = "task: gradient\nprecision: float64\ngradient_wrt: [v]\nmodel: {spacing: 5.0, parameters: {v: {file: %s}}}\n";
+        PipelineSpec spec = read(head.formatted("v.npy") + survey);
+        NdArray w = NdArray.zeros(v.shape());
+        for (int i = 0; i < w.size(); i++) {
+            w.data()[i] = Math.sin(0.37 * i);
+        }
+        Runner.Prepared p = new Runner(spec, services(), Progress.silent()).check();
+        NdArray hw = new Evaluator(spec, p, Progress.silent()).hessianVectors(ShotModels.of(spec), p.batches(),
+                List.of(Map.of("v", w))).get(0).get("v");
+        assertArrayEquals(v.shape(), hw.shape());
+        for (int s = 0; s < SHOTS; s++) {
+            write("v" + s + ".npy", shot(v, s));
+            PipelineSpec one = read(head.formatted("v" + s + ".npy") + survey);
+            Runner.Prepared q = new Runner(one, services(), Progress.silent()).check();
+            NdArray alone = new Evaluator(one, q, Progress.silent()).hessianVectors(ShotModels.of(one), new int[][] {{s}},
+                    List.of(Map.of("v", shot(w, s)))).get(0).get("v");
+            assertArrayEquals(alone.data(), shot(hw, s).data(), "product of shot " + s);
+            assertTrue(maxAbs(alone) > 0);
+        }
     }
 
     @Test
@@ -263,16 +286,7 @@ class ShotModelsTest {
         PipelineSpec spec = read("task: forward\nmodel: {spacing: 5.0, parameters: {v: {file: v.npy}}}\n"
                 + survey("scalar", "").replace("locations: [[[3, 8]], [[3, 16]]]", "locations: {file: sources.npy, units: cells}"));
         assertArrayEquals(new int[] {NZ, NX}, spec.model().shape());
-        assertArrayEquals(new int[] {SHOTS, NZ, NX}, ShotModels.of(spec).get("v").shape());
-    }
-
-    @Test
-    void aThreeDimensionalModelIsNotTakenForModelsPerShot() {
-        Map<String, NdArray> p = Map.of("v", NdArray.zeros(3, NZ, NX));
-        assertEquals(3, ShotModels.dimension(1, p, 3), "locations with three axes: a 3-D model");
-        assertEquals(2, ShotModels.dimension(1, p, 2), "locations with two axes: a 2-D model per shot");
-        assertEquals(3, ShotModels.dimension(3, p, 2), "three spacing values: 3-D");
-        assertEquals(3, ShotModels.dimension(1, p, -1), "locations not from an array: as the arrays are");
+        assertArrayEquals(new int[] {SHOTS, NZ, NX}, ShotModels.of(spec).perShot().get("v").shape());
     }
 
     /** The max_vel every shot runs with: the largest the propagator gives over the shots' models. */
@@ -284,7 +298,15 @@ class ShotModelsTest {
         return max;
     }
 
-    private static double maxAbs(NdArray a) {
+    static double maxAbsDifference(NdArray a, NdArray b) {
+        double m = 0;
+        for (int i = 0; i < a.size(); i++) {
+            m = Math.max(m, Math.abs(a.data()[i] - b.data()[i]));
+        }
+        return m;
+    }
+
+    static double maxAbs(NdArray a) {
         double m = 0;
         for (double x : a.data()) {
             m = Math.max(m, Math.abs(x));

@@ -12,8 +12,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.service.ServiceExtension;
 import org.seiche.api.Device;
+import org.seiche.api.InversionSpec;
 import org.seiche.api.Locations;
 import org.seiche.api.Model;
+import org.seiche.api.Named;
 import org.seiche.api.NdArray;
 import org.seiche.api.Pipeline;
 import org.seiche.api.PipelineSpec;
@@ -23,7 +25,10 @@ import org.seiche.api.ReceiverGroup;
 import org.seiche.api.SourceGroup;
 import org.seiche.api.Survey;
 
-/** The pipeline service runs a small forward model with the scalar propagator on the cpu device, all wired by DS. */
+/**
+ * The pipeline service runs a small forward model with the scalar propagator on the cpu
+ * device, and an inversion through the inversion loop's bundle, all wired by DS.
+ */
 @ExtendWith(ServiceExtension.class)
 class PipelineInFrameworkTest {
     private static final int N = 21;
@@ -67,6 +72,29 @@ class PipelineInFrameworkTest {
         for (int t = 0; t < 5; t++) {
             assertTrue(Math.abs(d[t]) < 1e-3 * peak, "no arrival before the wave can travel, sample " + t);
         }
+    }
+
+    /** task invert reaches the inversion loop of its own bundle and lbfgs by name: the loss falls. */
+    @Test
+    void anInversionRunsThroughTheInversionLoopsBundle() {
+        Survey survey = new Survey(DT, NT,
+                List.of(new SourceGroup("", new Locations(1, 1, 2, new int[] {10, 10}), ricker(25, 0.04))),
+                List.of(new ReceiverGroup("", new Locations(1, 2, 2, new int[] {10, 4, 10, 16}))));
+        PipelineSpec.Builder b = PipelineSpec.builder().precision(Precision.FLOAT64).propagator(scalar).device(cpu)
+                .survey(survey).quiet(true);
+        NdArray observed = pipeline.run(b.task("forward").model(uniform(1600)).build()).arrays().get("receiver_data");
+        b.model(uniform(1500)).observed(observed).loss("mse");
+        double start = (double) pipeline.run(b.task("gradient").gradientWrt("v").build()).summary().get("loss");
+        Pipeline.Result r = pipeline.run(b.task("invert")
+                .inversion(new InversionSpec(List.of("v"), 2, 0, "accumulate", List.of(), Named.of("lbfgs"), Map.of(), 1))
+                .build());
+        assertEquals(2, r.summary().get("iterations_done"), r.summary().toString());
+        assertTrue((double) r.summary().get("loss") < 0.5 * start, "loss " + r.summary().get("loss") + " from " + start);
+        assertArrayEquals(new int[] {N, N}, r.arrays().get("model_v").shape());
+    }
+
+    private static Model uniform(double v) {
+        return new Model(new double[] {5, 5}, Map.of("v", NdArray.filled(v, N, N)));
     }
 
     private static NdArray ricker(double freq, double peakTime) {
