@@ -158,7 +158,7 @@ class FieldDataTest {
 
     private static PipelineService scalarRuntime() {
         PipelineService p = new PipelineService();
-        p.addPropagator(new org.seiche.scalar.ScalarPropagator(new org.seiche.scalar.cpu.CpuScalarKernel()), Map.of());
+        p.addPropagator(new org.seiche.scalar.internal.ScalarPropagator(new org.seiche.scalar.cpu.CpuScalarKernel()), Map.of());
         p.addDevice(new org.seiche.device.cpu.CpuDevice(2), Map.of());
         p.addLoss(new org.seiche.losses.MeanSquaredError(), Map.of());
         return p;

@@ -27,6 +27,11 @@ import org.seiche.elastic.cpu.CpuElasticKernel;
 import org.seiche.elastic.internal.ElasticPropagator;
 import org.seiche.io.Npy;
 import org.seiche.losses.MeanSquaredError;
+import org.seiche.pipeline.file.HicksTest;
+import org.seiche.pipeline.file.OffGridTransducers;
+import org.seiche.pipeline.file.PipelineFile;
+import org.seiche.pipeline.file.Services;
+import org.seiche.pipeline.file.ShotModels;
 
 /**
  * Elastic sources and receivers off the grid, as Deepwave's location_interpolation gives
@@ -222,7 +227,7 @@ class OffGridElasticTest {
         PipelineSpec spec = PipelineFile.read(dir.resolve("fine.yaml"), new Services(), w -> { });
         Runner.Prepared services = new Runner.Prepared(new CpuDevice(2), ELASTIC, new MeanSquaredError(), Set.of(),
                 new int[][] {{0}}, List.of(), null, new LocalShotExecutor());
-        return new Evaluator(spec, services, Progress.silent()).evaluate(spec.model(), services.batches(), Set.of(),
+        return new Evaluator(spec, services, Progress.silent()).evaluate(ShotModels.shared(spec.model()), services.batches(), Set.of(),
                 org.seiche.api.ShotWork.Compute.DATA).data().get(0);
     }
 
