@@ -41,6 +41,12 @@ final class Warmup {
      * so 50 steps call every row loop over 10^5 times, and 500 would cost a tenth of the run.
      */
     static final int STEPS_3D = 50;
+    /**
+     * A 3-D corner's gradient stores every 5th step: its stored steps are (32 + 2 PML)^3 cells
+     * each (9 terms of them in elastic: 0.8 GB for 50 steps at PML 20, all of it on top of the
+     * run's own peak), and 10 stored steps still call the adjoint's terms on 5 x 10^4 rows.
+     */
+    static final int STORE_INTERVAL_3D = 5;
 
     private static final Set<String> WARMED = ConcurrentHashMap.newKeySet();
     private static final Warmup NONE = new Warmup(null);
@@ -87,8 +93,10 @@ final class Warmup {
             Model model = corner(spec.model());
             // disk mode's small files go to the temporary folder, not beside the run's
             Storage storage = spec.settings().storage();
-            PropagatorSettings settings = spec.settings().withStorage(new Storage(storage.mode(), storage.compression(), null,
-                    storage.memoryBytes()));
+            PropagatorSettings given = spec.settings();
+            PropagatorSettings settings = new PropagatorSettings(given.accuracy(), given.pmlWidth(), given.pmlFreq(),
+                    given.maxVel(), model.shape().length >= 3 ? STORE_INTERVAL_3D : given.gradientSamplingInterval(),
+                    given.options(), new Storage(storage.mode(), storage.compression(), null, storage.memoryBytes()));
             try (Simulation sim = p.propagator().prepare(new SimulationSetup(model, survey(spec.survey(), model.shape()),
                     settings, p.device(), spec.precision()));
                  ForwardRun run = sim.forward(new int[] {0}, wrt)) {
