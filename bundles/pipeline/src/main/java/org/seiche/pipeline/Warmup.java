@@ -92,11 +92,7 @@ final class Warmup {
         try {
             Model model = corner(spec.model());
             // disk mode's small files go to the temporary folder, not beside the run's
-            Storage storage = spec.settings().storage();
-            PropagatorSettings given = spec.settings();
-            PropagatorSettings settings = new PropagatorSettings(given.accuracy(), given.pmlWidth(), given.pmlFreq(),
-                    given.maxVel(), model.shape().length >= 3 ? STORE_INTERVAL_3D : given.gradientSamplingInterval(),
-                    given.options(), new Storage(storage.mode(), storage.compression(), null, storage.memoryBytes()));
+            PropagatorSettings settings = settings(spec.settings(), model.shape().length);
             try (Simulation sim = p.propagator().prepare(new SimulationSetup(model, survey(spec.survey(), model.shape()),
                     settings, p.device(), spec.precision()));
                  ForwardRun run = sim.forward(new int[] {0}, wrt)) {
@@ -108,6 +104,14 @@ final class Warmup {
             // a warm-up only saves time: a case it cannot copy (a model per shot, a source
             // kind it does not know) runs as it would without one, and any real fault shows in the run
         }
+    }
+
+    /** The run's settings for a corner of ndim dimensions: disk files in the temporary folder, 3-D every 5th step stored. */
+    static PropagatorSettings settings(PropagatorSettings given, int ndim) {
+        Storage storage = given.storage();
+        return new PropagatorSettings(given.accuracy(), given.pmlWidth(), given.pmlFreq(), given.maxVel(),
+                ndim >= 3 ? STORE_INTERVAL_3D : given.gradientSamplingInterval(), given.options(),
+                new Storage(storage.mode(), storage.compression(), null, storage.memoryBytes()));
     }
 
     /** The model's first CELLS cells along every dimension. */
