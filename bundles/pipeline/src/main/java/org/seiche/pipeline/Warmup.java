@@ -41,6 +41,12 @@ final class Warmup {
      * so 50 steps call every row loop over 10^5 times, and 500 would cost a tenth of the run.
      */
     static final int STEPS_3D = 50;
+    /**
+     * A 3-D corner's gradient stores every 5th step: its stored steps are (32 + 2 PML)^3 cells
+     * each (9 terms of them in elastic: 0.8 GB for 50 steps at PML 20, all of it on top of the
+     * run's own peak), and 10 stored steps still call the adjoint's terms on 5 x 10^4 rows.
+     */
+    static final int STORE_INTERVAL_3D = 5;
 
     private static final Set<String> WARMED = ConcurrentHashMap.newKeySet();
     private static final Warmup NONE = new Warmup(null);
@@ -86,9 +92,7 @@ final class Warmup {
         try {
             Model model = corner(spec.model());
             // disk mode's small files go to the temporary folder, not beside the run's
-            Storage storage = spec.settings().storage();
-            PropagatorSettings settings = spec.settings().withStorage(new Storage(storage.mode(), storage.compression(), null,
-                    storage.memoryBytes()));
+            PropagatorSettings settings = settings(spec.settings(), model.shape().length);
             try (Simulation sim = p.propagator().prepare(new SimulationSetup(model, survey(spec.survey(), model.shape()),
                     settings, p.device(), spec.precision()));
                  ForwardRun run = sim.forward(new int[] {0}, wrt)) {
@@ -100,6 +104,14 @@ final class Warmup {
             // a warm-up only saves time: a case it cannot copy (a model per shot, a source
             // kind it does not know) runs as it would without one, and any real fault shows in the run
         }
+    }
+
+    /** The run's settings for a corner of ndim dimensions: disk files in the temporary folder, 3-D every 5th step stored. */
+    static PropagatorSettings settings(PropagatorSettings given, int ndim) {
+        Storage storage = given.storage();
+        return new PropagatorSettings(given.accuracy(), given.pmlWidth(), given.pmlFreq(), given.maxVel(),
+                ndim >= 3 ? STORE_INTERVAL_3D : given.gradientSamplingInterval(), given.options(),
+                new Storage(storage.mode(), storage.compression(), null, storage.memoryBytes()));
     }
 
     /** The model's first CELLS cells along every dimension. */

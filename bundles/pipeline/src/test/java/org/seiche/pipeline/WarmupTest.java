@@ -10,8 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.seiche.api.Locations;
 import org.seiche.api.Model;
 import org.seiche.api.NdArray;
+import org.seiche.api.PropagatorSettings;
 import org.seiche.api.ReceiverGroup;
 import org.seiche.api.SourceGroup;
+import org.seiche.api.Storage;
 import org.seiche.api.Survey;
 
 class WarmupTest {
@@ -59,5 +61,19 @@ class WarmupTest {
                 new NdArray(new int[] {1, 1, nt}, new double[nt]))), List.of(new ReceiverGroup("", new Locations(1, 1, 3,
                 new int[] {1, 1, 1})))), new int[] {20, 32, 32});
         assertEquals(Warmup.STEPS_3D, three.nt(), "a 3-D corner steps fewer times");
+    }
+
+    /** A 3-D corner's gradient stores every 5th step (its stored steps add to the run's peak); 2-D keeps the run's interval. */
+    @Test
+    void aThreeDimensionalCornerStoresFewSteps() {
+        PropagatorSettings run = new PropagatorSettings(4, new int[] {20}, 15.0, Double.NaN, 2, Map.of(),
+                new Storage(Storage.Mode.DISK, Storage.Compression.INT8, "/data/steps", 0));
+        PropagatorSettings three = Warmup.settings(run, 3);
+        assertEquals(Warmup.STORE_INTERVAL_3D, three.gradientSamplingInterval());
+        assertEquals(2, Warmup.settings(run, 2).gradientSamplingInterval());
+        assertEquals(4, three.accuracy());
+        assertEquals(Storage.Mode.DISK, three.storage().mode());
+        assertEquals(Storage.Compression.INT8, three.storage().compression());
+        assertEquals(null, three.storage().directory(), "disk files in the temporary folder");
     }
 }

@@ -8,10 +8,11 @@ import org.seiche.api.Storage.Compression;
 /**
  * Compressed steps in memory: the time loop writes a step into one buffer, encoded into its
  * record when written, and reads it from that buffer after decoding. Records are packed
- * into byte arrays of about 64 MB (see {@link DoubleMemorySteps}).
+ * into byte arrays of at most 64 MB, the last one only as long as its records (see
+ * {@link DoubleMemorySteps}).
  */
 final class DoublePackedSteps extends DoubleSteps {
-    private static final long CHUNK_BYTES = 64L << 20;
+    private static final long CHUNK_BYTES = (64L << 20) - 64;
 
     private final Compression compression;
     private final int recordBytes;
@@ -28,7 +29,7 @@ final class DoublePackedSteps extends DoubleSteps {
         this.perChunk = (int) Math.max(1, Math.min(slots, CHUNK_BYTES / recordBytes));
         chunks = new ByteBuffer[(slots + perChunk - 1) / perChunk];
         for (int c = 0; c < chunks.length; c++) {
-            chunks[c] = ByteBuffer.wrap((byte[]) arrays.take(byte.class, perChunk * recordBytes)).order(ByteOrder.nativeOrder());
+            chunks[c] = ByteBuffer.wrap((byte[]) arrays.take(byte.class, Math.min(perChunk, slots - c * perChunk) * recordBytes)).order(ByteOrder.nativeOrder());
         }
         buffer = (double[]) arrays.take(double.class, values);
         // cells a step never writes (outside the domain) must not widen an int8 block's scale
@@ -73,7 +74,7 @@ final class DoublePackedSteps extends DoubleSteps {
 
     @Override
     public long bytes() {
-        return (long) chunks.length * perChunk * recordBytes + (long) values * Double.BYTES;
+        return (long) slots * recordBytes + (long) values * Double.BYTES;
     }
 
     @Override

@@ -113,8 +113,13 @@ final class DoubleVectorStencil3d2 extends DoubleStencil3d {
         return t;
     }
 
+    /**
+     * v with the values below NEGLIGIBLE in magnitude set to 0. Called as FLUSH ? flushed(v) : v,
+     * so that without FLUSH no call is left: in a large loop C2 may decline to inline even this
+     * small method (NodeCountInliningCutoff), which boxes the vector at every call.
+     */
     private static DoubleVector flushed(DoubleVector v) {
-        return FLUSH ? v.blend(0, v.abs().lt(NEGLIGIBLE)) : v;
+        return v.blend(0, v.abs().lt(NEGLIGIBLE));
     }
 
     @Override
@@ -125,7 +130,7 @@ final class DoubleVectorStencil3d2 extends DoubleStencil3d {
             DoubleVector uc = DoubleVector.fromArray(LANES, u, i);
             DoubleVector t = laplacian(u, i, uc);
             DoubleVector n = DoubleVector.fromArray(LANES, v2, i).fma(t, uc.add(uc).sub(DoubleVector.fromArray(LANES, next, i)));
-            flushed(n).intoArray(next, i);
+            (FLUSH ? flushed(n) : n).intoArray(next, i);
             if (spatial != null) {
                 t.intoArray(spatial, at + i);
             }
@@ -148,10 +153,11 @@ final class DoubleVectorStencil3d2 extends DoubleStencil3d {
             DoubleVector l0 = laplacian(u0, i, a);
             DoubleVector l1 = laplacian(u1, i, b);
             DoubleVector w = DoubleVector.fromArray(LANES, v2, i);
-            flushed(w.fma(l0, a.add(a).sub(DoubleVector.fromArray(LANES, next0, i)))).intoArray(next0, i);
+            DoubleVector n0 = w.fma(l0, a.add(a).sub(DoubleVector.fromArray(LANES, next0, i)));
+            (FLUSH ? flushed(n0) : n0).intoArray(next0, i);
             DoubleVector n1 = w.fma(l1, b.add(b).sub(DoubleVector.fromArray(LANES, next1, i)))
                     .add(DoubleVector.fromArray(LANES, coupling, i).mul(l0));
-            flushed(n1).intoArray(next1, i);
+            (FLUSH ? flushed(n1) : n1).intoArray(next1, i);
             if (s0 != null) {
                 l0.intoArray(s0, at0 + i);
             }
@@ -266,8 +272,10 @@ final class DoubleVectorStencil3d2 extends DoubleStencil3d {
                 dap = DoubleVector.fromArray(LANES, p, i + 4 * s).fma(ap4, DoubleVector.fromArray(LANES, p, i - 4 * s).fma(am4, dap));
             }
             DoubleVector tmp = d2.fma(e0, d1.fma(db0, dap));
-            flushed(DoubleVector.fromArray(LANES, p, i).fma(a0, d1.mul(b0))).intoArray(pNext, i);
-            DoubleVector zn = flushed(DoubleVector.fromArray(LANES, z, i).fma(a0, tmp.mul(b0)));
+            DoubleVector pn = DoubleVector.fromArray(LANES, p, i).fma(a0, d1.mul(b0));
+            (FLUSH ? flushed(pn) : pn).intoArray(pNext, i);
+            DoubleVector zn = DoubleVector.fromArray(LANES, z, i).fma(a0, tmp.mul(b0));
+            zn = FLUSH ? flushed(zn) : zn;
             zn.intoArray(zNext, i);
             DoubleVector term = tmp.add(zn);
             (add ? DoubleVector.fromArray(LANES, row, x).add(term) : term).intoArray(row, x);
@@ -363,8 +371,10 @@ final class DoubleVectorStencil3d2 extends DoubleStencil3d {
                 dh = dh.add(qp.mul(gp4).add(DoubleVector.fromArray(LANES, p, i + 4 * s).mul(bp4))
                         .sub(qm.mul(gm4).add(DoubleVector.fromArray(LANES, p, i - 4 * s).mul(bm4))).mul(f4));
             }
-            flushed(DoubleVector.fromArray(LANES, p, i).sub(dq).mul(a0)).intoArray(pNext, i);
-            flushed(mc.add(zc).mul(a0)).intoArray(zNext, i);
+            DoubleVector pn = DoubleVector.fromArray(LANES, p, i).sub(dq).mul(a0);
+            (FLUSH ? flushed(pn) : pn).intoArray(pNext, i);
+            DoubleVector zn = mc.add(zc).mul(a0);
+            (FLUSH ? flushed(zn) : zn).intoArray(zNext, i);
             DoubleVector term = d2.sub(dh);
             (add ? DoubleVector.fromArray(LANES, row, x).add(term) : term).intoArray(row, x);
         }
@@ -419,8 +429,8 @@ final class DoubleVectorStencil3d2 extends DoubleStencil3d {
                 t = pair(u, i, 4 * sz).fma(wz4, t);
                 t = pair(u, i, 4 * sy).fma(wy4, t);
             }
-            flushed(DoubleVector.fromArray(LANES, v2, i).fma(t, uc.add(uc).sub(DoubleVector.fromArray(LANES, next, i))))
-                    .intoArray(next, i);
+            DoubleVector n = DoubleVector.fromArray(LANES, v2, i).fma(t, uc.add(uc).sub(DoubleVector.fromArray(LANES, next, i)));
+            (FLUSH ? flushed(n) : n).intoArray(next, i);
             if (spatial != null) {
                 t.intoArray(spatial, at + i);
             }
@@ -493,8 +503,10 @@ final class DoubleVectorStencil3d2 extends DoubleStencil3d {
             }
             // tmp = (1 + b) D2 u + (D b) D u + D(a p)
             DoubleVector tmp = d2.fma(vb.add(1), d1.fma(vdb, dap));
-            flushed(DoubleVector.fromArray(LANES, p, i).fma(va, d1.mul(vb))).intoArray(pNext, i);
-            DoubleVector zn = flushed(DoubleVector.fromArray(LANES, z, i).fma(va, tmp.mul(vb)));
+            DoubleVector pn = DoubleVector.fromArray(LANES, p, i).fma(va, d1.mul(vb));
+            (FLUSH ? flushed(pn) : pn).intoArray(pNext, i);
+            DoubleVector zn = DoubleVector.fromArray(LANES, z, i).fma(va, tmp.mul(vb));
+            zn = FLUSH ? flushed(zn) : zn;
             zn.intoArray(zNext, i);
             DoubleVector term = tmp.add(zn);
             (add ? DoubleVector.fromArray(LANES, row, x).add(term) : term).intoArray(row, x);
@@ -567,8 +579,10 @@ final class DoubleVectorStencil3d2 extends DoubleStencil3d {
                 dh = difference(row, h0 + x, 4).fma(wdx4, dh);
             }
             DoubleVector va = DoubleVector.fromArray(LANES, pa, G + x);
-            flushed(DoubleVector.fromArray(LANES, p, i).sub(dq).mul(va)).intoArray(pNext, i);
-            flushed(DoubleVector.fromArray(LANES, mu, i).add(DoubleVector.fromArray(LANES, z, i)).mul(va)).intoArray(zNext, i);
+            DoubleVector pn = DoubleVector.fromArray(LANES, p, i).sub(dq).mul(va);
+            (FLUSH ? flushed(pn) : pn).intoArray(pNext, i);
+            DoubleVector zn = DoubleVector.fromArray(LANES, mu, i).add(DoubleVector.fromArray(LANES, z, i)).mul(va);
+            (FLUSH ? flushed(zn) : zn).intoArray(zNext, i);
             DoubleVector term = d2.sub(dh);
             (add ? DoubleVector.fromArray(LANES, row, x).add(term) : term).intoArray(row, x);
         }
@@ -606,8 +620,8 @@ final class DoubleVectorStencil3d2 extends DoubleStencil3d {
                 t = pair(u, i, 4).fma(w4, t);
             }
             DoubleVector r = DoubleVector.fromArray(LANES, row, x).add(t);
-            flushed(DoubleVector.fromArray(LANES, v2, i).fma(r, uc.add(uc).sub(DoubleVector.fromArray(LANES, next, i))))
-                    .intoArray(next, i);
+            DoubleVector n = DoubleVector.fromArray(LANES, v2, i).fma(r, uc.add(uc).sub(DoubleVector.fromArray(LANES, next, i)));
+            (FLUSH ? flushed(n) : n).intoArray(next, i);
             if (spatial != null) {
                 r.intoArray(spatial, at + i);
             }
@@ -625,8 +639,8 @@ final class DoubleVectorStencil3d2 extends DoubleStencil3d {
             int i = base + x;
             DoubleVector r = DoubleVector.fromArray(LANES, row, x);
             DoubleVector uc = DoubleVector.fromArray(LANES, u, i);
-            flushed(DoubleVector.fromArray(LANES, v2, i).fma(r, uc.add(uc).sub(DoubleVector.fromArray(LANES, next, i))))
-                    .intoArray(next, i);
+            DoubleVector n = DoubleVector.fromArray(LANES, v2, i).fma(r, uc.add(uc).sub(DoubleVector.fromArray(LANES, next, i)));
+            (FLUSH ? flushed(n) : n).intoArray(next, i);
             if (spatial != null) {
                 r.intoArray(spatial, at + i);
             }
@@ -640,7 +654,7 @@ final class DoubleVectorStencil3d2 extends DoubleStencil3d {
         for (; i <= to - N; i += N) {
             DoubleVector g = DoubleVector.fromArray(LANES, gradient, i)
                     .add(DoubleVector.fromArray(LANES, mu, i).mul(weight).mul(DoubleVector.fromArray(LANES, spatial, at + i)));
-            flushed(g).intoArray(gradient, i);
+            (FLUSH ? flushed(g) : g).intoArray(gradient, i);
         }
         return i;
     }
