@@ -149,6 +149,69 @@ class RevolveCursorTest {
         }
     }
 
+    /**
+     * Two shots whose state is their step number, stepped together by the first one's
+     * cursor for the last stored steps (the second follows it), then each on its own: every
+     * stored step is taped from its own state in both.
+     */
+    @Test
+    void aShotThatFollowsAGroupGoesOnAlone() {
+        int steps = 40;
+        int units = steps;
+        RevolveCursor[] cursors = {new RevolveCursor(steps, 1, 3), new RevolveCursor(steps, 1, 3)};
+        DoubleSnapshots[] snapshots = new DoubleSnapshots[2];
+        double[][][] replay = new double[2][][];
+        int[] taped = {-1, -1};
+        RevolveCursor.Replay[] alone = new RevolveCursor.Replay[2];
+        for (int s = 0; s < 2; s++) {
+            snapshots[s] = new DoubleSnapshots(cursors[s].usedSnapshots(), ArraySource.NEW);
+            double[][] forward = {{0}};
+            for (int t = 0; t < steps; t++) {
+                snapshots[s].forward(cursors[s], t, forward);
+                forward[0][0]++;
+            }
+            double[][] state = {{-1}};
+            replay[s] = state;
+            int shot = s;
+            alone[s] = snapshots[s].replay(state, (t, tape) -> {
+                assertEquals(t, state[0][0], "shot " + shot + ": step " + t + " from its own state");
+                taped[shot] = tape ? t : taped[shot];
+                state[0][0]++;
+            });
+        }
+        RevolveCursor.Replay both = new RevolveCursor.Replay() {
+            @Override
+            public void save(int snapshot) {
+                alone[0].save(snapshot);
+                alone[1].save(snapshot);
+            }
+
+            @Override
+            public void restore(int snapshot) {
+                alone[0].restore(snapshot);
+                alone[1].restore(snapshot);
+            }
+
+            @Override
+            public void step(int t, boolean tape) {
+                alone[0].step(t, tape);
+                alone[1].step(t, tape);
+            }
+        };
+        for (int slot = units - 1; slot >= 0; slot--) {
+            if (slot > units / 2) {
+                cursors[0].tape(slot, both);
+                cursors[1].follow(cursors[0]);
+            } else {
+                cursors[0].tape(slot, alone[0]);
+                cursors[1].tape(slot, alone[1]);
+            }
+            for (int s = 0; s < 2 && slot < units - 1; s++) {
+                assertEquals(slot, taped[s], "shot " + s + ", stored step " + slot + " taped");
+            }
+        }
+    }
+
     @Test
     void snapshotZeroIsTheZeroState() {
         DoubleSnapshots s = new DoubleSnapshots(2, ArraySource.NEW);
