@@ -54,16 +54,14 @@ final class DoubleReplay {
         cursors = new RevolveCursor[loops.shots];
         this.snapshots = new DoubleSnapshots[loops.shots];
         state = new double[loops.shots][wavefields * DoubleWavefield.stateArrays(loops.coefficients.ndim)][];
-        for (int s = 0; s < loops.shots; s++) {
-            cursors[s] = new RevolveCursor(loops.steps, interval, snapshots);
-            this.snapshots[s] = new DoubleSnapshots(cursors[s].usedSnapshots(), pool);
-        }
         replay = new DoubleWavefield[loops.shots][wavefields];
         taped = new double[loops.shots][terms][];
         replays = new RevolveCursor.Replay[loops.shots];
         led = new int[loops.shots][];
         recomputed = new long[loops.shots];
         for (int s = 0; s < loops.shots; s++) {
+            cursors[s] = new RevolveCursor(loops.steps, interval, snapshots);
+            this.snapshots[s] = new DoubleSnapshots(cursors[s].usedSnapshots(), pool);
             replays[s] = groupReplay(s);
         }
     }
