@@ -11,19 +11,24 @@ import java.util.Arrays;
  * taped. A unit is a stored step and the steps up to the next; its taped step is the one
  * stored step (the one whose terms its adjoint reads). Snapshot 0 is the zero initial
  * state. A second adjoint of the same forward run finds the snapshots spent by the first:
- * it runs the first sweep again from the zero state, taping the last unit too.
+ * it runs the first sweep again from the zero state, taping the last unit too. With
+ * {@link DoubleSnapshots} (the snapshots of a state made of arrays), this is the
+ * checkpointing of every propagator; shots stepped together follow one cursor ({@link #follow}).
  */
 public final class RevolveCursor {
+    /** The propagator's forward step of its replay state (nothing recorded, no listener told). */
+    public interface Step {
+        /** One forward step t of the replay state, sources included; {@code taped}: keeping its terms, else none. */
+        void step(int t, boolean taped);
+    }
+
     /** What the schedule is run on: the propagator's replay state and its snapshots. */
-    public interface Replay {
+    public interface Replay extends Step {
         /** Copies the replay state into snapshot s (s >= 1). */
         void save(int snapshot);
 
         /** Sets the replay state to snapshot s (0: the zero initial state). */
         void restore(int snapshot);
-
-        /** One forward step t of the replay state, sources included; {@code taped}: keeping its terms, else none. */
-        void step(int t, boolean taped);
     }
 
     private final Revolve schedule;
@@ -102,7 +107,12 @@ public final class RevolveCursor {
         }
     }
 
-    /** Forward steps recomputed so far. */
+    /** Takes the place in the schedule of a cursor whose replay stepped this shot along with its own. */
+    public void follow(RevolveCursor leader) {
+        cursor = leader.cursor;
+    }
+
+    /** Forward steps recomputed so far (by this cursor's own {@link #tape} calls). */
     public long recomputed() {
         return recomputed;
     }

@@ -8,9 +8,9 @@ import org.seiche.api.Precision;
 import org.seiche.api.Propagator;
 import org.seiche.device.cuda.spi.CudaGpu;
 import org.seiche.device.cuda.spi.GpuKernel;
-import org.seiche.elastic.ElasticGrid;
-import org.seiche.elastic.ElasticKernel;
-import org.seiche.elastic.ElasticSolver;
+import org.seiche.elastic.spi.ElasticGrid;
+import org.seiche.elastic.spi.ElasticKernel;
+import org.seiche.elastic.spi.ElasticSolver;
 
 /**
  * The elastic propagator's kernels on the GPU (src/main/cuda/elastic.cu), float32 or

@@ -14,12 +14,12 @@ import org.seiche.device.cuda.spi.DeviceMemory;
 import org.seiche.device.cuda.spi.StoredSteps;
 import org.seiche.device.cuda.spi.MemoryPlan;
 import org.seiche.device.cuda.spi.ShotRounds;
-import org.seiche.elastic.Coefficient;
-import org.seiche.elastic.ElasticGradient;
-import org.seiche.elastic.ElasticRecording;
-import org.seiche.elastic.ElasticShots;
-import org.seiche.elastic.ElasticTap;
-import org.seiche.elastic.Field;
+import org.seiche.elastic.spi.Coefficient;
+import org.seiche.elastic.spi.ElasticGradient;
+import org.seiche.elastic.spi.ElasticRecording;
+import org.seiche.elastic.spi.ElasticShots;
+import org.seiche.elastic.spi.ElasticTap;
+import org.seiche.elastic.spi.Field;
 
 /**
  * An elastic batch on the GPU: the forward run (at construction) in the order of the CPU's

@@ -7,11 +7,11 @@ import org.seiche.device.cuda.spi.CudaContext;
 import org.seiche.device.cuda.spi.DeviceArray;
 import org.seiche.device.cuda.spi.DeviceMemory;
 import org.seiche.device.cuda.spi.ShotRounds;
-import org.seiche.elastic.Coefficient;
-import org.seiche.elastic.ElasticGrid;
-import org.seiche.elastic.ElasticRecording;
-import org.seiche.elastic.ElasticShots;
-import org.seiche.elastic.ElasticSolver;
+import org.seiche.elastic.spi.Coefficient;
+import org.seiche.elastic.spi.ElasticGrid;
+import org.seiche.elastic.spi.ElasticRecording;
+import org.seiche.elastic.spi.ElasticShots;
+import org.seiche.elastic.spi.ElasticSolver;
 
 /** An elastic grid's coefficients in device memory, in one precision; runs batches of shots on them. */
 final class CudaElasticSolver implements ElasticSolver {

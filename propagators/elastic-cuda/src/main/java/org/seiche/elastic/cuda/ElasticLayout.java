@@ -2,8 +2,8 @@ package org.seiche.elastic.cuda;
 
 import org.seiche.api.Precision;
 import org.seiche.device.cuda.spi.DeviceArray;
-import org.seiche.elastic.Coefficient;
-import org.seiche.elastic.ElasticGrid;
+import org.seiche.elastic.spi.Coefficient;
+import org.seiche.elastic.spi.ElasticGrid;
 
 /**
  * An ElasticGrid as the kernels of elastic.cu take it, with the values the CPU kernel

@@ -4,7 +4,7 @@ import org.seiche.api.Precision;
 import org.seiche.device.cuda.spi.DeviceArray;
 import org.seiche.device.cuda.spi.IntArray;
 import org.seiche.device.cuda.spi.DeviceMemory;
-import org.seiche.elastic.PointSet;
+import org.seiche.elastic.spi.PointSet;
 
 /** An elastic PointSet on the device, as elastic.cu's point kernels read it. */
 final class PointArrays implements DeviceMemory {

@@ -3,7 +3,7 @@ package org.seiche.elastic.cuda;
 import java.util.EnumSet;
 import java.util.Set;
 
-import org.seiche.elastic.Coefficient;
+import org.seiche.elastic.spi.Coefficient;
 
 /**
  * The forward terms an elastic gradient needs, stored at every stored step: the bracket of

@@ -25,7 +25,7 @@ import org.seiche.api.SimulationSetup;
 import org.seiche.api.Snapshots;
 import org.seiche.api.SourceGroup;
 import org.seiche.api.Survey;
-import org.seiche.elastic.ElasticKernel;
+import org.seiche.elastic.spi.ElasticKernel;
 import org.seiche.elastic.cpu.CpuElasticKernel;
 import org.seiche.elastic.internal.ElasticPropagator;
 import org.seiche.io.Npy;

@@ -18,7 +18,7 @@ import org.seiche.device.cuda.CudaDevice;
 import org.seiche.device.cuda.CudaTesting;
 import org.seiche.device.cuda.SnapshotFrames;
 import org.seiche.device.cuda.spi.DeviceArray;
-import org.seiche.elastic.ElasticTap;
+import org.seiche.elastic.spi.ElasticTap;
 
 /**
  * The elastic CUDA kernels on a real GPU against the Java CPU kernel's portable loops in

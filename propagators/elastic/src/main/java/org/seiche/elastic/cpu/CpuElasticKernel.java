@@ -4,9 +4,9 @@ import org.osgi.service.component.annotations.Component;
 import org.seiche.api.Device;
 import org.seiche.api.Precision;
 import org.seiche.api.Propagator;
-import org.seiche.elastic.ElasticGrid;
-import org.seiche.elastic.ElasticKernel;
-import org.seiche.elastic.ElasticSolver;
+import org.seiche.elastic.spi.ElasticGrid;
+import org.seiche.elastic.spi.ElasticKernel;
+import org.seiche.elastic.spi.ElasticSolver;
 import org.seiche.wave.ShotMemory;
 import org.seiche.wave.VectorSupport;
 

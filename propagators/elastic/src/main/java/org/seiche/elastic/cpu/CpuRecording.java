@@ -6,10 +6,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import org.seiche.elastic.Coefficient;
-import org.seiche.elastic.ElasticGradient;
-import org.seiche.elastic.ElasticRecording;
-import org.seiche.elastic.ElasticShots;
+import org.seiche.elastic.spi.Coefficient;
+import org.seiche.elastic.spi.ElasticGradient;
+import org.seiche.elastic.spi.ElasticRecording;
+import org.seiche.elastic.spi.ElasticShots;
 
 /** A forward batch run on the CPU: its receiver traces and its adjoint. */
 final class CpuRecording implements ElasticRecording {

@@ -5,11 +5,11 @@ import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.function.ObjIntConsumer;
 
 import org.seiche.api.Device;
-import org.seiche.elastic.Coefficient;
-import org.seiche.elastic.ElasticGrid;
-import org.seiche.elastic.ElasticRecording;
-import org.seiche.elastic.ElasticShots;
-import org.seiche.elastic.ElasticSolver;
+import org.seiche.elastic.spi.Coefficient;
+import org.seiche.elastic.spi.ElasticGrid;
+import org.seiche.elastic.spi.ElasticRecording;
+import org.seiche.elastic.spi.ElasticShots;
+import org.seiche.elastic.spi.ElasticSolver;
 import org.seiche.wave.FlushToZero;
 import org.seiche.wave.StepTeam;
 import org.seiche.wave.storage.StoragePlanner;

@@ -2,9 +2,9 @@ package org.seiche.elastic.cpu;
 
 import java.util.Set;
 
-import org.seiche.elastic.Coefficient;
-import org.seiche.elastic.ElasticShots;
-import org.seiche.elastic.ElasticSolver;
+import org.seiche.elastic.spi.Coefficient;
+import org.seiche.elastic.spi.ElasticShots;
+import org.seiche.elastic.spi.ElasticSolver;
 import org.seiche.wave.storage.StoragePlanner;
 
 /**

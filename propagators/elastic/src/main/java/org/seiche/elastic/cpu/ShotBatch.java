@@ -3,7 +3,7 @@ package org.seiche.elastic.cpu;
 import java.nio.DoubleBuffer;
 import java.util.Map;
 
-import org.seiche.elastic.Coefficient;
+import org.seiche.elastic.spi.Coefficient;
 
 /**
  * One batch of shots in the working precision: its traces and stored histories. Shots may

@@ -1,6 +1,6 @@
 package org.seiche.elastic.cpu;
 
-import org.seiche.elastic.ElasticGrid;
+import org.seiche.elastic.spi.ElasticGrid;
 
 /**
  * A 1-D or 3-D elastic grid (docs/elastic.md, "1-D and 3-D"), precision-neutral: the domain

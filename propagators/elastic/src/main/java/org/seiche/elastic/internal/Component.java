@@ -3,7 +3,7 @@ package org.seiche.elastic.internal;
 import java.util.List;
 
 import org.seiche.api.SeicheException;
-import org.seiche.elastic.Field;
+import org.seiche.elastic.spi.Field;
 
 /** What a source applies or a receiver records: force / particle velocity in y or x, or pressure. */
 enum Component {

@@ -8,9 +8,9 @@ import java.util.Map;
 import org.seiche.api.ForwardRun;
 import org.seiche.api.NdArray;
 import org.seiche.api.Survey;
-import org.seiche.elastic.Coefficient;
-import org.seiche.elastic.ElasticGradient;
-import org.seiche.elastic.ElasticRecording;
+import org.seiche.elastic.spi.Coefficient;
+import org.seiche.elastic.spi.ElasticGradient;
+import org.seiche.elastic.spi.ElasticRecording;
 import org.seiche.wave.Traces;
 
 /**

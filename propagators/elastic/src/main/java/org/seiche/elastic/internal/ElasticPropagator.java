@@ -15,8 +15,8 @@ import org.seiche.api.Propagator;
 import org.seiche.api.SeicheException;
 import org.seiche.api.Simulation;
 import org.seiche.api.SimulationSetup;
-import org.seiche.elastic.ElasticKernel;
-import org.seiche.elastic.ElasticTap;
+import org.seiche.elastic.spi.ElasticKernel;
+import org.seiche.elastic.spi.ElasticTap;
 
 /**
  * The 1-D, 2-D and 3-D isotropic elastic propagator (velocity-stress, staggered grid, C-PML) of

@@ -2,7 +2,7 @@ package org.seiche.elastic.internal;
 
 import java.util.Set;
 
-import org.seiche.elastic.Coefficient;
+import org.seiche.elastic.spi.Coefficient;
 
 /**
  * What a forward run must make its adjoint give: gradients of model parameters of one set

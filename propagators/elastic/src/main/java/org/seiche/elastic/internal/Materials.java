@@ -7,7 +7,7 @@ import java.util.Set;
 
 import org.seiche.api.Model;
 import org.seiche.api.NdArray;
-import org.seiche.elastic.Coefficient;
+import org.seiche.elastic.spi.Coefficient;
 
 /**
  * The model in both parameter sets: lamb, mu, buoyancy (what the kernel steps with) and

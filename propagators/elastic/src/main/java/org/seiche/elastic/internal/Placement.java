@@ -7,10 +7,10 @@ import org.seiche.api.Locations;
 import org.seiche.api.SeicheException;
 import org.seiche.api.SourceGroup;
 import org.seiche.api.Survey;
-import org.seiche.elastic.Coefficient;
-import org.seiche.elastic.ElasticGrid;
-import org.seiche.elastic.Field;
-import org.seiche.elastic.PointSet;
+import org.seiche.elastic.spi.Coefficient;
+import org.seiche.elastic.spi.ElasticGrid;
+import org.seiche.elastic.spi.Field;
+import org.seiche.elastic.spi.PointSet;
 import org.seiche.wave.TraceScales;
 
 /**

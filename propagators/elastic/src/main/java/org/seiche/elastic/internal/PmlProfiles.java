@@ -1,6 +1,6 @@
 package org.seiche.elastic.internal;
 
-import org.seiche.elastic.ElasticGrid;
+import org.seiche.elastic.spi.ElasticGrid;
 import org.seiche.wave.Cpml;
 import org.seiche.wave.StaggeredPml;
 

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Collects source or receiver points shot by shot: a field code, a grid index, a trace and a
- * weight per point (the 2-D placement's codes are {@link org.seiche.elastic.Field} ordinals,
+ * weight per point (the 2-D placement's codes are {@link org.seiche.elastic.spi.Field} ordinals,
  * the volume placement's its field codes).
  */
 final class PointBuilder {

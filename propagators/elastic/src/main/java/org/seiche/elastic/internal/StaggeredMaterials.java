@@ -4,7 +4,7 @@ import java.util.EnumMap;
 import java.util.Map;
 
 import org.seiche.api.Precision;
-import org.seiche.elastic.Coefficient;
+import org.seiche.elastic.spi.Coefficient;
 import org.seiche.wave.Padding;
 
 /**

@@ -14,7 +14,7 @@ import org.seiche.api.SimulationSetup;
 import org.seiche.api.StepListener;
 import org.seiche.api.Storage;
 import org.seiche.api.Survey;
-import org.seiche.elastic.ElasticGrid;
+import org.seiche.elastic.spi.ElasticGrid;
 import org.seiche.elastic.cpu.VolumeGrid;
 import org.seiche.elastic.cpu.VolumeNumerics;
 import org.seiche.elastic.cpu.VolumeShots;

@@ -28,7 +28,7 @@ final class DoubleBatch implements ScalarBatch {
     /** Per shot, its stored steps (memory and disk modes). */
     private final DoubleSteps[] stored;
     /** The checkpoints (checkpoint mode), else null. */
-    private final DoubleCheckpoints checkpoints;
+    private final DoubleReplay checkpoints;
     /** Per shot, where this step's spatial term goes (forward) or comes from (adjoint): null for nowhere. */
     private final double[][] kept;
     private final int[] keptAt;
@@ -51,7 +51,7 @@ final class DoubleBatch implements ScalarBatch {
         }
         boolean checkpointed = storeInterval > 0 && storage.mode() == Storage.Mode.CHECKPOINT;
         stored = storeInterval > 0 && !checkpointed ? new DoubleSteps[loops.shots] : null;
-        checkpoints = checkpointed ? new DoubleCheckpoints(loops, pool, storeInterval, storage.snapshots(), 1, 1,
+        checkpoints = checkpointed ? new DoubleReplay(loops, pool, storeInterval, storage.snapshots(), 1, 1,
                 this::replayStep) : null;
         wavefields = new DoubleWavefield[loops.shots][];
         for (int s = 0; s < loops.shots; s++) {
@@ -203,7 +203,7 @@ final class DoubleBatch implements ScalarBatch {
         }
     }
 
-    /** Checkpointing's forward step of its own wavefields (see {@link DoubleCheckpoints.Forward}). */
+    /** Checkpointing's forward step of its own wavefields (see {@link DoubleReplay.Forward}). */
     private void replayStep(int[] group, DoubleWavefield[][] on, double[][][] taped, int t) {
         for (int s : group) {
             kept[s] = taped == null ? null : taped[s][0];

@@ -37,7 +37,7 @@ final class DoubleBornBatch implements BornBatch {
     private final DoubleSteps[] backgroundStore;
     private final DoubleSteps[] scatteredStore;
     /** The checkpoints (checkpoint mode), else null; per shot its fields as they take a state. */
-    private final DoubleCheckpoints checkpoints;
+    private final DoubleReplay checkpoints;
     private final DoubleWavefield[][] wavefields;
     /** Per shot, where this step's S(u) and S(u1) go (forward) or come from (adjoint): null for nowhere. */
     private final double[][] keptBackground;
@@ -79,7 +79,7 @@ final class DoubleBornBatch implements BornBatch {
         boolean checkpointed = storeInterval > 0 && storage.mode() == Storage.Mode.CHECKPOINT;
         backgroundStore = new DoubleSteps[storeInterval > 0 && !checkpointed ? shots : 0];
         scatteredStore = new DoubleSteps[this.velocity && !checkpointed ? shots : 0];
-        checkpoints = checkpointed ? new DoubleCheckpoints(loops, pool, storeInterval, storage.snapshots(), 2,
+        checkpoints = checkpointed ? new DoubleReplay(loops, pool, storeInterval, storage.snapshots(), 2,
                 this.velocity ? 2 : 1, this::replayStep) : null;
         wavefields = new DoubleWavefield[shots][];
         for (int s = 0; s < shots; s++) {
@@ -171,7 +171,7 @@ final class DoubleBornBatch implements BornBatch {
         }
     }
 
-    /** Checkpointing's forward step of its own fields (see {@link DoubleCheckpoints.Forward}). */
+    /** Checkpointing's forward step of its own fields (see {@link DoubleReplay.Forward}). */
     private void replayStep(int[] group, DoubleWavefield[][] on, double[][][] taped, int t) {
         for (int s : group) {
             keptBackground[s] = taped == null ? null : taped[s][0];

@@ -68,20 +68,20 @@ final class DoubleWavefield {
 
     /**
      * The fields a forward step reads, its state: u, the previous u, psi and zeta per
-     * dimension (a checkpoint's snapshot). The next-step buffers are written before read.
+     * dimension (a checkpoint's snapshot), written into {@code into} from {@code at} (the
+     * arrays swap at every step, so they are gathered when saved); gives the next index.
+     * The next-step buffers are written before read.
      */
-    double[][] state() {
-        double[][] state = new double[stateArrays(psi.length)][];
-        state[0] = u;
-        state[1] = previous;
+    int state(double[][] into, int at) {
+        into[at] = u;
+        into[at + 1] = previous;
         for (int d = 0; d < psi.length; d++) {
-            state[2 + d] = psi[d];
-            state[2 + psi.length + d] = zeta[d];
+            into[at + 2 + d] = psi[d];
+            into[at + 2 + psi.length + d] = zeta[d];
         }
-        return state;
+        return at + stateArrays(psi.length);
     }
 
-    /** Arrays of {@link #state} in ndim dimensions. */
     static int stateArrays(int ndim) {
         return 2 + 2 * ndim;
     }

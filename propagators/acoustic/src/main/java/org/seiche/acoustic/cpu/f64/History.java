@@ -54,6 +54,10 @@ final class History {
     private final RevolveCursor cursor;
     private final DoubleSnapshots snapshots;
     private final Fields replay;
+    /** The replay the cursor runs (built once), the adjoint's stepper and the stored step it tapes. */
+    private final RevolveCursor.Replay replayer;
+    private Stepper replaying;
+    private int taping;
 
     /** Kept as {@code plan} says (null: in memory, uncompressed), disk files in directory. */
     History(Layout layout, int steps, int interval, boolean k, boolean buoyancy, Storage.Plan plan, Path directory) {
@@ -82,10 +86,12 @@ final class History {
             cursor = new RevolveCursor(steps, interval, plan.snapshots());
             snapshots = new DoubleSnapshots(cursor.usedSnapshots(), ArraySource.NEW);
             replay = new Fields(layout, false);
+            replayer = snapshots.replay(replay.state(), (t, taped) -> replaying.step(t, taped ? taping : -1));
         } else {
             cursor = null;
             snapshots = null;
             replay = null;
+            replayer = null;
         }
     }
 
@@ -135,11 +141,7 @@ final class History {
      */
     int beginForward(int slot, Fields f) {
         if (cursor != null) {
-            int s = cursor.forwardSave(slot);
-            if (s >= 0) {
-                snapshots.save(s, f.state());
-            }
-            return cursor.forwardKeeps(slot) ? slot : -1;
+            return snapshots.forward(cursor, slot, f.state()) ? slot : -1;
         }
         for (int t = 0; t < stores.length; t++) {
             int at = stores[t].targetOffset(slot);
@@ -166,22 +168,9 @@ final class History {
      */
     void beginAdjoint(int slot, Stepper replaying) {
         if (cursor != null) {
-            cursor.tape(slot, new RevolveCursor.Replay() {
-                @Override
-                public void save(int snapshot) {
-                    snapshots.save(snapshot, replay.state());
-                }
-
-                @Override
-                public void restore(int snapshot) {
-                    snapshots.restore(snapshot, replay.state());
-                }
-
-                @Override
-                public void step(int t, boolean taped) {
-                    replaying.step(t, taped ? slot : -1);
-                }
-            });
+            this.replaying = replaying;
+            taping = slot;
+            cursor.tape(slot, replayer);
             return;
         }
         for (int t = 0; t < stores.length; t++) {

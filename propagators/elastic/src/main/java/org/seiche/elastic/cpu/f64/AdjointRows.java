@@ -1,6 +1,6 @@
 package org.seiche.elastic.cpu.f64;
 
-import org.seiche.elastic.Coefficient;
+import org.seiche.elastic.spi.Coefficient;
 
 /**
  * The transposed updates of one domain row's columns [from, to), run backward in time on

@@ -4,8 +4,8 @@ import java.nio.DoubleBuffer;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.seiche.elastic.Coefficient;
-import org.seiche.elastic.ElasticShots;
+import org.seiche.elastic.spi.Coefficient;
+import org.seiche.elastic.spi.ElasticShots;
 import org.seiche.elastic.cpu.RowChunks;
 import org.seiche.elastic.cpu.ShotBatch;
 

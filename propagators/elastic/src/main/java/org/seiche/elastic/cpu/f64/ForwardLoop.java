@@ -1,6 +1,6 @@
 package org.seiche.elastic.cpu.f64;
 
-import org.seiche.elastic.ElasticShots;
+import org.seiche.elastic.spi.ElasticShots;
 import org.seiche.elastic.cpu.RowChunks;
 
 /**

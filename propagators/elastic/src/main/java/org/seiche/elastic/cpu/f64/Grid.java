@@ -2,8 +2,8 @@ package org.seiche.elastic.cpu.f64;
 
 import java.nio.DoubleBuffer;
 
-import org.seiche.elastic.Coefficient;
-import org.seiche.elastic.ElasticGrid;
+import org.seiche.elastic.spi.Coefficient;
+import org.seiche.elastic.spi.ElasticGrid;
 
 /**
  * An {@link ElasticGrid} in the working precision, as rows: grid row {@code i + halo} holds

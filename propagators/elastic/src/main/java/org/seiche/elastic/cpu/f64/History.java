@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.seiche.api.Storage;
-import org.seiche.elastic.Coefficient;
+import org.seiche.elastic.spi.Coefficient;
 import org.seiche.wave.storage.ArraySource;
 import org.seiche.wave.storage.DoubleSteps;
 

@@ -3,9 +3,9 @@ package org.seiche.elastic.cpu.f64;
 import java.util.Set;
 
 import org.seiche.api.Precision;
-import org.seiche.elastic.Coefficient;
-import org.seiche.elastic.ElasticGrid;
-import org.seiche.elastic.ElasticShots;
+import org.seiche.elastic.spi.Coefficient;
+import org.seiche.elastic.spi.ElasticGrid;
+import org.seiche.elastic.spi.ElasticShots;
 import org.seiche.elastic.cpu.Numerics;
 import org.seiche.elastic.cpu.ShotBatch;
 import org.seiche.wave.ShotMemory;

@@ -1,8 +1,8 @@
 package org.seiche.elastic.cpu.f64;
 
-import org.seiche.elastic.ElasticShots;
-import org.seiche.elastic.Field;
-import org.seiche.elastic.PointSet;
+import org.seiche.elastic.spi.ElasticShots;
+import org.seiche.elastic.spi.Field;
+import org.seiche.elastic.spi.PointSet;
 
 /**
  * Injection at and recording from the points of one shot, for sample t of [traces][steps]

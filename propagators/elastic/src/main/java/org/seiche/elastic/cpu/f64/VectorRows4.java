@@ -5,7 +5,7 @@ import static jdk.incubator.vector.DoubleVector.fromArray;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
-import org.seiche.elastic.Coefficient;
+import org.seiche.elastic.spi.Coefficient;
 
 /**
  * The row updates of {@link ForwardRows} and {@link AdjointRows} as vector loops (Java

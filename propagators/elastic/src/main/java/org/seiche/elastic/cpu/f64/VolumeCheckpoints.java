@@ -1,11 +1,12 @@
 package org.seiche.elastic.cpu.f64;
 
 import org.seiche.wave.storage.ArraySource;
-import org.seiche.wave.storage.DoubleCheckpoints;
+import org.seiche.wave.storage.DoubleSnapshots;
+import org.seiche.wave.storage.RevolveCursor;
 
 /**
  * Checkpointing of one volume shot (storage mode checkpoint): revolve's schedule
- * ({@link DoubleCheckpoints}) on the shot's forward state ({@link VolumeFields#state}); the
+ * ({@link RevolveCursor}, {@link DoubleSnapshots}) on the shot's forward state ({@link VolumeFields#state}); the
  * adjoint recomputes each stored step's terms into the history's taped step by stepping
  * replay fields as the forward run did ({@link VolumeRun#step}: the same sweeps and sources,
  * so the same bits), without recording or progress.
@@ -15,10 +16,11 @@ final class VolumeCheckpoints {
     private final VolumeKernel k;
     private final int shot;
     private final VolumeHistory h;
-    private final DoubleCheckpoints schedule;
+    private final RevolveCursor cursor;
+    private final DoubleSnapshots snapshots;
     private final double[][] forwardState;
     private VolumeFields replay;
-    private double[][] replayState;
+    private RevolveCursor.Replay replaying;
     private VolumeSweeps sweeps;
 
     VolumeCheckpoints(VolumeRun run, VolumeKernel k, int shot, VolumeHistory h, VolumeFields forward, int steps, int snapshots) {
@@ -26,7 +28,8 @@ final class VolumeCheckpoints {
         this.k = k;
         this.shot = shot;
         this.h = h;
-        this.schedule = new DoubleCheckpoints(steps, h.interval, snapshots, ArraySource.NEW);
+        this.cursor = new RevolveCursor(steps, h.interval, snapshots);
+        this.snapshots = new DoubleSnapshots(cursor.usedSnapshots(), ArraySource.NEW);
         this.forwardState = forward.state();
     }
 
@@ -39,8 +42,7 @@ final class VolumeCheckpoints {
         if (slot < 0) {
             return null;
         }
-        schedule.forward(slot, forwardState);
-        return schedule.keptInForward(slot) ? h.forward(t) : null;
+        return snapshots.forward(cursor, slot, forwardState) ? h.forward(t) : null;
     }
 
     /** In the adjoint, before step t: step t's terms, recomputed; null when step t is not stored. */
@@ -51,23 +53,24 @@ final class VolumeCheckpoints {
         }
         if (replay == null) {
             replay = new VolumeFields(k, false);
-            replayState = replay.state();
             sweeps = new VolumeSweeps(k, replay);
+            replaying = snapshots.replay(replay.state(),
+                    (step, taped) -> run.step(sweeps, replay, shot, step, taped ? h.forward(step) : null));
         }
-        schedule.tape(slot, replayState, (step, taped) -> run.step(sweeps, replay, shot, step, taped ? h.forward(step) : null));
+        cursor.tape(slot, replaying);
         return h.adjoint(t);
     }
 
     /** Bytes its snapshots and replay fields hold. */
     long bytes() {
-        return schedule.bytes() + (replay != null ? VolumeFields.bytes(k, false) : 0);
+        return snapshots.bytes() + (replay != null ? VolumeFields.bytes(k, false) : 0);
     }
 
     /** Gives back its snapshots and drops the replay fields. */
     void close() {
-        schedule.close();
+        snapshots.release();
         replay = null;
-        replayState = null;
+        replaying = null;
         sweeps = null;
     }
 }

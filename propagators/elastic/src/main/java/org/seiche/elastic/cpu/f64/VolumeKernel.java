@@ -5,7 +5,7 @@ import java.util.ArrayDeque;
 import java.util.function.IntConsumer;
 
 import org.seiche.api.Device;
-import org.seiche.elastic.ElasticGrid;
+import org.seiche.elastic.spi.ElasticGrid;
 import org.seiche.elastic.cpu.VolumeGrid;
 import org.seiche.elastic.cpu.VolumeNumerics;
 import org.seiche.elastic.cpu.VolumeShots;

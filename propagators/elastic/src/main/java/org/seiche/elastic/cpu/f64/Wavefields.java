@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
-import org.seiche.elastic.Coefficient;
-import org.seiche.elastic.Field;
+import org.seiche.elastic.spi.Coefficient;
+import org.seiche.elastic.spi.Field;
 
 /**
  * One shot's state, pooled and reused: the five wavefields and the eight C-PML memory

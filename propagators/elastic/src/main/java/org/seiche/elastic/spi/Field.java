@@ -1,4 +1,4 @@
-package org.seiche.elastic;
+package org.seiche.elastic.spi;
 
 /**
  * The wavefields of the staggered grid: particle velocities v_y at (y+1/2, x) and v_x at

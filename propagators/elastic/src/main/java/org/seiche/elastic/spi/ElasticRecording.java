@@ -1,4 +1,4 @@
-package org.seiche.elastic;
+package org.seiche.elastic.spi;
 
 import org.osgi.annotation.versioning.ConsumerType;
 

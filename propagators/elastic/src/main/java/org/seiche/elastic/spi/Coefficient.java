@@ -1,4 +1,4 @@
-package org.seiche.elastic;
+package org.seiche.elastic.spi;
 
 /**
  * The material coefficients a kernel steps with, each at its own staggered point:

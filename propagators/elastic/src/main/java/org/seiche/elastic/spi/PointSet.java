@@ -1,4 +1,4 @@
-package org.seiche.elastic;
+package org.seiche.elastic.spi;
 
 /**
  * Points where sources inject or receivers record, for a batch of shots. Point p belongs to

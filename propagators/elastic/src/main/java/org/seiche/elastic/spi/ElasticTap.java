@@ -1,4 +1,4 @@
-package org.seiche.elastic;
+package org.seiche.elastic.spi;
 
 import java.util.EnumMap;
 import java.util.Map;
