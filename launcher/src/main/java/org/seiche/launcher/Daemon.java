@@ -33,10 +33,10 @@ import picocli.CommandLine;
  * The resident warm process behind {@code ./fwi run}, as Gradle's daemon: started by the
  * first run, it keeps the framework started and the kernels compiled, and serves later runs
  * of the same user and installation one at a time over a Unix-domain socket in a folder only
- * that user can enter. It serves a run only as a fresh JVM would run it: the same JVM, the
- * same environment (SEICHE_JAVA_OPTS and the rest, {@link #relevant}), the same plugin
- * folders, and bundles unchanged since it started (else it stops, and ./fwi starts a new
- * one). A run's stdout and stderr go to its client alone; a client that goes away mid-run
+ * that user can enter. It serves a run only as a fresh JVM would run it: the same JVM and
+ * environment (SEICHE_JAVA_OPTS and the rest, {@link #relevant}) and bundles unchanged since
+ * it started (else it stops and ./fwi starts a new one for the run), the same plugin folders
+ * (else the run goes to a fresh JVM). A run's stdout and stderr go to its client alone; a client that goes away mid-run
  * stops the daemon at once, as the run's own process would have been killed. Idle for
  * SEICHE_DAEMON_IDLE (default 10 minutes), it exits.
  */
@@ -47,6 +47,8 @@ public final class Daemon {
     /** Variables besides SEICHE_* that change what a JVM does. */
     private static final Set<String> PROCESS = Set.of("LANG", "TZ", "LD_LIBRARY_PATH", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS",
             "JDK_JAVA_OPTIONS");
+
+    private static final String PLUGIN_FOLDERS = "plugin folders";
 
     private final Path home;
     private final Path dir;
@@ -61,6 +63,8 @@ public final class Daemon {
     private List<Path> pluginDirs;
     private String fingerprint;
     private ServerSocketChannel server;
+    /** Holds the folder's lock: one daemon per folder; closed, it lets a new daemon take the folder. */
+    private FileChannel lockFile;
 
     private Daemon(Path home, Path dir, long idleSeconds) {
         this.home = home;
@@ -103,8 +107,8 @@ public final class Daemon {
             log.println("daemon: " + dir + " is not a folder of this user's alone (rwx------): not serving");
             return 2;
         }
-        try (FileChannel lockFile = FileChannel.open(dir.resolve("daemon.lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE)) {
+        try {
+            lockFile = FileChannel.open(dir.resolve("daemon.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = lock(lockFile);
             if (lock == null) {
                 log.println("daemon: another daemon serves " + dir);
@@ -130,7 +134,7 @@ public final class Daemon {
             }
         } catch (IOException | RuntimeException e) {
             if (server != null && !server.isOpen()) {
-                return 0; // closed by stop or the idle timer
+                waitForExit(); // closed by stop, the idle timer or changed bundles, which end the process
             }
             log.println("daemon: " + e);
             return 1;
@@ -139,9 +143,17 @@ public final class Daemon {
         }
     }
 
+    private static void waitForExit() {
+        try {
+            Thread.currentThread().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** The folder's lock, waiting briefly for a daemon that is stopping (its bundles changed) to let it go. */
     private static FileLock lock(FileChannel file) throws IOException {
-        for (int i = 0; i < 100; i++) {
+        for (int i = 0; i < 250; i++) {
             FileLock lock = file.tryLock();
             if (lock != null) {
                 return lock;
@@ -164,8 +176,7 @@ public final class Daemon {
             }
             if (System.nanoTime() - lastUsed > idleNanos && busy.compareAndSet(false, true)) {
                 log.println("daemon: idle for " + idleNanos / 1_000_000_000L + " s, stopping");
-                stopListening();
-                System.exit(0);
+                exit(0);
             }
         }
     }
@@ -173,13 +184,23 @@ public final class Daemon {
     /** No new client reaches this daemon: the next ./fwi run starts another. */
     private void stopListening() {
         try {
-            Files.deleteIfExists(dir.resolve(DaemonClient.SOCKET));
             if (server != null) {
+                Files.deleteIfExists(dir.resolve(DaemonClient.SOCKET));
                 server.close();
+            }
+            if (lockFile != null) {
+                lockFile.close();
             }
         } catch (IOException ignored) {
             // the process is ending; a socket file left behind refuses connections and is replaced
         }
+    }
+
+    /** Stops listening, then the framework (its cache folder removed), then the process. */
+    private void exit(int status) {
+        stopListening();
+        framework.close();
+        System.exit(status);
     }
 
     /** Names, sizes and times of the launcher, its class path, its bundles and the plugin folders' files. */
@@ -229,16 +250,20 @@ public final class Daemon {
                 case "status" -> {
                     reply(client, DaemonClient.ACCEPTED);
                     frame(client, DaemonClient.OUT, status().getBytes(StandardCharsets.UTF_8));
-                    exit(client, 0);
+                    sendExit(client, 0);
                 }
                 case "stop" -> {
                     reply(client, DaemonClient.ACCEPTED);
                     frame(client, DaemonClient.OUT, ("stopped the daemon " + ProcessHandle.current().pid() + "\n")
                             .getBytes(StandardCharsets.UTF_8));
-                    exit(client, 0);
+                    sendExit(client, 0);
                     log.println("daemon: stopped by ./fwi daemon stop");
-                    stopListening();
-                    System.exit(0);
+                    if (!busy.compareAndSet(false, true)) {
+                        // mid-run: stopped as a killed process, with no more output
+                        stopListening();
+                        Runtime.getRuntime().halt(0);
+                    }
+                    exit(0);
                 }
                 default -> reply(client, DaemonClient.OTHER_SETTINGS);
             }
@@ -293,16 +318,23 @@ public final class Daemon {
                 log.println("daemon: the installation's bundles changed since it started, stopping");
                 stopListening();
                 reply(client, DaemonClient.STALE);
-                System.exit(0);
+                exit(0);
             }
             // the run starts when its client did: the time a user waits before the task, as a fresh JVM's start-up
             long started = System.nanoTime() - Math.max(0, System.currentTimeMillis() - clientStarted) * 1_000_000L;
             Main main = new Main(home, started, cwd, framework, Map.of("served_by", "daemon", "daemon_runs", runs + 1));
             String other = otherSettings(javaHome, env, cwd, args);
-            if (other != null) {
-                log.println("daemon: a run with other settings (" + other + ") goes to a fresh JVM");
+            if (other == PLUGIN_FOLDERS) {
+                log.println("daemon: a run with other plugin folders goes to a fresh JVM");
                 reply(client, DaemonClient.OTHER_SETTINGS);
                 return;
+            }
+            if (other != null) {
+                // the latest settings win: a user who changed them once is served again from the next run on
+                log.println("daemon: a run with other settings (" + other + "), stopping for a daemon with them");
+                stopListening();
+                reply(client, DaemonClient.STALE);
+                exit(0);
             }
             reply(client, DaemonClient.ACCEPTED);
             runs++;
@@ -313,7 +345,11 @@ public final class Daemon {
         }
     }
 
-    /** Why this daemon would not run it as a fresh JVM would (another JVM, environment, plugin folders); null: it would. */
+    /**
+     * Why this daemon would not run it as a fresh JVM would: another JVM or environment (a
+     * daemon started with them will), or other plugin folders ({@link #PLUGIN_FOLDERS}: a
+     * fresh JVM will); null: it would.
+     */
     private String otherSettings(String javaHome, Map<String, String> env, Path cwd, String[] args) {
         if (!javaHome.equals(System.getProperty("java.home"))) {
             return "java " + javaHome;
@@ -327,7 +363,7 @@ public final class Daemon {
         } catch (CommandLine.ParameterException e) {
             return null; // the run says what is wrong as a fresh JVM would
         }
-        return probe.pluginDirs().equals(pluginDirs) ? null : "plugin folders";
+        return probe.pluginDirs().equals(pluginDirs) ? null : PLUGIN_FOLDERS;
     }
 
     /** Runs the command with stdout and stderr sent to the client, and the client watched: gone mid-run, the daemon halts. */
@@ -373,11 +409,10 @@ public final class Daemon {
         System.setOut(savedOut);
         System.setErr(savedErr);
         running.set(false);
-        exit(client, status);
+        sendExit(client, status);
         if (fatal) {
             log.println("daemon: a run failed with an error, stopping");
-            stopListening();
-            System.exit(1);
+            exit(1);
         }
         // give back the run's memory: an idle daemon holds its framework and code, not the run's heap
         System.gc();
@@ -412,7 +447,7 @@ public final class Daemon {
         write(ch, ByteBuffer.wrap(new byte[] {reply}));
     }
 
-    private static void exit(SocketChannel ch, int status) throws IOException {
+    private static void sendExit(SocketChannel ch, int status) throws IOException {
         write(ch, ByteBuffer.allocate(5).put(DaemonClient.EXIT).putInt(status).flip());
     }
 

@@ -23,8 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * ./fwi run after the first is served by the daemon (summary.json's served_by), with the
- * files a fresh JVM writes to the bit; runs it cannot serve as a fresh JVM would (other
- * settings, plugin folders, busy) go to a fresh JVM; changed bundles make it stop; a client
+ * files a fresh JVM writes to the bit; a run with other plugin folders, or while it is busy,
+ * goes to a fresh JVM; other settings or changed bundles make it stop and a new daemon
+ * serve the run; a client
  * killed mid-run stops it and leaves no outputs. Each test has a daemon folder of its own and
  * stops its daemon.
  */
@@ -91,7 +92,8 @@ class DaemonIT {
      * The first run starts the daemon and is served by it, the second too (the daemon's second
      * run), from another folder with relative paths (the pipeline file, --out, the storage
      * folder) that land where a fresh JVM puts them; every result file equals a fresh JVM's to
-     * the bit. Its folder is rwx------; other JVM options go to a fresh JVM.
+     * the bit. Its folder is rwx------; other plugin folders go to a fresh JVM, other JVM
+     * options to a new daemon that replaces it.
      */
     @Test
     void laterRunsAreServedByTheDaemonWithAFreshJvmsResults() throws IOException {
@@ -121,18 +123,25 @@ class DaemonIT {
             assertArrayEquals(expected, Files.readAllBytes(elsewhere.resolve("second").resolve(f)), f + ", its second");
         }
 
-        Fwi.Outcome other = Fwi.runWith(work, Map.of("SEICHE_DAEMON_DIR", daemonDir().toString(), "SEICHE_JAVA_OPTS",
-                "-Dseiche.warmup=false"), "run", "case/pipeline.yaml", "--out", "other", "--quiet");
-        assertEquals(0, other.exit(), other.err());
-        assertServed(work.resolve("other"), "fresh", 0);
+        Fwi.Outcome status = Fwi.runWith(work, env(), "daemon", "status");
+        assertEquals(0, status.exit(), status.err());
+        assertTrue(status.out().contains("2 runs served"), status.out());
         Fwi.Outcome plugins = Fwi.runWith(work, env(), "run", "case/pipeline.yaml", "--out", "plugins", "--plugins", "case",
                 "--quiet");
         assertEquals(0, plugins.exit(), plugins.err());
         assertServed(work.resolve("plugins"), "fresh", 0);
 
-        Fwi.Outcome status = Fwi.runWith(work, env(), "daemon", "status");
-        assertEquals(0, status.exit(), status.err());
-        assertTrue(status.out().contains("2 runs served"), status.out());
+        // other JVM options: never served by a daemon started without them; one started with them takes its place
+        ProcessHandle daemon = daemons().get(0);
+        Fwi.Outcome other = Fwi.runWith(work, Map.of("SEICHE_DAEMON_DIR", daemonDir().toString(), "SEICHE_JAVA_OPTS",
+                "-Dseiche.warmup=false"), "run", "case/pipeline.yaml", "--out", "other", "--quiet");
+        assertEquals(0, other.exit(), other.err());
+        assertServed(work.resolve("other"), "daemon", 1);
+        daemon.onExit().completeOnTimeout(null, 30, TimeUnit.SECONDS).join();
+        assertFalse(daemon.isAlive(), "the daemon of other settings stopped");
+        assertTrue(daemons().get(0).info().commandLine().orElseThrow().contains("-Dseiche.warmup=false"), "the new one has them");
+        assertArrayEquals(Files.readAllBytes(work.resolve("fresh/gradient_v.npy")),
+                Files.readAllBytes(work.resolve("other/gradient_v.npy")), "without the warm-up");
     }
 
     /** Errors are the fresh JVM's: one line on the client's stderr, its exit status, nothing on stdout. */
