@@ -42,6 +42,7 @@ import picocli.CommandLine;
  */
 public final class Daemon {
     private static final long DEFAULT_IDLE_SECONDS = 600;
+    private static final long TRIM_AFTER_NANOS = 30_000_000_000L;
     /** Variables that choose how ./fwi starts, not what a run does. */
     private static final Set<String> LAUNCH_ONLY = Set.of("SEICHE_DAEMON", "SEICHE_DAEMON_DIR", "SEICHE_DAEMON_IDLE", "SEICHE_CDS");
     /** Variables besides SEICHE_* that change what a JVM does. */
@@ -57,6 +58,10 @@ public final class Daemon {
     private final AtomicBoolean busy = new AtomicBoolean();
     private final Map<String, String> environment = relevant(System.getenv());
     private volatile long lastUsed = System.nanoTime();
+    /** The last run has sent its status and the daemon is collecting its garbage: busy, but not for long. */
+    private volatile boolean cleaning;
+    /** Whether what the last run's propagators keep for reuse has been given back (once idle for TRIM_AFTER_NANOS). */
+    private volatile boolean trimmed = true;
     private final long startedMillis = System.currentTimeMillis();
     private int runs;
     private SeicheFramework framework;
@@ -174,9 +179,21 @@ public final class Daemon {
             } catch (InterruptedException e) {
                 return;
             }
-            if (System.nanoTime() - lastUsed > idleNanos && busy.compareAndSet(false, true)) {
+            long idle = System.nanoTime() - lastUsed;
+            if (idle > idleNanos && busy.compareAndSet(false, true)) {
                 log.println("daemon: idle for " + idleNanos / 1_000_000_000L + " s, stopping");
                 exit(0);
+            }
+            if (!trimmed && idle > TRIM_AFTER_NANOS && busy.compareAndSet(false, true)) {
+                // arrays the propagators keep softly for reuse (a gradient's stored steps) go once they have not been used
+                // for SoftRefLRUPolicyMSPerMB (./fwi gives the daemon 1: ~15 s for 15 GB of free heap); the first
+                // collection moves the clock the policy reads past them, the second clears them and shrinks the heap
+                cleaning = true;
+                System.gc();
+                System.gc();
+                trimmed = true;
+                busy.set(false);
+                cleaning = false;
             }
         }
     }
@@ -308,7 +325,18 @@ public final class Daemon {
         for (int i = 0; i < args.length; i++) {
             args[i] = DaemonClient.readLong(req);
         }
-        if (!busy.compareAndSet(false, true)) {
+        boolean mine = busy.compareAndSet(false, true);
+        // a run that has ended but whose memory is still being given back: the next waits for that, not a fresh JVM
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!mine && cleaning && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                break;
+            }
+            mine = busy.compareAndSet(false, true);
+        }
+        if (!mine) {
             reply(client, DaemonClient.BUSY);
             return;
         }
@@ -342,6 +370,7 @@ public final class Daemon {
         } finally {
             lastUsed = System.nanoTime();
             busy.set(false);
+            cleaning = false;
         }
     }
 
@@ -415,7 +444,9 @@ public final class Daemon {
             exit(1);
         }
         // give back the run's memory: an idle daemon holds its framework and code, not the run's heap
+        cleaning = true;
         System.gc();
+        trimmed = false;
     }
 
     /** The process's peak resident memory starts again from now, so that summary.json's is this run's (Linux: VmHWM). */
