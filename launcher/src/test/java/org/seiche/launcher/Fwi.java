@@ -44,7 +44,15 @@ final class Fwi {
     private static Path daemonDir() {
         try {
             Path dir = Files.createTempDirectory("seiche-daemon-it"); // rwx------
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> DaemonClient.command(dir, "stop")));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                DaemonClient.command(dir, "stop");
+                try (var files = Files.list(dir)) {
+                    files.forEach(f -> f.toFile().delete());
+                    Files.delete(dir);
+                } catch (IOException e) {
+                    // a leftover folder in the temporary folder is harmless
+                }
+            }));
             return dir;
         } catch (IOException e) {
             throw new IllegalStateException(e);
