@@ -40,11 +40,12 @@ import picocli.CommandLine.Option;
  * ({@link Yardstick}) run before each timed run on the grid and threads Deepwave's figure
  * was recorded beside: the best of each, so both see the same machine. Then the full
  * Hessian of the perf case {@code hessian_example} on Deepwave's thread count. With
- * {@code --cold}, fresh {@code ./fwi run} processes of the perf cases instead ({@link ColdBench}).
+ * {@code --cold}, {@code ./fwi run} processes of the perf cases instead ({@link ColdBench}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks forward and forward+gradient runs of the propagators (Mcell-updates/s, ratio to Deepwave), "
-                + "and the full Hessian of a 20 x 30 model; with --cold, fresh ./fwi run processes of the perf cases.")
+                + "and the full Hessian of a 20 x 30 model; with --cold, ./fwi run processes of the perf cases as a user runs them (served by the daemon unless "
+                + "SEICHE_DAEMON=off).")
 public final class Bench implements Callable<Integer> {
     @CommandLine.ParentCommand
     BenchHost host;
@@ -82,7 +83,8 @@ public final class Bench implements Callable<Integer> {
                     + "the perf cases are the folder cases/ beside it")
     Path figuresFile;
 
-    @Option(names = "--cold", description = "time fresh ./fwi run processes of the perf cases (wall and summary.json seconds)")
+    @Option(names = "--cold", description = "time ./fwi run processes of the perf cases (wall and summary.json seconds; the daemon "
+            + "serves them unless SEICHE_DAEMON=off, --variant fresh:SEICHE_DAEMON=off runs both)")
     boolean cold;
 
     @Option(names = "--cases", split = ",", paramLabel = "NAME", description = "perf cases for --cold (default: "

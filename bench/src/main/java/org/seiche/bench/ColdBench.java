@@ -17,11 +17,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.seiche.api.SeicheException;
 
 /**
- * What a user's single run costs: fresh {@code ./fwi run} processes of the perf cases (the
- * inputs Deepwave was timed on), the process wall measured here and the compute seconds
- * from {@code summary.json}, each run between two runs of the yardstick on the grid and
- * threads of the case's Deepwave figure, so that the figure can be scaled to the machine
- * as it was during that run. Repeats go round all cases in turn; the medians count.
+ * What a user's single run costs: {@code ./fwi run} processes of the perf cases (the
+ * inputs Deepwave was timed on) as a user runs them, served by the daemon the first one
+ * starts (a daemon of the bench's own, stopped at its end) unless the environment says
+ * SEICHE_DAEMON=off; the process wall measured here and the compute seconds from
+ * {@code summary.json}, each run between two runs of the yardstick on the grid and threads
+ * of the case's Deepwave figure, so that the figure can be scaled to the machine as it was
+ * during that run. Repeats go round all cases in turn; the medians count. Each row says
+ * which process served its runs, and the run that started the daemon is named (first use).
  */
 final class ColdBench implements Callable<Integer> {
     /** The rows Deepwave was recorded on that issues 16, 18 (scalar 3-D) and 21 (acoustic) set targets for. */
@@ -78,8 +81,8 @@ final class ColdBench implements Callable<Integer> {
         return out;
     }
 
-    /** One fresh process of one case. */
-    record Run(double seconds, double wall, double yardstick, long peakRss) {
+    /** One ./fwi run of one case; servedBy: fresh or daemon (summary.json), daemonRun: the daemon's how-manieth (1: it started for it). */
+    record Run(double seconds, double wall, double yardstick, long peakRss, String servedBy, int daemonRun) {
     }
 
     @Override
@@ -99,39 +102,54 @@ final class ColdBench implements Callable<Integer> {
             files.put(name, file);
         }
         Path out;
+        Path daemonDir;
         try {
             out = Files.createTempDirectory("seiche-cold-bench");
+            // a daemon of the bench's own (rwx------), so that its start is the first run's and it stops with the bench
+            daemonDir = Files.createTempDirectory("seiche-cold-daemon");
         } catch (IOException e) {
             throw new SeicheException("cannot create a temporary folder for the runs' outputs: " + e.getMessage());
         }
         try (Yardstick yardstick = noYardstick ? null : Yardstick.compile()) {
-            System.out.printf("fresh ./fwi run processes, %d repeats round the cases, medians; Deepwave: %s, %s (%s)%n", repeats,
+            System.out.printf("./fwi run processes as a user's (served by a daemon started by the first, unless SEICHE_DAEMON=off), "
+                    + "%d repeats round the cases, medians; Deepwave: %s, %s (%s)%n", repeats,
                     figures.recorded(), figures.file(), DeepwaveFigures.LABEL);
             System.out.println(yardstick == null || yardstick.problem() != null
                     ? (yardstick == null ? "no yardstick" : yardstick.problem()) + ": Deepwave's figures as recorded"
                     : "yardstick: the plain C stencil on the case's recorded grid and threads, before and after each run; "
                     + "'dw now' = Deepwave x stencil then / stencil now (seconds); ratio = Seiche / dw now (below 1: Seiche faster)");
             Map<String, List<Run>> runs = new LinkedHashMap<>();
+            List<String> firstUse = new ArrayList<>();
             for (int r = 0; r < repeats; r++) {
                 for (Map.Entry<String, Path> c : files.entrySet()) {
                     for (Map.Entry<String, Map<String, String>> v : variants.entrySet()) {
                         String row = v.getKey().isEmpty() ? c.getKey() : c.getKey() + " " + v.getKey();
-                        Run one = run(c.getValue(), out.resolve(c.getKey()), yardstick, figures.get(c.getKey()), v.getValue());
+                        Map<String, String> env = new LinkedHashMap<>(v.getValue());
+                        env.putIfAbsent("SEICHE_DAEMON_DIR", daemonDir.toString());
+                        Run one = run(c.getValue(), out.resolve(c.getKey()), yardstick, figures.get(c.getKey()), env);
                         runs.computeIfAbsent(row, k -> new ArrayList<>()).add(one);
+                        if (one.daemonRun() == 1) {
+                            firstUse.add(String.format("first use: %s started the daemon, served as its first run: wall %.2f s, "
+                                    + "seconds %.3f", row, one.wall(), one.seconds()));
+                        }
                         // each run as it ends, so that a long bench shows where it is and a stopped one what it had
-                        System.err.printf("repeat %d %-30s seconds %.3f wall %.2f stencil %.0f rss %.0f MB%n", r + 1, row,
-                                one.seconds(), one.wall(), one.yardstick(), one.peakRss() / 1e6);
+                        System.err.printf("repeat %d %-30s seconds %.3f wall %.2f stencil %.0f rss %.0f MB %s%n", r + 1, row,
+                                one.seconds(), one.wall(), one.yardstick(), one.peakRss() / 1e6,
+                                one.daemonRun() > 0 ? "daemon run " + one.daemonRun() : one.servedBy());
                     }
                 }
             }
-            System.out.printf("%-30s %8s %8s %8s %7s | %8s %8s %8s %7s | %8s %7s%n", "case", "seiche s", "dw s", "dw now",
-                    "ratio", "wall s", "dw wall", "dw now", "ratio", "stencil", "rss MB");
+            System.out.printf("%-30s %8s %8s %8s %7s | %8s %8s %8s %7s | %8s %7s %s%n", "case", "seiche s", "dw s", "dw now",
+                    "ratio", "wall s", "dw wall", "dw now", "ratio", "stencil", "rss MB", "served");
             for (Map.Entry<String, List<Run>> e : runs.entrySet()) {
                 print(e.getKey(), figures.get(e.getKey().split(" ")[0]), e.getValue());
             }
+            firstUse.forEach(System.out::println);
             return 0;
         } finally {
+            stopDaemon(daemonDir);
             Yardstick.delete(out);
+            Yardstick.delete(daemonDir);
         }
     }
 
@@ -152,12 +170,14 @@ final class ColdBench implements Callable<Integer> {
             rss[i] = r.peakRss() / 1e6;
         }
         double stencil = median(stencils);
-        System.out.printf("%-30s %8.3f %8.3f %8.3f %7.2f | %8.2f %8s %8s %7s | %8s %7s%n", name, median(seconds), f.seconds(),
+        String served = runs.stream().map(Run::servedBy).distinct().count() == 1 ? runs.get(0).servedBy() : "mixed";
+        System.out.printf("%-30s %8.3f %8.3f %8.3f %7.2f | %8.2f %8s %8s %7s | %8s %7s %s%n", name, median(seconds), f.seconds(),
                 f.secondsNow(f.seconds(), stencil), median(ratios), median(walls), f.processWall() == null ? "-"
                         : String.format("%.2f", f.processWall()), f.processWall() == null ? "-"
                         : String.format("%.2f", f.secondsNow(f.processWall(), stencil)),
                 f.processWall() == null ? "-" : String.format("%.2f", median(wallRatios)),
-                Double.isNaN(stencil) ? "-" : String.format("%.0f", stencil), rss[0] < 0 ? "-" : String.format("%.0f", median(rss)));
+                Double.isNaN(stencil) ? "-" : String.format("%.0f", stencil), rss[0] < 0 ? "-" : String.format("%.0f", median(rss)),
+                served);
     }
 
     /** A fresh ./fwi run of the case between two yardstick runs; a failed run stops the bench with its message. */
@@ -191,7 +211,22 @@ final class ColdBench implements Callable<Integer> {
             throw new SeicheException(out.resolve("summary.json") + ": cannot be read: " + e.getMessage());
         }
         return new Run(summary.path("seconds").asDouble(Double.NaN), wall, mean(before, after),
-                summary.path("process_peak_rss_bytes").asLong(-1));
+                summary.path("process_peak_rss_bytes").asLong(-1), summary.path("served_by").asText("?"),
+                summary.path("daemon_runs").asInt(0));
+    }
+
+    /** Stops the bench's daemon, if a run started one. */
+    private void stopDaemon(Path daemonDir) {
+        try {
+            ProcessBuilder pb = new ProcessBuilder(home.resolve("fwi").toString(), "daemon", "stop")
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+            pb.environment().put("SEICHE_DAEMON_DIR", daemonDir.toString());
+            pb.start().waitFor();
+        } catch (IOException e) {
+            System.err.println("warning: the bench's daemon (" + daemonDir + ") was not stopped: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The mean of the two, or the one that ran. */

@@ -22,7 +22,8 @@ import picocli.CommandLine.ScopeType;
 /** The fwi command line. */
 @Command(name = "fwi", mixinStandardHelpOptions = true, version = "Seiche 0.1.0",
         description = "Differentiable seismic wave propagation and full-waveform inversion.",
-        subcommands = {Main.Run.class, Main.Member.class, Main.Plugins.class, Bench.class, SegyCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {Main.Run.class, Main.Member.class, Main.Plugins.class, Bench.class, SegyCommand.class, DaemonCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer>, BenchHost {
     @Option(names = "--plugins", scope = ScopeType.INHERIT, paramLabel = "DIR",
             description = "folder of third-party bundles to install (default: plugins/ of the installation)")
@@ -31,12 +32,23 @@ public final class Main implements Callable<Integer>, BenchHost {
     @Option(names = "--quiet", scope = ScopeType.INHERIT, description = "no progress output")
     boolean quiet;
 
+    /** The option a run's spec carries with entries for summary.json: which process served it. */
+    static final String SUMMARY_OPTION = "summary";
+
     private final Path home;
     private final long startedNanos;
+    /** Where relative paths on the command line are: the process's folder, or for the daemon the client's. */
+    private final Path workingDirectory;
+    /** The daemon's framework, lent to the run it serves; null in a fresh JVM, which starts its own. */
+    private final SeicheFramework resident;
+    private final Map<String, Object> servedBy;
 
-    Main(Path home, long startedNanos) {
+    Main(Path home, long startedNanos, Path workingDirectory, SeicheFramework resident, Map<String, Object> servedBy) {
         this.home = home;
         this.startedNanos = startedNanos;
+        this.workingDirectory = workingDirectory;
+        this.resident = resident;
+        this.servedBy = servedBy;
     }
 
     @Override
@@ -52,12 +64,27 @@ public final class Main implements Callable<Integer>, BenchHost {
 
     @Override
     public SeicheFramework framework() {
-        List<Path> dirs = new ArrayList<>(pluginDirs);
+        if (resident != null) {
+            return resident.lent();
+        }
+        return SeicheFramework.start(bundles(home), pluginDirs());
+    }
+
+    /** The folder of the installation's bundles. */
+    static Path bundles(Path home) {
+        return Path.of(System.getProperty("seiche.bundles", home.resolve("launcher/target/bundles").toString()));
+    }
+
+    /** The plugin folders of this command: --plugins (from the working directory), else the installation's plugins/ if there. */
+    List<Path> pluginDirs() {
+        List<Path> dirs = new ArrayList<>();
+        for (Path d : pluginDirs) {
+            dirs.add(workingDirectory.resolve(d));
+        }
         if (dirs.isEmpty() && java.nio.file.Files.isDirectory(home.resolve("plugins"))) {
             dirs.add(home.resolve("plugins"));
         }
-        Path bundles = Path.of(System.getProperty("seiche.bundles", home.resolve("launcher/target/bundles").toString()));
-        return SeicheFramework.start(bundles, dirs);
+        return dirs;
     }
 
     @Command(name = "run", mixinStandardHelpOptions = true, description = "Runs one pipeline file headless.")
@@ -87,9 +114,10 @@ public final class Main implements Callable<Integer>, BenchHost {
                     System.err.println("warning: " + p);
                 }
                 Pipeline pipeline = fw.pipeline();
-                PipelineSpec.Builder b = pipeline.read(pipelineFile).toBuilder();
+                // relative to the folder ./fwi was run in, which for a run the daemon serves is not the process's
+                PipelineSpec.Builder b = pipeline.read(main.workingDirectory.resolve(pipelineFile)).toBuilder();
                 if (out != null) {
-                    b.output(out.toAbsolutePath());
+                    b.output(main.workingDirectory.resolve(out));
                 }
                 if (device != null) {
                     b.device(device);
@@ -100,7 +128,7 @@ public final class Main implements Callable<Integer>, BenchHost {
                     }
                     b.threads(threads);
                 }
-                b.quiet(main.quiet).resume(resume);
+                b.quiet(main.quiet).resume(resume).option(SUMMARY_OPTION, main.servedBy);
                 b.startupSeconds((System.nanoTime() - main.startedNanos) / 1e9);
                 Pipeline.Result result = pipeline.run(b.build());
                 // an inversion that stopped short of its iterations without converging did not do what it was asked
@@ -188,10 +216,15 @@ public final class Main implements Callable<Integer>, BenchHost {
         }
     }
 
-    /** Runs the command line and returns the exit code; errors are one line on stderr. */
+    /** Runs the command line in a fresh JVM and returns the exit code; errors are one line on stderr. */
     public static int execute(Path home, String... args) {
         long started = System.nanoTime();
-        CommandLine cl = new CommandLine(new Main(home, started));
+        return execute(new Main(home, started, Path.of("").toAbsolutePath(), null, Map.of("served_by", "fresh")), args);
+    }
+
+    /** Runs the command line with main as its root command and returns the exit code; errors are one line on stderr. */
+    static int execute(Main main, String... args) {
+        CommandLine cl = new CommandLine(main);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();
             if (ex instanceof SeicheException) {

@@ -37,11 +37,20 @@ public final class SeicheFramework implements BenchHost.Running {
 
     private final Framework framework;
     private final Path storage;
-    private final List<String> problems = new ArrayList<>();
+    private final List<String> problems;
+    /** Whether closing this stops the framework: not for a view lent to one run of the daemon. */
+    private final boolean owner;
 
-    private SeicheFramework(Framework framework, Path storage) {
+    private SeicheFramework(Framework framework, Path storage, List<String> problems, boolean owner) {
         this.framework = framework;
         this.storage = storage;
+        this.problems = problems;
+        this.owner = owner;
+    }
+
+    /** The same started framework for one run, whose close leaves it running (the daemon keeps it). */
+    SeicheFramework lent() {
+        return new SeicheFramework(framework, storage, problems, false);
     }
 
     /** Export-Package of the api bundle on the class path (one package), read rather than repeated here. */
@@ -84,7 +93,7 @@ public final class SeicheFramework implements BenchHost.Running {
         }
         config.put("ds.loglevel", "error");
         Framework fw = new FrameworkFactory().newFramework(config);
-        SeicheFramework sf = new SeicheFramework(fw, storage);
+        SeicheFramework sf = new SeicheFramework(fw, storage, new ArrayList<>(), true);
         try {
             fw.start();
         } catch (BundleException e) {
@@ -255,6 +264,9 @@ public final class SeicheFramework implements BenchHost.Running {
 
     @Override
     public void close() {
+        if (!owner) {
+            return;
+        }
         try {
             framework.stop();
             framework.waitForStop(10_000);

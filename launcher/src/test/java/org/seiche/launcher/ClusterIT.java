@@ -141,6 +141,7 @@ class ClusterIT {
     private static Process start(List<String> cmd, Map<String, String> env, Path log) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().putAll(env);
+        Fwi.environment(pb.environment());
         Process p = pb.start();
         started.add(p);
         return p;

@@ -15,6 +15,12 @@ import java.util.concurrent.TimeUnit;
 /** Runs the real ./fwi launcher of this checkout as a user would, and captures what it says. */
 final class Fwi {
     static final Path HOME = Path.of(System.getProperty("seiche.home", "..")).toAbsolutePath().normalize();
+    /**
+     * The daemon folder of this test JVM's runs: runs here are served by a daemon as a user's
+     * are, by one of their own (a test JVM of another checkout or build has another), stopped
+     * when the tests end; the short idle time is the backstop for a test JVM killed.
+     */
+    static final Path DAEMON_DIR = daemonDir();
 
     record Outcome(int exit, String out, String err) {
     }
@@ -33,6 +39,30 @@ final class Fwi {
             """;
 
     private Fwi() {
+    }
+
+    private static Path daemonDir() {
+        try {
+            Path dir = Files.createTempDirectory("seiche-daemon-it"); // rwx------
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                DaemonClient.command(dir, "stop");
+                try (var files = Files.list(dir)) {
+                    files.forEach(f -> f.toFile().delete());
+                    Files.delete(dir);
+                } catch (IOException e) {
+                    // a leftover folder in the temporary folder is harmless
+                }
+            }));
+            return dir;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The environment of every ./fwi the tests start: this test JVM's daemon (unless env names another). */
+    static void environment(Map<String, String> env) {
+        env.putIfAbsent("SEICHE_DAEMON_DIR", DAEMON_DIR.toString());
+        env.putIfAbsent("SEICHE_DAEMON_IDLE", "120s");
     }
 
     /** Writes a pipeline (or any text) to file and returns the file. */
@@ -75,10 +105,18 @@ final class Fwi {
 
     /** Starts ./fwi without waiting for it (to kill it). */
     static Process start(Path dir, Path log, String... args) throws IOException {
+        return start(dir, log, Map.of(), args);
+    }
+
+    /** Starts ./fwi with these environment variables added, without waiting for it. */
+    static Process start(Path dir, Path log, Map<String, String> env, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(HOME.resolve("fwi").toString());
         cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().putAll(env);
+        environment(pb.environment());
+        return pb.start();
     }
 
     private static Outcome execute(Path dir, List<String> cmd, Map<String, String> env) {
@@ -89,6 +127,7 @@ final class Fwi {
                     .redirectError(err.toFile());
             pb.environment().put("FWI", HOME.resolve("fwi").toString());
             pb.environment().putAll(env);
+            environment(pb.environment());
             Process p = pb.start();
             if (!p.waitFor(600, TimeUnit.SECONDS)) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);

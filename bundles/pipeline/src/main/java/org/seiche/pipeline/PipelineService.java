@@ -53,6 +53,10 @@ public final class PipelineService implements Pipeline {
             summary.put("startup_seconds", spec.startupSeconds());
         }
         MemoryPlan.processPeakRss().ifPresent(rss -> summary.put("process_peak_rss_bytes", rss));
+        // entries the caller adds (the launcher: which process served the run)
+        if (spec.options().get("summary") instanceof Map<?, ?> extra) {
+            extra.forEach((k, v) -> summary.put(String.valueOf(k), v));
+        }
         try {
             if (spec.output() != null) {
                 Results.write(spec, outcome.arrays(), outcome.pictures(), summary, outcome.jsonFiles(), outcome.folders());

@@ -189,7 +189,7 @@ public final class PipelineFile {
             b.propagator(prop.text());
         } else {
             b.propagator(prop.required("name").text());
-            settings = settings(prop);
+            settings = settings(prop, base);
             b.settings(settings);
         }
         Survey survey = survey(root.required("survey"), arrays, model, warn, b, freeSurfaces(settings, ndim));
@@ -381,7 +381,7 @@ public final class PipelineFile {
         return ShotModels.split(spacing, p, ShotModels.dimension(spacing.length, p, arrays.locationAxes(survey)));
     }
 
-    private static PropagatorSettings settings(Field f) {
+    private static PropagatorSettings settings(Field f, Path base) {
         Map<String, Object> options = new LinkedHashMap<>();
         for (String k : f.keys()) {
             if (!PipelineKeys.PROPAGATOR.contains(k)) {
@@ -396,7 +396,7 @@ public final class PipelineFile {
         int[] widths = f.has("pml_width") ? f.get("pml_width").integers() : new int[] {20};
         return new PropagatorSettings(accuracy, widths, f.get("pml_freq").number(25.0),
                 f.get("max_vel").number(Double.NaN), f.get("gradient_sampling_interval").integer(1), options,
-                StorageKeys.read(f.get("storage")));
+                StorageKeys.read(f.get("storage"), base));
     }
 
     private static Survey survey(Field f, ArrayInputs arrays, Model model, java.util.function.Consumer<String> warn,

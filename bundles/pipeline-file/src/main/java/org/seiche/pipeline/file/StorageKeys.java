@@ -13,8 +13,8 @@ final class StorageKeys {
     private StorageKeys() {
     }
 
-    /** The storage a block gives; every step in memory when absent. */
-    static Storage read(Field f) {
+    /** The storage a block gives; every step in memory when absent. A relative directory is relative to base, the pipeline file's folder. */
+    static Storage read(Field f, java.nio.file.Path base) {
         if (!f.present()) {
             return Storage.MEMORY;
         }
@@ -22,7 +22,7 @@ final class StorageKeys {
         Storage.Mode mode = f.has("mode") ? choice(f.get("mode"), Storage.Mode.values()) : null;
         Storage.Compression compression = f.has("compression") ? choice(f.get("compression"), Storage.Compression.values())
                 : Storage.Compression.NONE;
-        String directory = f.has("directory") ? f.get("directory").text() : null;
+        String directory = f.has("directory") ? base.resolve(f.get("directory").text()).toString() : null;
         if (directory != null && mode != Storage.Mode.DISK && mode != null) {
             throw f.get("directory").fail("applies to mode disk, not " + mode.key());
         }
