@@ -2,6 +2,7 @@ package org.seiche.elastic.cpu.f64;
 
 import java.nio.DoubleBuffer;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.function.IntConsumer;
 
 import org.seiche.api.Device;
@@ -59,6 +60,8 @@ public final class VolumeKernel implements VolumeNumerics {
      * ones (zeroed, first touched page by page) cost the forward as much as storing into them.
      */
     private final ArrayDeque<double[]> spareSlots = new ArrayDeque<>();
+    /** Field arrays (one value per cell) a finished run gave back, for the next run's fields and sums. */
+    private final ArrayDeque<double[]> spareFields = new ArrayDeque<>();
 
     public VolumeKernel(VolumeGrid g, Device device, boolean vectors) {
         this.device = device;
@@ -161,6 +164,24 @@ public final class VolumeKernel implements VolumeNumerics {
     /** Keeps a stored step's array for a later run. */
     synchronized void spare(double[] slot) {
         spareSlots.push(slot);
+    }
+
+    /** A zeroed array of one value per cell: a spare one when there is one. */
+    double[] fieldArray() {
+        double[] spare;
+        synchronized (this) {
+            spare = spareFields.poll();
+        }
+        if (spare == null) {
+            return new double[size];
+        }
+        Arrays.fill(spare, 0);
+        return spare;
+    }
+
+    /** Keeps an array of one value per cell for a later run. */
+    synchronized void spareField(double[] field) {
+        spareFields.push(field);
     }
 
     /** The line of a flat cell index (of a cell inside the domain). */

@@ -62,6 +62,7 @@ final class VolumeRun implements VolumeNumerics.VolumeAdjoint {
             });
             stored += (h != null ? h.bytes() : 0) + (c != null ? c.bytes() : 0);
             peak = Math.max(peak, stored + VolumeFields.bytes(k, false));
+            w.release();
         }
         Values.store(receivers, receiverTraces);
     }
@@ -90,7 +91,7 @@ final class VolumeRun implements VolumeNumerics.VolumeAdjoint {
             VolumeFields w = new VolumeFields(k, true);
             double[][] sums = new double[gradients.length][];
             for (int i = 0; i < sums.length; i++) {
-                sums[i] = gradients[i] == null ? null : new double[k.size];
+                sums[i] = gradients[i] == null ? null : k.fieldArray();
             }
             VolumeHistory h = histories[shot];
             VolumeCheckpoints c = checkpoints[shot];
@@ -119,8 +120,10 @@ final class VolumeRun implements VolumeNumerics.VolumeAdjoint {
                     for (int p = 0; p < k.size; p++) {
                         gradients[i].put(p, gradients[i].get(p) + factor * sums[i][p]);
                     }
+                    k.spareField(sums[i]);
                 }
             }
+            w.release();
         }
         Values.store(reads, sourceReads);
     }

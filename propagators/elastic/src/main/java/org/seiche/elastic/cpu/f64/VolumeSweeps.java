@@ -14,18 +14,45 @@ final class VolumeSweeps {
     private final VolumeKernel k;
     private final VolumeFields w;
     private final int n;
+    /**
+     * Each thread's line buffers, taken once: the sweeps run a plane at a time, and taking
+     * them per call put megabytes of garbage per step through the small young generation.
+     * Every buffer is written before it is read on each line.
+     */
+    private final ThreadLocal<Lines> buffers;
 
     VolumeSweeps(VolumeKernel k, VolumeFields w) {
         this.k = k;
         this.w = w;
         this.n = k.cells[k.inner];
+        this.buffers = ThreadLocal.withInitial(() -> new Lines(k.ndim, n));
+    }
+
+    /** A thread's buffers of one line: sums, a derivative, the strain rates, and a line's coordinates. */
+    private static final class Lines {
+        final double[] sum;
+        final double[] d;
+        final double[] trace;
+        final double[] shear;
+        final double[][][] strain;
+        final int[] at;
+
+        Lines(int ndim, int n) {
+            sum = new double[n];
+            d = new double[n];
+            trace = new double[n];
+            shear = new double[n];
+            strain = new double[ndim][ndim][n];
+            at = new int[ndim];
+        }
     }
 
     /** v_d += dt B_d (half_d sigma_dd + sum over e != d of int_e sigma_de). */
     void velocities(int[] lines, VolumeHistory.Slot stored) {
-        double[] sum = new double[n];
-        double[] d = new double[n];
-        int[] at = new int[k.ndim];
+        Lines buffer = buffers.get();
+        double[] sum = buffer.sum;
+        double[] d = buffer.d;
+        int[] at = buffer.at;
         for (int line : lines) {
             int base = k.lineStart(line, at);
             for (int v = 0; v < k.ndim; v++) {
@@ -56,10 +83,11 @@ final class VolumeSweeps {
      * sigma_de += dt mu_de (half_e v_d + half_d v_e).
      */
     void stresses(int[] lines, VolumeHistory.Slot stored) {
-        double[][][] strain = new double[k.ndim][k.ndim][n];
-        double[] trace = new double[n];
-        double[] shear = new double[n];
-        int[] at = new int[k.ndim];
+        Lines buffer = buffers.get();
+        double[][][] strain = buffer.strain;
+        double[] trace = buffer.trace;
+        double[] shear = buffer.shear;
+        int[] at = buffer.at;
         for (int line : lines) {
             int base = k.lineStart(line, at);
             for (int v = 0; v < k.ndim; v++) {
@@ -99,9 +127,10 @@ final class VolumeSweeps {
      * shear moduli grow by the stored strain rates times the adjoint stresses.
      */
     void stressesAdjointTerms(int[] lines, VolumeHistory.Slot stored, double[][] gradients) {
-        double[] sum = new double[n];
-        double[] trace = new double[n];
-        int[] at = new int[k.ndim];
+        Lines buffer = buffers.get();
+        double[] sum = buffer.sum;
+        double[] trace = buffer.trace;
+        int[] at = buffer.at;
         for (int line : lines) {
             int base = k.lineStart(line, at);
             System.arraycopy(w.normal[0], base, sum, 0, n);
@@ -174,8 +203,9 @@ final class VolumeSweeps {
 
     /** Transpose of the strain rates: v_d -= half_d terms[d][d] + sum over e != d of int_e terms[d][e]. */
     void stressesAdjointFields(int[] lines) {
-        double[] d = new double[n];
-        int[] at = new int[k.ndim];
+        Lines buffer = buffers.get();
+        double[] d = buffer.d;
+        int[] at = buffer.at;
         for (int line : lines) {
             int base = k.lineStart(line, at);
             for (int v = 0; v < k.ndim; v++) {
@@ -193,7 +223,7 @@ final class VolumeSweeps {
      * divergence times the adjoint velocity.
      */
     void velocitiesAdjointTerms(int[] lines, VolumeHistory.Slot stored, double[][] gradients) {
-        int[] at = new int[k.ndim];
+        int[] at = buffers.get().at;
         for (int line : lines) {
             int base = k.lineStart(line, at);
             for (int v = 0; v < k.ndim; v++) {
@@ -218,8 +248,9 @@ final class VolumeSweeps {
      * sigma_de -= half_e terms[d][e] + half_d terms[e][d].
      */
     void velocitiesAdjointFields(int[] lines) {
-        double[] d = new double[n];
-        int[] at = new int[k.ndim];
+        Lines buffer = buffers.get();
+        double[] d = buffer.d;
+        int[] at = buffer.at;
         for (int line : lines) {
             int base = k.lineStart(line, at);
             for (int v = 0; v < k.ndim; v++) {
