@@ -1,9 +1,0 @@
-/**
- * What the mapping and optimiser bundles share: reading their pipeline configuration with
- * one-line errors naming the field, small vector algebra, the scaling of a first step,
- * a gradient weighting link, Gaussian smoothing and the plain-value optimiser state of a
- * checkpoint.
- */
-@org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("2.0.0")
-package org.seiche.inversion.support;
