@@ -1,17 +1,9 @@
 package org.seiche.scalar.internal;
 
-import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 import org.seiche.api.Model;
-import org.seiche.api.NdArray;
 import org.seiche.api.Propagator;
 import org.seiche.api.SeicheException;
 import org.seiche.api.Simulation;
@@ -25,41 +17,21 @@ import org.seiche.scalar.spi.SnapshotTap;
  * scalar kernels; max_vel defaults to max |v| of the background alone.
  */
 @Component(service = Propagator.class, property = Propagator.PROPERTY + "=" + BornPropagator.NAME)
-public final class BornPropagator implements Propagator {
+public final class BornPropagator extends ScalarFamilyPropagator {
     public static final String NAME = "born";
     public static final String VELOCITY = ScalarPropagator.VELOCITY;
     public static final String SCATTER = BornRun.SCATTER;
     /** Propagator option: also give the background field's receiver data (receiver_data_background). */
     public static final String BACKGROUND_DATA = "background_data";
 
-    private final List<ScalarKernel> kernels = new CopyOnWriteArrayList<>();
-
     /** For Declarative Services: kernels arrive as services. */
     public BornPropagator() {
+        super(NAME);
     }
 
     /** For plain Java use: the given kernels. */
     public BornPropagator(ScalarKernel... kernels) {
-        this.kernels.addAll(List.of(kernels));
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addKernel(ScalarKernel kernel) {
-        kernels.add(kernel);
-    }
-
-    void removeKernel(ScalarKernel kernel) {
-        kernels.remove(kernel);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<String> kernelDevices() {
-        return kernels.stream().map(ScalarKernel::deviceName).collect(Collectors.toCollection(TreeSet::new));
+        super(NAME, kernels);
     }
 
     @Override
@@ -68,25 +40,23 @@ public final class BornPropagator implements Propagator {
     }
 
     @Override
-    public double maxVelocity(Model model) {
-        return ScalarProblem.maxVelocity(model.parameter(VELOCITY));
-    }
-
-    @Override
     public Set<String> options() {
         return Set.of(BACKGROUND_DATA);
     }
 
     @Override
-    public Simulation prepare(SimulationSetup setup) {
-        NdArray v = setup.model().parameter(VELOCITY);
-        NdArray scatter = setup.model().parameter(SCATTER);
-        SetupCheck.positive(VELOCITY, v);
-        SetupCheck.finite(SCATTER, scatter);
-        if (setup.snapshots() != null) {
-            setup.snapshots().check(NAME, Set.of(SnapshotTap.WAVEFIELD, SnapshotTap.SCATTERED), setup.survey().shots());
-        }
-        return new BornSimulation(ScalarProblem.of(setup, v, kernels, NAME), scatter, backgroundData(setup));
+    void checkOtherParameters(Model model) {
+        SetupCheck.finite(SCATTER, model.parameter(SCATTER));
+    }
+
+    @Override
+    Set<String> snapshotTaps() {
+        return Set.of(SnapshotTap.WAVEFIELD, SnapshotTap.SCATTERED);
+    }
+
+    @Override
+    Simulation simulation(ScalarProblem problem, SimulationSetup setup) {
+        return new BornSimulation(problem, setup.model().parameter(SCATTER), backgroundData(setup));
     }
 
     /** The option {@value #BACKGROUND_DATA}: true or false (default). */

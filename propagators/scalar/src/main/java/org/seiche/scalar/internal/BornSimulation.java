@@ -5,31 +5,19 @@ import java.util.Set;
 
 import org.seiche.api.ForwardRun;
 import org.seiche.api.NdArray;
-import org.seiche.api.Simulation;
 import org.seiche.api.Storage;
 
 /** A Born survey prepared on a background velocity and a scatter. */
-public final class BornSimulation implements Simulation {
+public final class BornSimulation extends ScalarFamilySimulation {
     private static final List<String> GRADIENTS = List.of(BornPropagator.SCATTER, BornPropagator.VELOCITY);
 
-    private final ScalarProblem problem;
     private final NdArray scatter;
     private final boolean backgroundData;
 
     BornSimulation(ScalarProblem problem, NdArray scatter, boolean backgroundData) {
-        this.problem = problem;
+        super(problem);
         this.scatter = scatter;
         this.backgroundData = backgroundData;
-    }
-
-    @Override
-    public int shots() {
-        return problem.sources().shots();
-    }
-
-    @Override
-    public int stepRatio() {
-        return problem.steps().ratio();
     }
 
     @Override
@@ -49,10 +37,5 @@ public final class BornSimulation implements Simulation {
     @Override
     public Storage.Plan storagePlan(int shotsAtOnce) {
         return problem.bornStoragePlan(shotsAtOnce);
-    }
-
-    @Override
-    public void close() {
-        problem.operator().close();
     }
 }

@@ -6,29 +6,17 @@ import java.util.Set;
 import org.seiche.api.Batches;
 import org.seiche.api.ForwardRun;
 import org.seiche.api.NdArray;
-import org.seiche.api.Simulation;
 import org.seiche.api.Storage;
 import org.seiche.scalar.spi.ScalarBatch;
 import org.seiche.scalar.spi.Transducers;
 
 /** A scalar survey prepared on a velocity model. */
-public final class ScalarSimulation implements Simulation {
+public final class ScalarSimulation extends ScalarFamilySimulation {
     private static final List<String> GRADIENTS = List.of(ScalarPropagator.VELOCITY, SOURCE_AMPLITUDES);
 
-    private final ScalarProblem problem;
 
     public ScalarSimulation(ScalarProblem problem) {
-        this.problem = problem;
-    }
-
-    @Override
-    public int shots() {
-        return problem.sources().shots();
-    }
-
-    @Override
-    public int stepRatio() {
-        return problem.steps().ratio();
+        super(problem);
     }
 
     @Override
@@ -60,10 +48,5 @@ public final class ScalarSimulation implements Simulation {
     @Override
     public Storage.Plan storagePlan(int shotsAtOnce) {
         return problem.storagePlan(shotsAtOnce);
-    }
-
-    @Override
-    public void close() {
-        problem.operator().close();
     }
 }
