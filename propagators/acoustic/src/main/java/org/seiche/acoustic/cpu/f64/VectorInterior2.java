@@ -29,14 +29,8 @@ final class VectorInterior2 extends Interior {
     private final double[] bHx;
     private final double[] aIx;
     private final double[] bIx;
-    /** Per axis (z, y, x; null for an absent one): buoyancy, profiles, stride and weights, for the single-axis runs. */
-    private final double[][] buoyancy;
-    private final double[][] aHalf;
-    private final double[][] bHalf;
-    private final double[][] aInt;
-    private final double[][] bInt;
-    private final int[] strides;
-    private final double[][] weights;
+    /** Per axis (z, y, x), for the single-axis runs. */
+    private final Axis[] axes;
     /** Strides along z (0 in 2-D) and y. */
     private final int sz;
     private final int sy;
@@ -55,13 +49,7 @@ final class VectorInterior2 extends Interior {
         bIx = kn.bInt[2];
         sz = kn.layout.present[0] ? kn.layout.stride[0] : 0;
         sy = kn.layout.stride[1];
-        buoyancy = kn.buoyancy;
-        aHalf = kn.aHalf;
-        bHalf = kn.bHalf;
-        aInt = kn.aInt;
-        bInt = kn.bInt;
-        strides = kn.layout.stride;
-        weights = new double[][] {weights(kn.stencil[0]), weights(kn.stencil[1]), weights(kn.stencil[2])};
+        axes = new Axis[] {new Axis(kn, 0), new Axis(kn, 1), new Axis(kn, 2)};
         double[] cz = weights(kn.stencil[0]);
         double[] cy = weights(kn.stencil[1]);
         double[] cx = weights(kn.stencil[2]);
@@ -77,6 +65,30 @@ final class VectorInterior2 extends Interior {
         x1 = cx[1];
         x2 = cx[2];
         x3 = cx[3];
+    }
+
+    /**
+     * One axis's stride, staggered weights (0 beyond G or for an absent axis), buoyancy and
+     * profiles (null for an absent axis): final fields, which the JIT reads once per loop.
+     */
+    private static final class Axis {
+        final int s;
+        final double c0, c1, c2, c3;
+        final double[] b, aHalf, bHalf, aInt, bInt;
+
+        Axis(Kernel kn, int axis) {
+            s = kn.layout.stride[axis];
+            double[] c = weights(kn.stencil[axis]);
+            c0 = c[0];
+            c1 = c[1];
+            c2 = c[2];
+            c3 = c[3];
+            b = kn.buoyancy[axis];
+            aHalf = kn.aHalf[axis];
+            bHalf = kn.bHalf[axis];
+            aInt = kn.aInt[axis];
+            bInt = kn.bInt[axis];
+        }
     }
 
     private static double[] weights(double[] c) {
@@ -314,29 +326,21 @@ final class VectorInterior2 extends Interior {
         final double[] p = f.p;
         final double[] v = f.v[axis];
         final double[] psi = f.psi[axis];
-        final double[] b = buoyancy[axis];
-        final double[] ah = aHalf[axis];
-        final double[] bh = bHalf[axis];
-        final int s = strides[axis];
-        final double c0 = weights[axis][0];
-        final double c1 = weights[axis][1];
-        final double c2 = weights[axis][2];
-        final double c3 = weights[axis][3];
+        final Axis ax = axes[axis];
         final boolean column = q == Steps.COLUMN;
-        final DoubleVector a = DoubleVector.broadcast(LANES, q >= 0 ? ah[q] : 0);
-        final DoubleVector bq = DoubleVector.broadcast(LANES, q >= 0 ? bh[q] : 0);
+        final DoubleVector a = row(ax.aHalf, q);
+        final DoubleVector bq = row(ax.bHalf, q);
         int j = from;
         for (; j <= to - N; j += N) {
             int i = base + j;
-            DoubleVector g = sum(DoubleVector.zero(LANES), p, i, s, c0, c1, c2, c3);
+            DoubleVector g = sum(DoubleVector.zero(LANES), p, i, ax);
             if (q != Steps.NONE) {
-                g = column ? memory(psi, i, DoubleVector.fromArray(LANES, ah, j), DoubleVector.fromArray(LANES, bh, j), g)
-                        : memory(psi, i, a, bq, g);
+                g = memory(psi, i, at(ax.aHalf, j, column, a), at(ax.bHalf, j, column, bq), g);
             }
             if (store != null) {
                 g.intoArray(store, i);
             }
-            step(v, b, i, g);
+            step(v, ax.b, i, g);
         }
         return j;
     }
@@ -345,26 +349,20 @@ final class VectorInterior2 extends Interior {
     int pressureRun(Fields f, int axis, int base, int from, int to, int q, double[] div) {
         final double[] v = f.v[axis];
         final double[] phi = f.phi[axis];
-        final double[] ai = aInt[axis];
-        final double[] bi = bInt[axis];
-        final int s = strides[axis];
-        final double c0 = weights[axis][0];
-        final double c1 = weights[axis][1];
-        final double c2 = weights[axis][2];
-        final double c3 = weights[axis][3];
+        final Axis ax = axes[axis];
+        final int s = ax.s;
         final boolean column = q == Steps.COLUMN;
-        final DoubleVector a = DoubleVector.broadcast(LANES, q >= 0 ? ai[q] : 0);
-        final DoubleVector bq = DoubleVector.broadcast(LANES, q >= 0 ? bi[q] : 0);
+        final DoubleVector a = row(ax.aInt, q);
+        final DoubleVector bq = row(ax.bInt, q);
         int j = from;
         for (; j <= to - N; j += N) {
             int i = base + j;
             DoubleVector d = DoubleVector.fromArray(LANES, div, j);
             if (q == Steps.NONE) {
-                d = sum(d, v, i - s, s, c0, c1, c2, c3);
+                d = sum(d, v, i - s, ax);
             } else {
-                DoubleVector g = sum(DoubleVector.zero(LANES), v, i - s, s, c0, c1, c2, c3);
-                d = d.add(column ? memory(phi, i, DoubleVector.fromArray(LANES, ai, j), DoubleVector.fromArray(LANES, bi, j), g)
-                        : memory(phi, i, a, bq, g));
+                DoubleVector g = sum(DoubleVector.zero(LANES), v, i - s, ax);
+                d = d.add(memory(phi, i, at(ax.aInt, j, column, a), at(ax.bInt, j, column, bq), g));
             }
             d.intoArray(div, j);
         }
@@ -378,32 +376,25 @@ final class VectorInterior2 extends Interior {
         final double[] psi = f.psi[axis];
         final double[] w = f.w[axis];
         final double[] sum = f.gradientB[axis];
-        final double[] b = buoyancy[axis];
-        final double[] ah = aHalf[axis];
-        final double[] bh = bHalf[axis];
-        final int s = strides[axis];
-        final double c0 = weights[axis][0];
-        final double c1 = weights[axis][1];
-        final double c2 = weights[axis][2];
-        final double c3 = weights[axis][3];
+        final Axis ax = axes[axis];
         final boolean column = q == Steps.COLUMN;
-        final DoubleVector a = DoubleVector.broadcast(LANES, q >= 0 ? ah[q] : 0);
-        final DoubleVector bq = DoubleVector.broadcast(LANES, q >= 0 ? bh[q] : 0);
+        final DoubleVector a = row(ax.aHalf, q);
+        final DoubleVector bq = row(ax.bHalf, q);
         int j = from;
         for (; j <= to - N; j += N) {
             int i = base + j;
-            DoubleVector vi = DoubleVector.fromArray(LANES, v, i).sub(sum(DoubleVector.zero(LANES), w, i, s, c0, c1, c2, c3));
+            DoubleVector vi = DoubleVector.fromArray(LANES, v, i).sub(sum(DoubleVector.zero(LANES), w, i, ax));
             vi.intoArray(v, i);
             if (stored != null) {
                 DoubleVector.fromArray(LANES, sum, i).add(vi.mul(DoubleVector.fromArray(LANES, stored, i))).intoArray(sum, i);
             }
             // dt B v, in the portable loops' order
-            DoubleVector bv = DoubleVector.fromArray(LANES, b, i).mul(dt).mul(vi);
+            DoubleVector bv = DoubleVector.fromArray(LANES, ax.b, i).mul(dt).mul(vi);
             if (q == Steps.NONE) {
                 bv.neg().intoArray(u, i);
             } else {
-                DoubleVector aa = column ? DoubleVector.fromArray(LANES, ah, j) : a;
-                DoubleVector bb = column ? DoubleVector.fromArray(LANES, bh, j) : bq;
+                DoubleVector aa = at(ax.aHalf, j, column, a);
+                DoubleVector bb = at(ax.bHalf, j, column, bq);
                 DoubleVector m = DoubleVector.fromArray(LANES, psi, i);
                 bb.mul(m).sub(bb.add(1).mul(bv)).intoArray(u, i);
                 aa.mul(m.sub(bv)).intoArray(psi, i);
@@ -417,22 +408,18 @@ final class VectorInterior2 extends Interior {
         final double[] p = f.p;
         final double[] u = f.u[axis];
         final double[] phi = f.phi[axis];
-        final double[] ai = aInt[axis];
-        final int s = strides[axis];
-        final double c0 = weights[axis][0];
-        final double c1 = weights[axis][1];
-        final double c2 = weights[axis][2];
-        final double c3 = weights[axis][3];
+        final Axis ax = axes[axis];
+        final int s = ax.s;
         final boolean column = q == Steps.COLUMN;
-        final DoubleVector a = DoubleVector.broadcast(LANES, q >= 0 ? ai[q] : 0);
+        final DoubleVector a = row(ax.aInt, q);
         int j = from;
         for (; j <= to - N; j += N) {
             int i = base + j;
             if (q != Steps.NONE) {
                 DoubleVector kp = DoubleVector.fromArray(LANES, k, i).mul(dt).mul(DoubleVector.fromArray(LANES, p, i));
-                decay(phi, i, column ? DoubleVector.fromArray(LANES, ai, j) : a, kp);
+                decay(phi, i, at(ax.aInt, j, column, a), kp);
             }
-            sum(DoubleVector.fromArray(LANES, total, j), u, i - s, s, c0, c1, c2, c3).intoArray(total, j);
+            sum(DoubleVector.fromArray(LANES, total, j), u, i - s, ax).intoArray(total, j);
         }
         return j;
     }
@@ -441,19 +428,29 @@ final class VectorInterior2 extends Interior {
      * start + sum_k c_k (x[i + (k + 1) s] - x[i - k s]) in Steps' portable order: each term
      * multiplied, then added, from start, with no fused multiply-add, so that the two agree to the bit.
      */
-    private static DoubleVector sum(DoubleVector start, double[] x, int i, int s, double c0, double c1, double c2,
-                                    double c3) {
-        DoubleVector d = start.add(pair(x, i + s, i).mul(c0));
+    private static DoubleVector sum(DoubleVector start, double[] x, int i, Axis ax) {
+        final int s = ax.s;
+        DoubleVector d = start.add(pair(x, i + s, i).mul(ax.c0));
         if (G > 1) {
-            d = d.add(pair(x, i + 2 * s, i - s).mul(c1));
+            d = d.add(pair(x, i + 2 * s, i - s).mul(ax.c1));
         }
         if (G > 2) {
-            d = d.add(pair(x, i + 3 * s, i - 2 * s).mul(c2));
+            d = d.add(pair(x, i + 3 * s, i - 2 * s).mul(ax.c2));
         }
         if (G > 3) {
-            d = d.add(pair(x, i + 4 * s, i - 3 * s).mul(c3));
+            d = d.add(pair(x, i + 4 * s, i - 3 * s).mul(ax.c3));
         }
         return d;
+    }
+
+    /** A profile's value on PML row q (q >= 0) over a whole vector; 0 when the run has no row. */
+    private static DoubleVector row(double[] profile, int q) {
+        return DoubleVector.broadcast(LANES, q >= 0 ? profile[q] : 0);
+    }
+
+    /** The profile over the vector at column j on a column run, else the row's value. */
+    private static DoubleVector at(double[] profile, int j, boolean column, DoubleVector row) {
+        return column ? DoubleVector.fromArray(LANES, profile, j) : row;
     }
 
     /** x[i] -= dt w[i] d over one vector. */
