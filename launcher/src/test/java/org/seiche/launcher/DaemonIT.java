@@ -69,24 +69,7 @@ class DaemonIT {
             """;
 
     /** Long enough to be caught mid-run: its stored steps go to a file in steps/ (relative to the pipeline file). */
-    private static final String LONG = """
-            task: gradient
-            precision: float32
-            model: {spacing: 10.0, parameters: {v: {constant: 2000.0, shape: [400, 400]}}}
-            propagator: {name: scalar, accuracy: 4, pml_width: 20, pml_freq: 10.0, gradient_sampling_interval: 10,
-                         storage: {mode: disk, directory: steps}}
-            survey:
-              dt: 0.002
-              nt: 6000
-              sources:
-                locations: [[[2, 200]]]
-                wavelet: {type: ricker, freq: 10.0, peak_time: 0.15}
-              receivers:
-                locations: {regular: {shots: 1, per_shot: 30, first: [2, 10], shot_step: [0, 0], step: [0, 12]}}
-            observed: {constant: 0.0, shape: [1, 30, 6000]}
-            loss: mse
-            gradient_wrt: [v]
-            """;
+    private static final String LONG = ScalarGradient.longOnDisk("steps").yaml();
 
     /**
      * The first run starts the daemon and is served by it, the second too (the daemon's second

@@ -20,26 +20,8 @@ class MemoryIT {
     Path tmp;
 
     /** A gradient whose stored forward wavefield (240 x 240 padded cells x 1000 steps, float32: 230 MB) dominates its memory. */
-    private static final String GRADIENT = """
-            task: gradient
-            precision: float32
-            model:
-              spacing: 10.0
-              parameters:
-                v: {constant: 2000.0, shape: [200, 200]}
-            propagator: {name: scalar, accuracy: 4, pml_width: 20, pml_freq: 10.0}
-            survey:
-              dt: 0.001
-              nt: 1000
-              sources:
-                locations: [[[2, 100]]]
-                wavelet: {type: ricker, freq: 10.0, peak_time: 0.15}
-              receivers:
-                locations: {regular: {shots: 1, per_shot: 50, first: [2, 20], shot_step: [0, 0], step: [0, 3]}}
-            observed: {constant: 0.0, shape: [1, 50, 1000]}
-            loss: mse
-            gradient_wrt: [v]
-            """;
+    private static final String GRADIENT = new ScalarGradient(new int[] {200, 200}, "pml_width: 20", 0.001, 1000,
+            new int[] {2, 100}, 50, new int[] {2, 20}, new int[] {0, 3}).yaml();
 
     /**
      * The estimate in summary.json lies within 0.7-1.5 of the heap the run held at its peak,
@@ -68,26 +50,8 @@ class MemoryIT {
     }
 
     /** A 3-D gradient whose stored steps (84^3 padded cells x 400 steps, float32: 904 MiB) dominate its memory. */
-    private static final String GRADIENT_3D = """
-            task: gradient
-            precision: float32
-            model:
-              spacing: 10.0
-              parameters:
-                v: {constant: 2000.0, shape: [60, 60, 60]}
-            propagator: {name: scalar, accuracy: 4, pml_width: 10, pml_freq: 10.0}
-            survey:
-              dt: 0.001
-              nt: 400
-              sources:
-                locations: [[[2, 30, 30]]]
-                wavelet: {type: ricker, freq: 10.0, peak_time: 0.15}
-              receivers:
-                locations: {regular: {shots: 1, per_shot: 20, first: [2, 30, 10], shot_step: [0, 0, 0], step: [0, 0, 2]}}
-            observed: {constant: 0.0, shape: [1, 20, 400]}
-            loss: mse
-            gradient_wrt: [v]
-            """;
+    private static final String GRADIENT_3D = new ScalarGradient(new int[] {60, 60, 60}, "pml_width: 10", 0.001, 400,
+            new int[] {2, 30, 30}, 20, new int[] {2, 30, 10}, new int[] {0, 0, 2}).yaml();
 
     /**
      * What the machine pays, with ./fwi's own JVM settings: the process's peak RSS exceeds the

@@ -284,24 +284,7 @@ class StorageIT {
         Files.createDirectories(steps);
         Path dir = tmp.resolve("killed");
         Files.createDirectories(dir);
-        Fwi.write(dir.resolve("pipeline.yaml"), """
-                task: gradient
-                precision: float32
-                model: {spacing: 10.0, parameters: {v: {constant: 2000.0, shape: [400, 400]}}}
-                propagator: {name: scalar, accuracy: 4, pml_width: 20, pml_freq: 10.0, gradient_sampling_interval: 10,
-                             storage: {mode: disk, directory: %s}}
-                survey:
-                  dt: 0.002
-                  nt: 6000
-                  sources:
-                    locations: [[[2, 200]]]
-                    wavelet: {type: ricker, freq: 10.0, peak_time: 0.15}
-                  receivers:
-                    locations: {regular: {shots: 1, per_shot: 30, first: [2, 10], shot_step: [0, 0], step: [0, 12]}}
-                observed: {constant: 0.0, shape: [1, 30, 6000]}
-                loss: mse
-                gradient_wrt: [v]
-                """.formatted(steps));
+        Fwi.write(dir.resolve("pipeline.yaml"), ScalarGradient.longOnDisk(steps.toString()).yaml());
         Process p = Fwi.start(dir, dir.resolve("log.txt"), "run", "pipeline.yaml", "--out", "out", "--quiet");
         // the forward run has written every step when the file has stopped growing; polled often and the
         // adjoint made long (6000 steps) so that a loaded machine still catches it before the run ends
