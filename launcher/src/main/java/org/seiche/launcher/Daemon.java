@@ -185,9 +185,8 @@ public final class Daemon {
                 exit(0);
             }
             if (!trimmed && idle > TRIM_AFTER_NANOS && busy.compareAndSet(false, true)) {
-                // arrays the propagators keep softly for reuse (a gradient's stored steps) go once they have not been used
-                // for SoftRefLRUPolicyMSPerMB (./fwi gives the daemon 1: ~15 s for 15 GB of free heap); the first
-                // collection moves the clock the policy reads past them, the second clears them and shrinks the heap
+                // arrays the propagators keep softly for reuse (a gradient's stored steps) go at a full collection
+                // (./fwi gives the daemon SoftRefLRUPolicyMSPerMB=0); two more shrink the heap an idle daemon holds
                 cleaning = true;
                 System.gc();
                 System.gc();
