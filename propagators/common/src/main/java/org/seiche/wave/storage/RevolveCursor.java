@@ -54,6 +54,15 @@ public final class RevolveCursor {
         cursor = schedule.firstTape();
     }
 
+    /** A cursor of its own over another's schedule (for another shot of the same run: a schedule is never changed by walking it). */
+    public RevolveCursor(RevolveCursor same) {
+        this.steps = same.steps;
+        this.interval = same.interval;
+        this.schedule = same.schedule;
+        this.sweepSave = same.sweepSave;
+        cursor = schedule.firstTape();
+    }
+
     /** Snapshots held at most at once, the initial state's included. */
     public int usedSnapshots() {
         return schedule.usedSnapshots();

@@ -60,7 +60,7 @@ final class DoubleReplay {
         led = new int[loops.shots][];
         recomputed = new long[loops.shots];
         for (int s = 0; s < loops.shots; s++) {
-            cursors[s] = new RevolveCursor(loops.steps, interval, snapshots);
+            cursors[s] = s == 0 ? new RevolveCursor(loops.steps, interval, snapshots) : new RevolveCursor(cursors[0]);
             this.snapshots[s] = new DoubleSnapshots(cursors[s].usedSnapshots(), pool);
             replays[s] = groupReplay(s);
         }
