@@ -24,9 +24,10 @@ import org.seiche.wave.storage.RevolveCursor;
  * <li>checkpointed: one array per term, the taped step's, recomputed in the adjoint from
  * revolve's snapshots of the state (p, v, phi, psi) by {@link #beginAdjoint}.</li>
  * </ul>
- * The kernels index a step's terms from 0: a store's step that starts elsewhere in its
- * array is written in a buffer of the term and copied (forward), or copied into it
- * (adjoint). The time loops call {@link #beginForward}/{@link #endForward} and
+ * The kernels write and read a step's terms in place, from {@link #offset} in their arrays
+ * (the terms' stores are alike, so a step sits at the same place in each; copying each step
+ * through a buffer on the time loop's thread held the other threads up, 10 % of a 2-D
+ * gradient). The time loops call {@link #beginForward}/{@link #endForward} and
  * {@link #beginAdjoint}/{@link #endAdjoint} around each stored step and read its arrays
  * with {@link #divergence} and {@link #gradient}.
  */
@@ -46,10 +47,8 @@ final class History {
     /** A store per term (divergence first, then the axes'; null when checkpointed), and each term's array of the step at hand. */
     private final DoubleSteps[] stores;
     private final double[][] current;
-    /** Per term, where a step is written or read when its store's does not start at 0 (null: not made yet). */
-    private final double[][] buffers;
-    /** Per term, where in the store's array the step at hand goes (-1: in place). */
-    private final int[] copyAt;
+    /** Where in its term's array the step at hand starts. */
+    private int at;
     /** Checkpointed: the schedule, the snapshots and the state the adjoint recomputes in. */
     private final RevolveCursor cursor;
     private final DoubleSnapshots snapshots;
@@ -72,8 +71,6 @@ final class History {
         int terms = (k ? 1 : 0) + (buoyancy ? layout.ndim : 0);
         boolean checkpointed = plan != null && plan.mode() == Storage.Mode.CHECKPOINT;
         current = new double[terms][];
-        buffers = new double[terms][];
-        copyAt = new int[terms];
         stores = checkpointed ? null : new DoubleSteps[terms];
         for (int t = 0; !checkpointed && t < terms; t++) {
             stores[t] = pooled ? DoubleSteps.inMemory(size, slots, ArraySource.NEW)
@@ -124,7 +121,7 @@ final class History {
         return (k ? 1 : 0) + layout.dimension(axis);
     }
 
-    /** The array slot's pressure bracket is written to or read from (from index 0), or null if not kept. */
+    /** The array slot's pressure bracket is written to or read from (from {@link #offset}), or null if not kept. */
     double[] divergence(int slot) {
         return k && slot >= 0 ? current[0] : null;
     }
@@ -144,9 +141,8 @@ final class History {
             return snapshots.forward(cursor, slot, f.state()) ? slot : -1;
         }
         for (int t = 0; t < stores.length; t++) {
-            int at = stores[t].targetOffset(slot);
-            current[t] = at == 0 ? stores[t].target(slot) : buffer(t);
-            copyAt[t] = at == 0 ? -1 : at;
+            current[t] = stores[t].target(slot);
+            at = same(t, stores[t].targetOffset(slot));
         }
         return slot;
     }
@@ -154,9 +150,6 @@ final class History {
     /** After the forward step of stored step slot. */
     void endForward(int slot) {
         for (int t = 0; stores != null && t < stores.length; t++) {
-            if (copyAt[t] >= 0) {
-                System.arraycopy(current[t], 0, stores[t].target(slot), copyAt[t], current[t].length);
-            }
             stores[t].written(slot);
             current[t] = null;
         }
@@ -174,14 +167,8 @@ final class History {
             return;
         }
         for (int t = 0; t < stores.length; t++) {
-            double[] from = stores[t].source(slot);
-            int at = stores[t].sourceOffset(slot);
-            if (at == 0) {
-                current[t] = from;
-            } else {
-                current[t] = buffer(t);
-                System.arraycopy(from, at, current[t], 0, current[t].length);
-            }
+            current[t] = stores[t].source(slot);
+            at = same(t, stores[t].sourceOffset(slot));
         }
     }
 
@@ -193,11 +180,17 @@ final class History {
         }
     }
 
-    private double[] buffer(int t) {
-        if (buffers[t] == null) {
-            buffers[t] = new double[layout.grid.size()];
+    /** The offset of term t's step, which must be the first term's. */
+    private int same(int t, int offset) {
+        if (t > 0 && offset != at) {
+            throw new IllegalStateException("stored terms at different places: " + at + " and " + offset);
         }
-        return buffers[t];
+        return offset;
+    }
+
+    /** Where the terms of the step at hand start in the arrays of {@link #divergence} and {@link #gradient} (0 when checkpointed). */
+    int offset() {
+        return cursor != null ? 0 : at;
     }
 
     /** Whether the adjoint recomputes the terms (in {@link #replay()}'s state). */

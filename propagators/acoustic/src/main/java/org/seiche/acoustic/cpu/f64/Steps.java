@@ -209,6 +209,7 @@ final class Steps {
         for (int axis = 0; axis < 3; axis++) {
             stores[axis] = slot < 0 ? null : h.gradient(axis, slot);
         }
+        int at = slot < 0 ? 0 : h.offset();
         int[] x = kn.runsHalf[2][0][1];
         for (int l = bands.from(band); l < bands.to(band); l++) {
             int base = layout.lineStart(l);
@@ -221,31 +222,31 @@ final class Steps {
                 double ya = profile(kn.aHalf, l);
                 double yb = profile(kn.bHalf, l);
                 if (interiorLine(l, true)) {
-                    head = kn.interior.pmlVelocities(f, base, 0, x[0], stores, yOn, ya, yb);
+                    head = kn.interior.pmlVelocities(f, base, 0, x[0], stores, at, yOn, ya, yb);
                     simdFrom = x[0];
-                    simdTo = kn.interior.velocities(f, base, x[0], x[1], stores);
+                    simdTo = kn.interior.velocities(f, base, x[0], x[1], stores, at);
                 }
-                simdTo = kn.interior.pmlVelocities(f, base, simdTo, layout.nx - 1, stores, yOn, ya, yb);
+                simdTo = kn.interior.pmlVelocities(f, base, simdTo, layout.nx - 1, stores, at, yOn, ya, yb);
             } else if (kn.interior != null && interiorLine(l, true)) {
                 simdFrom = x[0];
-                simdTo = kn.interior.velocities(f, base, x[0], x[1], stores);
+                simdTo = kn.interior.velocities(f, base, x[0], x[1], stores, at);
             }
             for (int axis = 0; axis < 3; axis++) {
                 if (!layout.present[axis]) {
                     continue;
                 }
                 for (int[] r : runs(l, axis, true)) {
-                    velocityRun(axis, base, Math.max(r[0], head), Math.min(r[1], simdFrom), r[2], g, stores[axis]);
-                    velocityRun(axis, base, Math.max(r[0], simdTo), r[1], r[2], g, stores[axis]);
+                    velocityRun(axis, base, Math.max(r[0], head), Math.min(r[1], simdFrom), r[2], g, stores[axis], at);
+                    velocityRun(axis, base, Math.max(r[0], simdTo), r[1], r[2], g, stores[axis], at);
                 }
             }
         }
     }
 
     /** The velocity along an axis at the half points [from, to) of the line at base, in profile q's PML or none. */
-    private void velocityRun(int axis, int base, int from, int to, int q, double[] g, double[] store) {
+    private void velocityRun(int axis, int base, int from, int to, int q, double[] g, double[] store, int at) {
         if (simdRuns && from < to) {
-            from = kn.interior.velocityRun(f, axis, base, from, to, q, store);
+            from = kn.interior.velocityRun(f, axis, base, from, to, q, store, at);
         }
         if (from >= to) {
             return;
@@ -265,7 +266,7 @@ final class Steps {
             }
         }
         if (store != null) {
-            System.arraycopy(g, from, store, base + from, to - from);
+            System.arraycopy(g, from, store, at + base + from, to - from);
         }
         for (int j = from; j < to; j++) {
             v[base + j] -= dt * b[base + j] * g[j];
@@ -276,6 +277,7 @@ final class Steps {
         double[] g = derivative[band];
         double[] div = sum[band];
         double[] store = slot < 0 ? null : h.divergence(slot);
+        int at = slot < 0 ? 0 : h.offset();
         int[] x = kn.runsInt[2][0][1];
         int nx = layout.nx;
         for (int l = bands.from(band); l < bands.to(band); l++) {
@@ -288,22 +290,22 @@ final class Steps {
                 double ya = profile(kn.aInt, l);
                 double yb = profile(kn.bInt, l);
                 if (interiorLine(l, false)) {
-                    head = kn.interior.pmlPressure(f, base, 0, x[0], store, ya, yb);
+                    head = kn.interior.pmlPressure(f, base, 0, x[0], store, at, ya, yb);
                     simdFrom = x[0];
-                    simdTo = kn.interior.pressure(f, base, x[0], x[1], store);
+                    simdTo = kn.interior.pressure(f, base, x[0], x[1], store, at);
                 }
-                simdTo = kn.interior.pmlPressure(f, base, simdTo, nx, store, ya, yb);
+                simdTo = kn.interior.pmlPressure(f, base, simdTo, nx, store, at, ya, yb);
             } else if (kn.interior != null && interiorLine(l, false)) {
                 simdFrom = x[0];
-                simdTo = kn.interior.pressure(f, base, x[0], x[1], store);
+                simdTo = kn.interior.pressure(f, base, x[0], x[1], store, at);
             }
-            pressureRun(l, base, head, simdFrom, g, div, store);
-            pressureRun(l, base, simdTo, nx, g, div, store);
+            pressureRun(l, base, head, simdFrom, g, div, store, at);
+            pressureRun(l, base, simdTo, nx, g, div, store, at);
         }
     }
 
     /** The pressure at the cells [from, to) of line l. */
-    private void pressureRun(int l, int base, int from, int to, double[] g, double[] div, double[] store) {
+    private void pressureRun(int l, int base, int from, int to, double[] g, double[] div, double[] store, int at) {
         if (from >= to) {
             return;
         }
@@ -341,7 +343,7 @@ final class Steps {
             }
         }
         if (store != null) {
-            System.arraycopy(div, from, store, base + from, to - from);
+            System.arraycopy(div, from, store, at + base + from, to - from);
         }
         for (int j = from; j < to; j++) {
             p[base + j] -= dt * k[base + j] * div[j];
@@ -389,6 +391,7 @@ final class Steps {
         for (int axis = 0; axis < 3; axis++) {
             stored[axis] = slot < 0 ? null : h.gradient(axis, slot);
         }
+        int at = slot < 0 ? 0 : h.offset();
         int[] x = kn.runsHalf[2][0][1];
         for (int l = bands.from(band); l < bands.to(band); l++) {
             int base = layout.lineStart(l);
@@ -400,30 +403,30 @@ final class Steps {
                 double ya = profile(kn.aHalf, l);
                 double yb = profile(kn.bHalf, l);
                 if (interiorLine(l, true)) {
-                    head = kn.interior.pmlAdjointVelocities(f, base, 0, x[0], stored, yOn, ya, yb);
+                    head = kn.interior.pmlAdjointVelocities(f, base, 0, x[0], stored, at, yOn, ya, yb);
                     simdFrom = x[0];
-                    simdTo = kn.interior.adjointVelocities(f, base, x[0], x[1], stored);
+                    simdTo = kn.interior.adjointVelocities(f, base, x[0], x[1], stored, at);
                 }
-                simdTo = kn.interior.pmlAdjointVelocities(f, base, simdTo, layout.nx - 1, stored, yOn, ya, yb);
+                simdTo = kn.interior.pmlAdjointVelocities(f, base, simdTo, layout.nx - 1, stored, at, yOn, ya, yb);
             } else if (kn.interior != null && interiorLine(l, true)) {
                 simdFrom = x[0];
-                simdTo = kn.interior.adjointVelocities(f, base, x[0], x[1], stored);
+                simdTo = kn.interior.adjointVelocities(f, base, x[0], x[1], stored, at);
             }
             for (int axis = 0; axis < 3; axis++) {
                 if (!layout.present[axis]) {
                     continue;
                 }
                 for (int[] r : runs(l, axis, true)) {
-                    adjointVelocityRun(axis, base, Math.max(r[0], head), Math.min(r[1], simdFrom), r[2], g, stored[axis]);
-                    adjointVelocityRun(axis, base, Math.max(r[0], simdTo), r[1], r[2], g, stored[axis]);
+                    adjointVelocityRun(axis, base, Math.max(r[0], head), Math.min(r[1], simdFrom), r[2], g, stored[axis], at);
+                    adjointVelocityRun(axis, base, Math.max(r[0], simdTo), r[1], r[2], g, stored[axis], at);
                 }
             }
         }
     }
 
-    private void adjointVelocityRun(int axis, int base, int from, int to, int q, double[] g, double[] stored) {
+    private void adjointVelocityRun(int axis, int base, int from, int to, int q, double[] g, double[] stored, int at) {
         if (simdRuns && from < to) {
-            from = kn.interior.adjointVelocityRun(f, axis, base, from, to, q, stored);
+            from = kn.interior.adjointVelocityRun(f, axis, base, from, to, q, stored, at);
         }
         if (from >= to) {
             return;
@@ -441,7 +444,7 @@ final class Steps {
         }
         if (stored != null) {
             for (int j = from; j < to; j++) {
-                grad[base + j] += v[base + j] * stored[base + j];
+                grad[base + j] += v[base + j] * stored[at + base + j];
             }
         }
         if (q == NONE) {
@@ -466,6 +469,7 @@ final class Steps {
     private void adjointPressure(int band, int slot) {
         double[] total = sum[band];
         double[] stored = slot < 0 ? null : h.divergence(slot);
+        int at = slot < 0 ? 0 : h.offset();
         int[] x = kn.runsInt[2][0][1];
         for (int l = bands.from(band); l < bands.to(band); l++) {
             int base = layout.lineStart(l);
@@ -475,21 +479,21 @@ final class Steps {
             if (pmlSimd) {
                 double ya = profile(kn.aInt, l);
                 if (interiorLine(l, false)) {
-                    head = kn.interior.pmlAdjointPressure(f, base, 0, x[0], stored, ya);
+                    head = kn.interior.pmlAdjointPressure(f, base, 0, x[0], stored, at, ya);
                     simdFrom = x[0];
-                    simdTo = kn.interior.adjointPressure(f, base, x[0], x[1], stored);
+                    simdTo = kn.interior.adjointPressure(f, base, x[0], x[1], stored, at);
                 }
-                simdTo = kn.interior.pmlAdjointPressure(f, base, simdTo, layout.nx, stored, ya);
+                simdTo = kn.interior.pmlAdjointPressure(f, base, simdTo, layout.nx, stored, at, ya);
             } else if (kn.interior != null && interiorLine(l, false)) {
                 simdFrom = x[0];
-                simdTo = kn.interior.adjointPressure(f, base, x[0], x[1], stored);
+                simdTo = kn.interior.adjointPressure(f, base, x[0], x[1], stored, at);
             }
-            adjointPressureRun(l, base, head, simdFrom, total, stored);
-            adjointPressureRun(l, base, simdTo, layout.nx, total, stored);
+            adjointPressureRun(l, base, head, simdFrom, total, stored, at);
+            adjointPressureRun(l, base, simdTo, layout.nx, total, stored, at);
         }
     }
 
-    private void adjointPressureRun(int l, int base, int from, int to, double[] total, double[] stored) {
+    private void adjointPressureRun(int l, int base, int from, int to, double[] total, double[] stored, int at) {
         if (from >= to) {
             return;
         }
@@ -498,7 +502,7 @@ final class Steps {
         if (stored != null) {
             double[] grad = f.gradientK;
             for (int j = from; j < to; j++) {
-                grad[base + j] += p[base + j] * stored[base + j];
+                grad[base + j] += p[base + j] * stored[at + base + j];
             }
         }
         Arrays.fill(total, from, to, 0);
