@@ -5,6 +5,7 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
@@ -25,6 +26,8 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
+
 import jdk.net.ExtendedSocketOptions;
 
 import picocli.CommandLine;
@@ -43,6 +46,8 @@ import picocli.CommandLine;
 public final class Daemon {
     private static final long DEFAULT_IDLE_SECONDS = 600;
     private static final long TRIM_AFTER_NANOS = 30_000_000_000L;
+    /** MaxHeapFreeRatio while trimming: the JVM's default. */
+    private static final long SHRINK_FREE_RATIO = 70;
     /** Variables that choose how ./fwi starts, not what a run does. */
     private static final Set<String> LAUNCH_ONLY = Set.of("SEICHE_DAEMON", "SEICHE_DAEMON_DIR", "SEICHE_DAEMON_IDLE", "SEICHE_CDS");
     /** Variables besides SEICHE_* that change what a JVM does. */
@@ -185,15 +190,32 @@ public final class Daemon {
                 exit(0);
             }
             if (!trimmed && idle > TRIM_AFTER_NANOS && busy.compareAndSet(false, true)) {
-                // arrays the propagators keep softly for reuse (a gradient's stored steps) go at a full collection
-                // (./fwi gives the daemon SoftRefLRUPolicyMSPerMB=0); two more shrink the heap an idle daemon holds
                 cleaning = true;
-                System.gc();
-                System.gc();
+                trim();
                 trimmed = true;
                 busy.set(false);
                 cleaning = false;
             }
+        }
+    }
+
+    /**
+     * Gives back the heap an idle daemon holds. Between runs it stays committed (./fwi starts the
+     * daemon with MaxHeapFreeRatio=100, so that a run's stored steps land on pages an earlier run
+     * faulted in); what the propagators keep softly for reuse goes at a full collection
+     * (SoftRefLRUPolicyMSPerMB=0) and, with the ratio at the JVM's default for two of them, the
+     * free heap is uncommitted.
+     */
+    private void trim() {
+        HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+        String kept = vm.getVMOption("MaxHeapFreeRatio").getValue();
+        long least = Long.parseLong(vm.getVMOption("MinHeapFreeRatio").getValue());
+        vm.setVMOption("MaxHeapFreeRatio", String.valueOf(Math.max(least, SHRINK_FREE_RATIO)));
+        try {
+            System.gc();
+            System.gc();
+        } finally {
+            vm.setVMOption("MaxHeapFreeRatio", kept);
         }
     }
 
@@ -442,7 +464,7 @@ public final class Daemon {
             log.println("daemon: a run failed with an error, stopping");
             exit(1);
         }
-        // give back the run's memory: an idle daemon holds its framework and code, not the run's heap
+        // the run's arrays go (their pages stay committed for the next run until trim() gives them back)
         cleaning = true;
         System.gc();
         trimmed = false;
