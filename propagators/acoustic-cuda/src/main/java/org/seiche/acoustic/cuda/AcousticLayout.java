@@ -1,6 +1,8 @@
 package org.seiche.acoustic.cuda;
 
 import org.seiche.acoustic.spi.AcousticGrid;
+import org.seiche.api.SeicheException;
+import org.seiche.device.cuda.spi.Launch;
 
 /**
  * An AcousticGrid as the kernels of acoustic.cu take it: the shape (padded with ones to
@@ -9,6 +11,8 @@ import org.seiche.acoustic.spi.AcousticGrid;
  * the copy to the device rounds them to the precision as the CPU kernel's conversion does.
  */
 final class AcousticLayout {
+    /** Lines a launch covers: its grid's y extent (at most 65535 blocks) of Launch.BLOCK_Y lines each. */
+    static final int MAX_LINES = 65535 * Launch.BLOCK_Y;
     /** The forward state's arrays per shot (p, v, phi, psi) and the adjoint's (also w, u), acoustic.cu's State. */
     final int forwardArrays;
     final int adjointArrays;
@@ -51,6 +55,10 @@ final class AcousticLayout {
         }
         columns = shape[ndim - 1];
         lines = lineCount;
+        if (lines > MAX_LINES) {
+            throw new SeicheException("model: the CUDA acoustic kernel steps at most " + MAX_LINES + " lines of cells (the "
+                    + "product of the domain's cells along every dimension but the last), this grid has " + lines + "; use device cpu");
+        }
         k = grid.k();
         profiles = new double[values];
         int at = 0;
