@@ -134,7 +134,7 @@ final class CudaAcousticRecording extends ShotRounds implements AcousticRecordin
                     batch.listener().stepped(group);
                 }
                 if (grad != null) {
-                    addSums(grad.download(0, group * sums * size), group, k, buoyancy);
+                    addSums(grad, group, k, buoyancy);
                 }
             });
             return new AcousticGradient(sourceAdjoint.download(), k, buoyancy);
@@ -142,17 +142,18 @@ final class CudaAcousticRecording extends ShotRounds implements AcousticRecordin
     }
 
     /**
-     * Adds each shot's gradient sums ([shot][K, B_0, ..][cell] of the group) to the batch's,
+     * Adds each shot's gradient sums (its [K, B_0, ..][cell] in the group's) to the batch's,
      * shot after shot in double, as the CPU's solver adds its shots' sums.
      */
-    private void addSums(double[] gathered, int group, double[] k, double[][] buoyancy) {
+    private void addSums(DeviceArray grad, int group, double[] k, double[][] buoyancy) {
         int sums = 1 + ndim;
         for (int s = 0; s < group; s++) {
+            double[] shot = grad.download((long) s * sums * size, sums * size);
             if (k != null) {
-                add(gathered, s * sums * size, k);
+                add(shot, 0, k);
             }
             for (int d = 0; buoyancy != null && d < ndim; d++) {
-                add(gathered, (s * sums + 1 + d) * size, buoyancy[d]);
+                add(shot, (1 + d) * size, buoyancy[d]);
             }
         }
     }
