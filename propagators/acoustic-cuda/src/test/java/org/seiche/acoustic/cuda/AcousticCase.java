@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -220,8 +221,11 @@ record AcousticCase(String name, Map<String, NdArray> model, double spacing, Sur
         return model.values().iterator().next().shape().length;
     }
 
-    /** The receiver data of a run, its gradients by name, and the mse loss against observed (references; else NaN). */
-    record Result(List<NdArray> data, Map<String, NdArray> gradients, double loss) {
+    /**
+     * The receiver data of a run, its gradients by name, the mse loss against observed
+     * (references; else NaN), and the shot steps its step listener heard.
+     */
+    record Result(List<NdArray> data, Map<String, NdArray> gradients, double loss, long steps) {
     }
 
     /**
@@ -232,12 +236,15 @@ record AcousticCase(String name, Map<String, NdArray> model, double spacing, Sur
         AcousticPropagator propagator = new AcousticPropagator(kernel == null ? new CpuAcousticKernel() : kernel);
         double[] h = new double[ndim()];
         Arrays.fill(h, spacing);
-        SimulationSetup setup = new SimulationSetup(new Model(h, model), survey, settings, device, precision);
+        AtomicLong heard = new AtomicLong();
+        SimulationSetup setup = new SimulationSetup(new Model(h, model), survey, settings, device, precision,
+                heard::addAndGet);
         String vector = System.setProperty("seiche.vector", "false");
         try (Simulation sim = propagator.prepare(setup);
              ForwardRun run = sim.forward(shots(), gradientWrt)) {
             List<NdArray> data = run.receiverData();
-            return new Result(data, run.adjoint(adjointSources(data)), loss(data));
+            Map<String, NdArray> gradients = run.adjoint(adjointSources(data));
+            return new Result(data, gradients, loss(data), heard.get());
         } finally {
             if (vector == null) {
                 System.clearProperty("seiche.vector");

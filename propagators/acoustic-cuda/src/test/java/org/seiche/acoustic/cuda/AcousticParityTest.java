@@ -184,6 +184,8 @@ class AcousticParityTest {
         for (int g = 0; g < expected.data().size(); g++) {
             CudaTesting.within(what + " receiver data " + g, actual.data().get(g), expected.data().get(g), tolerance);
         }
+        assertTrue(expected.steps() > 0, what + ": the CPU's step listener heard nothing");
+        assertEquals(expected.steps(), actual.steps(), what + ": shot steps the step listener heard");
         assertEquals(expected.gradients().keySet(), actual.gradients().keySet());
         assertTrue(expected.gradients().keySet().containsAll(c.gradientWrt()), expected.gradients().keySet().toString());
         for (String name : expected.gradients().keySet()) {
