@@ -115,7 +115,7 @@ class CommandLineIT {
             {"kernel", "scalar/cpu", "seiche-propagator-scalar"}, {"kernel", "born/cpu", "seiche-propagator-scalar"},
             {"kernel", "elastic/cpu", "seiche-propagator-elastic"}, {"kernel", "acoustic/cpu", "seiche-propagator-acoustic"},
             {"kernel", "scalar/cuda", "seiche-propagator-scalar-cuda"}, {"kernel", "born/cuda", "seiche-propagator-scalar-cuda"},
-            {"kernel", "elastic/cuda", "seiche-propagator-elastic-cuda"},
+            {"kernel", "elastic/cuda", "seiche-propagator-elastic-cuda"}, {"kernel", "acoustic/cuda", "seiche-propagator-acoustic-cuda"},
         };
         for (String[] s : builtIn) {
             assertTrue(o.out().matches("(?s).*\\n" + s[0] + "\\s+" + s[1] + "\\s+" + s[2] + " .*"), s[1] + " in " + o.out());
