@@ -34,7 +34,8 @@ final class VolumeHistory {
         this.k = k;
         this.interval = interval;
         int ndim = k.ndim;
-        int size = k.size;
+        // the domain's cells: the halo's terms are never written (a padded 104^3 grid stores 100^3 per term)
+        int size = k.domainSize;
         int pairs = ndim * (ndim - 1) / 2;
         Storage.Mode mode = plan == null ? Storage.Mode.MEMORY : plan.mode();
         // int8's blocks of values share a scale: a block must not mix terms of different sizes

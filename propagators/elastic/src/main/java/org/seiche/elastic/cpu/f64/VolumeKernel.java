@@ -29,6 +29,8 @@ public final class VolumeKernel implements VolumeNumerics {
     final int[] cells;
     final int[] stride;
     final int size;
+    /** Cells of the domain (halo excluded): what a stored term keeps, {@code lines} x {@code cells[inner]}. */
+    final int domainSize;
     final int halo;
     /** The last dimension, along which lines run, and the number of lines. */
     final int inner;
@@ -77,6 +79,7 @@ public final class VolumeKernel implements VolumeNumerics {
         halo = g.halo();
         inner = ndim - 1;
         lines = size(cells) / cells[inner];
+        domainSize = size(cells);
         dt = (double) g.dt();
         stencil = new double[ndim][];
         pmlA = new double[ndim][2][];
@@ -144,12 +147,12 @@ public final class VolumeKernel implements VolumeNumerics {
     @Override
     public long bytesPerShot(int steps, VolumeTerms terms, int storeInterval) {
         long fields = VolumeFields.bytes(this, terms.any());
-        return fields + (terms.any() ? VolumeHistory.bytes(steps, storeInterval, terms.count(ndim), size) : 0);
+        return fields + (terms.any() ? VolumeHistory.bytes(steps, storeInterval, terms.count(ndim), domainSize) : 0);
     }
 
     @Override
     public StoragePlanner.Sizes storageSizes(int steps, VolumeTerms terms, int storeInterval) {
-        long stepValues = (long) terms.count(ndim) * size;
+        long stepValues = (long) terms.count(ndim) * domainSize;
         long state = VolumeFields.bytes(this, false);
         return new StoragePlanner.Sizes(VolumeFields.bytes(this, true), stepValues, VALUE_BYTES, steps, storeInterval, state,
                 state + stepValues * VALUE_BYTES);

@@ -8,7 +8,8 @@ package org.seiche.elastic.cpu.f64;
  * (D f(i) = sum_k c_k (f(i + k - 1) - f(i - k))); the transpose of one is minus the other.
  * Each derivative has a memory variable m, m <- a m + b D, used as D + m, with the profile
  * of its direction at the point where it is evaluated. {@code stored} is the history slot
- * of this step (null: not stored).
+ * of this step (null: not stored); a term keeps the domain's cells only, line after line
+ * (line l's at l x n), not the halo the fields carry.
  */
 final class VolumeSweeps {
     private final VolumeKernel k;
@@ -72,7 +73,7 @@ final class VolumeSweeps {
                 }
                 update(w.velocity[v], k.buoyancyDt[v], base, sum);
                 if (stored != null && stored.has(v)) {
-                    System.arraycopy(sum, 0, stored.values(), stored.offset()[v] + base, n);
+                    System.arraycopy(sum, 0, stored.values(), stored.offset()[v] + line * n, n);
                 }
             }
         }
@@ -104,7 +105,7 @@ final class VolumeSweeps {
                 double[] own = strain[v][v];
                 normal(w.normal[v], base, trace, own);
                 if (stored != null && stored.has(k.ndim + v)) {
-                    System.arraycopy(own, 0, stored.values(), stored.offset()[k.ndim + v] + base, n);
+                    System.arraycopy(own, 0, stored.values(), stored.offset()[k.ndim + v] + line * n, n);
                 }
             }
             for (int v = 0; v < k.ndim; v++) {
@@ -114,7 +115,7 @@ final class VolumeSweeps {
                     add(strain[e][v], shear);
                     update(w.shear[q], k.shearDt[q], base, shear);
                     if (stored != null && stored.has(2 * k.ndim + q)) {
-                        System.arraycopy(shear, 0, stored.values(), stored.offset()[2 * k.ndim + q] + base, n);
+                        System.arraycopy(shear, 0, stored.values(), stored.offset()[2 * k.ndim + q] + line * n, n);
                     }
                 }
             }
@@ -156,20 +157,20 @@ final class VolumeSweeps {
             if (stored != null && gradients[0] != null) {
                 // lamb: the strain rates' trace times the adjoint stresses' sum; mu: half of its
                 // gradient, sum_d strain rate d times adjoint sigma_dd (VolumeRun doubles it)
-                System.arraycopy(stored.values(), stored.offset()[k.ndim] + base, trace, 0, n);
+                System.arraycopy(stored.values(), stored.offset()[k.ndim] + line * n, trace, 0, n);
                 for (int v = 1; v < k.ndim; v++) {
-                    addFrom(stored.values(), stored.offset()[k.ndim + v] + base, trace);
+                    addFrom(stored.values(), stored.offset()[k.ndim + v] + line * n, trace);
                 }
                 for (int j = k.vectors ? VolumeVectors.addLineProduct(gradients[0], base, trace, sum, n) : 0; j < n; j++) {
                     gradients[0][base + j] += trace[j] * sum[j];
                 }
                 for (int v = 0; v < k.ndim; v++) {
-                    addProduct(gradients[1], stored.values(), stored.offset()[k.ndim + v], w.normal[v], base);
+                    addProduct(gradients[1], stored.values(), stored.offset()[k.ndim + v] + line * n, w.normal[v], base);
                 }
             }
             for (int q = 0; q < k.pairs; q++) {
                 if (stored != null && gradients[2 + q] != null) {
-                    addProduct(gradients[2 + q], stored.values(), stored.offset()[2 * k.ndim + q], w.shear[q], base);
+                    addProduct(gradients[2 + q], stored.values(), stored.offset()[2 * k.ndim + q] + line * n, w.shear[q], base);
                 }
             }
             for (int v = 0; v < k.ndim; v++) {
@@ -194,10 +195,10 @@ final class VolumeSweeps {
         }
     }
 
-    /** g[base + j] += a[start + base + j] x b[base + j]. */
+    /** g[base + j] += a[start + j] x b[base + j]. */
     private void addProduct(double[] g, double[] a, int start, double[] b, int base) {
-        for (int j = k.vectors ? VolumeVectors.addProduct(g, a, start + base, b, base, n) : 0; j < n; j++) {
-            g[base + j] += a[start + base + j] * b[base + j];
+        for (int j = k.vectors ? VolumeVectors.addProduct(g, a, start, b, base, n) : 0; j < n; j++) {
+            g[base + j] += a[start + j] * b[base + j];
         }
     }
 
@@ -234,7 +235,7 @@ final class VolumeSweeps {
                 }
                 double[] g = gradients == null ? null : gradients[2 + k.pairs + v];
                 if (stored != null && g != null) {
-                    addProduct(g, stored.values(), stored.offset()[v], field, base);
+                    addProduct(g, stored.values(), stored.offset()[v] + line * n, field, base);
                 }
                 for (int e = 0; e < k.ndim; e++) {
                     memoryAdjoint(w.velocityMemory[v][e], base, e, e == v, at, w.terms[v][e]);
