@@ -37,14 +37,20 @@ final class Warmup {
     static final int CELLS = 32;
     static final int STEPS = 500;
     /**
-     * Steps of a 3-D corner: it steps (32 + PML)^2 rows a step where a 2-D one steps 32 + PML,
-     * so 50 steps call every row loop over 10^5 times, and 500 would cost a tenth of the run.
+     * Steps of a 3-D corner: it steps (32 + 2 PML)^2 rows a step where a 2-D one steps 32 + 2 PML,
+     * so 50 steps call every row loop over 10^4 times, and 500 would cost a tenth of the run.
      */
     static final int STEPS_3D = 50;
     /**
-     * A 3-D corner's gradient stores every 5th step: its stored steps are (32 + 2 PML)^3 cells
-     * each (9 terms of them in elastic: 0.8 GB for 50 steps at PML 20, all of it on top of the
-     * run's own peak), and 10 stored steps still call the adjoint's terms on 5 x 10^4 rows.
+     * A 3-D corner's PML is at most this wide on each side (a side without one stays
+     * without): the same loops run, on 40^3 cells instead of 72^3 at the usual 20. At 20 the
+     * elastic corner cost the bench's 3-D gradient 1.6 s of its 10.2 and 0.3 GB of process peak.
+     */
+    static final int PML_3D = 4;
+    /**
+     * A 3-D corner's gradient stores every 5th step (9 terms of its cells each in elastic, all
+     * of it on top of the run's own peak); 10 stored steps still call the adjoint's terms on
+     * 1.6 x 10^4 rows.
      */
     static final int STORE_INTERVAL_3D = 5;
 
@@ -106,10 +112,20 @@ final class Warmup {
         }
     }
 
-    /** The run's settings for a corner of ndim dimensions: disk files in the temporary folder, 3-D every 5th step stored. */
+    /**
+     * The run's settings for a corner of ndim dimensions: disk files in the temporary folder;
+     * 3-D, every 5th step stored and the PML at most PML_3D wide.
+     */
     static PropagatorSettings settings(PropagatorSettings given, int ndim) {
         Storage storage = given.storage();
-        return new PropagatorSettings(given.accuracy(), given.pmlWidth(), given.pmlFreq(), given.maxVel(),
+        int[] pml = given.pmlWidth();
+        if (ndim >= 3 && pml != null) {
+            pml = pml.clone();
+            for (int side = 0; side < pml.length; side++) {
+                pml[side] = Math.min(pml[side], PML_3D);
+            }
+        }
+        return new PropagatorSettings(given.accuracy(), pml, given.pmlFreq(), given.maxVel(),
                 ndim >= 3 ? STORE_INTERVAL_3D : given.gradientSamplingInterval(), given.options(),
                 new Storage(storage.mode(), storage.compression(), null, storage.memoryBytes()));
     }

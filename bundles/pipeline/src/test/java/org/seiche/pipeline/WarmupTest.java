@@ -76,4 +76,14 @@ class WarmupTest {
         assertEquals(Storage.Compression.INT8, three.storage().compression());
         assertEquals(null, three.storage().directory(), "disk files in the temporary folder");
     }
+
+    /** A 3-D corner's PML is narrowed to PML_3D on each side, a side without one left without; 2-D keeps the run's. */
+    @Test
+    void aThreeDimensionalCornerHasANarrowPml() {
+        PropagatorSettings run = new PropagatorSettings(4, new int[] {0, 20, 3, 20, 20, 20}, 15.0, Double.NaN, 1, Map.of());
+        assertArrayEquals(new int[] {0, Warmup.PML_3D, 3, Warmup.PML_3D, Warmup.PML_3D, Warmup.PML_3D},
+                Warmup.settings(run, 3).pmlWidth());
+        assertArrayEquals(run.pmlWidth(), Warmup.settings(run, 2).pmlWidth());
+        assertArrayEquals(new int[] {0, 20, 3, 20, 20, 20}, run.pmlWidth(), "the run's settings are left as they were");
+    }
 }
