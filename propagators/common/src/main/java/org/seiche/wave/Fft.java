@@ -113,7 +113,7 @@ public final class Fft {
         if (factors != null) {
             double[] outRe = new double[n];
             double[] outIm = new double[n];
-            mixed(re, im, 0, 1, outRe, outIm, 0, n, 0, inverse ? -1 : 1);
+            mixed(re, im, 0, 1, outRe, outIm, 0, n, 0, inverse ? -1 : 1, new double[LARGEST_FACTOR], new double[LARGEST_FACTOR]);
             System.arraycopy(outRe, 0, re, 0, n);
             System.arraycopy(outIm, 0, im, 0, n);
             return;
@@ -152,43 +152,82 @@ public final class Fft {
      * The DFT of the len inputs in[from + j step] (j < len) into out[to .. to + len): the p
      * sub-transforms of length q = len / p over the inputs r, r + p, ... (p = factors[level]),
      * then per k the p outputs k + q s = sum_r W_len^(r k) W_p^(r s) Y_r[k], written over the
-     * same p places Y_r[k] came from. sign -1 inverts (the conjugate roots).
+     * same p places Y_r[k] came from. sign -1 inverts (the conjugate roots). tr, ti: scratch
+     * of LARGEST_FACTOR values.
      */
     private void mixed(double[] inRe, double[] inIm, int from, int step, double[] outRe, double[] outIm, int to, int len,
-                       int level, int sign) {
-        if (len == 1) {
-            outRe[to] = inRe[from];
-            outIm[to] = inIm[from];
-            return;
-        }
+                       int level, int sign, double[] tr, double[] ti) {
         int p = factors[level];
         int q = len / p;
+        if (q == 1) {
+            for (int r = 0; r < p; r++) {
+                tr[r] = inRe[from + r * step];
+                ti[r] = inIm[from + r * step];
+            }
+            butterfly(p, tr, ti, outRe, outIm, to, 1, sign);
+            return;
+        }
         for (int r = 0; r < p; r++) {
-            mixed(inRe, inIm, from + r * step, step * p, outRe, outIm, to + r * q, q, level + 1, sign);
+            mixed(inRe, inIm, from + r * step, step * p, outRe, outIm, to + r * q, q, level + 1, sign, tr, ti);
         }
         int rootStep = n / len;
-        int pStep = n / p;
-        double[] tr = new double[p];
-        double[] ti = new double[p];
         for (int k = 0; k < q; k++) {
-            for (int r = 0; r < p; r++) {
-                int w = r * k * rootStep % n;
+            tr[0] = outRe[to + k];
+            ti[0] = outIm[to + k];
+            // W_len^(r k) = root[r k n / len], r k < len
+            int kStep = k * rootStep;
+            for (int r = 1, w = kStep; r < p; r++, w += kStep) {
                 double yr = outRe[to + r * q + k];
                 double yi = outIm[to + r * q + k];
-                tr[r] = yr * rootRe[w] - yi * sign * rootIm[w];
-                ti[r] = yr * sign * rootIm[w] + yi * rootRe[w];
+                double wr = rootRe[w];
+                double wi = sign * rootIm[w];
+                tr[r] = yr * wr - yi * wi;
+                ti[r] = yr * wi + yi * wr;
             }
-            for (int s2 = 0; s2 < p; s2++) {
-                double xr = 0;
-                double xi = 0;
-                for (int r = 0; r < p; r++) {
-                    int w = r * s2 % p * pStep;
-                    xr += tr[r] * rootRe[w] - ti[r] * sign * rootIm[w];
-                    xi += tr[r] * sign * rootIm[w] + ti[r] * rootRe[w];
-                }
-                outRe[to + k + q * s2] = xr;
-                outIm[to + k + q * s2] = xi;
+            butterfly(p, tr, ti, outRe, outIm, to + k, q, sign);
+        }
+    }
+
+    /** The p-point DFT of (tr, ti) into out[at + s stride], s < p. */
+    private void butterfly(int p, double[] tr, double[] ti, double[] outRe, double[] outIm, int at, int stride, int sign) {
+        if (p == 2) {
+            outRe[at] = tr[0] + tr[1];
+            outIm[at] = ti[0] + ti[1];
+            outRe[at + stride] = tr[0] - tr[1];
+            outIm[at + stride] = ti[0] - ti[1];
+            return;
+        }
+        if (p == 3) {
+            // W_3 = a + i b: X_1,2 = t0 + a (t1 + t2) +- i b (t1 - t2)
+            double a = rootRe[n / 3];
+            double b = sign * rootIm[n / 3];
+            double sr = tr[1] + tr[2];
+            double si = ti[1] + ti[2];
+            double dr = tr[1] - tr[2];
+            double di = ti[1] - ti[2];
+            double mr = tr[0] + a * sr;
+            double mi = ti[0] + a * si;
+            outRe[at] = tr[0] + sr;
+            outIm[at] = ti[0] + si;
+            outRe[at + stride] = mr - b * di;
+            outIm[at + stride] = mi + b * dr;
+            outRe[at + 2 * stride] = mr + b * di;
+            outIm[at + 2 * stride] = mi - b * dr;
+            return;
+        }
+        int pStep = n / p;
+        for (int s2 = 0; s2 < p; s2++) {
+            double xr = tr[0];
+            double xi = ti[0];
+            // W_p^(r s) = root[(r s mod p) n / p], the exponent stepped by s
+            for (int r = 1, e = s2; r < p; r++, e = e + s2 >= p ? e + s2 - p : e + s2) {
+                double wr = rootRe[e * pStep];
+                double wi = sign * rootIm[e * pStep];
+                xr += tr[r] * wr - ti[r] * wi;
+                xi += tr[r] * wi + ti[r] * wr;
             }
+            outRe[at + s2 * stride] = xr;
+            outIm[at + s2 * stride] = xi;
         }
     }
 

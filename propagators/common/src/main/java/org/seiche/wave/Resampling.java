@@ -30,69 +30,99 @@ public final class Resampling {
 
     /** nt samples to k * nt inner samples; inner sample j * k coincides with sample j. */
     public double[] upsample(double[] trace) {
-        if (k == 1) {
-            return trace.clone();
-        }
-        int nk = nt * k;
-        double[] re = trace.clone();
-        double[] im = new double[nt];
-        shortFft.transform(re, im, false);
-        double[] ur = new double[nk];
-        double[] ui = new double[nk];
-        copyBand(re, im, nt, ur, ui, nk);
-        longFft.transform(ur, ui, true);
-        // irfft divides by nk, and the result is multiplied by k
-        for (int i = 0; i < nk; i++) {
-            ur[i] /= nt;
-        }
-        return ur;
+        double[] out = new double[nt * k];
+        upsample(trace, out, 1);
+        return out;
     }
 
     /** k * nt inner samples to nt samples. */
     public double[] downsample(double[] inner) {
-        if (k == 1) {
-            return inner.clone();
-        }
-        int nk = nt * k;
-        double[] re = inner.clone();
-        double[] im = new double[nk];
-        longFft.transform(re, im, false);
-        double[] dr = new double[nt];
-        double[] di = new double[nt];
-        copyBand(re, im, nk, dr, di, nt);
-        shortFft.transform(dr, di, true);
-        // irfft divides by nt, and the result is divided by k
-        double scale = 1.0 / ((double) nt * k);
-        for (int i = 0; i < nt; i++) {
-            dr[i] *= scale;
-        }
-        return dr;
+        double[] out = new double[nt];
+        downsample(inner, out, 1);
+        return out;
     }
 
     /** The adjoint of {@link #upsample}: k * nt inner values to nt values. */
     public double[] upsampleAdjoint(double[] inner) {
-        double[] d = downsample(inner);
-        for (int i = 0; i < d.length; i++) {
-            d[i] *= k;
-        }
-        return d;
+        double[] out = new double[nt];
+        upsampleAdjoint(inner, out, 1);
+        return out;
     }
 
     /** The adjoint of {@link #downsample}: nt values to k * nt inner values. */
     public double[] downsampleAdjoint(double[] trace) {
-        double[] u = upsample(trace);
-        for (int i = 0; i < u.length; i++) {
-            u[i] /= k;
-        }
-        return u;
+        double[] out = new double[nt * k];
+        downsampleAdjoint(trace, out, 1);
+        return out;
+    }
+
+    /** {@link #upsample} of count traces, trace c at c nt of from and at c k nt of to. */
+    public void upsample(double[] from, double[] to, int count) {
+        // irfft divides by k nt, and the result is multiplied by k
+        map(from, nt, to, nt * k, count, 1.0 / nt);
+    }
+
+    /** {@link #downsample} of count traces, trace c at c k nt of from and at c nt of to. */
+    public void downsample(double[] from, double[] to, int count) {
+        // irfft divides by nt, and the result is divided by k
+        map(from, nt * k, to, nt, count, 1.0 / ((double) nt * k));
+    }
+
+    /** {@link #upsampleAdjoint} (k times {@link #downsample}) of count traces. */
+    public void upsampleAdjoint(double[] from, double[] to, int count) {
+        map(from, nt * k, to, nt, count, 1.0 / nt);
+    }
+
+    /** {@link #downsampleAdjoint} ({@link #upsample} over k) of count traces. */
+    public void downsampleAdjoint(double[] from, double[] to, int count) {
+        map(from, nt, to, nt * k, count, 1.0 / ((double) nt * k));
     }
 
     /**
-     * Copies the bins 0 .. nt/2 - 1 of the real signal's spectrum (and their conjugate
-     * mirrors) from a length-nFrom spectrum into a zeroed length-nTo one; the highest bin of
-     * the short spectrum (index nt/2) stays zero, as the reference does for odd nt too.
+     * Resamples count traces of length nFrom (trace c at c nFrom) to length nTo (at c nTo),
+     * scaled. Two traces go through one complex transform, one as the real part and one as
+     * the imaginary: the band limit is linear and keeps each one's spectrum Hermitian, so
+     * they come back apart, in the real and the imaginary parts.
+     */
+    private void map(double[] from, int nFrom, double[] to, int nTo, int count, double scale) {
+        if (k == 1) {
+            System.arraycopy(from, 0, to, 0, count * nTo);
+            return;
+        }
+        Fft forward = nFrom == nt ? shortFft : longFft;
+        Fft back = nFrom == nt ? longFft : shortFft;
+        double[] re = new double[nFrom];
+        double[] im = new double[nFrom];
+        double[] outRe = new double[nTo];
+        double[] outIm = new double[nTo];
+        for (int c = 0; c < count; c += 2) {
+            boolean pair = c + 1 < count;
+            System.arraycopy(from, c * nFrom, re, 0, nFrom);
+            if (pair) {
+                System.arraycopy(from, (c + 1) * nFrom, im, 0, nFrom);
+            } else {
+                java.util.Arrays.fill(im, 0);
+            }
+            forward.transform(re, im, false);
+            copyBand(re, im, nFrom, outRe, outIm, nTo);
+            back.transform(outRe, outIm, true);
+            for (int i = 0; i < nTo; i++) {
+                to[c * nTo + i] = outRe[i] * scale;
+            }
+            for (int i = 0; pair && i < nTo; i++) {
+                to[(c + 1) * nTo + i] = outIm[i] * scale;
+            }
+        }
+    }
+
+    /**
+     * Copies the bins 0 .. nt/2 - 1 of the spectrum (and their mirrors) from a length-nFrom
+     * spectrum into a length-nTo one, zero elsewhere; the highest bin of the short spectrum
+     * (index nt/2) stays zero, as the reference does for odd nt too.
      */
     private void copyBand(double[] re, double[] im, int nFrom, double[] toRe, double[] toIm, int nTo) {
+        java.util.Arrays.fill(toRe, 0);
+        java.util.Arrays.fill(toIm, 0);
         int half = nt / 2;
         for (int j = 0; j < half; j++) {
             toRe[j] = re[j];
@@ -102,7 +132,5 @@ public final class Resampling {
             toRe[nTo - j] = re[nFrom - j];
             toIm[nTo - j] = im[nFrom - j];
         }
-        // a real signal's DC bin has no imaginary part
-        toIm[0] = 0;
     }
 }

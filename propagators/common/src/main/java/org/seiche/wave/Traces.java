@@ -54,11 +54,7 @@ public final class Traces {
             int first = layout.receiverBase(g);
             int traces = layout.receiverBase(g + 1) - first;
             double[] out = new double[traces * nt];
-            double[] trace = new double[steps];
-            for (int i = 0; i < traces; i++) {
-                System.arraycopy(inner, (first + i) * steps, trace, 0, steps);
-                System.arraycopy(r.downsample(trace), 0, out, i * nt, nt);
-            }
+            r.downsample(java.util.Arrays.copyOfRange(inner, first * steps, (first + traces) * steps), out, traces);
             data.add(new NdArray(new int[] {batch.shots(), batch.receivers().get(g).locations().perShot(), nt}, out));
         }
         return List.copyOf(data);
@@ -74,7 +70,6 @@ public final class Traces {
         int nt = r.nt();
         int steps = nt * r.stepRatio();
         double[] inner = new double[layout.receiverBase(receiverData.size()) * steps];
-        double[] trace = new double[nt];
         for (int g = 0; g < receiverData.size(); g++) {
             NdArray a = adjointSources.get(g);
             if (!a.sameShape(receiverData.get(g))) {
@@ -82,10 +77,10 @@ public final class Traces {
                         + ", its receiver data " + receiverData.get(g).shapeString());
             }
             int first = layout.receiverBase(g);
-            for (int i = 0; i < a.size() / nt; i++) {
-                System.arraycopy(a.data(), i * nt, trace, 0, nt);
-                System.arraycopy(r.downsampleAdjoint(trace), 0, inner, (first + i) * steps, steps);
-            }
+            int traces = a.size() / nt;
+            double[] up = new double[traces * steps];
+            r.downsampleAdjoint(a.data(), up, traces);
+            System.arraycopy(up, 0, inner, first * steps, up.length);
         }
         return inner;
     }

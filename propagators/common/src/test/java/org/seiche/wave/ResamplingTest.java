@@ -53,6 +53,33 @@ class ResamplingTest {
         assertEquals(dot(rs.downsample(y), x), dot(y, rs.downsampleAdjoint(x)), 1e-12);
     }
 
+    /** Traces resampled together (two to a complex transform, an odd one alone) come out as each one alone. */
+    @ParameterizedTest
+    @CsvSource({"10,1", "10,3", "11,2", "300,2", "97,3"})
+    void manyTracesAreResampledEachAsAlone(int nt, int k) {
+        Random r = new Random(nt * 7 + k);
+        Resampling rs = new Resampling(nt, k);
+        int count = 5;
+        double[] shortTraces = r.doubles(count * nt).map(v -> v - 0.5).toArray();
+        double[] longTraces = r.doubles(count * nt * k).map(v -> v - 0.5).toArray();
+        double[] up = new double[count * nt * k];
+        double[] down = new double[count * nt];
+        double[] upAdjoint = new double[count * nt];
+        double[] downAdjoint = new double[count * nt * k];
+        rs.upsample(shortTraces, up, count);
+        rs.downsampleAdjoint(shortTraces, downAdjoint, count);
+        rs.downsample(longTraces, down, count);
+        rs.upsampleAdjoint(longTraces, upAdjoint, count);
+        for (int c = 0; c < count; c++) {
+            double[] s = java.util.Arrays.copyOfRange(shortTraces, c * nt, (c + 1) * nt);
+            double[] l = java.util.Arrays.copyOfRange(longTraces, c * nt * k, (c + 1) * nt * k);
+            assertArrayEquals(rs.upsample(s), java.util.Arrays.copyOfRange(up, c * nt * k, (c + 1) * nt * k), 1e-13);
+            assertArrayEquals(rs.downsampleAdjoint(s), java.util.Arrays.copyOfRange(downAdjoint, c * nt * k, (c + 1) * nt * k), 1e-13);
+            assertArrayEquals(rs.downsample(l), java.util.Arrays.copyOfRange(down, c * nt, (c + 1) * nt), 1e-13);
+            assertArrayEquals(rs.upsampleAdjoint(l), java.util.Arrays.copyOfRange(upAdjoint, c * nt, (c + 1) * nt), 1e-13);
+        }
+    }
+
     private static double dot(double[] a, double[] b) {
         double s = 0;
         for (int i = 0; i < a.length; i++) {

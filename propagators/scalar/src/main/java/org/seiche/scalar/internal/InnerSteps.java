@@ -62,15 +62,15 @@ public final class InnerSteps {
         return map(adjointSource, steps(), resampling::downsampleAdjoint);
     }
 
-    private static NdArray map(NdArray traces, int outLength, java.util.function.UnaryOperator<double[]> f) {
-        int n = traces.dim(2);
+    /** One of Resampling's maps of many traces (from, to, count). */
+    private interface Map {
+        void apply(double[] from, double[] to, int count);
+    }
+
+    private static NdArray map(NdArray traces, int outLength, Map f) {
         int count = traces.dim(0) * traces.dim(1);
         double[] out = new double[count * outLength];
-        double[] trace = new double[n];
-        for (int c = 0; c < count; c++) {
-            System.arraycopy(traces.data(), c * n, trace, 0, n);
-            System.arraycopy(f.apply(trace), 0, out, c * outLength, outLength);
-        }
+        f.apply(traces.data(), out, count);
         return new NdArray(new int[] {traces.dim(0), traces.dim(1), outLength}, out);
     }
 }
