@@ -1,5 +1,8 @@
 package org.seiche.wave;
 
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
+
 /**
  * Band-limited resampling between the survey's nt samples and the k * nt inner steps
  * (docs/numerics.md): spectra truncated or zero-padded, the highest kept bin always zeroed.
@@ -8,6 +11,8 @@ package org.seiche.wave;
  * An instance is for one (nt, k) pair and is safe to share between threads.
  */
 public final class Resampling {
+    /** Fewest traces worth sharing among threads. */
+    private static final int PARALLEL_TRACES = 32;
     private final int nt;
     private final int k;
     private final Fft shortFft;
@@ -89,13 +94,29 @@ public final class Resampling {
             System.arraycopy(from, 0, to, 0, count * nTo);
             return;
         }
+        // many traces (a survey's receivers) are shared out among the common pool's threads:
+        // done on the thread that runs the shots, they left the others idle between the
+        // forward and adjoint time loops
+        int pairs = (count + 1) / 2;
+        int parts = count < PARALLEL_TRACES ? 1 : Math.min(pairs, ForkJoinPool.getCommonPoolParallelism() + 1);
+        if (parts == 1) {
+            mapPairs(from, nFrom, to, nTo, count, scale, 0, pairs);
+            return;
+        }
+        IntStream.range(0, parts).parallel().forEach(part -> mapPairs(from, nFrom, to, nTo, count, scale,
+                pairs * part / parts, pairs * (part + 1) / parts));
+    }
+
+    /** {@link #map} of the pairs of traces [firstPair, endPair). */
+    private void mapPairs(double[] from, int nFrom, double[] to, int nTo, int count, double scale, int firstPair,
+                          int endPair) {
         Fft forward = nFrom == nt ? shortFft : longFft;
         Fft back = nFrom == nt ? longFft : shortFft;
         double[] re = new double[nFrom];
         double[] im = new double[nFrom];
         double[] outRe = new double[nTo];
         double[] outIm = new double[nTo];
-        for (int c = 0; c < count; c += 2) {
+        for (int c = 2 * firstPair; c < 2 * endPair; c += 2) {
             boolean pair = c + 1 < count;
             System.arraycopy(from, c * nFrom, re, 0, nFrom);
             if (pair) {

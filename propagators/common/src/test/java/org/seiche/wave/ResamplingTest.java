@@ -59,7 +59,7 @@ class ResamplingTest {
     void manyTracesAreResampledEachAsAlone(int nt, int k) {
         Random r = new Random(nt * 7 + k);
         Resampling rs = new Resampling(nt, k);
-        int count = 5;
+        int count = 37;
         double[] shortTraces = r.doubles(count * nt).map(v -> v - 0.5).toArray();
         double[] longTraces = r.doubles(count * nt * k).map(v -> v - 0.5).toArray();
         double[] up = new double[count * nt * k];
