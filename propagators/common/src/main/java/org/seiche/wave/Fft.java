@@ -21,7 +21,7 @@ public final class Fft {
 
     /** The largest prime factor the mixed-radix transform takes (its butterflies cost p^2). */
     private static final int LARGEST_FACTOR = 13;
-    /** Prime factors of n for the mixed-radix transform, largest first; null when it is not used. */
+    /** Factors of n for the mixed-radix transform (primes, pairs of 2 as 4), largest first; null when it is not used. */
     private final int[] factors;
     /** exp(-2 pi i j / n) for the mixed-radix transform. */
     private final double[] rootRe;
@@ -84,7 +84,7 @@ public final class Fft {
         return n;
     }
 
-    /** The prime factors of n, largest first, when none exceeds {@link #LARGEST_FACTOR}; else null. */
+    /** The factors of n (primes, pairs of 2 as 4), largest first, when no prime exceeds {@link #LARGEST_FACTOR}; else null. */
     private static int[] smallFactors(int n) {
         int[] out = new int[32];
         int count = 0;
@@ -98,6 +98,22 @@ public final class Fft {
         if (rest > 1) {
             return null;
         }
+        // pairs of 2 as 4s: a radix-4 butterfly takes no multiplication
+        int twos = 0;
+        while (twos < count && out[twos] == 2) {
+            twos++;
+        }
+        int fours = twos / 2;
+        int[] combined = new int[count - fours];
+        int c = 0;
+        for (int i = 0; i < fours; i++) {
+            combined[c++] = 4;
+        }
+        for (int i = 2 * fours; i < count; i++) {
+            combined[c++] = out[i];
+        }
+        out = combined;
+        count = combined.length;
         int[] f = java.util.Arrays.copyOf(out, count);
         java.util.Arrays.sort(f);
         for (int i = 0; i < count / 2; i++) {
@@ -197,6 +213,30 @@ public final class Fft {
             outIm[at + stride] = ti[0] - ti[1];
             return;
         }
+        if (p == 4) {
+            // W_4 = -i sign: X_1,3 = (t0 - t2) -+ i sign (t1 - t3)
+            double ar = tr[0] + tr[2];
+            double ai = ti[0] + ti[2];
+            double br = tr[1] + tr[3];
+            double bi = ti[1] + ti[3];
+            double cr = tr[0] - tr[2];
+            double ci = ti[0] - ti[2];
+            double dr = sign * (tr[1] - tr[3]);
+            double di = sign * (ti[1] - ti[3]);
+            outRe[at] = ar + br;
+            outIm[at] = ai + bi;
+            outRe[at + stride] = cr + di;
+            outIm[at + stride] = ci - dr;
+            outRe[at + 2 * stride] = ar - br;
+            outIm[at + 2 * stride] = ai - bi;
+            outRe[at + 3 * stride] = cr - di;
+            outIm[at + 3 * stride] = ci + dr;
+            return;
+        }
+        if (p == 5) {
+            butterfly5(tr, ti, outRe, outIm, at, stride, sign);
+            return;
+        }
         if (p == 3) {
             // W_3 = a + i b: X_1,2 = t0 + a (t1 + t2) +- i b (t1 - t2)
             double a = rootRe[n / 3];
@@ -229,6 +269,45 @@ public final class Fft {
             outRe[at + s2 * stride] = xr;
             outIm[at + s2 * stride] = xi;
         }
+    }
+
+    /**
+     * The 5-point DFT: with a_1 = t1 + t4, a_2 = t2 + t3, b_1 = t1 - t4, b_2 = t2 - t3 and
+     * W_5^r = cos(2 pi r / 5) - i sign sin(2 pi r / 5), X_1,4 = t0 + c1 a_1 + c2 a_2 -+ i sign
+     * (s1 b_1 + s2 b_2) and X_2,3 = t0 + c2 a_1 + c1 a_2 -+ i sign (s2 b_1 - s1 b_2).
+     */
+    private void butterfly5(double[] tr, double[] ti, double[] outRe, double[] outIm, int at, int stride, int sign) {
+        double c1 = rootRe[n / 5];
+        double c2 = rootRe[2 * (n / 5)];
+        double s1 = -rootIm[n / 5];
+        double s2 = -rootIm[2 * (n / 5)];
+        double a1r = tr[1] + tr[4];
+        double a1i = ti[1] + ti[4];
+        double a2r = tr[2] + tr[3];
+        double a2i = ti[2] + ti[3];
+        double b1r = tr[1] - tr[4];
+        double b1i = ti[1] - ti[4];
+        double b2r = tr[2] - tr[3];
+        double b2i = ti[2] - ti[3];
+        double p1r = tr[0] + c1 * a1r + c2 * a2r;
+        double p1i = ti[0] + c1 * a1i + c2 * a2i;
+        double p2r = tr[0] + c2 * a1r + c1 * a2r;
+        double p2i = ti[0] + c2 * a1i + c1 * a2i;
+        // -i sign m = (sign m_i, -sign m_r)
+        double m1r = sign * (s1 * b1r + s2 * b2r);
+        double m1i = sign * (s1 * b1i + s2 * b2i);
+        double m2r = sign * (s2 * b1r - s1 * b2r);
+        double m2i = sign * (s2 * b1i - s1 * b2i);
+        outRe[at] = tr[0] + a1r + a2r;
+        outIm[at] = ti[0] + a1i + a2i;
+        outRe[at + stride] = p1r + m1i;
+        outIm[at + stride] = p1i - m1r;
+        outRe[at + 4 * stride] = p1r - m1i;
+        outIm[at + 4 * stride] = p1i + m1r;
+        outRe[at + 2 * stride] = p2r + m2i;
+        outIm[at + 2 * stride] = p2i - m2r;
+        outRe[at + 3 * stride] = p2r - m2i;
+        outIm[at + 3 * stride] = p2i + m2r;
     }
 
     private void radix2(double[] re, double[] im, boolean inverse) {
