@@ -47,15 +47,17 @@ public final class Daemon {
     private static final long DEFAULT_IDLE_SECONDS = 600;
     private static final long TRIM_AFTER_NANOS = 30_000_000_000L;
     /**
-     * An idle daemon holds at most this share (1 / KEPT_SHARE) of the machine's memory between runs:
-     * after an 8-shot gradient of the 500 x 500 bench case it held 10.5 GB of a 24 GB machine,
-     * and a fresh ./fwi run of the same case beside it took 35.2 s instead of 8.6 s.
+     * The share of the machine's memory (percent) an idle daemon holds at most between runs
+     * unless SEICHE_DAEMON_KEEP says otherwise: after an 8-shot gradient of the 500 x 500 bench
+     * case it held 10.5 GB of a 24 GB machine, and a fresh ./fwi run of the same case beside it
+     * took 35.2 s instead of 8.6 s.
      */
-    private static final long KEPT_SHARE = 3;
+    private static final int DEFAULT_KEEP_PERCENT = 33;
     /** MaxHeapFreeRatio while trimming: the JVM's default. */
     private static final long SHRINK_FREE_RATIO = 70;
     /** Variables that choose how ./fwi starts, not what a run does. */
-    private static final Set<String> LAUNCH_ONLY = Set.of("SEICHE_DAEMON", "SEICHE_DAEMON_DIR", "SEICHE_DAEMON_IDLE", "SEICHE_CDS");
+    private static final Set<String> LAUNCH_ONLY = Set.of("SEICHE_DAEMON", "SEICHE_DAEMON_DIR", "SEICHE_DAEMON_IDLE",
+            "SEICHE_DAEMON_KEEP", "SEICHE_CDS");
     /** Variables besides SEICHE_* that change what a JVM does. */
     private static final Set<String> PROCESS = Set.of("LANG", "TZ", "LD_LIBRARY_PATH", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS",
             "JDK_JAVA_OPTIONS");
@@ -65,6 +67,8 @@ public final class Daemon {
     private final Path home;
     private final Path dir;
     private final long idleNanos;
+    /** How much of the machine's memory (percent) the daemon may keep between runs. */
+    private final int keepPercent;
     private final PrintStream log;
     private final AtomicBoolean busy = new AtomicBoolean();
     private final Map<String, String> environment = relevant(System.getenv());
@@ -82,10 +86,11 @@ public final class Daemon {
     /** Holds the folder's lock: one daemon per folder; closed, it lets a new daemon take the folder. */
     private FileChannel lockFile;
 
-    private Daemon(Path home, Path dir, long idleSeconds) {
+    private Daemon(Path home, Path dir, long idleSeconds, int keepPercent) {
         this.home = home;
         this.dir = dir;
         this.idleNanos = idleSeconds * 1_000_000_000L;
+        this.keepPercent = keepPercent;
         this.log = System.out;
     }
 
@@ -93,7 +98,13 @@ public final class Daemon {
         System.setProperty("java.awt.headless", "true");
         Path home = Path.of(System.getProperty("seiche.home", ".")).toAbsolutePath().normalize();
         Path dir = Path.of(args[0]).toAbsolutePath();
-        System.exit(new Daemon(home, dir, idleSeconds(System.getenv("SEICHE_DAEMON_IDLE"))).serve());
+        System.exit(new Daemon(home, dir, idleSeconds(System.getenv("SEICHE_DAEMON_IDLE")),
+                keepPercent(System.getenv("SEICHE_DAEMON_KEEP"))).serve());
+    }
+
+    /** SEICHE_DAEMON_KEEP: a percentage of the machine's memory (./fwi has checked its form). */
+    static int keepPercent(String given) {
+        return given == null || given.isBlank() ? DEFAULT_KEEP_PERCENT : Integer.parseInt(given.trim());
     }
 
     /** SEICHE_DAEMON_IDLE: seconds, or a number with s, m or h (./fwi has checked its form). */
@@ -214,15 +225,29 @@ public final class Daemon {
      */
     private void trim() {
         HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-        String kept = vm.getVMOption("MaxHeapFreeRatio").getValue();
-        long least = Long.parseLong(vm.getVMOption("MinHeapFreeRatio").getValue());
-        vm.setVMOption("MaxHeapFreeRatio", String.valueOf(Math.max(least, SHRINK_FREE_RATIO)));
+        String kept = null;
+        try {
+            kept = vm.getVMOption("MaxHeapFreeRatio").getValue();
+            long least = Long.parseLong(vm.getVMOption("MinHeapFreeRatio").getValue());
+            vm.setVMOption("MaxHeapFreeRatio", String.valueOf(Math.max(least, SHRINK_FREE_RATIO)));
+        } catch (RuntimeException e) {
+            // not HotSpot, or the flag is not writable here: the collections alone
+            kept = null;
+        }
         try {
             System.gc();
             System.gc();
         } finally {
-            vm.setVMOption("MaxHeapFreeRatio", kept);
+            if (kept != null) {
+                vm.setVMOption("MaxHeapFreeRatio", kept);
+            }
         }
+    }
+
+    /** The machine's memory in bytes, or Long.MAX_VALUE when the JVM does not say. */
+    private static long machineBytes() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getTotalMemorySize() : Long.MAX_VALUE;
     }
 
     /** No new client reaches this daemon: the next ./fwi run starts another. */
@@ -477,9 +502,7 @@ public final class Daemon {
         cleaning = true;
         System.gc();
         trimmed = false;
-        long machine = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getTotalMemorySize();
-        if (residentBytes() > machine / KEPT_SHARE) {
+        if (residentBytes() > machineBytes() / 100 * keepPercent) {
             trim();
             trimmed = true;
         }

@@ -37,6 +37,14 @@ class DaemonTest {
     }
 
     @Test
+    void keptMemoryIsAPercentageOfTheMachine() {
+        assertEquals(33, Daemon.keepPercent(null));
+        assertEquals(0, Daemon.keepPercent("0"));
+        assertEquals(100, Daemon.keepPercent("100"));
+        assertEquals(Map.of(), Daemon.relevant(Map.of("SEICHE_DAEMON_KEEP", "10")), "read when the daemon starts");
+    }
+
+    @Test
     void onlyAFolderOfThisUsersAloneIsTrusted() throws IOException {
         Path open = Files.createDirectory(tmp.resolve("open"));
         Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxr-xr-x"));
