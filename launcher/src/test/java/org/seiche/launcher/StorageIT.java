@@ -311,6 +311,10 @@ class StorageIT {
         p.waitFor();
         assertTrue(file != null && Files.exists(file), "a killed run leaves its stored steps");
         assertFalse(Files.exists(dir.resolve("out/summary.json")), "the run was killed before it finished");
+        // a served run's process is the daemon, which halts once its client is gone: the next run
+        // removes the files of processes that have ended, so wait for the writer's end
+        long writer = Long.parseLong(file.getFileName().toString().split("-")[2]);
+        ProcessHandle.of(writer).ifPresent(h -> h.onExit().completeOnTimeout(null, 60, TimeUnit.SECONDS).join());
 
         Fwi.Outcome next = run("next", ", storage: {mode: disk, directory: " + steps + "}");
         assertEquals(0, next.exit(), next.err());
