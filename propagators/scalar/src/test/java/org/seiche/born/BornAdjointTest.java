@@ -22,6 +22,7 @@ import org.seiche.api.PropagatorSettings;
 import org.seiche.api.SeicheException;
 import org.seiche.api.Simulation;
 import org.seiche.api.SimulationSetup;
+import org.seiche.scalar.Setups;
 import org.seiche.scalar.cpu.CpuScalarKernel;
 import org.seiche.scalar.internal.BornPropagator;
 
@@ -79,8 +80,8 @@ class BornAdjointTest {
                 : new Locations(2, 3, 2, new int[] {0, 0, 12, 15, 7, 8, 1, 2, -1, -1, 11, 1});
         double[] spacing = three ? new double[] {5, 4, 6} : line ? new double[] {4} : new double[] {5, 4};
         PropagatorSettings settings = new PropagatorSettings(accuracy, pml, 20, 2600, 1, Map.of());
-        SimulationSetup setup = BornSetups.setup(Map.of("v", v, "scatter", scatter), spacing, settings, dt,
-                BornSetups.random(random, 1, 2, 2, NT), sources, receivers, Precision.FLOAT64);
+        SimulationSetup setup = Setups.setup(Map.of("v", v, "scatter", scatter), spacing, settings, dt,
+                Setups.random(random, 1, 2, 2, NT), sources, receivers, Precision.FLOAT64);
         return new Problem(v, scatter, setup);
     }
 
@@ -116,7 +117,7 @@ class BornAdjointTest {
         try (Simulation sim = BornSetups.BORN.prepare(p.setup); ForwardRun run = sim.forward(new int[] {0, 1}, Set.of())) {
             assertTrue(run.extraData().isEmpty(), "no extra data unless asked");
         }
-        double rel = BornSetups.relativeL2(background, scalarData(p, 0));
+        double rel = Setups.relativeL2(background, scalarData(p, 0));
         System.out.printf("Born background data vs scalar data: rel-L2 %.2e%n", rel);
         assertTrue(rel < 1e-12, "background data differ from the scalar data by " + rel);
         SimulationSetup wrong = new SimulationSetup(p.setup.model(), p.setup.survey(),
@@ -136,7 +137,7 @@ class BornAdjointTest {
         Map<String, NdArray> simd = bornRun(BornSetups.BORN, p);
         Map<String, NdArray> reference = bornRun(portable, p);
         for (String name : reference.keySet()) {
-            double rel = BornSetups.relativeL2(simd.get(name), reference.get(name));
+            double rel = Setups.relativeL2(simd.get(name), reference.get(name));
             System.out.printf("Born SIMD vs portable, accuracy %d, %s: rel-L2 %.2e%n", accuracy, name, rel);
             assertTrue(rel < 1e-12, name + " differs by " + rel);
         }
@@ -169,7 +170,7 @@ class BornAdjointTest {
         for (int i = 0; i < plus.size(); i++) {
             numeric.data()[i] = (plus.data()[i] - minus.data()[i]) / (2 * eps);
         }
-        double rel = BornSetups.relativeL2(bornData(p, p.v, p.scatter), numeric);
+        double rel = Setups.relativeL2(bornData(p, p.v, p.scatter), numeric);
         System.out.printf("Born vs scalar central differences, accuracy %d: rel-L2 %.2e%n", accuracy, rel);
         assertTrue(rel < 1e-5, "Born data differs from the derivative of scalar data by " + rel);
     }
@@ -182,10 +183,10 @@ class BornAdjointTest {
         try (Simulation sim = BornSetups.BORN.prepare(p.setup);
              ForwardRun run = sim.forward(new int[] {0, 1}, Set.of("scatter"))) {
             NdArray data = run.receiverData().get(0);
-            NdArray r = BornSetups.random(random, 1, data.shape());
+            NdArray r = Setups.random(random, 1, data.shape());
             NdArray adjoint = run.adjoint(List.of(r)).get("scatter");
-            double forward = BornSetups.dot(data, r);
-            double backward = BornSetups.dot(p.scatter, adjoint);
+            double forward = Setups.dot(data, r);
+            double backward = Setups.dot(p.scatter, adjoint);
             double mismatch = Math.abs(forward - backward) / Math.abs(forward);
             System.out.printf("Born dot product, accuracy %d: %.15e %.15e rel %.2e%n", accuracy, forward, backward, mismatch);
             assertTrue(mismatch < 1e-10, "dot-product mismatch " + mismatch);
@@ -198,18 +199,18 @@ class BornAdjointTest {
         Random random = new Random(11 + accuracy);
         Problem p = problem(random, accuracy, pml, dt);
         NdArray base = bornData(p, p.v, p.scatter);
-        NdArray observed = BornSetups.random(random, 0.5 * Math.sqrt(BornSetups.dot(base, base) / base.size()),
+        NdArray observed = Setups.random(random, 0.5 * Math.sqrt(Setups.dot(base, base) / base.size()),
                 base.shape());
         NdArray gradient;
         try (Simulation sim = BornSetups.BORN.prepare(p.setup);
              ForwardRun run = sim.forward(new int[] {0, 1}, Set.of("v", "scatter"))) {
             NdArray data = run.receiverData().get(0);
-            gradient = run.adjoint(List.of(BornSetups.mseAdjoint(data, observed))).get("v");
+            gradient = run.adjoint(List.of(Setups.mseAdjoint(data, observed))).get("v");
         }
-        NdArray direction = BornSetups.random(random, 1, p.v.shape());
+        NdArray direction = Setups.random(random, 1, p.v.shape());
         double eps = 0.01;
         double numeric = (loss(p, direction, eps, observed) - loss(p, direction, -eps, observed)) / (2 * eps);
-        double exact = BornSetups.dot(gradient, direction);
+        double exact = Setups.dot(gradient, direction);
         double mismatch = Math.abs(numeric - exact) / Math.abs(exact);
         System.out.printf("Born d loss / d v, accuracy %d: exact %.12e numeric %.12e rel %.2e%n", accuracy, exact,
                 numeric, mismatch);
@@ -221,6 +222,6 @@ class BornAdjointTest {
         for (int i = 0; i < v.size(); i++) {
             v.data()[i] += eps * direction.data()[i];
         }
-        return BornSetups.mse(bornData(p, v, p.scatter), observed);
+        return Setups.mse(bornData(p, v, p.scatter), observed);
     }
 }

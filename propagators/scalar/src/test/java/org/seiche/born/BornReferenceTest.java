@@ -18,6 +18,7 @@ import org.seiche.api.Precision;
 import org.seiche.api.PropagatorSettings;
 import org.seiche.api.Simulation;
 import org.seiche.io.Npy;
+import org.seiche.scalar.Setups;
 import org.seiche.wave.Wavelets;
 
 /**
@@ -39,28 +40,28 @@ class BornReferenceTest {
             System.arraycopy(w, 0, amplitudes.data(), s * nt, nt);
         }
         PropagatorSettings settings = new PropagatorSettings(4, new int[] {20}, 20, Double.NaN, 1, Map.of());
-        var setup = BornSetups.setup(Map.of("v", Npy.read(dir.resolve("v.npy")), "scatter", Npy.read(dir.resolve("scatter.npy"))),
+        var setup = Setups.setup(Map.of("v", Npy.read(dir.resolve("v.npy")), "scatter", Npy.read(dir.resolve("scatter.npy"))),
                 new double[] {5, 5}, settings, dt, amplitudes, sources, receivers, Precision.FLOAT32);
         try (Simulation sim = BornSetups.BORN.prepare(setup);
              ForwardRun run = sim.forward(new int[] {0}, Set.of("scatter", "v"))) {
             NdArray data = run.receiverData().get(0);
             within("receiver data", data, Npy.read(expected.resolve("receiver_data.npy")), 1e-3);
             NdArray observed = Npy.read(dir.resolve("observed.npy"));
-            double loss = BornSetups.mse(data, observed);
+            double loss = Setups.mse(data, observed);
             Matcher m = Pattern.compile("\"loss\"\\s*:\\s*([-+0-9.eE]+)").matcher(Files.readString(expected.resolve("summary.json")));
             assertTrue(m.find());
             double expectedLoss = Double.parseDouble(m.group(1));
             double lossError = Math.abs(loss - expectedLoss) / expectedLoss;
             System.out.printf("born_small loss %.9e expected %.9e rel %.3e%n", loss, expectedLoss, lossError);
             assertTrue(lossError <= 1e-3, "loss off by " + lossError);
-            Map<String, NdArray> gradients = run.adjoint(List.of(BornSetups.mseAdjoint(data, observed)));
+            Map<String, NdArray> gradients = run.adjoint(List.of(Setups.mseAdjoint(data, observed)));
             within("gradient_scatter", gradients.get("scatter"), Npy.read(expected.resolve("gradient_scatter.npy")), 1e-2);
             within("gradient_v", gradients.get("v"), Npy.read(expected.resolve("gradient_v.npy")), 1e-2);
         }
     }
 
     private static void within(String what, NdArray actual, NdArray expected, double tolerance) {
-        double rel = BornSetups.relativeL2(actual, expected);
+        double rel = Setups.relativeL2(actual, expected);
         System.out.printf("born_small %s rel-L2 %.3e (tolerance %.3g)%n", what, rel, tolerance);
         assertTrue(rel <= tolerance, what + " rel-L2 " + rel);
     }

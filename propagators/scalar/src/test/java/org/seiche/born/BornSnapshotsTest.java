@@ -21,6 +21,7 @@ import org.seiche.api.PropagatorSettings;
 import org.seiche.api.Simulation;
 import org.seiche.api.SimulationSetup;
 import org.seiche.api.Snapshots;
+import org.seiche.scalar.Setups;
 import org.seiche.scalar.internal.BornPropagator;
 import org.seiche.wave.Wavelets;
 
@@ -36,7 +37,7 @@ class BornSnapshotsTest {
 
     private static SimulationSetup setup(Locations receivers) {
         NdArray v = NdArray.filled(2000, ROWS, COLUMNS);
-        NdArray scatter = BornSetups.random(new Random(5), 50, ROWS, COLUMNS);
+        NdArray scatter = Setups.random(new Random(5), 50, ROWS, COLUMNS);
         NdArray amplitudes = NdArray.zeros(2, 1, NT);
         double[] w = Wavelets.ricker(60, NT, 0.0008, 0.012);
         for (int s = 0; s < 2; s++) {
@@ -44,7 +45,7 @@ class BornSnapshotsTest {
         }
         PropagatorSettings settings = new PropagatorSettings(4, new int[] {6}, 25, Double.NaN, 1,
                 Map.of(BornPropagator.BACKGROUND_DATA, "true"));
-        return BornSetups.setup(Map.of("v", v, "scatter", scatter), new double[] {5, 5}, settings, 0.0008, amplitudes,
+        return Setups.setup(Map.of("v", v, "scatter", scatter), new double[] {5, 5}, settings, 0.0008, amplitudes,
                 new Locations(2, 1, 2, new int[] {2, 4, 3, 15}), receivers, Precision.FLOAT64);
     }
 
@@ -84,7 +85,7 @@ class BornSnapshotsTest {
     @Test
     void gradientsAreBitEqualWithAdjointSnapshots() {
         Locations receivers = new Locations(2, 2, 2, new int[] {1, 2, 1, 18, 1, 5, 1, 12});
-        NdArray observed = BornSetups.random(new Random(9), 1e-4, 2, 2, NT);
+        NdArray observed = Setups.random(new Random(9), 1e-4, 2, 2, NT);
         Map<String, NdArray> plain = gradient(setup(receivers), observed);
         List<String> heard = Collections.synchronizedList(new ArrayList<>());
         Snapshots request = new Snapshots(9, Set.of("wavefield", "scattered"), new int[0], true,

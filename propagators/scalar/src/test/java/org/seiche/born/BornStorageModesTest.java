@@ -25,6 +25,7 @@ import org.seiche.api.Simulation;
 import org.seiche.api.Storage.Compression;
 import org.seiche.api.Storage.Mode;
 import org.seiche.api.Storage;
+import org.seiche.scalar.Setups;
 import org.seiche.scalar.internal.BornPropagator;
 import org.seiche.scalar.internal.BornRun;
 import org.seiche.wave.storage.Revolve;
@@ -52,8 +53,8 @@ class BornStorageModesTest {
         Locations sources = new Locations(2, 1, 2, new int[] {1, 4, 2, 12});
         Locations receivers = new Locations(2, 2, 2, new int[] {0, 2, 12, 15, 1, 3, 11, 9});
         PropagatorSettings settings = new PropagatorSettings(4, new int[] {5}, 20, 2600, interval, Map.of(), storage);
-        return BornSetups.BORN.prepare(BornSetups.setup(Map.of("v", v, "scatter", scatter), new double[] {5, 4}, settings,
-                0.0016, BornSetups.random(random, 1, 2, 1, 60), sources, receivers, precision));
+        return BornSetups.BORN.prepare(Setups.setup(Map.of("v", v, "scatter", scatter), new double[] {5, 4}, settings,
+                0.0016, Setups.random(random, 1, 2, 1, 60), sources, receivers, precision));
     }
 
     private record Result(Map<String, NdArray> gradients, long recomputed, int stepRatio) {
@@ -97,7 +98,7 @@ class BornStorageModesTest {
         }
         Result int8 = gradient(precision, interval, new Storage(Mode.MEMORY, Compression.INT8, null, 0));
         for (String p : memory.gradients().keySet()) {
-            double rel = BornSetups.relativeL2(int8.gradients().get(p), memory.gradients().get(p));
+            double rel = Setups.relativeL2(int8.gradients().get(p), memory.gradients().get(p));
             assertTrue(rel > 0 && rel < 2e-2, "int8 " + p + ": rel-L2 " + rel);
         }
     }

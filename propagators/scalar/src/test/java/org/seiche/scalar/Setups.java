@@ -19,9 +19,9 @@ import org.seiche.scalar.cpu.CpuScalarKernel;
 import org.seiche.scalar.internal.ScalarPropagator;
 import org.seiche.testing.TestDevice;
 
-/** Building blocks of the tests' simulations. */
-final class Setups {
-    static final Device DEVICE = new TestDevice(2);
+/** Building blocks of the tests' simulations (the Born tests' too). */
+public final class Setups {
+    public static final Device DEVICE = new TestDevice(2);
     static final ScalarPropagator PROPAGATOR = new ScalarPropagator(new CpuScalarKernel());
 
     private Setups() {
@@ -29,10 +29,16 @@ final class Setups {
 
     static SimulationSetup setup(NdArray v, double[] spacing, PropagatorSettings settings, double dt, NdArray amplitudes,
                                  Locations sources, Locations receivers, Precision precision) {
+        return setup(Map.of(ScalarPropagator.VELOCITY, v), spacing, settings, dt, amplitudes, sources, receivers, precision);
+    }
+
+    /** One source group and one receiver group on a model of these parameters. */
+    public static SimulationSetup setup(Map<String, NdArray> parameters, double[] spacing, PropagatorSettings settings,
+                                        double dt, NdArray amplitudes, Locations sources, Locations receivers,
+                                        Precision precision) {
         Survey survey = new Survey(dt, amplitudes.dim(2), List.of(new SourceGroup("", sources, amplitudes)),
                 List.of(new ReceiverGroup("", receivers)));
-        return new SimulationSetup(new Model(spacing, Map.of(ScalarPropagator.VELOCITY, v)), survey, settings, DEVICE,
-                precision);
+        return new SimulationSetup(new Model(spacing, parameters), survey, settings, DEVICE, precision);
     }
 
     static PropagatorSettings settings(int accuracy, int[] pmlWidth, double pmlFreq, double maxVel) {
@@ -43,7 +49,7 @@ final class Setups {
         return new Locations(shots, perShot, cells.length / (shots * perShot), cells);
     }
 
-    static NdArray random(Random random, double scale, int... shape) {
+    public static NdArray random(Random random, double scale, int... shape) {
         NdArray a = NdArray.zeros(shape);
         for (int i = 0; i < a.size(); i++) {
             a.data()[i] = scale * random.nextGaussian();
@@ -60,7 +66,7 @@ final class Setups {
         return out;
     }
 
-    static double dot(NdArray a, NdArray b) {
+    public static double dot(NdArray a, NdArray b) {
         double s = 0;
         for (int i = 0; i < a.size(); i++) {
             s += a.data()[i] * b.data()[i];
@@ -68,7 +74,7 @@ final class Setups {
         return s;
     }
 
-    static double relativeL2(NdArray actual, NdArray expected) {
+    public static double relativeL2(NdArray actual, NdArray expected) {
         double num = 0;
         double den = 0;
         for (int i = 0; i < expected.size(); i++) {
@@ -80,7 +86,7 @@ final class Setups {
     }
 
     /** Mean over every sample of (d - o)^2. */
-    static double mse(NdArray data, NdArray observed) {
+    public static double mse(NdArray data, NdArray observed) {
         double s = 0;
         for (int i = 0; i < data.size(); i++) {
             double d = data.data()[i] - observed.data()[i];
@@ -90,7 +96,7 @@ final class Setups {
     }
 
     /** d mse / d data = 2 (d - o) / count. */
-    static NdArray mseAdjoint(NdArray data, NdArray observed) {
+    public static NdArray mseAdjoint(NdArray data, NdArray observed) {
         NdArray g = NdArray.zeros(data.shape());
         for (int i = 0; i < data.size(); i++) {
             g.data()[i] = 2 * (data.data()[i] - observed.data()[i]) / data.size();
