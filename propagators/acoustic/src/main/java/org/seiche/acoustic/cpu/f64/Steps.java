@@ -209,7 +209,7 @@ final class Steps {
         for (int axis = 0; axis < 3; axis++) {
             stores[axis] = slot < 0 ? null : h.gradient(axis, slot);
         }
-        int at = slot < 0 ? 0 : h.offset();
+        int storeAt = slot < 0 ? 0 : h.offset();
         int[] x = kn.runsHalf[2][0][1];
         for (int l = bands.from(band); l < bands.to(band); l++) {
             int base = layout.lineStart(l);
@@ -222,31 +222,31 @@ final class Steps {
                 double ya = profile(kn.aHalf, l);
                 double yb = profile(kn.bHalf, l);
                 if (interiorLine(l, true)) {
-                    head = kn.interior.pmlVelocities(f, base, 0, x[0], stores, at, yOn, ya, yb);
+                    head = kn.interior.pmlVelocities(f, base, 0, x[0], stores, storeAt, yOn, ya, yb);
                     simdFrom = x[0];
-                    simdTo = kn.interior.velocities(f, base, x[0], x[1], stores, at);
+                    simdTo = kn.interior.velocities(f, base, x[0], x[1], stores, storeAt);
                 }
-                simdTo = kn.interior.pmlVelocities(f, base, simdTo, layout.nx - 1, stores, at, yOn, ya, yb);
+                simdTo = kn.interior.pmlVelocities(f, base, simdTo, layout.nx - 1, stores, storeAt, yOn, ya, yb);
             } else if (kn.interior != null && interiorLine(l, true)) {
                 simdFrom = x[0];
-                simdTo = kn.interior.velocities(f, base, x[0], x[1], stores, at);
+                simdTo = kn.interior.velocities(f, base, x[0], x[1], stores, storeAt);
             }
             for (int axis = 0; axis < 3; axis++) {
                 if (!layout.present[axis]) {
                     continue;
                 }
                 for (int[] r : runs(l, axis, true)) {
-                    velocityRun(axis, base, Math.max(r[0], head), Math.min(r[1], simdFrom), r[2], g, stores[axis], at);
-                    velocityRun(axis, base, Math.max(r[0], simdTo), r[1], r[2], g, stores[axis], at);
+                    velocityRun(axis, base, Math.max(r[0], head), Math.min(r[1], simdFrom), r[2], g, stores[axis], storeAt);
+                    velocityRun(axis, base, Math.max(r[0], simdTo), r[1], r[2], g, stores[axis], storeAt);
                 }
             }
         }
     }
 
     /** The velocity along an axis at the half points [from, to) of the line at base, in profile q's PML or none. */
-    private void velocityRun(int axis, int base, int from, int to, int q, double[] g, double[] store, int at) {
+    private void velocityRun(int axis, int base, int from, int to, int q, double[] g, double[] store, int storeAt) {
         if (simdRuns && from < to) {
-            from = kn.interior.velocityRun(f, axis, base, from, to, q, store, at);
+            from = kn.interior.velocityRun(f, axis, base, from, to, q, store, storeAt);
         }
         if (from >= to) {
             return;
@@ -266,7 +266,7 @@ final class Steps {
             }
         }
         if (store != null) {
-            System.arraycopy(g, from, store, at + base + from, to - from);
+            System.arraycopy(g, from, store, storeAt + base + from, to - from);
         }
         for (int j = from; j < to; j++) {
             v[base + j] -= dt * b[base + j] * g[j];
@@ -277,7 +277,7 @@ final class Steps {
         double[] g = derivative[band];
         double[] div = sum[band];
         double[] store = slot < 0 ? null : h.divergence(slot);
-        int at = slot < 0 ? 0 : h.offset();
+        int storeAt = slot < 0 ? 0 : h.offset();
         int[] x = kn.runsInt[2][0][1];
         int nx = layout.nx;
         for (int l = bands.from(band); l < bands.to(band); l++) {
@@ -290,22 +290,22 @@ final class Steps {
                 double ya = profile(kn.aInt, l);
                 double yb = profile(kn.bInt, l);
                 if (interiorLine(l, false)) {
-                    head = kn.interior.pmlPressure(f, base, 0, x[0], store, at, ya, yb);
+                    head = kn.interior.pmlPressure(f, base, 0, x[0], store, storeAt, ya, yb);
                     simdFrom = x[0];
-                    simdTo = kn.interior.pressure(f, base, x[0], x[1], store, at);
+                    simdTo = kn.interior.pressure(f, base, x[0], x[1], store, storeAt);
                 }
-                simdTo = kn.interior.pmlPressure(f, base, simdTo, nx, store, at, ya, yb);
+                simdTo = kn.interior.pmlPressure(f, base, simdTo, nx, store, storeAt, ya, yb);
             } else if (kn.interior != null && interiorLine(l, false)) {
                 simdFrom = x[0];
-                simdTo = kn.interior.pressure(f, base, x[0], x[1], store, at);
+                simdTo = kn.interior.pressure(f, base, x[0], x[1], store, storeAt);
             }
-            pressureRun(l, base, head, simdFrom, g, div, store, at);
-            pressureRun(l, base, simdTo, nx, g, div, store, at);
+            pressureRun(l, base, head, simdFrom, g, div, store, storeAt);
+            pressureRun(l, base, simdTo, nx, g, div, store, storeAt);
         }
     }
 
     /** The pressure at the cells [from, to) of line l. */
-    private void pressureRun(int l, int base, int from, int to, double[] g, double[] div, double[] store, int at) {
+    private void pressureRun(int l, int base, int from, int to, double[] g, double[] div, double[] store, int storeAt) {
         if (from >= to) {
             return;
         }
@@ -343,7 +343,7 @@ final class Steps {
             }
         }
         if (store != null) {
-            System.arraycopy(div, from, store, at + base + from, to - from);
+            System.arraycopy(div, from, store, storeAt + base + from, to - from);
         }
         for (int j = from; j < to; j++) {
             p[base + j] -= dt * k[base + j] * div[j];
@@ -391,7 +391,7 @@ final class Steps {
         for (int axis = 0; axis < 3; axis++) {
             stored[axis] = slot < 0 ? null : h.gradient(axis, slot);
         }
-        int at = slot < 0 ? 0 : h.offset();
+        int storeAt = slot < 0 ? 0 : h.offset();
         int[] x = kn.runsHalf[2][0][1];
         for (int l = bands.from(band); l < bands.to(band); l++) {
             int base = layout.lineStart(l);
@@ -403,30 +403,30 @@ final class Steps {
                 double ya = profile(kn.aHalf, l);
                 double yb = profile(kn.bHalf, l);
                 if (interiorLine(l, true)) {
-                    head = kn.interior.pmlAdjointVelocities(f, base, 0, x[0], stored, at, yOn, ya, yb);
+                    head = kn.interior.pmlAdjointVelocities(f, base, 0, x[0], stored, storeAt, yOn, ya, yb);
                     simdFrom = x[0];
-                    simdTo = kn.interior.adjointVelocities(f, base, x[0], x[1], stored, at);
+                    simdTo = kn.interior.adjointVelocities(f, base, x[0], x[1], stored, storeAt);
                 }
-                simdTo = kn.interior.pmlAdjointVelocities(f, base, simdTo, layout.nx - 1, stored, at, yOn, ya, yb);
+                simdTo = kn.interior.pmlAdjointVelocities(f, base, simdTo, layout.nx - 1, stored, storeAt, yOn, ya, yb);
             } else if (kn.interior != null && interiorLine(l, true)) {
                 simdFrom = x[0];
-                simdTo = kn.interior.adjointVelocities(f, base, x[0], x[1], stored, at);
+                simdTo = kn.interior.adjointVelocities(f, base, x[0], x[1], stored, storeAt);
             }
             for (int axis = 0; axis < 3; axis++) {
                 if (!layout.present[axis]) {
                     continue;
                 }
                 for (int[] r : runs(l, axis, true)) {
-                    adjointVelocityRun(axis, base, Math.max(r[0], head), Math.min(r[1], simdFrom), r[2], g, stored[axis], at);
-                    adjointVelocityRun(axis, base, Math.max(r[0], simdTo), r[1], r[2], g, stored[axis], at);
+                    adjointVelocityRun(axis, base, Math.max(r[0], head), Math.min(r[1], simdFrom), r[2], g, stored[axis], storeAt);
+                    adjointVelocityRun(axis, base, Math.max(r[0], simdTo), r[1], r[2], g, stored[axis], storeAt);
                 }
             }
         }
     }
 
-    private void adjointVelocityRun(int axis, int base, int from, int to, int q, double[] g, double[] stored, int at) {
+    private void adjointVelocityRun(int axis, int base, int from, int to, int q, double[] g, double[] stored, int storeAt) {
         if (simdRuns && from < to) {
-            from = kn.interior.adjointVelocityRun(f, axis, base, from, to, q, stored, at);
+            from = kn.interior.adjointVelocityRun(f, axis, base, from, to, q, stored, storeAt);
         }
         if (from >= to) {
             return;
@@ -444,7 +444,7 @@ final class Steps {
         }
         if (stored != null) {
             for (int j = from; j < to; j++) {
-                grad[base + j] += v[base + j] * stored[at + base + j];
+                grad[base + j] += v[base + j] * stored[storeAt + base + j];
             }
         }
         if (q == NONE) {
@@ -469,7 +469,7 @@ final class Steps {
     private void adjointPressure(int band, int slot) {
         double[] total = sum[band];
         double[] stored = slot < 0 ? null : h.divergence(slot);
-        int at = slot < 0 ? 0 : h.offset();
+        int storeAt = slot < 0 ? 0 : h.offset();
         int[] x = kn.runsInt[2][0][1];
         for (int l = bands.from(band); l < bands.to(band); l++) {
             int base = layout.lineStart(l);
@@ -479,21 +479,21 @@ final class Steps {
             if (pmlSimd) {
                 double ya = profile(kn.aInt, l);
                 if (interiorLine(l, false)) {
-                    head = kn.interior.pmlAdjointPressure(f, base, 0, x[0], stored, at, ya);
+                    head = kn.interior.pmlAdjointPressure(f, base, 0, x[0], stored, storeAt, ya);
                     simdFrom = x[0];
-                    simdTo = kn.interior.adjointPressure(f, base, x[0], x[1], stored, at);
+                    simdTo = kn.interior.adjointPressure(f, base, x[0], x[1], stored, storeAt);
                 }
-                simdTo = kn.interior.pmlAdjointPressure(f, base, simdTo, layout.nx, stored, at, ya);
+                simdTo = kn.interior.pmlAdjointPressure(f, base, simdTo, layout.nx, stored, storeAt, ya);
             } else if (kn.interior != null && interiorLine(l, false)) {
                 simdFrom = x[0];
-                simdTo = kn.interior.adjointPressure(f, base, x[0], x[1], stored, at);
+                simdTo = kn.interior.adjointPressure(f, base, x[0], x[1], stored, storeAt);
             }
-            adjointPressureRun(l, base, head, simdFrom, total, stored, at);
-            adjointPressureRun(l, base, simdTo, layout.nx, total, stored, at);
+            adjointPressureRun(l, base, head, simdFrom, total, stored, storeAt);
+            adjointPressureRun(l, base, simdTo, layout.nx, total, stored, storeAt);
         }
     }
 
-    private void adjointPressureRun(int l, int base, int from, int to, double[] total, double[] stored, int at) {
+    private void adjointPressureRun(int l, int base, int from, int to, double[] total, double[] stored, int storeAt) {
         if (from >= to) {
             return;
         }
@@ -502,7 +502,7 @@ final class Steps {
         if (stored != null) {
             double[] grad = f.gradientK;
             for (int j = from; j < to; j++) {
-                grad[base + j] += p[base + j] * stored[at + base + j];
+                grad[base + j] += p[base + j] * stored[storeAt + base + j];
             }
         }
         Arrays.fill(total, from, to, 0);

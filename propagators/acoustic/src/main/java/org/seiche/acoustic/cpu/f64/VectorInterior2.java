@@ -100,7 +100,7 @@ final class VectorInterior2 extends Interior {
     }
 
     @Override
-    int velocities(Fields f, int base, int from, int to, double[][] store, int at) {
+    int velocities(Fields f, int base, int from, int to, double[][] store, int storeAt) {
         final double[] p = f.p;
         final double[] vz = f.v[0];
         final double[] vy = f.v[1];
@@ -114,18 +114,18 @@ final class VectorInterior2 extends Interior {
             if (sz != 0) {
                 DoubleVector g = half(p, i, sz, z0, z1, z2, z3);
                 if (sZ != null) {
-                    g.intoArray(sZ, at + i);
+                    g.intoArray(sZ, storeAt + i);
                 }
                 step(vz, bz, i, g);
             }
             DoubleVector gy = half(p, i, sy, y0, y1, y2, y3);
             if (sY != null) {
-                gy.intoArray(sY, at + i);
+                gy.intoArray(sY, storeAt + i);
             }
             step(vy, by, i, gy);
             DoubleVector gx = half(p, i, 1, x0, x1, x2, x3);
             if (sX != null) {
-                gx.intoArray(sX, at + i);
+                gx.intoArray(sX, storeAt + i);
             }
             step(vx, bx, i, gx);
         }
@@ -133,7 +133,7 @@ final class VectorInterior2 extends Interior {
     }
 
     @Override
-    int pressure(Fields f, int base, int from, int to, double[] store, int at) {
+    int pressure(Fields f, int base, int from, int to, double[] store, int storeAt) {
         final double[] p = f.p;
         final double[] vz = f.v[0];
         final double[] vy = f.v[1];
@@ -147,7 +147,7 @@ final class VectorInterior2 extends Interior {
             }
             div = div.add(whole(vx, i, 1, x0, x1, x2, x3));
             if (store != null) {
-                div.intoArray(store, at + i);
+                div.intoArray(store, storeAt + i);
             }
             step(p, k, i, div);
         }
@@ -155,7 +155,7 @@ final class VectorInterior2 extends Interior {
     }
 
     @Override
-    int pmlVelocities(Fields f, int base, int from, int to, double[][] store, int at, boolean yOn, double ya, double yb) {
+    int pmlVelocities(Fields f, int base, int from, int to, double[][] store, int storeAt, boolean yOn, double ya, double yb) {
         final double[] p = f.p;
         final double[] ax = aHx;
         final double[] bx2 = bHx;
@@ -166,14 +166,14 @@ final class VectorInterior2 extends Interior {
                 DoubleVector g = memory(f.psi[1], i, DoubleVector.broadcast(LANES, ya), DoubleVector.broadcast(LANES, yb),
                         half(p, i, sy, y0, y1, y2, y3));
                 if (store[1] != null) {
-                    g.intoArray(store[1], at + i);
+                    g.intoArray(store[1], storeAt + i);
                 }
                 step(f.v[1], by, i, g);
             }
             DoubleVector g = memory(f.psi[2], i, DoubleVector.fromArray(LANES, ax, j), DoubleVector.fromArray(LANES, bx2, j),
                     half(p, i, 1, x0, x1, x2, x3));
             if (store[2] != null) {
-                g.intoArray(store[2], at + i);
+                g.intoArray(store[2], storeAt + i);
             }
             step(f.v[2], bx, i, g);
         }
@@ -181,7 +181,7 @@ final class VectorInterior2 extends Interior {
     }
 
     @Override
-    int pmlPressure(Fields f, int base, int from, int to, double[] store, int at, double ya, double yb) {
+    int pmlPressure(Fields f, int base, int from, int to, double[] store, int storeAt, double ya, double yb) {
         final double[] p = f.p;
         final double[] ax = aIx;
         final double[] bx2 = bIx;
@@ -193,7 +193,7 @@ final class VectorInterior2 extends Interior {
             div = div.add(memory(f.phi[2], i, DoubleVector.fromArray(LANES, ax, j), DoubleVector.fromArray(LANES, bx2, j),
                     whole(f.v[2], i, 1, x0, x1, x2, x3)));
             if (store != null) {
-                div.intoArray(store, at + i);
+                div.intoArray(store, storeAt + i);
             }
             step(p, k, i, div);
         }
@@ -208,7 +208,7 @@ final class VectorInterior2 extends Interior {
     }
 
     @Override
-    int adjointVelocities(Fields f, int base, int from, int to, double[][] stored, int at) {
+    int adjointVelocities(Fields f, int base, int from, int to, double[][] stored, int storeAt) {
         final double[] sZ = stored[0];
         final double[] sY = stored[1];
         final double[] sX = stored[2];
@@ -216,16 +216,16 @@ final class VectorInterior2 extends Interior {
         for (; j <= to - N; j += N) {
             int i = base + j;
             if (sz != 0) {
-                adjointStep(f.v[0], f.u[0], f.gradientB[0], sZ, at, bz, i, half(f.w[0], i, sz, z0, z1, z2, z3));
+                adjointStep(f.v[0], f.u[0], f.gradientB[0], sZ, storeAt, bz, i, half(f.w[0], i, sz, z0, z1, z2, z3));
             }
-            adjointStep(f.v[1], f.u[1], f.gradientB[1], sY, at, by, i, half(f.w[1], i, sy, y0, y1, y2, y3));
-            adjointStep(f.v[2], f.u[2], f.gradientB[2], sX, at, bx, i, half(f.w[2], i, 1, x0, x1, x2, x3));
+            adjointStep(f.v[1], f.u[1], f.gradientB[1], sY, storeAt, by, i, half(f.w[1], i, sy, y0, y1, y2, y3));
+            adjointStep(f.v[2], f.u[2], f.gradientB[2], sX, storeAt, bx, i, half(f.w[2], i, 1, x0, x1, x2, x3));
         }
         return j;
     }
 
     @Override
-    int pmlAdjointVelocities(Fields f, int base, int from, int to, double[][] stored, int at, boolean yOn, double ya,
+    int pmlAdjointVelocities(Fields f, int base, int from, int to, double[][] stored, int storeAt, boolean yOn, double ya,
                              double yb) {
         final double[] ax = aHx;
         final double[] bx2 = bHx;
@@ -233,10 +233,10 @@ final class VectorInterior2 extends Interior {
         for (; j <= to - N; j += N) {
             int i = base + j;
             if (yOn) {
-                adjointMemory(f, 1, stored[1], at, by, i, DoubleVector.broadcast(LANES, ya), DoubleVector.broadcast(LANES, yb),
+                adjointMemory(f, 1, stored[1], storeAt, by, i, DoubleVector.broadcast(LANES, ya), DoubleVector.broadcast(LANES, yb),
                         half(f.w[1], i, sy, y0, y1, y2, y3));
             }
-            adjointMemory(f, 2, stored[2], at, bx, i, DoubleVector.fromArray(LANES, ax, j), DoubleVector.fromArray(LANES, bx2, j),
+            adjointMemory(f, 2, stored[2], storeAt, bx, i, DoubleVector.fromArray(LANES, ax, j), DoubleVector.fromArray(LANES, bx2, j),
                     half(f.w[2], i, 1, x0, x1, x2, x3));
         }
         return j;
@@ -246,7 +246,7 @@ final class VectorInterior2 extends Interior {
      * Along one axis over one vector: v -= g, the buoyancy sum += v stored, then with
      * bv = dt B v: u = b psi - (1 + b) bv, psi = a (psi - bv) (the old psi).
      */
-    private void adjointMemory(Fields f, int axis, double[] stored, int at, double[] buoyancy, int i, DoubleVector a, DoubleVector b,
+    private void adjointMemory(Fields f, int axis, double[] stored, int storeAt, double[] buoyancy, int i, DoubleVector a, DoubleVector b,
                                DoubleVector g) {
         double[] v = f.v[axis];
         double[] psi = f.psi[axis];
@@ -254,7 +254,7 @@ final class VectorInterior2 extends Interior {
         vi.intoArray(v, i);
         if (stored != null) {
             double[] sum = f.gradientB[axis];
-            DoubleVector.fromArray(LANES, sum, i).add(vi.mul(DoubleVector.fromArray(LANES, stored, at + i))).intoArray(sum, i);
+            DoubleVector.fromArray(LANES, sum, i).add(vi.mul(DoubleVector.fromArray(LANES, stored, storeAt + i))).intoArray(sum, i);
         }
         DoubleVector bv = DoubleVector.fromArray(LANES, buoyancy, i).mul(dt).mul(vi);
         DoubleVector m = DoubleVector.fromArray(LANES, psi, i);
@@ -263,7 +263,7 @@ final class VectorInterior2 extends Interior {
     }
 
     @Override
-    int pmlAdjointPressure(Fields f, int base, int from, int to, double[] stored, int at, double ya) {
+    int pmlAdjointPressure(Fields f, int base, int from, int to, double[] stored, int storeAt, double ya) {
         final double[] p = f.p;
         final double[] sum = f.gradientK;
         final double[] ax = aIx;
@@ -272,7 +272,7 @@ final class VectorInterior2 extends Interior {
             int i = base + j;
             DoubleVector pi = DoubleVector.fromArray(LANES, p, i);
             if (stored != null) {
-                DoubleVector.fromArray(LANES, sum, i).add(pi.mul(DoubleVector.fromArray(LANES, stored, at + i))).intoArray(sum, i);
+                DoubleVector.fromArray(LANES, sum, i).add(pi.mul(DoubleVector.fromArray(LANES, stored, storeAt + i))).intoArray(sum, i);
             }
             DoubleVector kp = DoubleVector.fromArray(LANES, k, i).mul(dt).mul(pi);
             decay(f.phi[1], i, DoubleVector.broadcast(LANES, ya), kp);
@@ -289,17 +289,17 @@ final class VectorInterior2 extends Interior {
     }
 
     /** v -= g, the buoyancy sum += v stored, u = -dt B v, over one vector. */
-    private void adjointStep(double[] v, double[] u, double[] sum, double[] stored, int at, double[] b, int i, DoubleVector g) {
+    private void adjointStep(double[] v, double[] u, double[] sum, double[] stored, int storeAt, double[] b, int i, DoubleVector g) {
         DoubleVector vi = DoubleVector.fromArray(LANES, v, i).sub(g);
         vi.intoArray(v, i);
         if (stored != null) {
-            DoubleVector.fromArray(LANES, sum, i).add(vi.mul(DoubleVector.fromArray(LANES, stored, at + i))).intoArray(sum, i);
+            DoubleVector.fromArray(LANES, sum, i).add(vi.mul(DoubleVector.fromArray(LANES, stored, storeAt + i))).intoArray(sum, i);
         }
         DoubleVector.fromArray(LANES, b, i).mul(-dt).mul(vi).intoArray(u, i);
     }
 
     @Override
-    int adjointPressure(Fields f, int base, int from, int to, double[] stored, int at) {
+    int adjointPressure(Fields f, int base, int from, int to, double[] stored, int storeAt) {
         final double[] p = f.p;
         final double[] sum = f.gradientK;
         final double[] uz = f.u[0];
@@ -310,7 +310,7 @@ final class VectorInterior2 extends Interior {
             int i = base + j;
             DoubleVector pi = DoubleVector.fromArray(LANES, p, i);
             if (stored != null) {
-                DoubleVector.fromArray(LANES, sum, i).add(pi.mul(DoubleVector.fromArray(LANES, stored, at + i))).intoArray(sum, i);
+                DoubleVector.fromArray(LANES, sum, i).add(pi.mul(DoubleVector.fromArray(LANES, stored, storeAt + i))).intoArray(sum, i);
             }
             DoubleVector total = whole(uy, i, sy, y0, y1, y2, y3);
             if (sz != 0) {
@@ -322,7 +322,7 @@ final class VectorInterior2 extends Interior {
     }
 
     @Override
-    int velocityRun(Fields f, int axis, int base, int from, int to, int q, double[] store, int at) {
+    int velocityRun(Fields f, int axis, int base, int from, int to, int q, double[] store, int storeAt) {
         final double[] p = f.p;
         final double[] v = f.v[axis];
         final double[] psi = f.psi[axis];
@@ -338,7 +338,7 @@ final class VectorInterior2 extends Interior {
                 g = memory(psi, i, at(ax.aHalf, j, column, a), at(ax.bHalf, j, column, bq), g);
             }
             if (store != null) {
-                g.intoArray(store, at + i);
+                g.intoArray(store, storeAt + i);
             }
             step(v, ax.b, i, g);
         }
@@ -370,7 +370,7 @@ final class VectorInterior2 extends Interior {
     }
 
     @Override
-    int adjointVelocityRun(Fields f, int axis, int base, int from, int to, int q, double[] stored, int at) {
+    int adjointVelocityRun(Fields f, int axis, int base, int from, int to, int q, double[] stored, int storeAt) {
         final double[] v = f.v[axis];
         final double[] u = f.u[axis];
         final double[] psi = f.psi[axis];
@@ -386,7 +386,7 @@ final class VectorInterior2 extends Interior {
             DoubleVector vi = DoubleVector.fromArray(LANES, v, i).sub(sum(DoubleVector.zero(LANES), w, i, ax));
             vi.intoArray(v, i);
             if (stored != null) {
-                DoubleVector.fromArray(LANES, sum, i).add(vi.mul(DoubleVector.fromArray(LANES, stored, at + i))).intoArray(sum, i);
+                DoubleVector.fromArray(LANES, sum, i).add(vi.mul(DoubleVector.fromArray(LANES, stored, storeAt + i))).intoArray(sum, i);
             }
             // dt B v, in the portable loops' order
             DoubleVector bv = DoubleVector.fromArray(LANES, ax.b, i).mul(dt).mul(vi);
