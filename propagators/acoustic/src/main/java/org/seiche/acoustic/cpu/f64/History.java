@@ -47,7 +47,7 @@ final class History {
     /** A store per term (divergence first, then the axes'; null when checkpointed), and each term's array of the step at hand. */
     private final DoubleSteps[] stores;
     private final double[][] current;
-    /** Where in its term's array the step at hand starts. */
+    /** Where in its term's array the step at hand starts: the same in every term's, their stores being made alike. */
     private int at;
     /** Checkpointed: the schedule, the snapshots and the state the adjoint recomputes in. */
     private final RevolveCursor cursor;
@@ -142,8 +142,8 @@ final class History {
         }
         for (int t = 0; t < stores.length; t++) {
             current[t] = stores[t].target(slot);
-            at = same(t, stores[t].targetOffset(slot));
         }
+        at = stores[0].targetOffset(slot);
         return slot;
     }
 
@@ -168,8 +168,8 @@ final class History {
         }
         for (int t = 0; t < stores.length; t++) {
             current[t] = stores[t].source(slot);
-            at = same(t, stores[t].sourceOffset(slot));
         }
+        at = stores[0].sourceOffset(slot);
     }
 
     /** After the adjoint step of stored step slot. */
@@ -178,14 +178,6 @@ final class History {
             stores[t].read(slot);
             current[t] = null;
         }
-    }
-
-    /** The offset of term t's step, which must be the first term's. */
-    private int same(int t, int offset) {
-        if (t > 0 && offset != at) {
-            throw new IllegalStateException("stored terms at different places: " + at + " and " + offset);
-        }
-        return offset;
     }
 
     /** Where the terms of the step at hand start in the arrays of {@link #divergence} and {@link #gradient} (0 when checkpointed). */
