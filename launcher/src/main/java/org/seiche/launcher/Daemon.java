@@ -225,14 +225,11 @@ public final class Daemon {
      */
     private void trim() {
         HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-        String kept = null;
-        try {
-            kept = vm.getVMOption("MaxHeapFreeRatio").getValue();
+        // not HotSpot: the collections alone
+        String kept = vm == null ? null : vm.getVMOption("MaxHeapFreeRatio").getValue();
+        if (kept != null) {
             long least = Long.parseLong(vm.getVMOption("MinHeapFreeRatio").getValue());
             vm.setVMOption("MaxHeapFreeRatio", String.valueOf(Math.max(least, SHRINK_FREE_RATIO)));
-        } catch (RuntimeException e) {
-            // not HotSpot, or the flag is not writable here: the collections alone
-            kept = null;
         }
         try {
             System.gc();
@@ -343,12 +340,13 @@ public final class Daemon {
 
     private String status() {
         long now = System.nanoTime();
+        long resident = residentBytes();
         return String.format("daemon %d of %s: up %.0f s, %d runs served, %s, stops after %d s idle%n"
                         + "heap committed %.0f MB, resident %s%nsocket %s%n", ProcessHandle.current().pid(), home,
                 (System.currentTimeMillis() - startedMillis) / 1e3, runs,
                 busy.get() ? "running one now" : String.format("idle for %.0f s", (now - lastUsed) / 1e9),
                 idleNanos / 1_000_000_000L, Runtime.getRuntime().totalMemory() / 1e6,
-                residentBytes() < 0 ? "unknown" : String.format("%.0f MB", residentBytes() / 1e6),
+                resident < 0 ? "unknown" : String.format("%.0f MB", resident / 1e6),
                 dir.resolve(DaemonClient.SOCKET));
     }
 
