@@ -36,62 +36,65 @@ public final class Resampling {
     /** nt samples to k * nt inner samples; inner sample j * k coincides with sample j. */
     public double[] upsample(double[] trace) {
         double[] out = new double[nt * k];
-        upsample(trace, out, 1);
+        upsample(trace, 0, out, 0, 1);
         return out;
     }
 
     /** k * nt inner samples to nt samples. */
     public double[] downsample(double[] inner) {
         double[] out = new double[nt];
-        downsample(inner, out, 1);
+        downsample(inner, 0, out, 0, 1);
         return out;
     }
 
     /** The adjoint of {@link #upsample}: k * nt inner values to nt values. */
     public double[] upsampleAdjoint(double[] inner) {
         double[] out = new double[nt];
-        upsampleAdjoint(inner, out, 1);
+        upsampleAdjoint(inner, 0, out, 0, 1);
         return out;
     }
 
     /** The adjoint of {@link #downsample}: nt values to k * nt inner values. */
     public double[] downsampleAdjoint(double[] trace) {
         double[] out = new double[nt * k];
-        downsampleAdjoint(trace, out, 1);
+        downsampleAdjoint(trace, 0, out, 0, 1);
         return out;
     }
 
-    /** {@link #upsample} of count traces, trace c at c nt of from and at c k nt of to. */
-    public void upsample(double[] from, double[] to, int count) {
+    /**
+     * {@link #upsample} of count traces of nt samples, from trace firstFrom of from on (trace c
+     * at c nt) into trace firstTo of to on (trace c at c k nt).
+     */
+    public void upsample(double[] from, int firstFrom, double[] to, int firstTo, int count) {
         // irfft divides by k nt, and the result is multiplied by k
-        map(from, nt, to, nt * k, count, 1.0 / nt);
+        map(from, firstFrom * nt, nt, to, firstTo * nt * k, nt * k, count, 1.0 / nt);
     }
 
-    /** {@link #downsample} of count traces, trace c at c k nt of from and at c nt of to. */
-    public void downsample(double[] from, double[] to, int count) {
+    /** {@link #downsample} of count traces, as {@link #upsample}'s with k nt samples to nt. */
+    public void downsample(double[] from, int firstFrom, double[] to, int firstTo, int count) {
         // irfft divides by nt, and the result is divided by k
-        map(from, nt * k, to, nt, count, 1.0 / ((double) nt * k));
+        map(from, firstFrom * nt * k, nt * k, to, firstTo * nt, nt, count, 1.0 / ((double) nt * k));
     }
 
     /** {@link #upsampleAdjoint} (k times {@link #downsample}) of count traces. */
-    public void upsampleAdjoint(double[] from, double[] to, int count) {
-        map(from, nt * k, to, nt, count, 1.0 / nt);
+    public void upsampleAdjoint(double[] from, int firstFrom, double[] to, int firstTo, int count) {
+        map(from, firstFrom * nt * k, nt * k, to, firstTo * nt, nt, count, 1.0 / nt);
     }
 
     /** {@link #downsampleAdjoint} ({@link #upsample} over k) of count traces. */
-    public void downsampleAdjoint(double[] from, double[] to, int count) {
-        map(from, nt, to, nt * k, count, 1.0 / ((double) nt * k));
+    public void downsampleAdjoint(double[] from, int firstFrom, double[] to, int firstTo, int count) {
+        map(from, firstFrom * nt, nt, to, firstTo * nt * k, nt * k, count, 1.0 / ((double) nt * k));
     }
 
     /**
-     * Resamples count traces of length nFrom (trace c at c nFrom) to length nTo (at c nTo),
-     * scaled. Two traces go through one complex transform, one as the real part and one as
+     * Resamples count traces of length nFrom (trace c at fromAt + c nFrom) to length nTo (at
+     * toAt + c nTo), scaled. Two traces go through one complex transform, one as the real part and one as
      * the imaginary: the band limit is linear and keeps each one's spectrum Hermitian, so
      * they come back apart, in the real and the imaginary parts.
      */
-    private void map(double[] from, int nFrom, double[] to, int nTo, int count, double scale) {
+    private void map(double[] from, int fromAt, int nFrom, double[] to, int toAt, int nTo, int count, double scale) {
         if (k == 1) {
-            System.arraycopy(from, 0, to, 0, count * nTo);
+            System.arraycopy(from, fromAt, to, toAt, count * nTo);
             return;
         }
         // many traces (a survey's receivers) are shared out among the common pool's threads:
@@ -100,16 +103,16 @@ public final class Resampling {
         int pairs = (count + 1) / 2;
         int parts = count < PARALLEL_TRACES ? 1 : Math.min(pairs, ForkJoinPool.getCommonPoolParallelism() + 1);
         if (parts == 1) {
-            mapPairs(from, nFrom, to, nTo, count, scale, 0, pairs);
+            mapPairs(from, fromAt, nFrom, to, toAt, nTo, count, scale, 0, pairs);
             return;
         }
-        IntStream.range(0, parts).parallel().forEach(part -> mapPairs(from, nFrom, to, nTo, count, scale,
+        IntStream.range(0, parts).parallel().forEach(part -> mapPairs(from, fromAt, nFrom, to, toAt, nTo, count, scale,
                 pairs * part / parts, pairs * (part + 1) / parts));
     }
 
     /** {@link #map} of the pairs of traces [firstPair, endPair). */
-    private void mapPairs(double[] from, int nFrom, double[] to, int nTo, int count, double scale, int firstPair,
-                          int endPair) {
+    private void mapPairs(double[] from, int fromAt, int nFrom, double[] to, int toAt, int nTo, int count, double scale,
+                          int firstPair, int endPair) {
         Fft forward = nFrom == nt ? shortFft : longFft;
         Fft back = nFrom == nt ? longFft : shortFft;
         double[] re = new double[nFrom];
@@ -118,9 +121,9 @@ public final class Resampling {
         double[] outIm = new double[nTo];
         for (int c = 2 * firstPair; c < 2 * endPair; c += 2) {
             boolean pair = c + 1 < count;
-            System.arraycopy(from, c * nFrom, re, 0, nFrom);
+            System.arraycopy(from, fromAt + c * nFrom, re, 0, nFrom);
             if (pair) {
-                System.arraycopy(from, (c + 1) * nFrom, im, 0, nFrom);
+                System.arraycopy(from, fromAt + (c + 1) * nFrom, im, 0, nFrom);
             } else {
                 java.util.Arrays.fill(im, 0);
             }
@@ -128,10 +131,10 @@ public final class Resampling {
             copyBand(re, im, nFrom, outRe, outIm, nTo);
             back.transform(outRe, outIm, true);
             for (int i = 0; i < nTo; i++) {
-                to[c * nTo + i] = outRe[i] * scale;
+                to[toAt + c * nTo + i] = outRe[i] * scale;
             }
             for (int i = 0; pair && i < nTo; i++) {
-                to[(c + 1) * nTo + i] = outIm[i] * scale;
+                to[toAt + (c + 1) * nTo + i] = outIm[i] * scale;
             }
         }
     }

@@ -54,7 +54,7 @@ public final class Traces {
             int first = layout.receiverBase(g);
             int traces = layout.receiverBase(g + 1) - first;
             double[] out = new double[traces * nt];
-            r.downsample(java.util.Arrays.copyOfRange(inner, first * steps, (first + traces) * steps), out, traces);
+            r.downsample(inner, first, out, 0, traces);
             data.add(new NdArray(new int[] {batch.shots(), batch.receivers().get(g).locations().perShot(), nt}, out));
         }
         return List.copyOf(data);
@@ -76,11 +76,7 @@ public final class Traces {
                 throw new SeicheException("adjoint: adjoint source " + g + " has shape " + a.shapeString()
                         + ", its receiver data " + receiverData.get(g).shapeString());
             }
-            int first = layout.receiverBase(g);
-            int traces = a.size() / nt;
-            double[] up = new double[traces * steps];
-            r.downsampleAdjoint(a.data(), up, traces);
-            System.arraycopy(up, 0, inner, first * steps, up.length);
+            r.downsampleAdjoint(a.data(), 0, inner, layout.receiverBase(g), a.size() / nt);
         }
         return inner;
     }

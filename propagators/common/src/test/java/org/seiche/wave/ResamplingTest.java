@@ -66,10 +66,10 @@ class ResamplingTest {
         double[] down = new double[count * nt];
         double[] upAdjoint = new double[count * nt];
         double[] downAdjoint = new double[count * nt * k];
-        rs.upsample(shortTraces, up, count);
-        rs.downsampleAdjoint(shortTraces, downAdjoint, count);
-        rs.downsample(longTraces, down, count);
-        rs.upsampleAdjoint(longTraces, upAdjoint, count);
+        rs.upsample(shortTraces, 0, up, 0, count);
+        rs.downsampleAdjoint(shortTraces, 0, downAdjoint, 0, count);
+        rs.downsample(longTraces, 0, down, 0, count);
+        rs.upsampleAdjoint(longTraces, 0, upAdjoint, 0, count);
         for (int c = 0; c < count; c++) {
             double[] s = java.util.Arrays.copyOfRange(shortTraces, c * nt, (c + 1) * nt);
             double[] l = java.util.Arrays.copyOfRange(longTraces, c * nt * k, (c + 1) * nt * k);

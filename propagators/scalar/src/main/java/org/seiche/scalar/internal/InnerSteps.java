@@ -62,15 +62,15 @@ public final class InnerSteps {
         return map(adjointSource, steps(), resampling::downsampleAdjoint);
     }
 
-    /** One of Resampling's maps of many traces (from, to, count). */
+    /** One of Resampling's maps of many traces (from, its first trace, to, its first trace, count). */
     private interface Map {
-        void apply(double[] from, double[] to, int count);
+        void apply(double[] from, int firstFrom, double[] to, int firstTo, int count);
     }
 
     private static NdArray map(NdArray traces, int outLength, Map f) {
         int count = traces.dim(0) * traces.dim(1);
         double[] out = new double[count * outLength];
-        f.apply(traces.data(), out, count);
+        f.apply(traces.data(), 0, out, 0, count);
         return new NdArray(new int[] {traces.dim(0), traces.dim(1), outLength}, out);
     }
 }
