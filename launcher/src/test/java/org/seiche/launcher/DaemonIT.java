@@ -137,26 +137,8 @@ class DaemonIT {
     void theHeapARunGrewIsKeptForTheNextRunUpToAShareOfTheMachine() throws IOException, InterruptedException {
         Path work = tmp.resolve("keep");
         Files.createDirectories(work);
-        Fwi.write(work.resolve("pipeline.yaml"), """
-                task: gradient
-                precision: float32
-                model:
-                  spacing: 10.0
-                  parameters:
-                    v: {constant: 2000.0, shape: [400, 400]}
-                propagator: {name: scalar, accuracy: 4, pml_width: 20, pml_freq: 10.0, max_vel: 2000.0}
-                survey:
-                  dt: 0.001
-                  nt: 1000
-                  sources:
-                    locations: [[[200, 200]]]
-                    wavelet: {type: ricker, freq: 10.0, peak_time: 0.1}
-                  receivers:
-                    locations: [[[10, 200]]]
-                observed: {constant: 0.0, shape: [1, 1, 1000]}
-                loss: mse
-                gradient_wrt: [v]
-                """);
+        Fwi.write(work.resolve("pipeline.yaml"), new ScalarGradient(new int[] {400, 400}, "pml_width: 20", 0.001, 1000,
+                new int[] {200, 200}, 1, new int[] {10, 200}, new int[] {0, 1}).yaml());
         Fwi.Outcome kept = Fwi.runWith(work, env(), "run", "pipeline.yaml", "--out", "kept", "--quiet");
         assertEquals(0, kept.exit(), kept.err());
         assertServed(work.resolve("kept"), "daemon", 1);
