@@ -8,9 +8,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 import org.seiche.api.NdArray;
+import org.seiche.api.Simulation;
+import org.seiche.api.Survey;
 import org.seiche.device.cuda.spi.CudaContext;
 
 /**
@@ -94,6 +98,41 @@ public final class CudaTesting {
             s += a[i] * b[i];
         }
         return s;
+    }
+
+    /**
+     * d mse / d data against observed (the same for every group) or, without it, seeded noise:
+     * the adjoint sources of the parity cases.
+     */
+    public static List<NdArray> adjointSources(List<NdArray> data, NdArray observed) {
+        List<NdArray> out = new ArrayList<>();
+        Random random = new Random(4);
+        for (NdArray d : data) {
+            NdArray a = NdArray.zeros(d.shape());
+            for (int i = 0; i < a.size(); i++) {
+                a.data()[i] = observed != null ? 2 * (d.data()[i] - observed.data()[i]) / d.size() : random.nextGaussian();
+            }
+            out.add(a);
+        }
+        return out;
+    }
+
+    /**
+     * Asserts that the data are linear in the source amplitudes, {@literal <F s, a> = <s, F^T a>}:
+     * data and adjoint per receiver group, gradients with every source group's amplitudes.
+     */
+    public static void assertSourcesTranspose(String what, Survey survey, List<NdArray> data, List<NdArray> adjoint,
+                                              Map<String, NdArray> gradients) {
+        double forward = 0;
+        for (int g = 0; g < adjoint.size(); g++) {
+            forward += dot(data.get(g).data(), adjoint.get(g).data());
+        }
+        double sources = 0;
+        for (int g = 0; g < survey.sources().size(); g++) {
+            String name = Simulation.SOURCE_AMPLITUDES + (g == 0 ? "" : "_" + g);
+            sources += dot(survey.sources().get(g).amplitudes().data(), gradients.get(name).data());
+        }
+        assertTranspose(what, forward, sources);
     }
 
     /** Asserts {@literal <J x, a> = <x, J^T a>} to 1e-12 (float64). */

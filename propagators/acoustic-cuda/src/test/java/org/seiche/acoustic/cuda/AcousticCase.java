@@ -31,6 +31,7 @@ import org.seiche.api.Simulation;
 import org.seiche.api.SimulationSetup;
 import org.seiche.api.SourceGroup;
 import org.seiche.api.Survey;
+import org.seiche.device.cuda.CudaTesting;
 import org.seiche.device.cpu.CpuDevice;
 import org.seiche.io.Npy;
 import org.seiche.wave.Wavelets;
@@ -262,17 +263,7 @@ record AcousticCase(String name, Map<String, NdArray> model, double spacing, Sur
 
     /** d mse / d data against the observed data for a reference, seeded noise for the others. */
     List<NdArray> adjointSources(List<NdArray> data) {
-        List<NdArray> out = new ArrayList<>();
-        Random random = new Random(4);
-        for (NdArray d : data) {
-            NdArray a = NdArray.zeros(d.shape());
-            NdArray observed = isReference() ? read(name, "observed.npy") : null;
-            for (int i = 0; i < a.size(); i++) {
-                a.data()[i] = observed != null ? 2 * (d.data()[i] - observed.data()[i]) / d.size() : random.nextGaussian();
-            }
-            out.add(a);
-        }
-        return out;
+        return CudaTesting.adjointSources(data, isReference() ? read(name, "observed.npy") : null);
     }
 
     /** The mse of a reference's data against its observed data. */

@@ -15,10 +15,8 @@ import org.seiche.acoustic.spi.AcousticGrid;
 import org.seiche.acoustic.spi.AcousticShots;
 import org.seiche.acoustic.spi.AcousticSolver;
 import org.seiche.acoustic.spi.PointSet;
-import org.seiche.api.NdArray;
 import org.seiche.api.Precision;
 import org.seiche.api.SeicheException;
-import org.seiche.api.Simulation;
 import org.seiche.api.Storage;
 import org.seiche.device.cuda.CudaDevice;
 import org.seiche.device.cuda.CudaTesting;
@@ -119,17 +117,7 @@ class AcousticParityTest {
     void adjointIsTheTransposeOfTheForward() {
         for (AcousticCase c : List.of(AcousticCase.synthetic1d(), AcousticCase.freeSurface2d(), AcousticCase.freeSurface3d())) {
             AcousticCase.Result r = c.run(device, kernel, Precision.FLOAT64);
-            List<NdArray> a = c.adjointSources(r.data());
-            double data = 0;
-            for (int g = 0; g < a.size(); g++) {
-                data += CudaTesting.dot(r.data().get(g).data(), a.get(g).data());
-            }
-            double sources = 0;
-            for (int g = 0; g < c.survey().sources().size(); g++) {
-                String name = Simulation.SOURCE_AMPLITUDES + (g == 0 ? "" : "_" + g);
-                sources += CudaTesting.dot(c.survey().sources().get(g).amplitudes().data(), r.gradients().get(name).data());
-            }
-            CudaTesting.assertTranspose(c + " acoustic", data, sources);
+            CudaTesting.assertSourcesTranspose(c + " acoustic", c.survey(), r.data(), c.adjointSources(r.data()), r.gradients());
         }
     }
 

@@ -25,6 +25,7 @@ import org.seiche.api.SimulationSetup;
 import org.seiche.api.Snapshots;
 import org.seiche.api.SourceGroup;
 import org.seiche.api.Survey;
+import org.seiche.device.cuda.CudaTesting;
 import org.seiche.elastic.spi.ElasticKernel;
 import org.seiche.elastic.cpu.CpuElasticKernel;
 import org.seiche.elastic.internal.ElasticPropagator;
@@ -188,17 +189,7 @@ record ElasticCase(String name, Map<String, NdArray> model, double spacing, Surv
 
     /** d mse / d data against the observed data for the reference, seeded noise for the others. */
     List<NdArray> adjointSources(List<NdArray> data) {
-        List<NdArray> out = new ArrayList<>();
-        Random random = new Random(4);
-        for (NdArray d : data) {
-            NdArray a = NdArray.zeros(d.shape());
-            NdArray observed = isReference() ? read("observed.npy") : null;
-            for (int i = 0; i < a.size(); i++) {
-                a.data()[i] = observed != null ? 2 * (d.data()[i] - observed.data()[i]) / d.size() : random.nextGaussian();
-            }
-            out.add(a);
-        }
-        return out;
+        return CudaTesting.adjointSources(data, isReference() ? read("observed.npy") : null);
     }
 
     static NdArray read(String name) {

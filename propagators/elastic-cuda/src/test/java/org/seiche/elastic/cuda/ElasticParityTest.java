@@ -2,7 +2,6 @@ package org.seiche.elastic.cuda;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -10,9 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.seiche.api.NdArray;
 import org.seiche.api.Precision;
-import org.seiche.api.Simulation;
 import org.seiche.api.Snapshots;
 import org.seiche.device.cuda.CudaDevice;
 import org.seiche.device.cuda.CudaTesting;
@@ -69,17 +66,7 @@ class ElasticParityTest {
     void elasticAdjointIsTheTransposeOfTheForward() {
         ElasticCase c = ElasticCase.accuracy8Reflecting();
         ElasticCase.Result r = c.run(device, kernel, Precision.FLOAT64);
-        List<NdArray> a = c.adjointSources(r.data());
-        double data = 0;
-        for (int g = 0; g < a.size(); g++) {
-            data += CudaTesting.dot(r.data().get(g).data(), a.get(g).data());
-        }
-        double sources = 0;
-        for (int g = 0; g < c.survey().sources().size(); g++) {
-            String name = Simulation.SOURCE_AMPLITUDES + (g == 0 ? "" : "_" + g);
-            sources += CudaTesting.dot(c.survey().sources().get(g).amplitudes().data(), r.gradients().get(name).data());
-        }
-        CudaTesting.assertTranspose(c + " elastic", data, sources);
+        CudaTesting.assertSourcesTranspose(c + " elastic", c.survey(), r.data(), c.adjointSources(r.data()), r.gradients());
     }
 
     /** elastic_small on the GPU in float32, within the case's own tolerances of Deepwave. */
